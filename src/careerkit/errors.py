@@ -1,0 +1,108 @@
+"""The exceptions and the warning category careerkit raises.
+
+Every error derives from :class:`CareerkitError` and also from the builtin that
+matches its meaning, so code written against the builtins keeps working::
+
+    >>> import careerkit
+    >>> try:
+    ...     careerkit.get("custmer service")
+    ... except LookupError as error:
+    ...     print(error)
+    unknown career 'custmer service'; did you mean 'customer-service'?
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CareerkitError",
+    "CareerkitWarning",
+    "DuplicateProfileError",
+    "ProfileLoadError",
+    "ProfileNotFoundError",
+    "ValidationError",
+]
+
+
+class CareerkitError(Exception):
+    """Root of every exception careerkit raises."""
+
+
+class CareerkitWarning(UserWarning):
+    """Category of every warning careerkit emits, so users can filter them."""
+
+
+def join_path(prefix: str, field: str | None) -> str:
+    """Join a field path and a (possibly nested) field name: ``pay[1]`` + ``currency``."""
+    if not field:
+        return prefix
+    if not prefix:
+        return field
+    return f"{prefix}{field}" if field.startswith("[") else f"{prefix}.{field}"
+
+
+class ValidationError(CareerkitError, ValueError):
+    """A value that cannot be part of the model: raised by the constructors.
+
+    ``field`` is the path of the offending field relative to the object that
+    raised (``"low"``, ``"pay[1].source"``) or ``None`` when the problem is the
+    value as a whole. ``message`` is the explanation without the path.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        self.message = message
+        self.field = field
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+class ProfileLoadError(CareerkitError, ValueError):
+    """A profile (file or dict) that cannot be turned into a career.
+
+    ``origin`` names where the data came from (a file path, ``"<dict>"``),
+    ``problems`` lists every problem found as ``(field path, message)`` pairs,
+    e.g. ``("pay[1].currency", "unknown currency 'INX'; did you mean 'INR'?")``.
+    """
+
+    def __init__(self, origin: str, problems: Iterable[tuple[str, str]]) -> None:
+        self.origin = origin
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        lines = [f"{path}: {message}" if path else message for path, message in self.problems]
+        if len(lines) == 1:
+            text = f"{origin}: {lines[0]}"
+        else:
+            text = f"{origin}: {len(lines)} problems\n" + "\n".join(f"  {line}" for line in lines)
+        super().__init__(text)
+
+
+class DuplicateProfileError(ProfileLoadError):
+    """Two profiles claim the same id, alias, title or occupation code.
+
+    The message names both claimants, so the clash can be fixed at its source.
+    """
+
+    def __init__(self, key: str, first: tuple[str, str], second: tuple[str, str]) -> None:
+        self.key = key
+        self.claimants = (first, second)
+        (first_id, first_origin), (second_id, second_origin) = first, second
+        message = (
+            f"lookup key {key!r} is claimed by career {first_id!r} ({first_origin}) "
+            f"and by career {second_id!r} ({second_origin}); ids, aliases, titles and "
+            "occupation codes must each name one career"
+        )
+        super().__init__(second_origin, [("", message)])
+
+
+class ProfileNotFoundError(CareerkitError, LookupError):
+    """No career answers to the key given; the message suggests the closest keys."""
+
+    def __init__(self, key: str, suggestions: Sequence[str], known: Sequence[str]) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        if self.suggestions:
+            hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        elif known:
+            hint = "known careers: " + ", ".join(known)
+        else:
+            hint = "no careers are registered"
+        super().__init__(f"unknown career {key!r}; {hint}")

@@ -1,0 +1,264 @@
+"""The career and the facts it is made of."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeGuard
+
+import attrs
+
+from careerkit.errors import ValidationError, join_path
+from careerkit.model import _checks
+from careerkit.model.codes import CodeSystem, OccupationCode
+from careerkit.model.pay_band import CourseFee, PayBand
+from careerkit.model.schedule import WorkingHours
+from careerkit.model.source import Fact, Source
+from careerkit.model.text import Text
+
+__all__ = [
+    "Career",
+    "Course",
+    "EntryRoute",
+    "FieldStory",
+    "FundingKind",
+    "FundingSource",
+    "ProgressionLadder",
+]
+
+_text = attrs.validators.instance_of(Text)
+_optional_text = attrs.validators.optional(_text)
+_optional_url = attrs.validators.optional(_checks.url)
+
+
+_texts = _checks.instances_of(Text, "a Text")
+
+
+@attrs.frozen(kw_only=True)
+class EntryRoute:
+    """One way into a career: the minimum qualification, then the steps after it.
+
+    ``text`` is the route as the source words it; ``minimum_qualification`` and
+    ``steps`` are the same route broken into parts. ``nsqf_level`` is the level
+    on India's National Skills Qualifications Framework (1..10) where a step is
+    NSQF training.
+    """
+
+    region: str = attrs.field(validator=_checks.region)
+    minimum_qualification: Text = attrs.field(validator=_text)
+    text: Text = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_checks.slug)
+    steps: tuple[Text, ...] = attrs.field(default=(), converter=_checks.to_tuple, validator=_texts)
+    nsqf_level: int | None = attrs.field(default=None)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    @nsqf_level.validator
+    def _check_nsqf(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10
+        ):
+            raise ValidationError(
+                f"NSQF levels run from 1 to 10, got {value!r}", field="nsqf_level"
+            )
+
+
+class FundingKind(enum.StrEnum):
+    """What a funding source offers."""
+
+    SCHOLARSHIP = "scholarship"
+    LOAN = "loan"
+    FREE_TRAINING = "free-training"
+
+
+def to_funding_kind(value: FundingKind | str) -> FundingKind:
+    """Converter: a :class:`FundingKind` from its name, with a clear error."""
+    try:
+        return FundingKind(value)
+    except ValueError:
+        known = ", ".join(repr(kind.value) for kind in FundingKind)
+        raise ValidationError(
+            f"unknown kind {value!r}; expected one of {known}", field="kind"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class FundingSource:
+    """A way to pay for the training: a scholarship, a loan or free training.
+
+    ``regions`` lists where it is offered (ISO 3166 codes: ``IN`` for all of
+    India, ``IN-WB`` for West Bengal).
+    """
+
+    kind: FundingKind = attrs.field(converter=to_funding_kind)
+    name: Text = attrs.field(validator=_text)
+    description: Text = attrs.field(validator=_text)
+    regions: tuple[str, ...] = attrs.field(converter=_checks.to_tuple, validator=_checks.regions)
+    source: str = attrs.field(validator=_checks.slug)
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    @regions.validator
+    def _check_some_region(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValidationError("name at least one region, such as 'IN'", field="regions")
+
+
+@attrs.frozen(kw_only=True)
+class Course:
+    """A course, portal or list of institutions where the career's skills are taught."""
+
+    name: Text = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_checks.slug)
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    provider: Text | None = attrs.field(default=None, validator=_optional_text)
+    online: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class ProgressionLadder:
+    """The usual order of promotion, first step first."""
+
+    steps: tuple[Text, ...] = attrs.field(converter=_checks.to_tuple, validator=_texts)
+    region: str = attrs.field(validator=_checks.region)
+    source: str = attrs.field(validator=_checks.slug)
+
+    @steps.validator
+    def _check_steps(self, attribute: attrs.Attribute[Any], value: tuple[Text, ...]) -> None:
+        if len(value) < 2:
+            raise ValidationError("a ladder needs at least two steps", field="steps")
+        _checks.unique_items(self, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class FieldStory:
+    """A short account of a real person's path into the career."""
+
+    person: str = attrs.field(validator=_checks.nonblank)
+    text: Text = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_checks.slug)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+
+def _of(kind: type, what: str) -> Any:
+    return attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(kind, what)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Career:
+    """A career: what it is called, what it involves, how to enter it and what it pays.
+
+    Every fact names the id of a :class:`Source` defined in ``sources``; a
+    career that cites an undefined source fails at construction.
+    ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
+    each code system to the career's code in it.
+    """
+
+    id: str = attrs.field(validator=_checks.slug)
+    title: Text = attrs.field(validator=_text)
+    sources: tuple[Source, ...] = _of(Source, "a Source")
+    aliases: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=[_checks.strings, _checks.unique_items],
+    )
+    occupation_codes: tuple[OccupationCode, ...] = _of(OccupationCode, "an OccupationCode")
+    summary: tuple[Fact, ...] = _of(Fact, "a Fact")
+    duties: tuple[Fact, ...] = _of(Fact, "a Fact")
+    abilities: tuple[Fact, ...] = _of(Fact, "a Fact")
+    workplaces: tuple[Fact, ...] = _of(Fact, "a Fact")
+    employers: tuple[Fact, ...] = _of(Fact, "a Fact")
+    work_environment: tuple[Fact, ...] = _of(Fact, "a Fact")
+    working_hours: tuple[WorkingHours, ...] = _of(WorkingHours, "a WorkingHours")
+    accessibility: tuple[Fact, ...] = _of(Fact, "a Fact")
+    entry_routes: tuple[EntryRoute, ...] = _of(EntryRoute, "an EntryRoute")
+    institutions: tuple[Fact, ...] = _of(Fact, "a Fact")
+    courses: tuple[Course, ...] = _of(Course, "a Course")
+    course_fees: tuple[CourseFee, ...] = _of(CourseFee, "a CourseFee")
+    funding: tuple[FundingSource, ...] = _of(FundingSource, "a FundingSource")
+    ladder: ProgressionLadder | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ProgressionLadder)),
+    )
+    pay: tuple[PayBand, ...] = _of(PayBand, "a PayBand")
+    stories: tuple[FieldStory, ...] = _of(FieldStory, "a FieldStory")
+    related_titles: tuple[Fact, ...] = _of(Fact, "a Fact")
+    notes: tuple[Fact, ...] = _of(Fact, "a Fact")
+
+    def __attrs_post_init__(self) -> None:
+        defined: dict[str, int] = {}
+        for index, source in enumerate(self.sources):
+            if source.id in defined:
+                raise ValidationError(
+                    f"source id {source.id!r} is defined twice (also sources[{defined[source.id]}])",
+                    field=f"sources[{index}].id",
+                )
+            defined[source.id] = index
+        known = ", ".join(repr(source_id) for source_id in defined) or "none"
+        for path, source_id in self.citations():
+            if source_id not in defined:
+                raise ValidationError(
+                    f"cites source {source_id!r}, which this profile does not define; "
+                    f"add it to sources (defined: {known})",
+                    field=path,
+                )
+        self._check_via_chains()
+        systems: dict[CodeSystem, int] = {}
+        for index, code in enumerate(self.occupation_codes):
+            if code.system in systems:
+                raise ValidationError(
+                    f"a second {code.system.value} code; a career has one code per system "
+                    f"(first at occupation_codes[{systems[code.system]}])",
+                    field=f"occupation_codes[{index}].system",
+                )
+            systems[code.system] = index
+
+    def _check_via_chains(self) -> None:
+        via = {source.id: source.via for source in self.sources}
+        for start in via:
+            seen = [start]
+            while (next_id := via.get(seen[-1])) is not None:
+                if next_id in seen:
+                    raise ValidationError(
+                        "sources quote each other in a circle: " + " -> ".join([*seen, next_id]),
+                        field="sources",
+                    )
+                seen.append(next_id)
+
+    @property
+    def codes(self) -> Mapping[CodeSystem, str]:
+        """Each code system mapped to this career's code in it (``codes["SOC-2018"]``)."""
+        return MappingProxyType({code.system: code.code for code in self.occupation_codes})
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""
+        yield from _citations(self, "")
+
+    def get_source(self, source_id: str) -> Source:
+        """The :class:`Source` with id *source_id*; ``KeyError`` if the profile has none."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+
+def _is_attrs(value: object) -> TypeGuard[attrs.AttrsInstance]:
+    return attrs.has(type(value))
+
+
+def _citations(value: attrs.AttrsInstance, path: str) -> Iterator[tuple[str, str]]:
+    """Walk the attrs tree below *value*, yielding each ``source`` and ``via`` it cites."""
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        here = join_path(path, field.name)
+        if field.name in ("source", "via") and isinstance(item, str):
+            yield here, item
+        elif _is_attrs(item):
+            yield from _citations(item, here)
+        elif isinstance(item, tuple):
+            for index, element in enumerate(item):
+                if _is_attrs(element):
+                    yield from _citations(element, f"{here}[{index}]")

@@ -1,0 +1,74 @@
+"""Official occupation codes: the keys that tie a career to national classifications."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from careerkit.errors import ValidationError
+from careerkit.model import _checks
+from careerkit.model.text import Text
+
+__all__ = ["CodeSystem", "OccupationCode"]
+
+
+class CodeSystem(enum.StrEnum):
+    """The classifications careerkit knows, with the shape of their codes."""
+
+    NCO_2015 = "NCO-2015"
+    """India's National Classification of Occupations 2015: ``5244.0301``."""
+    NCS_QP = "NCS-QP"
+    """A National Career Service qualification-pack code, as NCS prints it: ``GN007``."""
+    SOC_2018 = "SOC-2018"
+    """The US Standard Occupational Classification 2018: ``43-4051``."""
+    ONET_SOC = "O*NET-SOC"
+    """The O*NET-SOC taxonomy: ``43-4051.00``."""
+    ISCO_08 = "ISCO-08"
+    """The ILO's International Standard Classification of Occupations 2008: ``4222``."""
+
+
+_FORMATS: dict[CodeSystem, tuple[re.Pattern[str], str]] = {
+    CodeSystem.NCO_2015: (re.compile(r"\d{4}\.\d{4}\Z"), "'5244.0301'"),
+    CodeSystem.NCS_QP: (re.compile(r"[A-Z]{2,5}(?:/[A-Z])?\d{3,4}\Z"), "'GN007' or 'SSC/Q0101'"),
+    CodeSystem.SOC_2018: (re.compile(r"\d{2}-\d{4}\Z"), "'43-4051'"),
+    CodeSystem.ONET_SOC: (re.compile(r"\d{2}-\d{4}\.\d{2}\Z"), "'43-4051.00'"),
+    CodeSystem.ISCO_08: (re.compile(r"\d{4}\Z"), "'4222'"),
+}
+
+
+def to_code_system(value: CodeSystem | str) -> CodeSystem:
+    """Converter: a :class:`CodeSystem` from its name, with a clear error."""
+    try:
+        return CodeSystem(value)
+    except ValueError:
+        known = ", ".join(repr(system.value) for system in CodeSystem)
+        raise ValidationError(
+            f"unknown code system {value!r}; expected one of {known}", field="system"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class OccupationCode:
+    """A career's code in one classification, with the source that assigns it.
+
+    >>> OccupationCode(system="SOC-2018", code="43-4051", source="soc-2018").system
+    <CodeSystem.SOC_2018: 'SOC-2018'>
+    """
+
+    system: CodeSystem = attrs.field(converter=to_code_system)
+    code: str = attrs.field()
+    source: str = attrs.field(validator=_checks.slug)
+    title: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
+    )
+
+    @code.validator
+    def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
+        pattern, example = _FORMATS[self.system]
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValidationError(
+                f"{value!r} is not a {self.system.value} code; expected the form {example}",
+                field="code",
+            )

@@ -1,0 +1,124 @@
+"""Reference dates with the precision a source gives: a year, a month or a day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import attrs
+
+from careerkit.errors import ValidationError
+from careerkit.model.text import check_language
+
+__all__ = ["ReferenceDate"]
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS_HI = (
+    "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून",
+    "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर",
+)  # fmt: skip
+
+
+@attrs.frozen
+class ReferenceDate:
+    """The date a figure refers to, as precise as its source: ``2008``, ``2008-05``.
+
+    BLS wage estimates refer to a month (May 2008), World Bank series to a year.
+    Nothing is invented: a month-precision date has no day.
+
+    >>> ReferenceDate.parse("2008-05")
+    ReferenceDate(year=2008, month=5, day=None)
+    >>> str(ReferenceDate(2008, 5))
+    '2008-05'
+    >>> ReferenceDate(2008, 5).label("hi")
+    'मई 2008'
+    """
+
+    year: int = attrs.field()
+    month: int | None = attrs.field(default=None)
+    day: int | None = attrs.field(default=None)
+
+    @year.validator
+    def _check_year(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
+            raise ValidationError(f"expected a year from 1800 to 2200, got {value!r}", field="year")
+
+    @month.validator
+    def _check_month(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12
+        ):
+            raise ValidationError(f"expected a month from 1 to 12, got {value!r}", field="month")
+
+    @day.validator
+    def _check_day(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is None:
+            return
+        if self.month is None:
+            raise ValidationError("a day needs a month", field="day")
+        last = calendar.monthrange(self.year, self.month)[1]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= last:
+            raise ValidationError(
+                f"expected a day from 1 to {last} for {self.year}-{self.month:02d}, got {value!r}",
+                field="day",
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> ReferenceDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            raise ValidationError(
+                f"cannot read {text!r} as a date: expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', "
+                "such as '2008' or '2008-05'"
+            )
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None  # the pattern requires it
+        return cls(year, month, day)
+
+    @classmethod
+    def coerce(cls, value: ReferenceDate | str | int | dt.date) -> ReferenceDate:
+        """Accept a :class:`ReferenceDate`, a string for :meth:`parse`, a year or a date."""
+        if isinstance(value, ReferenceDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValidationError(f"expected a date without a time, got {value!r}")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise ValidationError(f"expected a date such as '2008-05', got {value!r}")
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    def label(self, lang: str = "en") -> str:
+        """The date for people: ``May 2008``, ``14 May 2008``; in Hindi ``मई 2008``."""
+        if self.month is None:
+            return str(self.year)
+        months = _MONTHS_HI if check_language(lang) == "hi" else _MONTHS_EN
+        day = "" if self.day is None else f"{self.day} "
+        return f"{day}{months[self.month - 1]} {self.year}"
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def to_optional_date(value: ReferenceDate | str | int | dt.date | None) -> ReferenceDate | None:
+    """Converter for optional reference-date fields."""
+    return None if value is None else ReferenceDate.coerce(value)

@@ -1,0 +1,165 @@
+"""Pay bands and course fees: money figures per period, as a source states them."""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from careerkit.errors import ValidationError
+from careerkit.model import _checks
+from careerkit.model.dates import ReferenceDate, to_optional_date
+from careerkit.model.text import Text
+
+__all__ = ["CourseFee", "PayBand", "Period"]
+
+
+class Period(enum.StrEnum):
+    """The period a money figure is stated per."""
+
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+def to_period(value: Period | str) -> Period:
+    """Converter: a :class:`Period` from its name, with a clear error."""
+    try:
+        return Period(value)
+    except ValueError:
+        known = ", ".join(repr(period.value) for period in Period)
+        raise ValidationError(
+            f"unknown period {value!r}; expected one of {known}", field="period"
+        ) from None
+
+
+def to_percentiles(
+    value: Mapping[int, Decimal | int | str | float],
+) -> Mapping[int, Decimal]:
+    """Converter: a read-only ``{percentile: amount}`` mapping in percentile order."""
+    if not isinstance(value, Mapping):
+        raise ValidationError(
+            f"expected a mapping of percentile to amount, got {value!r}", field="percentiles"
+        )
+    checked: dict[int, Decimal] = {}
+    for key, amount in value.items():
+        if isinstance(key, bool) or not isinstance(key, int) or not 1 <= key <= 99:
+            raise ValidationError(
+                f"percentile {key!r} is outside 1..99; give whole percentiles such as 10, 50, 90",
+                field="percentiles",
+            )
+        try:
+            checked[key] = _checks.to_amount(amount)
+        except ValidationError as error:
+            raise ValidationError(error.message, field=f"percentiles[{key}]") from None
+    return MappingProxyType(dict(sorted(checked.items())))
+
+
+_optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
+
+
+@attrs.frozen(kw_only=True)
+class PayBand:
+    """What a source says a job pays: figures per period, in a currency, for a region.
+
+    A band holds the figures its source gives and nothing derived: ``low`` and
+    ``high`` for a stated range, and/or ``percentiles`` (``{10: ..., 50: ...,
+    90: ...}``; :attr:`median` is the 50th). ``reference_date`` is the date the
+    figures refer to; a source that gives none leaves it ``None`` and
+    ``undated_note`` records what is known instead. ``indicative`` marks figures
+    the source itself calls approximate. ``statement`` keeps the source's own
+    words.
+
+    >>> band = PayBand(region="US", currency="USD", period="hour", source="bls",
+    ...                percentiles={50: "14.36"}, reference_date="2008-05")
+    >>> band.median
+    Decimal('14.36')
+    >>> PayBand(region="IN", currency="INR", period="month", source="ncs",
+    ...         low=28000, high=10000)
+    Traceback (most recent call last):
+    ...
+    careerkit.errors.ValidationError: low: low (28000) is above high (10000); give the smaller figure as low
+    """
+
+    region: str = attrs.field(validator=_checks.region)
+    currency: str = attrs.field(validator=_checks.currency)
+    period: Period = attrs.field(converter=to_period)
+    source: str = attrs.field(validator=_checks.slug)
+    low: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    high: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    percentiles: Mapping[int, Decimal] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=to_percentiles, hash=False
+    )
+    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
+    undated_note: Text | None = attrs.field(default=None, validator=_optional_text)
+    statement: Text | None = attrs.field(default=None, validator=_optional_text)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is None and self.high is None and not self.percentiles:
+            raise ValidationError(
+                "a pay band needs at least one figure: low, high or a percentile such as 50"
+            )
+        for key, amount in self.percentiles.items():
+            if amount < 0:
+                raise ValidationError(
+                    f"must not be negative, got {amount}", field=f"percentiles[{key}]"
+                )
+        _checks.ordered_range(self.low, self.high)
+        keys = list(self.percentiles)
+        for lower, upper in itertools.pairwise(keys):
+            if self.percentiles[lower] > self.percentiles[upper]:
+                raise ValidationError(
+                    f"percentiles decrease: the {lower}th ({self.percentiles[lower]}) is above "
+                    f"the {upper}th ({self.percentiles[upper]}); higher percentiles cannot be lower",
+                    field=f"percentiles[{upper}]",
+                )
+        for key, amount in self.percentiles.items():
+            if (self.low is not None and amount < self.low) or (
+                self.high is not None and amount > self.high
+            ):
+                raise ValidationError(
+                    f"the {key}th percentile ({amount}) lies outside low..high "
+                    f"({self.low}..{self.high})",
+                    field=f"percentiles[{key}]",
+                )
+
+    @property
+    def median(self) -> Decimal | None:
+        """The 50th percentile, or ``None`` where the source gives none."""
+        return self.percentiles.get(50)
+
+
+@attrs.frozen(kw_only=True)
+class CourseFee:
+    """What a course of study costs per period (usually a year), as a source states it."""
+
+    region: str = attrs.field(validator=_checks.region)
+    currency: str = attrs.field(validator=_checks.currency)
+    period: Period = attrs.field(converter=to_period)
+    source: str = attrs.field(validator=_checks.slug)
+    low: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    high: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    statement: Text | None = attrs.field(default=None, validator=_optional_text)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is None and self.high is None:
+            raise ValidationError("a course fee needs at least one figure: low or high")
+        _checks.ordered_range(self.low, self.high)

@@ -1,0 +1,91 @@
+"""Working time: the schedule that turns an hourly figure into a yearly one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+
+from careerkit.errors import ValidationError
+from careerkit.model import _checks
+from careerkit.model.text import Text
+
+__all__ = ["WorkSchedule", "WorkingHours"]
+
+
+def _within(upper: int, unit: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+        if not 0 < value <= upper:
+            raise ValidationError(
+                f"expected more than 0 and at most {upper} {unit}, got {value}",
+                field=attribute.name,
+            )
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class WorkSchedule:
+    """Hours a day, days a week and weeks a year: what a period conversion assumes.
+
+    :attr:`BLS_FULL_TIME` is the US Bureau of Labor Statistics' rule for
+    annualising an hourly wage: 8 hours x 5 days x 52 weeks = 2,080 hours.
+
+    >>> WorkSchedule.BLS_FULL_TIME.hours_per_year
+    Decimal('2080')
+    >>> WorkSchedule(hours_per_day=25, days_per_week=5, weeks_per_year=52)
+    Traceback (most recent call last):
+    ...
+    careerkit.errors.ValidationError: hours_per_day: expected more than 0 and at most 24 hours, got 25
+    """
+
+    hours_per_day: Decimal = attrs.field(
+        converter=_checks.to_amount, validator=_within(24, "hours")
+    )
+    days_per_week: Decimal = attrs.field(converter=_checks.to_amount, validator=_within(7, "days"))
+    weeks_per_year: Decimal = attrs.field(
+        converter=_checks.to_amount, validator=_within(53, "weeks")
+    )
+
+    BLS_FULL_TIME: ClassVar[WorkSchedule]
+
+    @property
+    def hours_per_week(self) -> Decimal:
+        """Hours in a working week."""
+        return self.hours_per_day * self.days_per_week
+
+    @property
+    def hours_per_year(self) -> Decimal:
+        """Hours in a working year."""
+        return self.hours_per_week * self.weeks_per_year
+
+
+WorkSchedule.BLS_FULL_TIME = WorkSchedule(hours_per_day=8, days_per_week=5, weeks_per_year=52)
+
+
+@attrs.frozen(kw_only=True)
+class WorkingHours:
+    """A source's statement of daily working hours, such as "8-9 hours a day".
+
+    It is a fact about the career, not a schedule: turning it into a
+    :class:`WorkSchedule` is a choice the caller makes explicitly.
+    """
+
+    min_hours_per_day: Decimal = attrs.field(
+        converter=_checks.to_amount, validator=_within(24, "hours")
+    )
+    max_hours_per_day: Decimal = attrs.field(
+        converter=_checks.to_amount, validator=_within(24, "hours")
+    )
+    region: str = attrs.field(validator=_checks.region)
+    text: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    source: str = attrs.field(validator=_checks.slug)
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_hours_per_day > self.max_hours_per_day:
+            raise ValidationError(
+                f"min_hours_per_day ({self.min_hours_per_day}) is above max_hours_per_day "
+                f"({self.max_hours_per_day})",
+                field="min_hours_per_day",
+            )

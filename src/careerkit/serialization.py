@@ -1,0 +1,219 @@
+"""The one converter between careers and their document form (dict, TOML, JSON).
+
+The document form is what a profile file holds: tables and arrays of plain
+values. Amounts are :class:`~decimal.Decimal` (TOML numbers are read as
+``Decimal``, never as binary floats), dates are strings (``"2008-05"``),
+percentile keys are strings (``"50"``, as TOML and JSON require), and fields
+left at their default are omitted. Loading refuses unknown fields rather than
+dropping them, and reports every problem with the path of the field:
+
+    >>> from careerkit.serialization import from_dict
+    >>> from_dict({"id": "x", "title": {"en": "X"}, "pay": [{"region": "IN",
+    ...     "currency": "INX", "period": "month", "low": 1, "source": "s"}]})
+    Traceback (most recent call last):
+    ...
+    careerkit.errors.ProfileLoadError: <dict>: pay[0].currency: unknown currency 'INX': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'; did you mean 'INR'?
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import json
+import os
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from careerkit.errors import ProfileLoadError, ValidationError, join_path
+from careerkit.model import _checks
+from careerkit.model.career import Career, FundingKind
+from careerkit.model.codes import CodeSystem
+from careerkit.model.dates import ReferenceDate
+from careerkit.model.pay_band import Period
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["from_dict", "from_toml", "load_profile", "to_dict", "to_json", "to_toml"]
+
+_Percentiles = Mapping[int, Decimal]
+
+
+def _strict(kind: type, what: str) -> Any:
+    """A structure hook that accepts *kind* only (cattrs would coerce ``5`` to ``"5"``)."""
+
+    def structure(value: object, _: object) -> object:
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+            raise ValidationError(f"expected {what}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
+
+
+def _structure_percentiles(value: object, _: object) -> object:
+    if not isinstance(value, Mapping):
+        raise ValidationError(f"expected a table of percentile = amount, got {value!r}")
+    result: dict[object, object] = {}
+    for key, amount in value.items():
+        if isinstance(key, str) and key.isascii() and key.isdigit():
+            key = int(key)
+        result[key] = amount  # the model's converter checks keys and amounts, with paths
+    return result
+
+
+def _structure_date(value: object, _: object) -> ReferenceDate:
+    if isinstance(value, str | int | dt.date) and not isinstance(value, bool):
+        return ReferenceDate.coerce(value)
+    raise ValidationError(f"expected a date string such as '2008-05', got {value!r}")
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The converter, built on first use so that ``import careerkit`` stays cheap."""
+    import cattrs
+
+    conv = cattrs.Converter(
+        detailed_validation=True,
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    conv.register_structure_hook(str, _strict(str, "text"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(Decimal, lambda value, _: _checks.to_amount(value))
+    conv.register_structure_hook(ReferenceDate, _structure_date)
+    conv.register_unstructure_hook(ReferenceDate, str)
+    for enum_type in (Period, CodeSystem, FundingKind):
+        # The model's converters check these values and name the field in their errors.
+        conv.register_structure_hook(enum_type, lambda value, _: value)
+        conv.register_unstructure_hook(enum_type, lambda member: member.value)
+    conv.register_structure_hook_func(lambda kind: kind == _Percentiles, _structure_percentiles)
+    conv.register_unstructure_hook_func(
+        lambda kind: kind == _Percentiles,
+        lambda mapping: {str(key): amount for key, amount in mapping.items()},
+    )
+    return conv
+
+
+def to_dict(career: Career) -> dict[str, Any]:
+    """The document form of *career*: the inverse of :func:`from_dict`.
+
+    >>> import careerkit
+    >>> doc = to_dict(careerkit.get("public-relations-specialist"))
+    >>> doc["pay"][0]["percentiles"]
+    {'10': Decimal('30140'), '50': Decimal('51280'), '90': Decimal('97910')}
+    """
+    if not isinstance(career, Career):
+        raise TypeError(f"expected a Career, got {type(career).__name__}")
+    data: dict[str, Any] = converter().unstructure(career, Career)
+    return data
+
+
+def from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> Career:
+    """A :class:`~careerkit.Career` from its document form.
+
+    Raises :class:`~careerkit.ProfileLoadError` listing every problem found,
+    each with the path of the field (``pay[1].currency``); *origin* names the
+    data in that message.
+    """
+    import cattrs
+
+    if not isinstance(data, Mapping):
+        raise ProfileLoadError(origin, [("", f"expected a table of fields, got {data!r}")])
+    try:
+        return converter().structure(data, Career)
+    except cattrs.BaseValidationError as error:
+        raise ProfileLoadError(origin, _problems(error, "")) from None
+    except ValidationError as error:  # pragma: no cover - cattrs wraps these; kept as a net
+        raise ProfileLoadError(origin, [(error.field or "", error.message)]) from None
+
+
+def _problems(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
+    """Flatten a cattrs error tree into ``(field path, message)`` pairs."""
+    import cattrs
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = error.group_exceptions()
+        for sub_error, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                yield from _problems(sub_error, join_path(path, note.name))
+            elif isinstance(note, IterableValidationNote):
+                yield from _problems(sub_error, f"{path}[{note.index}]")
+            else:  # pragma: no cover - cattrs only writes the two notes above
+                yield from _problems(sub_error, path)
+        for sub_error in without_notes:
+            yield from _problems(sub_error, path)
+    elif isinstance(error, cattrs.ForbiddenExtraKeysError):
+        allowed = [field.name for field in attrs.fields(error.cl)]
+        for extra in sorted(error.extra_fields):
+            close = difflib.get_close_matches(extra, allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+            yield join_path(path, extra), f"unknown field; {hint}"
+    elif isinstance(error, ValidationError):
+        yield join_path(path, error.field), error.message
+    elif isinstance(error, KeyError):
+        yield path, "required field is missing"
+    else:
+        yield path, f"invalid value ({type(error).__name__}: {error})"
+
+
+def _toml_ready(value: Any) -> Any:
+    """Write whole Decimals as TOML integers, so ``120000`` does not become ``120000.0``."""
+    if isinstance(value, Decimal):
+        return int(value) if value.as_tuple().exponent == 0 else value
+    if isinstance(value, dict):
+        return {key: _toml_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_toml_ready(item) for item in value]
+    return value
+
+
+def to_toml(career: Career) -> str:
+    """*career* as the text of a profile file; :func:`from_toml` reads it back equal."""
+    import tomli_w
+
+    return tomli_w.dumps(_toml_ready(to_dict(career)))
+
+
+def from_toml(text: str, *, origin: str = "<string>") -> Career:
+    """A career from the text of a profile file (see :func:`from_dict` for errors)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileLoadError(origin, [("", f"not valid TOML: {error}")]) from None
+    return from_dict(data, origin=origin)
+
+
+def load_profile(path: str | os.PathLike[str]) -> Career:
+    """Read the profile file at *path* (a TOML file anywhere on disk)."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ProfileLoadError(str(file), [("", f"not UTF-8 text: {error}")]) from None
+    return from_toml(text, origin=str(file))
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(data: object, *, indent: int | None = 2) -> str:
+    """JSON text for a document (:func:`to_dict` output); amounts become strings, exactly."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_json_default)

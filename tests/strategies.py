@@ -1,0 +1,214 @@
+"""Hypothesis strategies that build valid careerkit objects, for property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+import careerkit as ck
+
+CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
+REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE")
+CODE_FORMATS = {
+    ck.CodeSystem.NCO_2015: r"\d{4}\.\d{4}",
+    ck.CodeSystem.NCS_QP: r"[A-Z]{2,5}\d{3,4}",
+    ck.CodeSystem.SOC_2018: r"\d{2}-\d{4}",
+    ck.CodeSystem.ONET_SOC: r"\d{2}-\d{4}\.\d{2}",
+    ck.CodeSystem.ISCO_08: r"\d{4}",
+}
+
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+plain = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+    str.strip
+)
+hindi = st.text(
+    st.characters(min_codepoint=0x0900, max_codepoint=0x097F) | st.sampled_from(" ,।"),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
+texts = st.builds(ck.Text, plain, st.none() | hindi)
+optional_texts = st.none() | texts
+urls = st.from_regex(
+    r"https://[a-z]{1,10}\.(in|com|gov\.in)(/[a-z0-9_-]{1,10}){0,3}", fullmatch=True
+)
+dates = st.builds(
+    ck.ReferenceDate, st.integers(1900, 2100), st.none() | st.integers(1, 12)
+) | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)).map(
+    ck.ReferenceDate.coerce
+)
+
+
+def amounts(max_value: int = 10**9) -> st.SearchStrategy[Decimal]:
+    """Non-negative amounts with 0 to 4 decimal places, their scale kept as drawn."""
+    return st.builds(
+        lambda units, places: Decimal(units).scaleb(-places),
+        st.integers(0, max_value),
+        st.integers(0, 4),
+    )
+
+
+@st.composite
+def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str]) -> ck.PayBand:
+    keys = sorted(draw(st.sets(st.integers(1, 99), max_size=4)))
+    use_low, use_high = draw(st.booleans()), draw(st.booleans())
+    if not (keys or use_low or use_high):
+        use_low = True
+    figures = sorted(draw(st.lists(amounts(), min_size=len(keys) + 2, max_size=len(keys) + 2)))
+    return ck.PayBand(
+        region=draw(st.sampled_from(REGIONS)),
+        currency=draw(st.sampled_from(CURRENCIES)),
+        period=draw(st.sampled_from(list(ck.Period))),
+        source=draw(source),
+        low=figures[0] if use_low else None,
+        high=figures[-1] if use_high else None,
+        percentiles=dict(zip(keys, figures[1:-1], strict=True)),
+        indicative=draw(st.booleans()),
+        reference_date=draw(st.none() | dates),
+        undated_note=draw(optional_texts),
+        statement=draw(optional_texts),
+        note=draw(optional_texts),
+    )
+
+
+@st.composite
+def careers(draw: st.DrawFn) -> ck.Career:
+    """Any valid career: every citation resolves, every figure is in order."""
+    source_ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
+    sources = [
+        ck.Source(
+            id=source_id,
+            title=draw(texts),
+            publisher=draw(optional_texts),
+            url=draw(st.none() | urls),
+            reference_date=draw(st.none() | dates),
+            date_note=draw(optional_texts),
+            # quoting only an earlier source keeps the via chains free of circles
+            via=draw(st.none() | st.sampled_from(source_ids[:index])) if index else None,
+            note=draw(optional_texts),
+        )
+        for index, source_id in enumerate(source_ids)
+    ]
+    cite = st.sampled_from(source_ids)
+    facts = st.lists(st.builds(ck.Fact, text=texts, source=cite, note=optional_texts), max_size=2)
+    systems = draw(st.sets(st.sampled_from(list(ck.CodeSystem))))
+    money_pair = st.lists(amounts(10**7), min_size=2, max_size=2).map(sorted)
+    fees = money_pair.flatmap(
+        lambda pair: st.builds(
+            ck.CourseFee,
+            region=st.sampled_from(REGIONS),
+            currency=st.sampled_from(CURRENCIES),
+            period=st.sampled_from(list(ck.Period)),
+            source=cite,
+            low=st.just(pair[0]),
+            high=st.just(pair[1]),
+            indicative=st.booleans(),
+            statement=optional_texts,
+            note=optional_texts,
+        )
+    )
+    hours = st.lists(st.integers(1, 24), min_size=2, max_size=2).map(sorted)
+    return ck.Career(
+        id=draw(slugs),
+        title=draw(texts),
+        sources=sources,
+        aliases=draw(st.lists(plain, max_size=3, unique=True)),
+        occupation_codes=[
+            ck.OccupationCode(
+                system=system,
+                code=draw(st.from_regex(CODE_FORMATS[system], fullmatch=True)),
+                source=draw(cite),
+                title=draw(optional_texts),
+            )
+            for system in sorted(systems)
+        ],
+        summary=draw(facts),
+        duties=draw(facts),
+        abilities=draw(facts),
+        workplaces=draw(facts),
+        employers=draw(facts),
+        work_environment=draw(facts),
+        working_hours=draw(
+            st.lists(
+                hours.flatmap(
+                    lambda pair: st.builds(
+                        ck.WorkingHours,
+                        min_hours_per_day=st.just(pair[0]),
+                        max_hours_per_day=st.just(pair[1]),
+                        region=st.sampled_from(REGIONS),
+                        text=texts,
+                        source=cite,
+                    )
+                ),
+                max_size=1,
+            )
+        ),
+        accessibility=draw(facts),
+        entry_routes=draw(
+            st.lists(
+                st.builds(
+                    ck.EntryRoute,
+                    region=st.sampled_from(REGIONS),
+                    minimum_qualification=texts,
+                    text=texts,
+                    source=cite,
+                    steps=st.lists(texts, max_size=3),
+                    nsqf_level=st.none() | st.integers(1, 10),
+                    note=optional_texts,
+                ),
+                max_size=3,
+            )
+        ),
+        institutions=draw(facts),
+        courses=draw(
+            st.lists(
+                st.builds(
+                    ck.Course,
+                    name=texts,
+                    source=cite,
+                    url=st.none() | urls,
+                    provider=optional_texts,
+                    online=st.booleans(),
+                    note=optional_texts,
+                ),
+                max_size=2,
+            )
+        ),
+        course_fees=draw(st.lists(fees, max_size=1)),
+        funding=draw(
+            st.lists(
+                st.builds(
+                    ck.FundingSource,
+                    kind=st.sampled_from(list(ck.FundingKind)),
+                    name=texts,
+                    description=texts,
+                    regions=st.lists(st.sampled_from(REGIONS), min_size=1, max_size=3, unique=True),
+                    source=cite,
+                    url=st.none() | urls,
+                    note=optional_texts,
+                ),
+                max_size=2,
+            )
+        ),
+        ladder=draw(
+            st.none()
+            | st.builds(
+                ck.ProgressionLadder,
+                steps=st.lists(texts, min_size=2, max_size=4, unique=True),
+                region=st.sampled_from(REGIONS),
+                source=cite,
+            )
+        ),
+        pay=draw(st.lists(pay_bands(cite), max_size=3)),
+        stories=draw(
+            st.lists(
+                st.builds(
+                    ck.FieldStory, person=plain, text=texts, source=cite, note=optional_texts
+                ),
+                max_size=1,
+            )
+        ),
+        related_titles=draw(facts),
+        notes=draw(facts),
+    )

@@ -1,0 +1,124 @@
+"""The command line, run end to end in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def careerkit(*args: str, module: bool = True) -> subprocess.CompletedProcess[str]:
+    command = (
+        [sys.executable, "-m", "careerkit", *args]
+        if module
+        else [str(Path(sys.executable).with_name("careerkit")), *args]
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env)
+
+
+def test_list() -> None:
+    result = careerkit("list")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "customer-service             Customer service representative / customer care executive",
+        "public-relations-specialist  Public relations specialist",
+    ]
+
+
+def test_list_in_hindi_as_json() -> None:
+    result = careerkit("list", "--lang", "hi", "--json")
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == ["customer-service", "public-relations-specialist"]
+    assert rows[1]["title"] == {"en": "Public relations specialist", "hi": "जनसंपर्क विशेषज्ञ"}
+    assert rows[0]["codes"]["NCO-2015"] == "5244.0301"
+
+
+def test_installed_console_script() -> None:
+    result = careerkit("list", module=False)
+    assert result.returncode == 0, result.stderr
+    assert "public-relations-specialist" in result.stdout
+
+
+def test_show_in_english_cites_every_fact() -> None:
+    result = careerkit("show", "customer-service")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Customer service representative / customer care executive\n")
+    assert "US: median 14.36 USD per hour (May 2008), " not in out  # not indicative
+    assert "US: median 14.36 USD per hour (May 2008) [5]" in out
+    assert "IN: 10,000 – 28,000 INR per month (undated), indicative [2]" in out
+    assert (
+        "Customer Care Executive → Customer Care Senior Executive → Assistant Manager → Manager"
+        in out
+    )
+    assert "[5] U.S. Bureau of Labor Statistics (BLS): Occupational Employment Statistics" in out
+    bullets = [line for line in out.splitlines() if line.startswith("  • ")]
+    assert bullets and all(line.rstrip().endswith("]") for line in bullets)
+
+
+def test_show_in_hindi_renders_devanagari() -> None:
+    result = careerkit("show", "csr", "--lang", "hi")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("ग्राहक सेवा प्रतिनिधि / ग्राहक सेवा एग्जीक्यूटिव (कस्टमर केयर एग्जीक्यूटिव)\n")
+    for heading in ("प्रवेश मार्ग", "व्यक्तिगत क्षमताएं", "छात्रवृत्ति/ऋण", "वेतन", "स्रोत"):
+        assert f"\n{heading}\n" in out
+    assert "कस्टमर केयर सीनियर एग्जीक्यूटिव" in out
+    assert "10,000 – 28,000 INR प्रति माह (तारीख अज्ञात), सांकेतिक" in out
+    assert "मंझला 14.36 USD प्रति घंटा (मई 2008)" in out
+
+
+def test_show_by_hindi_title_and_code() -> None:
+    assert careerkit("show", "जनसंपर्क विशेषज्ञ").stdout.startswith("Public relations specialist\n")
+    assert careerkit("show", "5244.0301").stdout.startswith("Customer service representative")
+
+
+def test_show_json_is_the_whole_profile() -> None:
+    result = careerkit("show", "27-3031", "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["id"] == "public-relations-specialist"
+    assert doc["pay"][0]["percentiles"] == {"10": "30140", "50": "51280", "90": "97910"}
+    assert doc["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
+    assert len(doc["sources"]) == 5
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "custmer-service"), ("show", "custmer-service", "--json")]
+)
+def test_unknown_key_exits_2_with_one_line(args: tuple[str, ...]) -> None:
+    result = careerkit(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "careerkit: error: unknown career 'custmer-service'; did you mean 'customer-service'?\n"
+    )
+
+
+def test_no_command_prints_help_and_exits_2() -> None:
+    result = careerkit()
+    assert result.returncode == 2
+    assert "usage: careerkit" in result.stderr
+
+
+def test_bad_option_exits_2_without_traceback() -> None:
+    result = careerkit("show", "csr", "--lang", "fr")
+    assert result.returncode == 2
+    assert "invalid choice: 'fr'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_gives_examples() -> None:
+    result = careerkit("show", "--help")
+    assert result.returncode == 0
+    assert "careerkit show customer-service" in result.stdout
+    assert "--lang {en,hi}" in result.stdout
+
+
+def test_version() -> None:
+    assert careerkit("--version").stdout == "careerkit 0.1.0\n"

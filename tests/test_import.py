@@ -1,0 +1,36 @@
+"""``import careerkit`` stays cheap: no heavy libraries, no data read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run(code: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *flags, "-c", code], capture_output=True, text=True, check=True
+    )
+
+
+def test_import_imports_no_heavy_library() -> None:
+    report = run("import careerkit", "-X", "importtime").stderr
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in report.splitlines()}
+    assert "careerkit" in imported  # the report is real
+    for heavy in ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w"):
+        assert heavy not in imported
+
+
+def test_import_reads_no_profile() -> None:
+    out = run(
+        "import sys, careerkit, careerkit.registry as r;"
+        "print(r._default is None, 'tomllib' in sys.modules)"
+    ).stdout
+    assert out.split() == ["True", "False"]
+
+
+def test_version_comes_from_the_metadata() -> None:
+    from importlib.metadata import version
+
+    import careerkit
+
+    assert careerkit.__version__ == version("careerkit") == "0.1.0"
