@@ -1,4 +1,6 @@
-"""Shared test settings: hypothesis profiles (``--hypothesis-profile=ci`` runs more examples)."""
+"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples)."""
+
+import os
 
 from hypothesis import HealthCheck, settings
 
@@ -8,4 +10,4 @@ settings.register_profile(
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("default")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -122,3 +122,14 @@ def test_help_gives_examples() -> None:
 
 def test_version() -> None:
     assert careerkit("--version").stdout == "careerkit 0.1.0\n"
+
+
+def test_readme_shows_true_output() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ careerkit show public-relations-specialist\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line and line != "..."]
+    actual = careerkit("show", "public-relations-specialist").stdout.splitlines()
+    assert len(shown) > 5
+    assert [line for line in shown if line not in actual] == []
+    listed = readme.split("$ careerkit list\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert listed == careerkit("list").stdout.splitlines()

@@ -223,3 +223,14 @@ def test_from_dict_names_its_origin() -> None:
     data: dict[str, Any] = {"id": "x"}
     with pytest.raises(ck.ProfileLoadError, match=r"^my-data: title: required field is missing$"):
         ck.from_dict(data, origin="my-data")
+
+
+def test_the_documented_minimal_profile_loads() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "profiles.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    career = ck.from_toml(example, origin="docs/profiles.md")
+    assert (career.id, career.pay[0].low, career.pay[0].high) == (
+        "tea-taster",
+        Decimal(15000),
+        Decimal(30000),
+    )
