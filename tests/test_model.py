@@ -435,3 +435,8 @@ def test_codes_map_each_system_to_its_code() -> None:
     assert career.get_source("ncs") is SOURCE
     with pytest.raises(KeyError):
         career.get_source("bls")
+
+
+def test_career_repr_is_short() -> None:
+    career = ck.Career(id="tea-taster", title=Text("Tea taster"), sources=[SOURCE])
+    assert repr(career) == "<Career 'tea-taster': 'Tea taster', 1 source>"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -470,3 +471,29 @@ def test_undated_sources_say_what_is_known(cs: ck.Career) -> None:
             assert source.date_note is not None and source.date_note.hi
     assert str(cs.get_source(BLS).reference_date) == "2008-05"
     assert cs.get_source(NCS).url is None  # the NCS page gives no address of its own
+
+
+SOURCE_TEXTS = Path(__file__).parent / "sources"
+
+
+def source_wording() -> str:
+    """Both source documents, footnote asterisks and bullets removed, one space per gap."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in SOURCE_TEXTS.glob("*.txt"))
+    for mark in ("*", "•", "●"):
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("key", BUILT_IN)
+def test_hindi_is_worded_as_the_sources_word_it(key: str) -> None:
+    wording = source_wording()
+    # Notes are careerkit's unless they restate a source footnote, and names such as
+    # "Buddy4Study" appear in the source only inside a link: those are not checked here.
+    checked = [
+        (path, text.hi)
+        for path, text in texts_of_facts(ck.get(key))
+        if text.hi is not None
+        and not path.split(".")[-1].startswith(("note", "undated_note", "name"))
+    ]
+    assert len(checked) > 10
+    assert [(path, hi) for path, hi in checked if " ".join(hi.split()) not in wording] == []

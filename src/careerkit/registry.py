@@ -13,7 +13,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from importlib import resources
 
 from careerkit.errors import DuplicateProfileError, ProfileLoadError, ProfileNotFoundError
 from careerkit.model.career import Career
@@ -119,6 +118,8 @@ class Registry:
 
 
 def _load_builtin() -> Registry:
+    from importlib import resources
+
     from careerkit.serialization import from_toml
 
     registry = Registry()

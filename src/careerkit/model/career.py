@@ -147,7 +147,7 @@ def _of(kind: type, what: str) -> Any:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Career:
     """A career: what it is called, what it involves, how to enter it and what it pays.
 
@@ -155,6 +155,10 @@ class Career:
     career that cites an undefined source fails at construction.
     ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
     each code system to the career's code in it.
+
+    >>> import careerkit
+    >>> careerkit.get("pr-specialist")
+    <Career 'public-relations-specialist': 'Public relations specialist', 5 sources>
     """
 
     id: str = attrs.field(validator=_checks.slug)
@@ -227,6 +231,11 @@ class Career:
                         field="sources",
                     )
                 seen.append(next_id)
+
+    def __repr__(self) -> str:
+        # The whole profile is hundreds of lines: a REPL wants to know which career it is.
+        count = len(self.sources)
+        return f"<Career {self.id!r}: {self.title.en!r}, {count} source{'s' * (count != 1)}>"
 
     @property
     def codes(self) -> Mapping[CodeSystem, str]:
