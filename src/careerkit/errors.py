@@ -33,15 +33,6 @@ class CareerkitWarning(UserWarning):
     """Category of every warning careerkit emits, so users can filter them."""
 
 
-def join_path(prefix: str, field: str | None) -> str:
-    """Join a field path and a (possibly nested) field name: ``pay[1]`` + ``currency``."""
-    if not field:
-        return prefix
-    if not prefix:
-        return field
-    return f"{prefix}{field}" if field.startswith("[") else f"{prefix}.{field}"
-
-
 class ValidationError(CareerkitError, ValueError):
     """A value that cannot be part of the model: raised by the constructors.
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from careerkit.errors import ProfileLoadError, ValidationError, join_path
+from careerkit.errors import ProfileLoadError, ValidationError
 from careerkit.model import _checks
 from careerkit.model.career import Career, FundingKind
 from careerkit.model.codes import CodeSystem
@@ -148,7 +148,7 @@ def _problems(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
         with_notes, without_notes = error.group_exceptions()
         for sub_error, note in with_notes:
             if isinstance(note, AttributeValidationNote):
-                yield from _problems(sub_error, join_path(path, note.name))
+                yield from _problems(sub_error, _checks.join_path(path, note.name))
             elif isinstance(note, IterableValidationNote):
                 yield from _problems(sub_error, f"{path}[{note.index}]")
             else:  # pragma: no cover - cattrs only writes the two notes above
@@ -160,9 +160,9 @@ def _problems(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for extra in sorted(error.extra_fields):
             close = difflib.get_close_matches(extra, allowed, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
-            yield join_path(path, extra), f"unknown field; {hint}"
+            yield _checks.join_path(path, extra), f"unknown field; {hint}"
     elif isinstance(error, ValidationError):
-        yield join_path(path, error.field), error.message
+        yield _checks.join_path(path, error.field), error.message
     elif isinstance(error, KeyError):
         yield path, "required field is missing"
     else:

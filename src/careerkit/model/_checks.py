@@ -7,6 +7,7 @@ value (``pay[1].currency``).
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -23,8 +24,31 @@ T = TypeVar("T")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
+def join_path(prefix: str, field: str | None) -> str:
+    """Join a field path and a (possibly nested) field name: ``pay[1]`` + ``currency``."""
+    if not field:
+        return prefix
+    if not prefix:
+        return field
+    return f"{prefix}{field}" if field.startswith("[") else f"{prefix}.{field}"
+
+
 def _fail(attribute: attrs.Attribute[Any], message: str) -> ValidationError:
     return ValidationError(message, field=attribute.name)
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def to_member(kind: type[E], value: E | str, *, field: str, what: str) -> E:
+    """The member of the string enum *kind* named *value*, or an error listing the names."""
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(member.value) for member in kind)
+        raise ValidationError(
+            f"unknown {what} {value!r}; expected one of {known}", field=field
+        ) from None
 
 
 def to_amount(value: Decimal | int | str | float) -> Decimal:

@@ -9,7 +9,7 @@ from typing import Any, TypeGuard
 
 import attrs
 
-from careerkit.errors import ValidationError, join_path
+from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.pay_band import CourseFee, PayBand
@@ -73,13 +73,7 @@ class FundingKind(enum.StrEnum):
 
 def to_funding_kind(value: FundingKind | str) -> FundingKind:
     """Converter: a :class:`FundingKind` from its name, with a clear error."""
-    try:
-        return FundingKind(value)
-    except ValueError:
-        known = ", ".join(repr(kind.value) for kind in FundingKind)
-        raise ValidationError(
-            f"unknown kind {value!r}; expected one of {known}", field="kind"
-        ) from None
+    return _checks.to_member(FundingKind, value, field="kind", what="kind")
 
 
 @attrs.frozen(kw_only=True)
@@ -262,7 +256,7 @@ def _citations(value: attrs.AttrsInstance, path: str) -> Iterator[tuple[str, str
     """Walk the attrs tree below *value*, yielding each ``source`` and ``via`` it cites."""
     for field in attrs.fields(type(value)):
         item = getattr(value, field.name)
-        here = join_path(path, field.name)
+        here = _checks.join_path(path, field.name)
         if field.name in ("source", "via") and isinstance(item, str):
             yield here, item
         elif _is_attrs(item):

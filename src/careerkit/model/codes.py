@@ -40,13 +40,7 @@ _FORMATS: dict[CodeSystem, tuple[re.Pattern[str], str]] = {
 
 def to_code_system(value: CodeSystem | str) -> CodeSystem:
     """Converter: a :class:`CodeSystem` from its name, with a clear error."""
-    try:
-        return CodeSystem(value)
-    except ValueError:
-        known = ", ".join(repr(system.value) for system in CodeSystem)
-        raise ValidationError(
-            f"unknown code system {value!r}; expected one of {known}", field="system"
-        ) from None
+    return _checks.to_member(CodeSystem, value, field="system", what="code system")
 
 
 @attrs.frozen(kw_only=True)

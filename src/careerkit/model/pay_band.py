@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import ClassVar
 
 import attrs
 
@@ -30,13 +31,7 @@ class Period(enum.StrEnum):
 
 def to_period(value: Period | str) -> Period:
     """Converter: a :class:`Period` from its name, with a clear error."""
-    try:
-        return Period(value)
-    except ValueError:
-        known = ", ".join(repr(period.value) for period in Period)
-        raise ValidationError(
-            f"unknown period {value!r}; expected one of {known}", field="period"
-        ) from None
+    return _checks.to_member(Period, value, field="period", what="period")
 
 
 def to_percentiles(
@@ -65,7 +60,36 @@ _optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
 
 
 @attrs.frozen(kw_only=True)
-class PayBand:
+class _StatedAmounts:
+    """What :class:`PayBand` and :class:`CourseFee` share: a range in a currency per period."""
+
+    region: str = attrs.field(validator=_checks.region)
+    currency: str = attrs.field(validator=_checks.currency)
+    period: Period = attrs.field(converter=to_period)
+    source: str = attrs.field(validator=_checks.slug)
+    low: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    high: Decimal | None = attrs.field(
+        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+    )
+    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    statement: Text | None = attrs.field(default=None, validator=_optional_text)
+    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    _NEEDS: ClassVar[str] = "a course fee needs at least one figure: low or high"
+
+    def _has_figures(self) -> bool:
+        return self.low is not None or self.high is not None
+
+    def __attrs_post_init__(self) -> None:
+        if not self._has_figures():
+            raise ValidationError(self._NEEDS)
+        _checks.ordered_range(self.low, self.high)
+
+
+@attrs.frozen(kw_only=True)
+class PayBand(_StatedAmounts):
     """What a source says a job pays: figures per period, in a currency, for a region.
 
     A band holds the figures its source gives and nothing derived: ``low`` and
@@ -87,36 +111,26 @@ class PayBand:
     careerkit.errors.ValidationError: low: low (28000) is above high (10000); give the smaller figure as low
     """
 
-    region: str = attrs.field(validator=_checks.region)
-    currency: str = attrs.field(validator=_checks.currency)
-    period: Period = attrs.field(converter=to_period)
-    source: str = attrs.field(validator=_checks.slug)
-    low: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
-    )
-    high: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
-    )
     percentiles: Mapping[int, Decimal] = attrs.field(
         factory=lambda: MappingProxyType({}), converter=to_percentiles, hash=False
     )
-    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
     undated_note: Text | None = attrs.field(default=None, validator=_optional_text)
-    statement: Text | None = attrs.field(default=None, validator=_optional_text)
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
+
+    _NEEDS: ClassVar[str] = (
+        "a pay band needs at least one figure: low, high or a percentile such as 50"
+    )
+
+    def _has_figures(self) -> bool:
+        return super()._has_figures() or bool(self.percentiles)
 
     def __attrs_post_init__(self) -> None:
-        if self.low is None and self.high is None and not self.percentiles:
-            raise ValidationError(
-                "a pay band needs at least one figure: low, high or a percentile such as 50"
-            )
+        super().__attrs_post_init__()
         for key, amount in self.percentiles.items():
             if amount < 0:
                 raise ValidationError(
                     f"must not be negative, got {amount}", field=f"percentiles[{key}]"
                 )
-        _checks.ordered_range(self.low, self.high)
         keys = list(self.percentiles)
         for lower, upper in itertools.pairwise(keys):
             if self.percentiles[lower] > self.percentiles[upper]:
@@ -142,24 +156,9 @@ class PayBand:
 
 
 @attrs.frozen(kw_only=True)
-class CourseFee:
-    """What a course of study costs per period (usually a year), as a source states it."""
+class CourseFee(_StatedAmounts):
+    """What a course of study costs per period (usually a year), as a source states it.
 
-    region: str = attrs.field(validator=_checks.region)
-    currency: str = attrs.field(validator=_checks.currency)
-    period: Period = attrs.field(converter=to_period)
-    source: str = attrs.field(validator=_checks.slug)
-    low: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
-    )
-    high: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
-    )
-    indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    statement: Text | None = attrs.field(default=None, validator=_optional_text)
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
-
-    def __attrs_post_init__(self) -> None:
-        if self.low is None and self.high is None:
-            raise ValidationError("a course fee needs at least one figure: low or high")
-        _checks.ordered_range(self.low, self.high)
+    ``low`` and ``high`` (at least one) bound the fee; ``indicative``,
+    ``statement`` and ``note`` are as for :class:`PayBand`.
+    """
