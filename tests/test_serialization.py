@@ -186,7 +186,7 @@ def test_text_must_be_a_table(tmp_path: Path) -> None:
         tmp_path, MINIMAL.replace('title.en = "Tea taster"', 'title = "Tea taster"')
     )
     assert path == "title"
-    assert "invalid value" in message
+    assert message == "expected a table with fields en, hi; got str 'Tea taster'"
 
 
 def test_citation_of_an_undefined_source(tmp_path: Path) -> None:
@@ -234,3 +234,16 @@ def test_the_documented_minimal_profile_loads() -> None:
         Decimal(15000),
         Decimal(30000),
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [("aliases", '"csr"', "str 'csr'"), ("duties", '{ text.en = "x", source = "s" }', "dict")],
+)
+def test_a_single_value_where_an_array_belongs_is_refused(
+    tmp_path: Path, field: str, value: str, shown: str
+) -> None:
+    text = MINIMAL.replace('title.en = "Tea taster"', f'title.en = "Tea taster"\n{field} = {value}')
+    ((path, message),) = problems(tmp_path, text)
+    assert path == field
+    assert message.startswith(f"expected an array, got {shown}")

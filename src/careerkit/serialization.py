@@ -25,7 +25,7 @@ import os
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_origin
 
 import attrs
 
@@ -66,6 +66,41 @@ def _structure_percentiles(value: object, _: object) -> object:
     return result
 
 
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _arrays_only(kind: Any, conv: cattrs.Converter) -> Any:
+    """Structure ``tuple[X, ...]`` from an array only: cattrs would split ``"csr"`` into letters."""
+    from cattrs.cols import homogenous_tuple_structure_factory
+
+    structure_items = homogenous_tuple_structure_factory(kind, conv)
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, list | tuple):
+            raise ValidationError(f"expected an array, got {type(value).__name__} {value!r}")
+        return structure_items(value, kind)
+
+    return structure
+
+
+def _tables_only(kind: Any, conv: cattrs.Converter) -> Any:
+    """Structure a model class from a table only, naming its fields when given anything else."""
+    from cattrs.gen import make_dict_structure_fn
+
+    structure_fields = make_dict_structure_fn(kind, conv)
+    names = ", ".join(field.name for field in attrs.fields(kind))
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, Mapping):
+            raise ValidationError(
+                f"expected a table with fields {names}; got {type(value).__name__} {value!r}"
+            )
+        return structure_fields(value, kind)
+
+    return structure
+
+
 def _structure_date(value: object, _: object) -> ReferenceDate:
     if isinstance(value, str | int | dt.date) and not isinstance(value, bool):
         return ReferenceDate.coerce(value)
@@ -88,6 +123,8 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict(int, "a whole number"))
     conv.register_structure_hook(Decimal, lambda value, _: _checks.to_amount(value))
     conv.register_structure_hook(ReferenceDate, _structure_date)
+    conv.register_structure_hook_factory(_is_tuple, lambda kind: _arrays_only(kind, conv))
+    conv.register_structure_hook_factory(attrs.has, lambda kind: _tables_only(kind, conv))
     conv.register_unstructure_hook(ReferenceDate, str)
     for enum_type in (Period, CodeSystem, FundingKind):
         # The model's converters check these values and name the field in their errors.
