@@ -18,9 +18,12 @@ from typing import TYPE_CHECKING
 from careerkit.errors import (
     CareerkitError,
     CareerkitWarning,
+    DataNotAvailableError,
+    DateRequiredError,
     DuplicateProfileError,
     ProfileLoadError,
     ProfileNotFoundError,
+    UnknownCurrencyError,
     ValidationError,
 )
 from careerkit.model import (
@@ -43,6 +46,7 @@ from careerkit.model import (
     WorkingHours,
     WorkSchedule,
 )
+from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, convert_array
 from careerkit.registry import Registry, careers, get
 from careerkit.serialization import from_dict, from_toml, load_profile, to_dict, to_toml
 
@@ -50,12 +54,16 @@ if TYPE_CHECKING:
     __version__: str
 
 __all__ = [
+    "INTERNATIONAL_DOLLAR",
     "Career",
     "CareerkitError",
     "CareerkitWarning",
     "CodeSystem",
+    "ConvertedPayBand",
     "Course",
     "CourseFee",
+    "DataNotAvailableError",
+    "DateRequiredError",
     "DuplicateProfileError",
     "EntryRoute",
     "Fact",
@@ -63,6 +71,7 @@ __all__ = [
     "FundingKind",
     "FundingSource",
     "OccupationCode",
+    "Pay",
     "PayBand",
     "Period",
     "ProfileLoadError",
@@ -72,10 +81,12 @@ __all__ = [
     "Registry",
     "Source",
     "Text",
+    "UnknownCurrencyError",
     "ValidationError",
     "WorkSchedule",
     "WorkingHours",
     "careers",
+    "convert_array",
     "from_dict",
     "from_toml",
     "get",

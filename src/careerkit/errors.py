@@ -18,9 +18,12 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "CareerkitError",
     "CareerkitWarning",
+    "DataNotAvailableError",
+    "DateRequiredError",
     "DuplicateProfileError",
     "ProfileLoadError",
     "ProfileNotFoundError",
+    "UnknownCurrencyError",
     "ValidationError",
 ]
 
@@ -45,6 +48,29 @@ class ValidationError(CareerkitError, ValueError):
         self.message = message
         self.field = field
         super().__init__(f"{field}: {message}" if field else message)
+
+
+class UnknownCurrencyError(ValidationError):
+    """A currency code that is not an ISO 4217 code in use (``"INX"``, ``"inr"``).
+
+    Never treated as 1:1 with anything: the message suggests the nearest codes.
+    """
+
+
+class DataNotAvailableError(CareerkitError, LookupError):
+    """A real currency or country careerkit has no series for, or a date outside a series.
+
+    The message names the series, the span it covers, and what was asked.
+    careerkit never extrapolates past the end of a series.
+    """
+
+
+class DateRequiredError(CareerkitError, ValueError):
+    """A conversion across currencies or years asked of a figure that has no date.
+
+    Give the date (``Pay(..., when="2008-05")``, ``to_currency(..., when=...)``,
+    ``PayBand.convert(..., when=...)``); careerkit does not guess one.
+    """
 
 
 class ProfileLoadError(CareerkitError, ValueError):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from careerkit.errors import ValidationError
+from careerkit.errors import UnknownCurrencyError, ValidationError
 from careerkit.model import _iso
 
 T = TypeVar("T")
@@ -119,8 +119,8 @@ def currency(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An ISO 4217 currency code in use."""
     try:
         _iso.check_currency(value)
-    except ValidationError as error:
-        raise _fail(attribute, error.message) from None
+    except UnknownCurrencyError as error:
+        raise UnknownCurrencyError(error.message, field=attribute.name) from None
 
 
 def region(_: object, attribute: attrs.Attribute[Any], value: str) -> None:

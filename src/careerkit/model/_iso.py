@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 
-from careerkit.errors import ValidationError
+from careerkit.errors import UnknownCurrencyError, ValidationError
 
 
 @functools.cache
@@ -44,7 +44,7 @@ def _nearest(value: str, choices: frozenset[str]) -> str:
 def check_currency(code: str) -> None:
     """Raise :class:`ValidationError` unless *code* is an ISO 4217 code in use."""
     if not isinstance(code, str) or code not in currency_codes():
-        raise ValidationError(
+        raise UnknownCurrencyError(
             f"unknown currency {code!r}: expected an ISO 4217 code in upper case, "
             f"such as 'INR' or 'USD'{_nearest(str(code), currency_codes())}"
         )

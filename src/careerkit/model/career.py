@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
 from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.codes import CodeSystem, OccupationCode
-from careerkit.model.pay_band import CourseFee, PayBand
-from careerkit.model.schedule import WorkingHours
+from careerkit.model.dates import ReferenceDate
+from careerkit.model.pay_band import CourseFee, PayBand, Period
+from careerkit.model.schedule import WorkingHours, WorkSchedule
 from careerkit.model.source import Fact, Source
 from careerkit.model.text import Text
+
+if TYPE_CHECKING:
+    from careerkit.pay import ConvertedPayBand
 
 __all__ = [
     "Career",
@@ -235,6 +240,33 @@ class Career:
     def codes(self) -> Mapping[CodeSystem, str]:
         """Each code system mapped to this career's code in it (``codes["SOC-2018"]``)."""
         return MappingProxyType({code.system: code.code for code in self.occupation_codes})
+
+    def pay_in(
+        self,
+        currency: str,
+        period: Period | str,
+        *,
+        prices_of: ReferenceDate | str | int | dt.date | None = None,
+        region: str | None = None,
+        schedule: WorkSchedule | None = None,
+    ) -> tuple[ConvertedPayBand, ...]:
+        """Every pay band (of *region*, if given) in *currency* per *period*.
+
+        See :meth:`PayBand.convert` for the order of the steps. A band that
+        cannot be converted raises (an undated band asked for another currency
+        raises :class:`~careerkit.DateRequiredError`): none is dropped silently.
+
+        >>> import careerkit
+        >>> from decimal import Decimal
+        >>> (us,) = careerkit.get("csr").pay_in("INR", "month", region="US")
+        >>> us.median.amount == Decimal("29868.80") * Decimal("42.0019") / 12
+        True
+        """
+        return tuple(
+            band.convert(period=period, currency=currency, prices_of=prices_of, schedule=schedule)
+            for band in self.pay
+            if region is None or band.region == region
+        )
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""

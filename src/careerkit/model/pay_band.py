@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.dates import ReferenceDate, to_optional_date
+from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import Text
+
+if TYPE_CHECKING:
+    from careerkit.pay import ConvertedPayBand
 
 __all__ = ["CourseFee", "PayBand", "Period"]
 
@@ -153,6 +158,41 @@ class PayBand(_StatedAmounts):
     def median(self) -> Decimal | None:
         """The 50th percentile, or ``None`` where the source gives none."""
         return self.percentiles.get(50)
+
+    def convert(
+        self,
+        *,
+        period: Period | str | None = None,
+        currency: str | None = None,
+        prices_of: ReferenceDate | str | int | dt.date | None = None,
+        schedule: WorkSchedule | None = None,
+        when: ReferenceDate | str | int | dt.date | None = None,
+        country: str | None = None,
+    ) -> ConvertedPayBand:
+        """Every figure of the band in one unit, each a :class:`~careerkit.Pay` with provenance.
+
+        The order is fixed: the period first (under *schedule*, default BLS full
+        time); then, with *prices_of*, the prices of that date in the band's own
+        currency and country; then the *currency*, at the rates of *prices_of*
+        (or of the band's date). An undated band needs *when* for any change of
+        currency or prices: careerkit does not guess the date.
+
+        >>> import careerkit
+        >>> us = careerkit.get("customer-service").pay[0]
+        >>> us.convert(period="year").median.amount
+        Decimal('29868.8')
+        """
+        from careerkit.pay._bands import convert_band
+
+        return convert_band(
+            self,
+            period=period,
+            currency=currency,
+            prices_of=prices_of,
+            schedule=schedule,
+            when=when,
+            country=country,
+        )
 
 
 @attrs.frozen(kw_only=True)

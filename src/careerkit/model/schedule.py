@@ -82,6 +82,31 @@ class WorkingHours:
     text: Text = attrs.field(validator=attrs.validators.instance_of(Text))
     source: str = attrs.field(validator=_checks.slug)
 
+    def to_schedule(
+        self,
+        hours_per_day: Decimal | int | str | float,
+        *,
+        days_per_week: Decimal | int | str | float = 5,
+        weeks_per_year: Decimal | int | str | float = 52,
+    ) -> WorkSchedule:
+        """A :class:`WorkSchedule` with a daily length the source allows, chosen by the caller.
+
+        >>> hours = WorkingHours(min_hours_per_day=8, max_hours_per_day=9, region="IN",
+        ...                      text=Text("8-9 hours"), source="ncs")
+        >>> hours.to_schedule(9).hours_per_year
+        Decimal('2340')
+        """
+        hours = _checks.to_amount(hours_per_day)
+        if not self.min_hours_per_day <= hours <= self.max_hours_per_day:
+            raise ValidationError(
+                f"{hours} hours a day is outside the stated {self.min_hours_per_day}-"
+                f"{self.max_hours_per_day}",
+                field="hours_per_day",
+            )
+        return WorkSchedule(
+            hours_per_day=hours, days_per_week=days_per_week, weeks_per_year=weeks_per_year
+        )
+
     def __attrs_post_init__(self) -> None:
         if self.min_hours_per_day > self.max_hours_per_day:
             raise ValidationError(

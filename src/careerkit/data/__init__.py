@@ -1,0 +1,203 @@
+"""The public statistical series careerkit ships, read once on first use.
+
+Each loader returns read-only mappings of exact :class:`~decimal.Decimal`
+values keyed by date. Nothing is read at import; a loader parses its file on its
+first call (under a lock, so threads share one parse) and caches the result.
+This package knows nothing about careers or pay: it only reads the series and
+names their official sources (see ``README.md`` beside this file).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import threading
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TypeVar
+
+import attrs
+
+__all__ = [
+    "FX_SERIES",
+    "SERIES",
+    "SeriesInfo",
+    "fx_monthly",
+    "fx_yearly",
+    "inflation_rates",
+    "ppp_factors",
+    "us_cpi",
+]
+
+T = TypeVar("T")
+
+Month = tuple[int, int]
+
+
+@attrs.frozen
+class SeriesInfo:
+    """What a series is and who publishes it."""
+
+    name: str
+    source: str
+    file: str
+    url: str
+
+
+SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
+    {
+        "fx-monthly": SeriesInfo(
+            "Foreign exchange rates, monthly averages (H.10 / G.5)",
+            "Board of Governors of the Federal Reserve System, H.10 and G.5 releases",
+            "fx-usd-monthly.csv",
+            "https://www.federalreserve.gov/releases/h10/",
+        ),
+        "fx-yearly": SeriesInfo(
+            "Foreign exchange rates, annual averages (G.5A)",
+            "Board of Governors of the Federal Reserve System, G.5A release",
+            "fx-usd-yearly.csv",
+            "https://www.federalreserve.gov/releases/g5a/",
+        ),
+        "us-cpi-u": SeriesInfo(
+            "CPI-U, all items, U.S. city average, 1982-84=100 (CUUR0000SA0)",
+            "U.S. Bureau of Labor Statistics",
+            "us-cpi-u-monthly.csv",
+            "https://data.bls.gov/timeseries/CUUR0000SA0",
+        ),
+        "inflation": SeriesInfo(
+            "Inflation, consumer prices, annual % (FP.CPI.TOTL.ZG)",
+            "World Bank, World Development Indicators",
+            "world-inflation-annual.csv",
+            "https://data.worldbank.org/indicator/FP.CPI.TOTL.ZG",
+        ),
+        "ppp": SeriesInfo(
+            "PPP conversion factor, GDP, LCU per international $ (PA.NUS.PPP)",
+            "World Bank, International Comparison Program (World Development Indicators)",
+            "ppp-gdp-annual.csv",
+            "https://data.worldbank.org/indicator/PA.NUS.PPP",
+        ),
+    }
+)
+
+# Federal Reserve series name -> ISO 4217 code. Left out: the pre-euro national
+# currencies (Austria ... Spain, ending 2001; their codes are no longer in ISO 4217's
+# list of codes in use) and Venezuela (one series spanning VEB, VEF and VES, with
+# no mark where each redenomination happened).
+FX_SERIES: Mapping[str, str] = MappingProxyType(
+    {
+        "Australia": "AUD",
+        "Brazil": "BRL",
+        "Canada": "CAD",
+        "China": "CNY",
+        "Denmark": "DKK",
+        "Euro": "EUR",
+        "Hong Kong": "HKD",
+        "India": "INR",
+        "Japan": "JPY",
+        "Malaysia": "MYR",
+        "Mexico": "MXN",
+        "New Zealand": "NZD",
+        "Norway": "NOK",
+        "Singapore": "SGD",
+        "South Africa": "ZAR",
+        "South Korea": "KRW",
+        "Sri Lanka": "LKR",
+        "Sweden": "SEK",
+        "Switzerland": "CHF",
+        "Taiwan": "TWD",
+        "Thailand": "THB",
+        "United Kingdom": "GBP",
+    }
+)
+
+
+def _once(load: Callable[[], T]) -> Callable[[], T]:
+    """Run *load* once, on first call, even when threads race for it."""
+    lock = threading.Lock()
+    done: list[T] = []
+
+    @functools.wraps(load)
+    def get() -> T:
+        if not done:
+            with lock:
+                if not done:
+                    done.append(load())
+        return done[0]
+
+    return get
+
+
+def _rows(key: str) -> list[dict[str, str]]:
+    from importlib import resources
+
+    text = resources.files(__name__).joinpath(SERIES[key].file).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _month(date: str) -> Month:
+    return int(date[:4]), int(date[5:7])
+
+
+def _freeze(nested: dict[str, dict[T, Decimal]]) -> Mapping[str, Mapping[T, Decimal]]:
+    return MappingProxyType({key: MappingProxyType(value) for key, value in nested.items()})
+
+
+@_once
+def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
+    """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
+    table: dict[str, dict[Month, Decimal]] = {}
+    for row in _rows("fx-monthly"):
+        code = FX_SERIES.get(row["Country"])
+        if code is not None:
+            table.setdefault(code, {})[_month(row["Date"])] = Decimal(row["Exchange rate"])
+    return _freeze(table)
+
+
+@_once
+def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
+    """Annual average rates: ``{ISO code: {year: units per 1 USD}}``."""
+    table: dict[str, dict[int, Decimal]] = {}
+    for row in _rows("fx-yearly"):
+        code = FX_SERIES.get(row["Country"])
+        if code is not None:
+            table.setdefault(code, {})[int(row["Date"][:4])] = Decimal(row["Value"])
+    return _freeze(table)
+
+
+@_once
+def us_cpi() -> Mapping[Month, Decimal]:
+    """US CPI-U index values: ``{(year, month): index, 1982-84 = 100}``."""
+    return MappingProxyType(
+        {_month(row["Date"]): Decimal(row["Index"]) for row in _rows("us-cpi-u")}
+    )
+
+
+@_once
+def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
+    """Annual consumer-price inflation: ``{ISO 3166 alpha-3 or WB area code: {year: %}}``.
+
+    Rates, not an index: chain ``1 + rate / 100`` across years to move a price
+    from one year to another. Years the World Bank has no figure for are absent.
+    """
+    table: dict[str, dict[int, Decimal]] = {}
+    for row in _rows("inflation"):
+        if row["CPI"].strip():
+            table.setdefault(row["Country Code"], {})[int(row["Year"])] = Decimal(row["CPI"])
+    return _freeze(table)
+
+
+@_once
+def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
+    """PPP conversion factors: ``{ISO 3166 alpha-2: {year: local units per international $}}``."""
+    table: dict[str, dict[int, Decimal]] = {}
+    for row in _rows("ppp"):
+        if row["PPP"].strip():
+            table.setdefault(row["Country ID"], {})[int(row["Year"])] = Decimal(row["PPP"])
+    return _freeze(table)
+
+
+def country_names(key: str) -> Mapping[str, str]:
+    """``{code: name}`` as the series *key* (``"inflation"`` or ``"ppp"``) spells them."""
+    column = "Country Code" if key == "inflation" else "Country ID"
+    return {row[column]: row["Country"] for row in _rows(key)}

@@ -1,0 +1,30 @@
+"""Pay normalisation: periods under a work schedule, dated currency conversion,
+price indices and PPP, each result carrying the provenance that made it.
+
+Import from :mod:`careerkit`; numpy and pint are imported only by the functions
+that need them.
+"""
+
+from careerkit.pay._bands import ConvertedPayBand
+from careerkit.pay._pay import INTERNATIONAL_DOLLAR, PRECISION, Pay
+from careerkit.pay._vector import convert_array
+from careerkit.pay.provenance import (
+    ExchangeRateStep,
+    PPPStep,
+    PriceIndexStep,
+    ProvenanceStep,
+    ScheduleStep,
+)
+
+__all__ = [
+    "INTERNATIONAL_DOLLAR",
+    "PRECISION",
+    "ConvertedPayBand",
+    "ExchangeRateStep",
+    "PPPStep",
+    "Pay",
+    "PriceIndexStep",
+    "ProvenanceStep",
+    "ScheduleStep",
+    "convert_array",
+]

@@ -1,0 +1,110 @@
+"""Converting a career's pay bands: every figure of a band, the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from careerkit.errors import DateRequiredError
+from careerkit.model.pay_band import PayBand, Period
+from careerkit.model.schedule import WorkSchedule
+from careerkit.pay._pay import Pay, When
+from careerkit.pay.provenance import ProvenanceStep
+
+
+@attrs.frozen(kw_only=True)
+class ConvertedPayBand:
+    """A :class:`~careerkit.PayBand` with every figure converted to one unit.
+
+    ``band`` is the band as its source states it (and so keeps its source);
+    ``low``, ``high`` and ``percentiles`` are :class:`~careerkit.Pay` values,
+    each carrying the same provenance.
+    """
+
+    band: PayBand
+    low: Pay | None
+    high: Pay | None
+    percentiles: Mapping[int, Pay] = attrs.field(hash=False)
+
+    @property
+    def median(self) -> Pay | None:
+        """The converted 50th percentile, where the band has one."""
+        return self.percentiles.get(50)
+
+    @property
+    def figures(self) -> tuple[Pay, ...]:
+        """Every converted figure: low, the percentiles in order, high."""
+        found = (self.low, *self.percentiles.values(), self.high)
+        return tuple(pay for pay in found if pay is not None)
+
+    @property
+    def currency(self) -> str:
+        return self.figures[0].currency
+
+    @property
+    def period(self) -> Period:
+        return self.figures[0].period
+
+    @property
+    def provenance(self) -> tuple[ProvenanceStep, ...]:
+        """The steps every figure went through (they share them)."""
+        return self.figures[0].provenance
+
+    def explain(self) -> str:
+        """How the figures were converted, and the source that states them."""
+        return f"{self.figures[0].explain()}\n  source of the figures: {self.band.source}"
+
+
+def _convert(
+    pay: Pay,
+    period: Period | str | None,
+    currency: str | None,
+    prices_of: When | None,
+    schedule: WorkSchedule | None,
+    country: str | None,
+) -> Pay:
+    # The order is fixed: period; then the prices of `prices_of` in the figure's own
+    # currency and country; then the currency, at the rates of `prices_of` (or of the
+    # figure's own date). Chain Pay's methods for another order.
+    if period is not None:
+        pay = pay.per(period, schedule)
+    if prices_of is not None:
+        pay = pay.in_prices_of(prices_of, country=country)
+    if currency is not None:
+        pay = pay.to_currency(currency)
+    return pay
+
+
+def convert_band(
+    band: PayBand,
+    *,
+    period: Period | str | None = None,
+    currency: str | None = None,
+    prices_of: When | None = None,
+    schedule: WorkSchedule | None = None,
+    when: When | None = None,
+    country: str | None = None,
+) -> ConvertedPayBand:
+    """See :meth:`careerkit.PayBand.convert`."""
+    date = band.reference_date if when is None else when
+    crossing = prices_of is not None or (currency is not None and currency != band.currency)
+    if date is None and crossing:
+        known = f" ({band.undated_note.en})" if band.undated_note is not None else ""
+        raise DateRequiredError(
+            f"the {band.region} pay band in {band.currency} per {band.period.value} (source "
+            f"{band.source!r}) is undated: its source gives no reference date{known}. Pass "
+            "when=... to say which date's rates and prices to use"
+        )
+
+    def one(amount: object) -> Pay:
+        pay = Pay(amount, band.currency, band.period, when=date)  # type: ignore[arg-type]
+        return _convert(pay, period, currency, prices_of, schedule, country)
+
+    return ConvertedPayBand(
+        band=band,
+        low=None if band.low is None else one(band.low),
+        high=None if band.high is None else one(band.high),
+        percentiles=MappingProxyType({key: one(value) for key, value in band.percentiles.items()}),
+    )

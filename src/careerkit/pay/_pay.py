@@ -1,0 +1,312 @@
+"""``Pay``: an amount of money per period, in a currency, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from careerkit.errors import DateRequiredError, ValidationError
+from careerkit.model import _checks, _iso
+from careerkit.model.dates import ReferenceDate
+from careerkit.model.pay_band import Period, to_period
+from careerkit.model.schedule import WorkSchedule
+from careerkit.pay.provenance import ProvenanceStep, ScheduleStep
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["INTERNATIONAL_DOLLAR", "PRECISION", "Pay"]
+
+INTERNATIONAL_DOLLAR = "Int$"
+"""The currency of :meth:`Pay.to_ppp` results: World Bank international dollars."""
+
+PRECISION = 28
+"""Significant digits of :attr:`Pay.amount` when the exact value does not end."""
+
+Amount = Decimal | int | str | float
+When = ReferenceDate | str | int | dt.date
+
+_SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[Fraction, ScheduleStep]] = {}
+
+
+def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
+    day = Fraction(schedule.hours_per_day)
+    week = day * Fraction(schedule.days_per_week)
+    year = week * Fraction(schedule.weeks_per_year)
+    return {
+        Period.HOUR: Fraction(1),
+        Period.DAY: day,
+        Period.WEEK: week,
+        Period.MONTH: year / 12,
+        Period.YEAR: year,
+    }[period]
+
+
+def _schedule_factor(
+    schedule: WorkSchedule, source: Period, target: Period
+) -> tuple[Fraction, ScheduleStep]:
+    key = (schedule, source, target)
+    found = _SCHEDULE_FACTORS.get(key)
+    if found is None:
+        factor = _hours(target, schedule) / _hours(source, schedule)
+        found = (factor, ScheduleStep(from_period=source, to_period=target, schedule=schedule))
+        _SCHEDULE_FACTORS[key] = found  # a race only computes the same value twice
+    return found
+
+
+def _to_date(when: When | None) -> ReferenceDate | None:
+    return None if when is None else ReferenceDate.coerce(when)
+
+
+class Pay:
+    """An amount of money per period, in a currency, optionally as of a date.
+
+    ``amount`` accepts ``Decimal``, ``int``, ``str`` and ``float`` (a float by
+    its shortest repr, so ``14.36`` is exactly 14.36); negatives, NaN and
+    infinities are refused. ``currency`` is an ISO 4217 code, ``period`` one of
+    ``hour``, ``day``, ``week``, ``month``, ``year``, and ``when`` the date the
+    figure refers to (``"2008"``, ``"2008-05"``, a ``datetime.date``) or None.
+
+    Arithmetic is exact: a ``Pay`` holds its value as a fraction, so a chain of
+    conversions loses nothing and hour -> year -> hour gives back the amount it
+    started from. :attr:`amount` shows that value as a ``Decimal``: exactly when
+    its decimal expansion ends within :data:`PRECISION` (28) significant digits,
+    otherwise rounded half-even to 28 significant digits. Rounding to the
+    currency's minor unit happens only in :meth:`rounded` (and when formatting).
+
+    >>> Pay("14.36", "USD", "hour").per("year")
+    Pay('29868.8 USD/year')
+    >>> Pay(1, "USD", "year", when="2008-05").to_currency("INR").amount
+    Decimal('42.0019')
+    """
+
+    __slots__ = ("_value", "currency", "origin", "period", "provenance", "when")
+
+    _value: Fraction
+    origin: Pay | None
+    """The figure the conversions started from (``None`` for a figure as given)."""
+    currency: str
+    period: Period
+    when: ReferenceDate | None
+    provenance: tuple[ProvenanceStep, ...]
+
+    def __init__(
+        self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
+    ) -> None:
+        value = _checks.to_amount(amount)
+        if value < 0:
+            raise ValidationError(f"a pay amount must not be negative, got {value}")
+        if currency != INTERNATIONAL_DOLLAR:
+            _iso.check_currency(currency)
+        self._set(Fraction(value), currency, to_period(period), _to_date(when), (), None)
+
+    def _set(
+        self,
+        value: Fraction,
+        currency: str,
+        period: Period,
+        when: ReferenceDate | None,
+        provenance: tuple[ProvenanceStep, ...],
+        origin: Pay | None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "_value", value)
+        setter(self, "currency", currency)
+        setter(self, "period", period)
+        setter(self, "when", when)
+        setter(self, "provenance", provenance)
+        setter(self, "origin", origin)
+
+    def _derive(
+        self,
+        value: Fraction,
+        step: ProvenanceStep,
+        *,
+        currency: str | None = None,
+        period: Period | None = None,
+        when: ReferenceDate | None = None,
+    ) -> Pay:
+        result = object.__new__(Pay)
+        result._set(
+            value,
+            currency or self.currency,
+            period or self.period,
+            when or self.when,
+            (*self.provenance, step),
+            self.origin or self,
+        )
+        return result
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Pay is immutable; cannot set {name!r}")
+
+    # --- values ----------------------------------------------------------------------------
+
+    @property
+    def amount(self) -> Decimal:
+        """The value as a ``Decimal`` (exact where it ends within 28 significant digits)."""
+        with localcontext() as context:
+            context.prec = PRECISION
+            context.rounding = ROUND_HALF_EVEN
+            return Decimal(self._value.numerator) / Decimal(self._value.denominator)
+
+    @property
+    def exact(self) -> Fraction:
+        """The exact value, as a fraction."""
+        return self._value
+
+    def rounded(self) -> Decimal:
+        """The amount rounded half-even to the currency's minor unit (2 places for INR, 0 for JPY).
+
+        >>> Pay("29868.8", "USD", "year").rounded()
+        Decimal('29868.80')
+        """
+        from babel.numbers import get_currency_precision
+
+        places = (
+            2 if self.currency == INTERNATIONAL_DOLLAR else get_currency_precision(self.currency)
+        )
+        return self.amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+    # --- conversions -----------------------------------------------------------------------
+
+    def per(self, period: Period | str, schedule: WorkSchedule | None = None) -> Pay:
+        """The same pay per another period, under *schedule* (default: BLS full time, 2,080 h).
+
+        >>> Pay(10000, "INR", "month").per("year").amount
+        Decimal('120000')
+        """
+        target = to_period(period)
+        if target is self.period:
+            return self
+        factor, step = _schedule_factor(schedule or WorkSchedule.BLS_FULL_TIME, self.period, target)
+        return self._derive(self._value * factor, step, period=target)
+
+    def _date_for(self, when: When | Literal["latest"] | None, action: str) -> ReferenceDate:
+        date = self.when if when is None else _to_date(when)
+        if date is None:
+            raise DateRequiredError(
+                f"cannot {action} {self!r}: it has no date. Give the date the figure refers to "
+                "(Pay(..., when='2008-05')) or pass when=..."
+            )
+        return date
+
+    def to_currency(self, code: str, *, when: When | Literal["latest"] | None = None) -> Pay:
+        """The same pay in currency *code*, at the average rates of *when* (default: ``self.when``).
+
+        A date with a month uses that month's average rate, a bare year the annual
+        average (Federal Reserve H.10/G.5/G.5A); cross rates go through USD.
+        ``when="latest"`` opts in to the latest month both currencies have.
+        """
+        from careerkit.pay import _rates
+
+        if self.currency == INTERNATIONAL_DOLLAR:
+            raise ValidationError(
+                "international dollars have no exchange rate; convert the original"
+            )
+        _iso.check_currency(code)
+        if code == self.currency:
+            return self
+        date = (
+            _rates.latest_month(self.currency, code)
+            if when == "latest"
+            else self._date_for(when, f"convert to {code}")
+        )
+        factor, step = _rates.fx(self.currency, code, date)
+        return self._derive(self._value * factor, step, currency=code)
+
+    def in_prices_of(self, when: When, *, country: str | None = None) -> Pay:
+        """The same pay re-expressed in the prices of *when* (inflation adjustment).
+
+        USD uses US CPI-U (monthly; a bare year is that year's average); other
+        currencies use the World Bank's annual inflation rates for the currency's
+        country (``country=`` chooses it where the currency is shared; EUR
+        defaults to the euro area).
+        """
+        from careerkit.pay import _rates
+
+        if self.currency == INTERNATIONAL_DOLLAR:
+            raise ValidationError("international dollars cannot be moved between years here")
+        target = ReferenceDate.coerce(when)
+        source = self._date_for(None, f"move {self!r} into the prices of {target}")
+        factor, step = _rates.prices(self.currency, source, target, country)
+        return self._derive(self._value * factor, step, when=target)
+
+    def to_ppp(self, *, country: str | None = None) -> Pay:
+        """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year."""
+        from careerkit.pay import _rates
+
+        if self.currency == INTERNATIONAL_DOLLAR:
+            return self
+        date = self._date_for(None, "convert to international dollars")
+        factor, step = _rates.ppp(self.currency, date.year, country)
+        return self._derive(self._value * factor, step, currency=INTERNATIONAL_DOLLAR)
+
+    # --- people ----------------------------------------------------------------------------
+
+    def explain(self) -> str:
+        """How this figure was made: each step with its values, dates and sources."""
+        lines = [self._headline()]
+        if self.origin is None:
+            lines.append("  as given (no conversion)")
+        else:
+            lines.append(f"  from {self.origin._headline()}")
+        for number, step in enumerate(self.provenance, 1):
+            lines.append(f"  {number}. {step.describe()}")
+        return "\n".join(lines)
+
+    def _headline(self) -> str:
+        when = "" if self.when is None else f" ({self.when})"
+        return f"{self.rounded():,} {self.currency} per {self.period.value}{when}"
+
+    def __repr__(self) -> str:
+        when = "" if self.when is None else f", when={self.when}"
+        return f"Pay('{self.amount} {self.currency}/{self.period.value}'{when})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pay):
+            return NotImplemented
+        return (self._value, self.currency, self.period, self.when) == (
+            other._value,
+            other.currency,
+            other.period,
+            other.when,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._value, self.currency, self.period, self.when))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = (self._value, self.currency, self.period, self.when, self.provenance, self.origin)
+        return (_rebuild, state)
+
+    # --- pint ------------------------------------------------------------------------------
+
+    @classmethod
+    def from_quantity(cls, quantity: pint.Quantity[Any], *, when: When | None = None) -> Pay:
+        """A ``Pay`` from a pint quantity of currency per time (``14.36 USD/hour``)."""
+        from careerkit.pay._quantity import from_quantity
+
+        amount, currency, period = from_quantity(quantity)
+        return cls(amount, currency, period, when=when)
+
+    def to_quantity(self, registry: pint.UnitRegistry[Any] | None = None) -> pint.Quantity[Any]:
+        """This pay as a pint quantity (each currency its own dimension, never 1:1)."""
+        from careerkit.pay._quantity import to_quantity
+
+        return to_quantity(self.amount, self.currency, self.period.value, registry)
+
+
+def _rebuild(
+    value: Fraction,
+    currency: str,
+    period: Period,
+    when: ReferenceDate | None,
+    provenance: tuple[ProvenanceStep, ...],
+    origin: Pay | None,
+) -> Pay:
+    pay = object.__new__(Pay)
+    pay._set(value, currency, period, when, provenance, origin)
+    return pay

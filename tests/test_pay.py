@@ -1,0 +1,448 @@
+"""The pay engine: known figures from the sources first, then properties, then every error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import careerkit as ck
+from careerkit import Pay, WorkSchedule, data
+from careerkit.pay import ExchangeRateStep, PPPStep, PriceIndexStep, ScheduleStep
+
+# --- required figures --------------------------------------------------------------------------
+
+
+def test_bls_annualisation_of_the_csr_median() -> None:
+    assert Pay("14.36", "USD", "hour").per("year").amount == Decimal("29868.80")
+
+
+def test_monthly_to_yearly() -> None:
+    assert Pay(10000, "INR", "month").per("year").amount == 120000
+
+
+def test_monthly_average_rate() -> None:
+    assert Pay(1, "USD", "year", when="2008-05").to_currency("INR").amount == Decimal("42.0019")
+
+
+def test_annual_average_rate() -> None:
+    assert Pay(1, "USD", "year", when="2008").to_currency("INR").amount == Decimal("43.3859")
+
+
+def test_us_cpi_adjustment() -> None:
+    moved = Pay("216.632", "USD", "month", when="2008-05").in_prices_of("2026-05")
+    assert moved.amount == Decimal("335.123")
+    assert str(moved.when) == "2026-05"
+
+
+def test_ppp_of_the_indian_anchor() -> None:
+    ppp = Pay(12564, "INR", "year", when="2008").to_ppp()
+    assert ppp.currency == ck.INTERNATIONAL_DOLLAR
+    assert ppp.rounded() == Decimal("1000.00")  # factor 12.5639813417245 INR per int. $
+    assert ppp.exact == Fraction(12564) / Fraction("12.5639813417245")
+
+
+def test_csr_band_in_inr_per_month_at_may_2008_rates() -> None:
+    (us,) = ck.get("customer-service").pay_in("INR", "month", region="US")
+    assert us.median is not None
+    assert us.median.amount == Decimal("29868.80") * Decimal("42.0019") / 12
+    assert us.band.source == "bls-oes-may-2008"
+    yearly = ck.get("customer-service").pay[0].convert(period="year")
+    assert yearly.median is not None and yearly.median.amount == Decimal("29868.80")
+
+
+# --- periods and schedules ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("hour", "14.36"),
+        ("day", "114.88"),
+        ("week", "574.4"),
+        ("month", "2489.066666666666666666666667"),
+        ("year", "29868.8"),
+    ],
+)
+def test_every_period_under_bls_full_time(period: str, expected: str) -> None:
+    assert Pay("14.36", "USD", "hour").per(period).amount == Decimal(expected)
+
+
+def test_a_schedule_of_the_indian_profile() -> None:
+    (hours,) = ck.get("customer-service").working_hours
+    nine = hours.to_schedule(9, days_per_week=6)
+    assert nine.hours_per_year == 9 * 6 * 52
+    assert Pay(100, "INR", "hour").per("year", nine).amount == 100 * 9 * 6 * 52
+    with pytest.raises(
+        ck.ValidationError, match=r"^hours_per_day: 10 hours a day is outside the stated 8-9$"
+    ):
+        hours.to_schedule(10)
+
+
+schedules = st.builds(
+    WorkSchedule,
+    hours_per_day=st.decimals(min_value="0.25", max_value=24, places=2),
+    days_per_week=st.decimals(min_value="0.5", max_value=7, places=1),
+    weeks_per_year=st.decimals(min_value=1, max_value=53, places=1),
+)
+amounts = st.decimals(min_value=0, max_value=10**9, places=4)
+periods = st.sampled_from(list(ck.Period))
+
+
+@given(amounts, schedules)
+def test_hour_year_hour_is_exact(amount: Decimal, schedule: WorkSchedule) -> None:
+    pay = Pay(amount, "USD", "hour")
+    assert pay.per("year", schedule).per("hour", schedule).amount == amount
+
+
+@given(amounts, periods, periods, schedules)
+def test_any_period_round_trip_is_exact(
+    amount: Decimal, start: ck.Period, via: ck.Period, schedule: WorkSchedule
+) -> None:
+    pay = Pay(amount, "INR", start)
+    assert pay.per(via, schedule).per(start, schedule) == pay
+
+
+@given(amounts, amounts, periods, schedules)
+def test_conversion_is_monotonic_in_amount(
+    a: Decimal, b: Decimal, target: ck.Period, schedule: WorkSchedule
+) -> None:
+    low, high = sorted((a, b))
+    assert (
+        Pay(low, "USD", "hour").per(target, schedule).amount
+        <= Pay(high, "USD", "hour").per(target, schedule).amount
+    )
+
+
+@given(
+    st.decimals(min_value="0.01", max_value=10**6, places=2),
+    st.sampled_from(["2008-05", "2015", "2024-01"]),
+)
+def test_currency_round_trip(amount: Decimal, when: str) -> None:
+    pay = Pay(amount, "INR", "month", when=when)
+    back = pay.to_currency("EUR").to_currency("INR")
+    assert back.exact == pay.exact  # exact rates as fractions: nothing lost
+
+
+@given(
+    st.decimals(min_value="0.01", max_value=10**6, places=2),
+    st.sampled_from(["1990", "2008-05", "2020"]),
+)
+def test_prices_round_trip(amount: Decimal, when: str) -> None:
+    pay = Pay(amount, "USD", "year", when=when)
+    assert pay.in_prices_of("2024").in_prices_of(when) == pay
+
+
+# --- currencies --------------------------------------------------------------------------------
+
+
+def test_cross_rates_go_through_usd() -> None:
+    inr = Pay(1000, "INR", "month", when="2008-05").to_currency("GBP")
+    monthly = data.fx_monthly()
+    expected = (
+        Fraction(1000) / Fraction(monthly["INR"][(2008, 5)]) * Fraction(monthly["GBP"][(2008, 5)])
+    )
+    assert inr.exact == expected
+    (step,) = inr.provenance
+    assert isinstance(step, ExchangeRateStep)
+    assert step.rates == (("INR", Decimal("42.0019")), ("GBP", monthly["GBP"][(2008, 5)]))
+
+
+def test_annual_average_without_a_g5a_series_is_the_mean_of_months() -> None:
+    pay = Pay(1, "USD", "year", when="2008").to_currency("GBP")
+    months = [data.fx_monthly()["GBP"][(2008, m)] for m in range(1, 13)]
+    assert pay.amount == sum(months) / 12
+    (step,) = pay.provenance
+    assert isinstance(step, ExchangeRateStep) and step.note is not None
+    assert "mean of the 12 monthly averages" in step.note
+
+
+def test_a_day_uses_its_months_average() -> None:
+    pay = Pay(1, "USD", "year", when=dt.date(2008, 5, 20)).to_currency("INR")
+    assert pay.amount == Decimal("42.0019")
+
+
+def test_same_currency_is_unchanged() -> None:
+    pay = Pay(5, "INR", "month")
+    assert pay.to_currency("INR") is pay
+
+
+def test_latest_is_an_explicit_opt_in() -> None:
+    latest = Pay(1, "USD", "month").to_currency("INR", when="latest")
+    (step,) = latest.provenance
+    assert isinstance(step, ExchangeRateStep)
+    assert step.date == "2026-06"
+    assert latest.amount == Decimal("94.9600")
+
+
+def test_currency_conversion_without_a_date_is_an_error() -> None:
+    with pytest.raises(
+        ck.DateRequiredError,
+        match=r"^cannot convert to INR Pay\('1 USD/year'\): it has no date\. Give the date",
+    ):
+        Pay(1, "USD", "year").to_currency("INR")
+
+
+def test_unknown_currency_is_never_one_to_one() -> None:
+    with pytest.raises(
+        ck.UnknownCurrencyError, match=r"^unknown currency 'INX'.*did you mean 'INR'"
+    ):
+        Pay(1, "USD", "year", when="2008").to_currency("INX")
+    with pytest.raises(ValueError, match="unknown currency 'RS'"):
+        Pay(1, "RS", "year")
+
+
+def test_real_currency_without_a_series() -> None:
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no exchange-rate series for 'ARS': careerkit ships the Federal Reserve H\.10/G\.5 "
+        r"rates for AUD, BRL, CAD, .*, USD, ZAR$",
+    ):
+        Pay(1, "USD", "year", when="2008").to_currency("ARS")
+
+
+def test_date_outside_the_series() -> None:
+    with pytest.raises(
+        LookupError,
+        match=r"^no monthly average INR rate for 2030-01: the Federal Reserve series for INR "
+        r"covers 1973-01 to 2026-06$",
+    ):
+        Pay(1, "USD", "year", when="2030-01").to_currency("INR")
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no annual average INR rate for 1972: the Federal Reserve G\.5A series for INR covers 1973 to 2025$",
+    ):
+        Pay(1, "USD", "year", when="1972").to_currency("INR")
+
+
+def test_ppp_and_inflation_results_cannot_be_converted_further() -> None:
+    ppp = Pay(12564, "INR", "year", when="2008").to_ppp()
+    with pytest.raises(ck.ValidationError, match="international dollars have no exchange rate"):
+        ppp.to_currency("USD")
+
+
+# --- prices ------------------------------------------------------------------------------------
+
+
+def test_bare_year_against_a_monthly_index_is_the_years_average() -> None:
+    pay = Pay(100, "USD", "year", when="2008").in_prices_of("2009")
+    cpi = data.us_cpi()
+    avg = lambda year: sum(Fraction(cpi[(year, m)]) for m in range(1, 13)) / 12  # noqa: E731
+    assert pay.exact == 100 * avg(2009) / avg(2008)
+    (step,) = pay.provenance
+    assert isinstance(step, PriceIndexStep)
+    assert step.method == "annual average of the 12 monthly values"
+
+
+def test_other_currencies_chain_world_bank_rates() -> None:
+    pay = Pay(100, "INR", "month", when="2008").in_prices_of("2010")
+    rates = data.inflation_rates()["IND"]
+    expected = 100 * (1 + Fraction(rates[2009]) / 100) * (1 + Fraction(rates[2010]) / 100)
+    assert pay.exact == expected
+    (step,) = pay.provenance
+    assert isinstance(step, PriceIndexStep)
+    assert step.country == "IN"
+    assert [year for year, _ in step.rates] == [2009, 2010]
+    back = pay.in_prices_of("2008")
+    assert back.exact == 100
+
+
+def test_euro_uses_the_euro_area_unless_a_country_is_named() -> None:
+    area = Pay(100, "EUR", "year", when="2010").in_prices_of("2020")
+    germany = Pay(100, "EUR", "year", when="2010").in_prices_of("2020", country="DE")
+    assert area.provenance[0].country == "EMU"  # type: ignore[union-attr]
+    assert germany.provenance[0].country == "DE"  # type: ignore[union-attr]
+    assert area.amount != germany.amount
+
+
+def test_usd_elsewhere_uses_that_countrys_rates() -> None:
+    ecuador = Pay(100, "USD", "year", when="2010").in_prices_of("2012", country="EC")
+    assert ecuador.provenance[0].country == "EC"  # type: ignore[union-attr]
+
+
+def test_prices_errors() -> None:
+    with pytest.raises(
+        ck.DateRequiredError, match=r"^cannot move Pay\('100 USD/year'\) into the prices of 2024"
+    ):
+        Pay(100, "USD", "year").in_prices_of("2024")
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no US CPI-U value for 2026-07: .* covers 1913-01 to 2026-05$",
+    ):
+        Pay(100, "USD", "month", when="2008-05").in_prices_of("2026-07")
+    with pytest.raises(
+        ck.DataNotAvailableError, match=r"^no US CPI-U average for 2026: it needs all 12 months"
+    ):
+        Pay(100, "USD", "month", when="2008-05").in_prices_of("2026")
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no inflation rate for IN in 2025, needed to move prices from 2008 to 2025",
+    ):
+        Pay(100, "INR", "month", when="2008").in_prices_of("2025")
+    with pytest.raises(
+        ck.DataNotAvailableError, match=r"^XOF is not one country's currency: pass country="
+    ):
+        Pay(100, "XOF", "month", when="2008").in_prices_of("2010")
+    with pytest.raises(ck.ValidationError, match=r"^INR is the currency of IN, not US"):
+        Pay(100, "INR", "month", when="2008").in_prices_of("2010", country="US")
+    with pytest.raises(ck.ValidationError, match=r"^unknown country 'ZZ'"):
+        Pay(100, "EUR", "month", when="2008").in_prices_of("2010", country="ZZ")
+
+
+def test_ppp_errors() -> None:
+    with pytest.raises(ck.DataNotAvailableError, match=r"^PPP in EUR needs a country"):
+        Pay(100, "EUR", "year", when="2010").to_ppp()
+    assert Pay(100, "EUR", "year", when="2010").to_ppp(country="DE").provenance[0].country == "DE"  # type: ignore[union-attr]
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no PPP conversion factor for IN in 1980: the World Bank series covers 1990 to 2024$",
+    ):
+        Pay(100, "INR", "year", when="1980").to_ppp()
+    with pytest.raises(ck.DateRequiredError, match="convert to international dollars"):
+        Pay(100, "INR", "year").to_ppp()
+
+
+# --- the value itself --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [-1, "-0.01", float("nan"), float("inf"), "abc", True])
+def test_bad_amounts(bad: object) -> None:
+    with pytest.raises(ck.ValidationError):
+        Pay(bad, "USD", "hour")  # type: ignore[arg-type]
+
+
+def test_negative_amount_message() -> None:
+    with pytest.raises(ck.ValidationError, match=r"^a pay amount must not be negative, got -1$"):
+        Pay(-1, "USD", "hour")
+
+
+def test_float_amounts_use_their_shortest_repr() -> None:
+    assert Pay(14.36, "USD", "hour").amount == Decimal("14.36")
+
+
+def test_unknown_period() -> None:
+    with pytest.raises(ck.ValidationError, match=r"^period: unknown period 'fortnight'"):
+        Pay(1, "USD", "fortnight")
+
+
+@pytest.mark.parametrize(
+    "when", ["2008", "2008-05", dt.date(2008, 5, 1), ck.ReferenceDate(2008, 5)]
+)
+def test_when_forms(when: object) -> None:
+    assert Pay(1, "USD", "hour", when=when).when is not None  # type: ignore[arg-type]
+
+
+def test_pay_is_immutable_hashable_and_picklable() -> None:
+    pay = Pay("14.36", "USD", "hour", when="2008-05").per("year")
+    with pytest.raises(AttributeError, match="Pay is immutable"):
+        pay.currency = "INR"  # type: ignore[misc]
+    assert hash(pay) == hash(Pay("29868.8", "USD", "year", when="2008-05"))
+    assert pay == Pay("29868.80", "USD", "year", when="2008-05")
+    restored = pickle.loads(pickle.dumps(pay))
+    assert restored == pay and restored.provenance == pay.provenance
+
+
+def test_rounded_uses_the_minor_unit_half_even() -> None:
+    assert Pay("10.005", "USD", "hour").rounded() == Decimal("10.00")
+    assert Pay("10.015", "USD", "hour").rounded() == Decimal("10.02")
+    assert Pay("1234.5", "JPY", "hour").rounded() == Decimal("1234")
+    assert Pay("100", "INR", "month").rounded() == Decimal("100.00")
+
+
+def test_repr() -> None:
+    assert (
+        repr(Pay("14.36", "USD", "hour", when="2008-05")) == "Pay('14.36 USD/hour', when=2008-05)"
+    )
+
+
+# --- provenance --------------------------------------------------------------------------------
+
+
+def test_every_step_is_recorded_in_order() -> None:
+    pay = (
+        Pay("14.36", "USD", "hour", when="2008-05")
+        .per("month")
+        .in_prices_of("2024")
+        .to_currency("INR")
+    )
+    kinds = [type(step) for step in pay.provenance]
+    assert kinds == [ScheduleStep, PriceIndexStep, ExchangeRateStep]
+    assert pay.origin == Pay("14.36", "USD", "hour", when="2008-05")
+
+
+def test_explain_names_schedule_values_dates_and_sources() -> None:
+    text = (
+        Pay("14.36", "USD", "hour", when="2008-05")
+        .per("month")
+        .in_prices_of("2024")
+        .to_currency("INR")
+        .explain()
+    )
+    assert text.splitlines()[0] == "301,517.96 INR per month (2024)"
+    assert "from 14.36 USD per hour (2008-05)" in text
+    assert "= 2,080 hours a year" in text
+    assert "index 216.632 -> 313.688833" in text
+    assert "U.S. Bureau of Labor Statistics" in text
+    assert (
+        "83.6566 INR per USD (annual average, 2024; Board of Governors of the Federal Reserve System"
+        in text
+    )
+
+
+def test_explain_of_a_figure_as_given() -> None:
+    assert Pay(100, "INR", "month").explain() == "100.00 INR per month\n  as given (no conversion)"
+
+
+def test_ppp_step() -> None:
+    (step,) = Pay(12564, "INR", "year", when="2008").to_ppp().provenance
+    assert isinstance(step, PPPStep)
+    assert (step.country, step.year, step.factor) == ("IN", 2008, Decimal("12.5639813417245"))
+    assert "World Bank" in step.describe()
+
+
+# --- bands -------------------------------------------------------------------------------------
+
+
+def test_band_conversion_keeps_every_figure_and_the_source() -> None:
+    (band,) = ck.get("public-relations-specialist").pay
+    converted = band.convert(period="month", currency="INR", prices_of="2024")
+    assert set(converted.percentiles) == {10, 50, 90}
+    assert converted.currency == "INR" and converted.period is ck.Period.MONTH
+    ten, fifty, ninety = (converted.percentiles[k].exact for k in (10, 50, 90))
+    assert ten < fifty < ninety
+    assert fifty / ten == Fraction(51280, 30140)  # one factor for every figure
+    assert converted.band is band
+    expected = (
+        Pay(51280, "USD", "year", when="2008-05")
+        .per("month")
+        .in_prices_of("2024")
+        .to_currency("INR")
+    )
+    assert converted.median == expected
+    assert "source of the figures: bls-oes-may-2008" in converted.explain()
+
+
+def test_undated_band_needs_a_date_for_other_currencies() -> None:
+    india = ck.get("customer-service").pay[1]
+    assert india.convert(period="year").low == Pay(120000, "INR", "year")
+    with pytest.raises(
+        ck.DateRequiredError,
+        match=r"^the IN pay band in INR per month \(source 'payscale-customer-care-executive-india'\) "
+        r"is undated: its source gives no reference date \(The NCS page gives no date",
+    ):
+        india.convert(currency="USD")
+    converted = india.convert(currency="USD", when="2020")
+    assert converted.low is not None and converted.low.when == ck.ReferenceDate(2020)
+
+
+def test_pay_in_filters_by_region_and_raises_for_undated() -> None:
+    career = ck.get("customer-service")
+    assert len(career.pay_in("INR", "month", region="US")) == 1
+    assert [b.band.region for b in career.pay_in("INR", "year")] == ["US", "IN"]
+    with pytest.raises(ck.DateRequiredError):
+        career.pay_in("USD", "month")
