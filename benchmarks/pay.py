@@ -269,19 +269,19 @@ def main() -> None:
     import_row = _import_row()
 
     header = (
-        f"{'comparison':<30}{'careerkit':>12}{'alternative':>13}  {'(alternative)':<20}"
+        f"{'comparison':<36}{'careerkit':>12}{'alternative':>13}  {'(alternative)':<20}"
         f"{'ratio':>9}  {'target':<16}{'result':<6}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row.name:<30}{_fmt(row.careerkit):>12}{_fmt(row.alternative):>13}  "
+            f"{row.name:<36}{_fmt(row.careerkit):>12}{_fmt(row.alternative):>13}  "
             f"{row.alternative_name:<20}{row.ratio:>8.1f}x  {row.target:<16}{row.verdict:<6}"
         )
     cost = import_row.careerkit
     print(
-        f"{import_row.name:<30}{_fmt(cost):>12}{_fmt(import_row.alternative):>13}  "
+        f"{import_row.name:<36}{_fmt(cost):>12}{_fmt(import_row.alternative):>13}  "
         f"{'bare python (ref)':<20}{'':>9}  {import_row.target:<16}"
         f"{'PASS' if cost < 0.050 else 'MISS':<6}"
     )

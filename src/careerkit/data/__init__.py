@@ -197,7 +197,3 @@ def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
     return _freeze(table)
 
 
-def country_names(key: str) -> Mapping[str, str]:
-    """``{code: name}`` as the series *key* (``"inflation"`` or ``"ppp"``) spells them."""
-    column = "Country Code" if key == "inflation" else "Country ID"
-    return {row[column]: row["Country"] for row in _rows(key)}
