@@ -266,8 +266,11 @@ def test_usd_elsewhere_uses_that_countrys_rates() -> None:
 
 
 def test_prices_errors() -> None:
+    with pytest.raises(ck.DateRequiredError, match=r"^in_prices_of needs the date whose prices"):
+        Pay(100, "USD", "year", when="2008").in_prices_of(None)  # type: ignore[arg-type]
     with pytest.raises(
-        ck.DateRequiredError, match=r"^cannot move Pay\('100 USD/year'\) into the prices of 2024"
+        ck.DateRequiredError,
+        match=r"^cannot move into the prices of 2024 Pay\('100 USD/year'\): it has no date",
     ):
         Pay(100, "USD", "year").in_prices_of("2024")
     with pytest.raises(

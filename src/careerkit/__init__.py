@@ -7,13 +7,12 @@
 >>> [str(step) for step in career.ladder.steps]
 ['Customer Care Executive', 'Customer Care Senior Executive', 'Assistant Manager', 'Manager']
 
-Importing careerkit loads no profile and imports neither pint, babel nor numpy:
-profiles are read on the first lookup, once.
+Importing careerkit loads nothing but its exceptions: each name is imported on
+first use, profiles are read on the first lookup, data series on the first
+conversion that needs them, and pint, babel and numpy only by what uses them.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from careerkit.errors import (
     CareerkitError,
@@ -26,32 +25,72 @@ from careerkit.errors import (
     UnknownCurrencyError,
     ValidationError,
 )
-from careerkit.model import (
-    Career,
-    CodeSystem,
-    Course,
-    CourseFee,
-    EntryRoute,
-    Fact,
-    FieldStory,
-    FundingKind,
-    FundingSource,
-    OccupationCode,
-    PayBand,
-    Period,
-    ProgressionLadder,
-    ReferenceDate,
-    Source,
-    Text,
-    WorkingHours,
-    WorkSchedule,
-)
-from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, convert_array
-from careerkit.registry import Registry, careers, get
-from careerkit.serialization import from_dict, from_toml, load_profile, to_dict, to_toml
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs more than the rest
 if TYPE_CHECKING:
+    from typing import Any
+
+    from careerkit.model import (
+        Career,
+        CodeSystem,
+        Course,
+        CourseFee,
+        EntryRoute,
+        Fact,
+        FieldStory,
+        FundingKind,
+        FundingSource,
+        OccupationCode,
+        PayBand,
+        Period,
+        ProgressionLadder,
+        ReferenceDate,
+        Source,
+        Text,
+        WorkingHours,
+        WorkSchedule,
+    )
+    from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, convert_array
+    from careerkit.registry import Registry, careers, get
+    from careerkit.serialization import from_dict, from_toml, load_profile, to_dict, to_toml
+
     __version__: str
+
+# Everything but the errors is imported on first use (PEP 562), so that
+# ``import careerkit`` costs almost nothing: ``careerkit.Pay`` imports the pay
+# engine, ``careerkit.get`` the registry, and so on.
+_LAZY = {
+    **dict.fromkeys(
+        [
+            "Career",
+            "CodeSystem",
+            "Course",
+            "CourseFee",
+            "EntryRoute",
+            "Fact",
+            "FieldStory",
+            "FundingKind",
+            "FundingSource",
+            "OccupationCode",
+            "PayBand",
+            "Period",
+            "ProgressionLadder",
+            "ReferenceDate",
+            "Source",
+            "Text",
+            "WorkingHours",
+            "WorkSchedule",
+        ],
+        "careerkit.model",
+    ),
+    **dict.fromkeys(
+        ["INTERNATIONAL_DOLLAR", "ConvertedPayBand", "Pay", "convert_array"], "careerkit.pay"
+    ),
+    **dict.fromkeys(["Registry", "careers", "get"], "careerkit.registry"),
+    **dict.fromkeys(
+        ["from_dict", "from_toml", "load_profile", "to_dict", "to_toml"], "careerkit.serialization"
+    ),
+}
 
 __all__ = [
     "INTERNATIONAL_DOLLAR",
@@ -96,10 +135,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # __version__ is read from the installed metadata on first use, as attrs does.
-    if name == "__version__":
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
+
+        value = getattr(import_module(module), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    if name == "__version__":  # read from the installed metadata, as attrs does
         from importlib.metadata import version
 
         return version("careerkit")
     raise AttributeError(f"module 'careerkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

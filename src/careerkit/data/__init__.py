@@ -14,6 +14,7 @@ import functools
 import threading
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -128,11 +129,19 @@ def _once(load: Callable[[], T]) -> Callable[[], T]:
     return get
 
 
-def _rows(key: str) -> list[dict[str, str]]:
-    from importlib import resources
+def _text(key: str) -> str:
+    # The files sit beside this module in every install (wheel or editable).
+    return Path(__file__).with_name(SERIES[key].file).read_text(encoding="utf-8")
 
-    text = resources.files(__name__).joinpath(SERIES[key].file).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+
+def _plain_rows(key: str) -> list[list[str]]:
+    """The rows of a file whose fields hold no commas (the FX and CPI files), header dropped."""
+    return [line.split(",") for line in _text(key).splitlines()[1:] if line]
+
+
+def _quoted_rows(key: str) -> list[list[str]]:
+    """The rows of a file with quoted fields ("Bahamas, The"), header dropped."""
+    return list(csv.reader(_text(key).splitlines()))[1:]
 
 
 def _month(date: str) -> Month:
@@ -147,10 +156,10 @@ def _freeze(nested: dict[str, dict[T, Decimal]]) -> Mapping[str, Mapping[T, Deci
 def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
     """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
     table: dict[str, dict[Month, Decimal]] = {}
-    for row in _rows("fx-monthly"):
-        code = FX_SERIES.get(row["Country"])
+    for date, country, rate in _plain_rows("fx-monthly"):
+        code = FX_SERIES.get(country)
         if code is not None:
-            table.setdefault(code, {})[_month(row["Date"])] = Decimal(row["Exchange rate"])
+            table.setdefault(code, {})[_month(date)] = Decimal(rate)
     return _freeze(table)
 
 
@@ -158,10 +167,10 @@ def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
 def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
     """Annual average rates: ``{ISO code: {year: units per 1 USD}}``."""
     table: dict[str, dict[int, Decimal]] = {}
-    for row in _rows("fx-yearly"):
-        code = FX_SERIES.get(row["Country"])
+    for date, country, rate in _plain_rows("fx-yearly"):
+        code = FX_SERIES.get(country)
         if code is not None:
-            table.setdefault(code, {})[int(row["Date"][:4])] = Decimal(row["Value"])
+            table.setdefault(code, {})[int(date[:4])] = Decimal(rate)
     return _freeze(table)
 
 
@@ -169,7 +178,7 @@ def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
 def us_cpi() -> Mapping[Month, Decimal]:
     """US CPI-U index values: ``{(year, month): index, 1982-84 = 100}``."""
     return MappingProxyType(
-        {_month(row["Date"]): Decimal(row["Index"]) for row in _rows("us-cpi-u")}
+        {_month(date): Decimal(index) for date, index, _ in _plain_rows("us-cpi-u")}
     )
 
 
@@ -181,9 +190,9 @@ def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
     from one year to another. Years the World Bank has no figure for are absent.
     """
     table: dict[str, dict[int, Decimal]] = {}
-    for row in _rows("inflation"):
-        if row["CPI"].strip():
-            table.setdefault(row["Country Code"], {})[int(row["Year"])] = Decimal(row["CPI"])
+    for _, code, year, rate in _quoted_rows("inflation"):
+        if rate.strip():
+            table.setdefault(code, {})[int(year)] = Decimal(rate)
     return _freeze(table)
 
 
@@ -191,9 +200,7 @@ def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
 def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
     """PPP conversion factors: ``{ISO 3166 alpha-2: {year: local units per international $}}``."""
     table: dict[str, dict[int, Decimal]] = {}
-    for row in _rows("ppp"):
-        if row["PPP"].strip():
-            table.setdefault(row["Country ID"], {})[int(row["Year"])] = Decimal(row["PPP"])
+    for _, code, year, factor in _quoted_rows("ppp"):
+        if factor.strip():
+            table.setdefault(code, {})[int(year)] = Decimal(factor)
     return _freeze(table)
-
-

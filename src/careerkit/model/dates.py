@@ -25,7 +25,7 @@ _MONTHS_HI = (
 )  # fmt: skip
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class ReferenceDate:
     """The date a figure refers to, as precise as its source: ``2008``, ``2008-05``.
 

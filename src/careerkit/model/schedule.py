@@ -25,7 +25,7 @@ def _within(upper: int, unit: str) -> Any:
     return check
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class WorkSchedule:
     """Hours a day, days a week and weeks a year: what a period conversion assumes.
 

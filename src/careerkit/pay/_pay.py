@@ -28,7 +28,9 @@ PRECISION = 28
 Amount = Decimal | int | str | float
 When = ReferenceDate | str | int | dt.date
 
-_SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[Fraction, ScheduleStep]] = {}
+_SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[int, int, ScheduleStep]] = {}
+_DATES: dict[str, ReferenceDate] = {}
+_PERIODS: dict[str, Period] = {period.value: period for period in Period}
 
 
 def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
@@ -46,18 +48,30 @@ def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
 
 def _schedule_factor(
     schedule: WorkSchedule, source: Period, target: Period
-) -> tuple[Fraction, ScheduleStep]:
+) -> tuple[int, int, ScheduleStep]:
     key = (schedule, source, target)
     found = _SCHEDULE_FACTORS.get(key)
     if found is None:
         factor = _hours(target, schedule) / _hours(source, schedule)
-        found = (factor, ScheduleStep(from_period=source, to_period=target, schedule=schedule))
+        step = ScheduleStep(from_period=source, to_period=target, schedule=schedule)
+        found = (factor.numerator, factor.denominator, step)
         _SCHEDULE_FACTORS[key] = found  # a race only computes the same value twice
     return found
 
 
 def _to_date(when: When | None) -> ReferenceDate | None:
-    return None if when is None else ReferenceDate.coerce(when)
+    if when is None:
+        return None
+    if type(when) is str:
+        found = _DATES.get(when)
+        if found is None:
+            found = _DATES[when] = ReferenceDate.parse(when)
+        return found
+    return ReferenceDate.coerce(when)
+
+
+def _period(value: Period | str) -> Period:
+    return _PERIODS.get(value) or to_period(value)
 
 
 class Pay:
@@ -82,9 +96,10 @@ class Pay:
     Decimal('42.0019')
     """
 
-    __slots__ = ("_value", "currency", "origin", "period", "provenance", "when")
+    __slots__ = ("_den", "_num", "currency", "origin", "period", "provenance", "when")
 
-    _value: Fraction
+    _num: int
+    _den: int
     origin: Pay | None
     """The figure the conversions started from (``None`` for a figure as given)."""
     currency: str
@@ -95,16 +110,20 @@ class Pay:
     def __init__(
         self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
     ) -> None:
-        value = _checks.to_amount(amount)
-        if value < 0:
-            raise ValidationError(f"a pay amount must not be negative, got {value}")
+        if type(amount) is int:
+            num, den = amount, 1
+        else:
+            num, den = _checks.to_amount(amount).as_integer_ratio()
+        if num < 0:
+            raise ValidationError(f"a pay amount must not be negative, got {amount}")
         if currency != INTERNATIONAL_DOLLAR:
             _iso.check_currency(currency)
-        self._set(Fraction(value), currency, to_period(period), _to_date(when), (), None)
+        self._set(num, den, currency, _period(period), _to_date(when), (), None)
 
     def _set(
         self,
-        value: Fraction,
+        num: int,
+        den: int,
         currency: str,
         period: Period,
         when: ReferenceDate | None,
@@ -112,7 +131,8 @@ class Pay:
         origin: Pay | None,
     ) -> None:
         setter = object.__setattr__
-        setter(self, "_value", value)
+        setter(self, "_num", num)
+        setter(self, "_den", den)
         setter(self, "currency", currency)
         setter(self, "period", period)
         setter(self, "when", when)
@@ -121,7 +141,7 @@ class Pay:
 
     def _derive(
         self,
-        value: Fraction,
+        factor: tuple[int, int],
         step: ProvenanceStep,
         *,
         currency: str | None = None,
@@ -130,7 +150,8 @@ class Pay:
     ) -> Pay:
         result = object.__new__(Pay)
         result._set(
-            value,
+            self._num * factor[0],
+            self._den * factor[1],
             currency or self.currency,
             period or self.period,
             when or self.when,
@@ -150,12 +171,12 @@ class Pay:
         with localcontext() as context:
             context.prec = PRECISION
             context.rounding = ROUND_HALF_EVEN
-            return Decimal(self._value.numerator) / Decimal(self._value.denominator)
+            return Decimal(self._num) / Decimal(self._den)
 
     @property
     def exact(self) -> Fraction:
         """The exact value, as a fraction."""
-        return self._value
+        return Fraction(self._num, self._den)
 
     def rounded(self) -> Decimal:
         """The amount rounded half-even to the currency's minor unit (2 places for INR, 0 for JPY).
@@ -178,20 +199,19 @@ class Pay:
         >>> Pay(10000, "INR", "month").per("year").amount
         Decimal('120000')
         """
-        target = to_period(period)
+        target = _period(period)
         if target is self.period:
             return self
-        factor, step = _schedule_factor(schedule or WorkSchedule.BLS_FULL_TIME, self.period, target)
-        return self._derive(self._value * factor, step, period=target)
+        num, den, step = _schedule_factor(
+            schedule or WorkSchedule.BLS_FULL_TIME, self.period, target
+        )
+        return self._derive((num, den), step, period=target)
 
-    def _date_for(self, when: When | Literal["latest"] | None, action: str) -> ReferenceDate:
-        date = self.when if when is None else _to_date(when)
-        if date is None:
-            raise DateRequiredError(
-                f"cannot {action} {self!r}: it has no date. Give the date the figure refers to "
-                "(Pay(..., when='2008-05')) or pass when=..."
-            )
-        return date
+    def _undated(self, action: str) -> DateRequiredError:
+        return DateRequiredError(
+            f"cannot {action} {self!r}: it has no date. Give the date the figure refers to "
+            "(Pay(..., when='2008-05')) or pass when=..."
+        )
 
     def to_currency(self, code: str, *, when: When | Literal["latest"] | None = None) -> Pay:
         """The same pay in currency *code*, at the average rates of *when* (default: ``self.when``).
@@ -209,13 +229,14 @@ class Pay:
         _iso.check_currency(code)
         if code == self.currency:
             return self
-        date = (
-            _rates.latest_month(self.currency, code)
-            if when == "latest"
-            else self._date_for(when, f"convert to {code}")
-        )
+        if when == "latest":
+            date: ReferenceDate | None = _rates.latest_month(self.currency, code)
+        else:
+            date = self.when if when is None else _to_date(when)
+        if date is None:
+            raise self._undated(f"convert to {code}")
         factor, step = _rates.fx(self.currency, code, date)
-        return self._derive(self._value * factor, step, currency=code)
+        return self._derive(factor, step, currency=code)
 
     def in_prices_of(self, when: When, *, country: str | None = None) -> Pay:
         """The same pay re-expressed in the prices of *when* (inflation adjustment).
@@ -229,10 +250,15 @@ class Pay:
 
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError("international dollars cannot be moved between years here")
-        target = ReferenceDate.coerce(when)
-        source = self._date_for(None, f"move {self!r} into the prices of {target}")
-        factor, step = _rates.prices(self.currency, source, target, country)
-        return self._derive(self._value * factor, step, when=target)
+        target = _to_date(when)
+        if target is None:
+            raise DateRequiredError(
+                "in_prices_of needs the date whose prices to use, such as '2024'"
+            )
+        if self.when is None:
+            raise self._undated(f"move into the prices of {target}")
+        factor, step = _rates.prices(self.currency, self.when, target, country)
+        return self._derive(factor, step, when=target)
 
     def to_ppp(self, *, country: str | None = None) -> Pay:
         """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year."""
@@ -240,9 +266,10 @@ class Pay:
 
         if self.currency == INTERNATIONAL_DOLLAR:
             return self
-        date = self._date_for(None, "convert to international dollars")
-        factor, step = _rates.ppp(self.currency, date.year, country)
-        return self._derive(self._value * factor, step, currency=INTERNATIONAL_DOLLAR)
+        if self.when is None:
+            raise self._undated("convert to international dollars")
+        factor, step = _rates.ppp(self.currency, self.when.year, country)
+        return self._derive(factor, step, currency=INTERNATIONAL_DOLLAR)
 
     # --- people ----------------------------------------------------------------------------
 
@@ -268,18 +295,25 @@ class Pay:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):
             return NotImplemented
-        return (self._value, self.currency, self.period, self.when) == (
-            other._value,
-            other.currency,
-            other.period,
-            other.when,
-        )
+        return self._num * other._den == other._num * self._den and (
+            self.currency,
+            self.period,
+            self.when,
+        ) == (other.currency, other.period, other.when)
 
     def __hash__(self) -> int:
-        return hash((self._value, self.currency, self.period, self.when))
+        return hash((self.exact, self.currency, self.period, self.when))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        state = (self._value, self.currency, self.period, self.when, self.provenance, self.origin)
+        state = (
+            self._num,
+            self._den,
+            self.currency,
+            self.period,
+            self.when,
+            self.provenance,
+            self.origin,
+        )
         return (_rebuild, state)
 
     # --- pint ------------------------------------------------------------------------------
@@ -300,7 +334,8 @@ class Pay:
 
 
 def _rebuild(
-    value: Fraction,
+    num: int,
+    den: int,
     currency: str,
     period: Period,
     when: ReferenceDate | None,
@@ -308,5 +343,5 @@ def _rebuild(
     origin: Pay | None,
 ) -> Pay:
     pay = object.__new__(Pay)
-    pay._set(value, currency, period, when, provenance, origin)
+    pay._set(num, den, currency, period, when, provenance, origin)
     return pay

@@ -90,7 +90,16 @@ def latest_month(*codes: str) -> ReferenceDate:
     return ReferenceDate(year, month)
 
 
-def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Fraction, ExchangeRateStep]:
+Factor = tuple[int, int]
+"""An exact factor as (numerator, denominator)."""
+
+
+def _ratio(value: Fraction) -> Factor:
+    return value.numerator, value.denominator
+
+
+@functools.lru_cache(maxsize=65536)  # the series never change: a factor is computed once
+def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
     """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates."""
     rates: list[tuple[str, Decimal]] = []
     notes: list[str] = []
@@ -118,7 +127,7 @@ def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Fraction, Exc
         source=info.source,
         note="; ".join(notes) or None,
     )
-    return factor, step
+    return _ratio(factor), step
 
 
 # --- whose prices ------------------------------------------------------------------------------
@@ -181,9 +190,10 @@ def _cpi_value(when: ReferenceDate) -> tuple[Fraction, str]:
     return total / 12, "annual average of the 12 monthly values"
 
 
+@functools.lru_cache(maxsize=65536)
 def prices(
     currency: str, from_date: ReferenceDate, to_date: ReferenceDate, country: str | None
-) -> tuple[Fraction, PriceIndexStep]:
+) -> tuple[Factor, PriceIndexStep]:
     """The factor moving an amount from *from_date*'s prices to *to_date*'s."""
     where = country_of(currency, country, purpose="price index")
     if where == "US" and currency == "USD":
@@ -201,7 +211,7 @@ def prices(
             series=info.name,
             source=info.source,
         )
-        return end / start, step
+        return _ratio(end / start), step
     info = data.SERIES["inflation"]
     code = EURO_AREA if where == EURO_AREA else _alpha3(where)
     rates = data.inflation_rates().get(code or "")
@@ -239,10 +249,11 @@ def prices(
         source=info.source,
         rates=tuple(used),
     )
-    return factor, step
+    return _ratio(factor), step
 
 
-def ppp(currency: str, year: int, country: str | None) -> tuple[Fraction, PPPStep]:
+@functools.lru_cache(maxsize=4096)
+def ppp(currency: str, year: int, country: str | None) -> tuple[Factor, PPPStep]:
     """The factor turning an amount in *currency* into international dollars of *year*."""
     where = country_of(currency, country, purpose="PPP conversion factor")
     factors = data.ppp_factors().get(where)
@@ -263,4 +274,4 @@ def ppp(currency: str, year: int, country: str | None) -> tuple[Fraction, PPPSte
         series=info.name,
         source=info.source,
     )
-    return 1 / Fraction(factor), step
+    return _ratio(1 / Fraction(factor)), step
