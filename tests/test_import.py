@@ -16,8 +16,23 @@ def test_import_imports_no_heavy_library() -> None:
     report = run("import careerkit", "-X", "importtime").stderr
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in report.splitlines()}
     assert "careerkit" in imported  # the report is real
-    for heavy in ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w"):
+    for heavy in ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w", "attr", "typing"):
         assert heavy not in imported
+
+
+def test_names_load_on_first_use() -> None:
+    out = run(
+        "import sys, careerkit; before = 'careerkit.pay' in sys.modules;"
+        "careerkit.Pay; print(before, 'careerkit.pay' in sys.modules, 'numpy' in sys.modules)"
+    ).stdout
+    assert out.split() == ["False", "True", "False"]
+
+
+def test_unknown_attribute() -> None:
+    import careerkit
+
+    with __import__("pytest").raises(AttributeError, match="has no attribute 'Salary'"):
+        careerkit.Salary  # noqa: B018
 
 
 def test_import_reads_no_profile() -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -152,15 +153,44 @@ def _freeze(nested: dict[str, dict[T, Decimal]]) -> Mapping[str, Mapping[T, Deci
     return MappingProxyType({key: MappingProxyType(value) for key, value in nested.items()})
 
 
+class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
+    """``{ISO code: {(year, month): rate}}``, each currency parsed on first access.
+
+    The file holds 35 series; a program converting rupees needs one. Parsing a
+    currency's rows when first asked for keeps the first conversion fast.
+    """
+
+    def __init__(self) -> None:
+        self._text = _text("fx-monthly")
+        self._parsed: dict[str, Mapping[Month, Decimal]] = {}
+        self._lock = threading.Lock()
+        self._names = {code: name for name, code in FX_SERIES.items()}
+
+    def __getitem__(self, code: str) -> Mapping[Month, Decimal]:
+        found = self._parsed.get(code)
+        if found is None:
+            name = self._names[code]  # KeyError for a code without a series, as for a dict
+            with self._lock:
+                rows = re.findall(
+                    rf"^(\d{{4}})-(\d\d)-\d\d,{re.escape(name)},(.+)$", self._text, re.M
+                )
+                found = MappingProxyType(
+                    {(int(year), int(month)): Decimal(rate) for year, month, rate in rows}
+                )
+                self._parsed[code] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 @_once
 def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
     """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
-    table: dict[str, dict[Month, Decimal]] = {}
-    for date, country, rate in _plain_rows("fx-monthly"):
-        code = FX_SERIES.get(country)
-        if code is not None:
-            table.setdefault(code, {})[_month(date)] = Decimal(rate)
-    return _freeze(table)
+    return _MonthlyRates()
 
 
 @_once

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
@@ -12,6 +13,7 @@ from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
+from careerkit.pay import _rates
 from careerkit.pay.provenance import ProvenanceStep, ScheduleStep
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ When = ReferenceDate | str | int | dt.date
 _SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[int, int, ScheduleStep]] = {}
 _DATES: dict[str, ReferenceDate] = {}
 _PERIODS: dict[str, Period] = {period.value: period for period in Period}
+_NEW = object.__new__
 
 
 def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
@@ -96,16 +99,12 @@ class Pay:
     Decimal('42.0019')
     """
 
-    __slots__ = ("_den", "_num", "currency", "origin", "period", "provenance", "when")
+    # One slot holding a tuple: a new Pay costs one attribute store, not seven.
+    __slots__ = ("_state",)
 
-    _num: int
-    _den: int
-    origin: Pay | None
-    """The figure the conversions started from (``None`` for a figure as given)."""
-    currency: str
-    period: Period
-    when: ReferenceDate | None
-    provenance: tuple[ProvenanceStep, ...]
+    _state: tuple[
+        int, int, str, Period, ReferenceDate | None, tuple[ProvenanceStep, ...], Pay | None
+    ]
 
     def __init__(
         self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
@@ -118,26 +117,40 @@ class Pay:
             raise ValidationError(f"a pay amount must not be negative, got {amount}")
         if currency != INTERNATIONAL_DOLLAR:
             _iso.check_currency(currency)
-        self._set(num, den, currency, _period(period), _to_date(when), (), None)
+        _SET_STATE(self, (num, den, currency, _period(period), _to_date(when), (), None))
 
-    def _set(
-        self,
-        num: int,
-        den: int,
-        currency: str,
-        period: Period,
-        when: ReferenceDate | None,
-        provenance: tuple[ProvenanceStep, ...],
-        origin: Pay | None,
-    ) -> None:
-        setter = object.__setattr__
-        setter(self, "_num", num)
-        setter(self, "_den", den)
-        setter(self, "currency", currency)
-        setter(self, "period", period)
-        setter(self, "when", when)
-        setter(self, "provenance", provenance)
-        setter(self, "origin", origin)
+    @property
+    def _num(self) -> int:
+        return self._state[0]
+
+    @property
+    def _den(self) -> int:
+        return self._state[1]
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code (or :data:`INTERNATIONAL_DOLLAR`)."""
+        return self._state[2]
+
+    @property
+    def period(self) -> Period:
+        """The period the amount is paid per."""
+        return self._state[3]
+
+    @property
+    def when(self) -> ReferenceDate | None:
+        """The date the figure refers to, or ``None``."""
+        return self._state[4]
+
+    @property
+    def provenance(self) -> tuple[ProvenanceStep, ...]:
+        """The steps that made this figure from :attr:`origin`, in order."""
+        return self._state[5]
+
+    @property
+    def origin(self) -> Pay | None:
+        """The figure the conversions started from (``None`` for a figure as given)."""
+        return self._state[6]
 
     def _derive(
         self,
@@ -148,15 +161,19 @@ class Pay:
         period: Period | None = None,
         when: ReferenceDate | None = None,
     ) -> Pay:
-        result = object.__new__(Pay)
-        result._set(
-            self._num * factor[0],
-            self._den * factor[1],
-            currency or self.currency,
-            period or self.period,
-            when or self.when,
-            (*self.provenance, step),
-            self.origin or self,
+        num, den, own_currency, own_period, own_when, provenance, origin = self._state
+        result = _NEW(Pay)
+        _SET_STATE(
+            result,
+            (
+                num * factor[0],
+                den * factor[1],
+                currency or own_currency,
+                period or own_period,
+                when or own_when,
+                (*provenance, step),
+                origin or self,
+            ),
         )
         return result
 
@@ -220,8 +237,6 @@ class Pay:
         average (Federal Reserve H.10/G.5/G.5A); cross rates go through USD.
         ``when="latest"`` opts in to the latest month both currencies have.
         """
-        from careerkit.pay import _rates
-
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError(
                 "international dollars have no exchange rate; convert the original"
@@ -246,8 +261,6 @@ class Pay:
         country (``country=`` chooses it where the currency is shared; EUR
         defaults to the euro area).
         """
-        from careerkit.pay import _rates
-
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError("international dollars cannot be moved between years here")
         target = _to_date(when)
@@ -262,8 +275,6 @@ class Pay:
 
     def to_ppp(self, *, country: str | None = None) -> Pay:
         """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year."""
-        from careerkit.pay import _rates
-
         if self.currency == INTERNATIONAL_DOLLAR:
             return self
         if self.when is None:
@@ -305,16 +316,7 @@ class Pay:
         return hash((self.exact, self.currency, self.period, self.when))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        state = (
-            self._num,
-            self._den,
-            self.currency,
-            self.period,
-            self.when,
-            self.provenance,
-            self.origin,
-        )
-        return (_rebuild, state)
+        return (_rebuild, (self._state,))
 
     # --- pint ------------------------------------------------------------------------------
 
@@ -333,15 +335,11 @@ class Pay:
         return to_quantity(self.amount, self.currency, self.period.value, registry)
 
 
-def _rebuild(
-    num: int,
-    den: int,
-    currency: str,
-    period: Period,
-    when: ReferenceDate | None,
-    provenance: tuple[ProvenanceStep, ...],
-    origin: Pay | None,
-) -> Pay:
-    pay = object.__new__(Pay)
-    pay._set(num, den, currency, period, when, provenance, origin)
+def _rebuild(state: tuple[Any, ...]) -> Pay:
+    pay = _NEW(Pay)
+    _SET_STATE(pay, state)
     return pay
+
+
+# The slot's own setter: Pay.__setattr__ refuses every assignment, this bypasses it.
+_SET_STATE: Callable[[Pay, tuple[Any, ...]], None] = Pay.__dict__["_state"].__set__
