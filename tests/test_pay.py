@@ -449,3 +449,22 @@ def test_pay_in_filters_by_region_and_raises_for_undated() -> None:
     assert [b.band.region for b in career.pay_in("INR", "year")] == ["US", "IN"]
     with pytest.raises(ck.DateRequiredError):
         career.pay_in("USD", "month")
+
+
+def test_international_dollars_stay_put() -> None:
+    ppp = Pay(12564, "INR", "year", when="2008").to_ppp()
+    assert ppp.to_ppp() is ppp
+    assert ppp.per("month").exact == ppp.exact / 12
+    with pytest.raises(
+        ck.ValidationError, match="international dollars cannot be moved between years"
+    ):
+        ppp.in_prices_of("2024")
+
+
+def test_band_conversion_with_a_country() -> None:
+    band = ck.PayBand(
+        region="DE", currency="EUR", period="year", source="s", low=30000, reference_date="2010"
+    )
+    converted = band.convert(prices_of="2020", country="DE")
+    assert converted.low is not None
+    assert converted.low.provenance[0].country == "DE"  # type: ignore[union-attr]
