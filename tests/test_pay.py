@@ -183,7 +183,7 @@ def test_latest_is_an_explicit_opt_in() -> None:
 def test_currency_conversion_without_a_date_is_an_error() -> None:
     with pytest.raises(
         ck.DateRequiredError,
-        match=r"^cannot convert to INR Pay\('1 USD/year'\): it has no date\. Give the date",
+        match=r"^cannot convert to INR Pay\('1.00 USD/year'\): it has no date\. Give the date",
     ):
         Pay(1, "USD", "year").to_currency("INR")
 
@@ -270,7 +270,7 @@ def test_prices_errors() -> None:
         Pay(100, "USD", "year", when="2008").in_prices_of(None)  # type: ignore[arg-type]
     with pytest.raises(
         ck.DateRequiredError,
-        match=r"^cannot move into the prices of 2024 Pay\('100 USD/year'\): it has no date",
+        match=r"^cannot move into the prices of 2024 Pay\('100.00 USD/year'\): it has no date",
     ):
         Pay(100, "USD", "year").in_prices_of("2024")
     with pytest.raises(

@@ -21,9 +21,11 @@ __all__ = [
     "DataNotAvailableError",
     "DateRequiredError",
     "DuplicateProfileError",
+    "PayParseError",
     "ProfileLoadError",
     "ProfileNotFoundError",
     "UnknownCurrencyError",
+    "UnknownLocaleError",
     "ValidationError",
 ]
 
@@ -71,6 +73,14 @@ class DateRequiredError(CareerkitError, ValueError):
     Give the date (``Pay(..., when="2008-05")``, ``to_currency(..., when=...)``,
     ``PayBand.convert(..., when=...)``); careerkit does not guess one.
     """
+
+
+class UnknownLocaleError(CareerkitError, ValueError):
+    """A locale careerkit cannot format pay in (it formats English and Hindi locales)."""
+
+
+class PayParseError(CareerkitError, ValueError):
+    """Pay text that cannot be read: the message says which part, and the forms accepted."""
 
 
 class ProfileLoadError(CareerkitError, ValueError):

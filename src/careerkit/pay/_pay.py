@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
@@ -34,6 +35,16 @@ _SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[int, int, Sch
 _DATES: dict[str, ReferenceDate] = {}
 _PERIODS: dict[str, Period] = {period.value: period for period in Period}
 _NEW = object.__new__
+
+
+@functools.cache
+def minor_units(currency: str) -> int:
+    """Decimal places of the currency's minor unit (CLDR, via babel): INR 2, JPY 0."""
+    if currency == INTERNATIONAL_DOLLAR:
+        return 2
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(currency))
 
 
 def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
@@ -94,7 +105,7 @@ class Pay:
     currency's minor unit happens only in :meth:`rounded` (and when formatting).
 
     >>> Pay("14.36", "USD", "hour").per("year")
-    Pay('29868.8 USD/year')
+    Pay('29868.80 USD/year')
     >>> Pay(1, "USD", "year", when="2008-05").to_currency("INR").amount
     Decimal('42.0019')
     """
@@ -201,11 +212,7 @@ class Pay:
         >>> Pay("29868.8", "USD", "year").rounded()
         Decimal('29868.80')
         """
-        from babel.numbers import get_currency_precision
-
-        places = (
-            2 if self.currency == INTERNATIONAL_DOLLAR else get_currency_precision(self.currency)
-        )
+        places = minor_units(self.currency)
         return self.amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
 
     # --- conversions -----------------------------------------------------------------------
@@ -300,8 +307,13 @@ class Pay:
         return f"{self.rounded():,} {self.currency} per {self.period.value}{when}"
 
     def __repr__(self) -> str:
+        # Every digit of the value, and at least the currency's minor unit: 29868.80, not 29868.8.
+        amount = self.amount
+        places = minor_units(self.currency)
+        if -amount.as_tuple().exponent < places:  # type: ignore[operator]
+            amount = amount.quantize(Decimal(1).scaleb(-places))
         when = "" if self.when is None else f", when={self.when}"
-        return f"Pay('{self.amount} {self.currency}/{self.period.value}'{when})"
+        return f"Pay('{amount} {self.currency}/{self.period.value}'{when})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):
