@@ -436,7 +436,8 @@ def test_undated_band_needs_a_date_for_other_currencies() -> None:
     with pytest.raises(
         ck.DateRequiredError,
         match=r"^the IN pay band in INR per month \(source 'payscale-customer-care-executive-india'\) "
-        r"is undated: its source gives no reference date \(The NCS page gives no date",
+        r"has no reference date, so it cannot be moved to other rates or prices; pass when=\.\.\. "
+        r"to say which date it refers to\. What is known: The NCS page gives no date",
     ):
         india.convert(currency="USD")
     converted = india.convert(currency="USD", when="2020")

@@ -20,9 +20,11 @@ from careerkit.errors import (
     DataNotAvailableError,
     DateRequiredError,
     DuplicateProfileError,
+    PayParseError,
     ProfileLoadError,
     ProfileNotFoundError,
     UnknownCurrencyError,
+    UnknownLocaleError,
     ValidationError,
 )
 
@@ -30,6 +32,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs more t
 if TYPE_CHECKING:
     from typing import Any
 
+    from careerkit._compare import Comparison, compare
     from careerkit.model import (
         Career,
         CodeSystem,
@@ -50,9 +53,10 @@ if TYPE_CHECKING:
         WorkingHours,
         WorkSchedule,
     )
-    from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, convert_array
+    from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, PayRange, convert_array
     from careerkit.registry import Registry, careers, get
     from careerkit.serialization import from_dict, from_toml, load_profile, to_dict, to_toml
+    from careerkit.text import format_pay, parse_pay
 
     __version__: str
 
@@ -84,8 +88,11 @@ _LAZY = {
         "careerkit.model",
     ),
     **dict.fromkeys(
-        ["INTERNATIONAL_DOLLAR", "ConvertedPayBand", "Pay", "convert_array"], "careerkit.pay"
+        ["INTERNATIONAL_DOLLAR", "ConvertedPayBand", "Pay", "PayRange", "convert_array"],
+        "careerkit.pay",
     ),
+    **dict.fromkeys(["Comparison", "compare"], "careerkit._compare"),
+    **dict.fromkeys(["format_pay", "parse_pay"], "careerkit.text"),
     **dict.fromkeys(["Registry", "careers", "get"], "careerkit.registry"),
     **dict.fromkeys(
         ["from_dict", "from_toml", "load_profile", "to_dict", "to_toml"], "careerkit.serialization"
@@ -98,6 +105,7 @@ __all__ = [
     "CareerkitError",
     "CareerkitWarning",
     "CodeSystem",
+    "Comparison",
     "ConvertedPayBand",
     "Course",
     "CourseFee",
@@ -112,6 +120,8 @@ __all__ = [
     "OccupationCode",
     "Pay",
     "PayBand",
+    "PayParseError",
+    "PayRange",
     "Period",
     "ProfileLoadError",
     "ProfileNotFoundError",
@@ -121,15 +131,19 @@ __all__ = [
     "Source",
     "Text",
     "UnknownCurrencyError",
+    "UnknownLocaleError",
     "ValidationError",
     "WorkSchedule",
     "WorkingHours",
     "careers",
+    "compare",
     "convert_array",
+    "format_pay",
     "from_dict",
     "from_toml",
     "get",
     "load_profile",
+    "parse_pay",
     "to_dict",
     "to_toml",
 ]

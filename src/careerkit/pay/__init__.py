@@ -7,6 +7,7 @@ that need them.
 
 from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._pay import INTERNATIONAL_DOLLAR, PRECISION, Pay
+from careerkit.pay._range import PayRange
 from careerkit.pay._vector import convert_array
 from careerkit.pay.provenance import (
     ExchangeRateStep,
@@ -23,6 +24,7 @@ __all__ = [
     "ExchangeRateStep",
     "PPPStep",
     "Pay",
+    "PayRange",
     "PriceIndexStep",
     "ProvenanceStep",
     "ScheduleStep",

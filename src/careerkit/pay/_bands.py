@@ -91,11 +91,11 @@ def convert_band(
     date = band.reference_date if when is None else when
     crossing = prices_of is not None or (currency is not None and currency != band.currency)
     if date is None and crossing:
-        known = f" ({band.undated_note.en})" if band.undated_note is not None else ""
+        known = f" What is known: {band.undated_note.en}" if band.undated_note is not None else ""
         raise DateRequiredError(
             f"the {band.region} pay band in {band.currency} per {band.period.value} (source "
-            f"{band.source!r}) is undated: its source gives no reference date{known}. Pass "
-            "when=... to say which date's rates and prices to use"
+            f"{band.source!r}) has no reference date, so it cannot be moved to other rates or "
+            f"prices; pass when=... to say which date it refers to.{known}"
         )
 
     def one(amount: object) -> Pay:

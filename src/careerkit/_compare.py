@@ -1,0 +1,305 @@
+"""``compare``: careers side by side, their pay in one unit and the facts that matter beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from careerkit.errors import CareerkitError, ValidationError
+from careerkit.model import _iso
+from careerkit.model.career import Career, FundingKind
+from careerkit.model.dates import ReferenceDate
+from careerkit.model.pay_band import PayBand, Period, to_period
+from careerkit.model.schedule import WorkSchedule
+from careerkit.model.text import check_language
+from careerkit.pay._bands import ConvertedPayBand
+from careerkit.pay._pay import Pay
+from careerkit.pay._range import PayRange
+
+__all__ = ["Comparison", "ComparisonRow", "compare"]
+
+_LABELS = {
+    "en": {
+        "pay": "Pay in {currency} per {period}",
+        "prices": ", in prices of {date}",
+        "career": "career",
+        "region": "region",
+        "stated": "as stated",
+        "converted": "converted",
+        "median": "median",
+        "undated": "undated",
+        "failed": "not converted: {reason}",
+        "routes": "Entry routes",
+        "fees": "Course fees",
+        "funding": "Funding",
+        "ladder": "Career ladder",
+        "none": "none recorded",
+    },
+    "hi": {
+        "pay": "वेतन: {currency}, {period}",
+        "prices": ", {date} की कीमतों पर",
+        "career": "करियर",
+        "region": "क्षेत्र",
+        "stated": "स्रोत के अनुसार",
+        "converted": "परिवर्तित",
+        "median": "मंझला",
+        "undated": "तारीख अज्ञात",
+        "failed": "परिवर्तन नहीं हुआ: {reason}",
+        "routes": "प्रवेश मार्ग",
+        "fees": "पाठ्यक्रम शुल्क",
+        "funding": "छात्रवृत्ति/ऋण",
+        "ladder": "करियर में प्रगति",
+        "none": "दर्ज नहीं",
+    },
+}
+_FUNDING = {
+    "en": {
+        FundingKind.SCHOLARSHIP: "scholarships",
+        FundingKind.LOAN: "loans",
+        FundingKind.FREE_TRAINING: "free training",
+    },
+    "hi": {
+        FundingKind.SCHOLARSHIP: "छात्रवृत्ति",
+        FundingKind.LOAN: "ऋण",
+        FundingKind.FREE_TRAINING: "निःशुल्क प्रशिक्षण",
+    },
+}
+
+
+@attrs.frozen
+class ComparisonRow:
+    """One pay band of one career: as stated, and converted (or why it could not be)."""
+
+    career: Career
+    band: PayBand
+    converted: ConvertedPayBand | None
+    reason: str | None
+
+
+def _figures_text(band: PayBand | ConvertedPayBand, locale: str, lang: str) -> str:
+    from careerkit.text.format import format_pay
+
+    if isinstance(band, PayBand):
+        stated = band
+        pays = ConvertedPayBand(
+            band=band,
+            low=None if band.low is None else Pay(band.low, band.currency, band.period),
+            high=None if band.high is None else Pay(band.high, band.currency, band.period),
+            percentiles={
+                k: Pay(v, band.currency, band.period) for k, v in band.percentiles.items()
+            },
+        )
+    else:
+        stated, pays = band.band, band
+    parts = []
+    if pays.low is not None and pays.high is not None:
+        parts.append(format_pay(PayRange(pays.low, pays.high), locale))
+    for key, pay in pays.percentiles.items():
+        label = _LABELS[lang]["median"] if key == 50 else f"p{key}"
+        parts.append(f"{label} {format_pay(pay, locale, period=key == max(pays.percentiles))}")
+    text = ", ".join(parts)
+    if isinstance(band, PayBand):
+        date = stated.reference_date
+        text += f" ({date.label(lang) if date else _LABELS[lang]['undated']})"
+    return text
+
+
+@attrs.frozen
+class Comparison:
+    """Careers side by side: one row per career and pay band, then the non-pay facts.
+
+    ``str()`` is a text table in English; :meth:`render` takes a language and
+    locale; :meth:`to_dict` is the same content as plain data (amounts as exact
+    strings); ``_repr_html_`` shows it in a notebook.
+    """
+
+    careers: tuple[Career, ...]
+    rows: tuple[ComparisonRow, ...]
+    currency: str
+    period: Period
+    prices_of: ReferenceDate | None
+    region: str | None
+
+    def render(self, lang: str = "en", locale: str | None = None) -> str:
+        """The comparison as text in *lang*, amounts formatted for *locale*."""
+        lang = check_language(lang)
+        locale = locale or lang
+        labels = _LABELS[lang]
+        from careerkit.text.format import PERIOD_WORDS
+
+        period = self.period.value if lang == "en" else PERIOD_WORDS[lang][self.period]
+        head = labels["pay"].format(currency=self.currency, period=period)
+        if self.prices_of is not None:
+            head += labels["prices"].format(date=self.prices_of.label(lang))
+        table = [(labels["career"], labels["region"], labels["stated"], labels["converted"])]
+        for row in self.rows:
+            converted = (
+                _figures_text(row.converted, locale, lang)
+                if row.converted is not None
+                # the table keeps the reason's first sentence; to_dict() has all of it
+                else labels["failed"].format(reason=str(row.reason).split("; ")[0])
+            )
+            table.append(
+                (row.career.id, row.band.region, _figures_text(row.band, locale, lang), converted)
+            )
+        widths = [max(len(line[i]) for line in table) for i in range(3)]
+        lines = [head, ""]
+        for line in table:
+            cells = [cell.ljust(width) for cell, width in zip(line[:3], widths, strict=True)]
+            lines.append("  ".join([*cells, line[3]]).rstrip())
+        for career in self.careers:
+            lines += ["", f"{career.id}: {career.title.in_language(lang)}"]
+            for key, values in self._facts(career, lang, locale).items():
+                lines.append(f"  {labels[key]}: {'; '.join(values) if values else labels['none']}")
+        return "\n".join(lines) + "\n"
+
+    def _facts(self, career: Career, lang: str, locale: str) -> dict[str, list[str]]:
+        from careerkit.text.format import format_pay
+
+        routes = [
+            f"{route.region}: "
+            + " → ".join(t.in_language(lang) for t in (route.minimum_qualification, *route.steps))
+            for route in career.entry_routes
+        ]
+        fees = [
+            f"{fee.region}: "
+            + format_pay(
+                PayRange(
+                    Pay(fee.low, fee.currency, fee.period), Pay(fee.high, fee.currency, fee.period)
+                )
+                if fee.low is not None and fee.high is not None
+                else Pay(fee.low if fee.low is not None else fee.high, fee.currency, fee.period),  # type: ignore[arg-type]
+                locale,
+            )
+            for fee in career.course_fees
+        ]
+        funding = [
+            f"{_FUNDING[lang][kind]}: "
+            + ", ".join(f.name.in_language(lang) for f in career.funding if f.kind is kind)
+            for kind in FundingKind
+            if any(f.kind is kind for f in career.funding)
+        ]
+        ladder = (
+            [" → ".join(step.in_language(lang) for step in career.ladder.steps)]
+            if career.ladder
+            else []
+        )
+        return {"routes": routes, "fees": fees, "funding": funding, "ladder": ladder}
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as plain data (JSON-ready: amounts are exact decimal strings)."""
+
+        def figures(band: ConvertedPayBand) -> dict[str, Any]:
+            return {
+                "low": None if band.low is None else str(band.low.rounded()),
+                "high": None if band.high is None else str(band.high.rounded()),
+                "percentiles": {str(k): str(p.rounded()) for k, p in band.percentiles.items()},
+                "provenance": [step.describe() for step in band.provenance],
+            }
+
+        return {
+            "currency": self.currency,
+            "period": self.period.value,
+            "prices_of": None if self.prices_of is None else str(self.prices_of),
+            "region": self.region,
+            "rows": [
+                {
+                    "career": row.career.id,
+                    "region": row.band.region,
+                    "source": row.band.source,
+                    "stated": {
+                        "currency": row.band.currency,
+                        "period": row.band.period.value,
+                        "reference_date": None
+                        if row.band.reference_date is None
+                        else str(row.band.reference_date),
+                        "low": None if row.band.low is None else str(row.band.low),
+                        "high": None if row.band.high is None else str(row.band.high),
+                        "percentiles": {str(k): str(v) for k, v in row.band.percentiles.items()},
+                    },
+                    "converted": None if row.converted is None else figures(row.converted),
+                    "error": row.reason,
+                }
+                for row in self.rows
+            ],
+            "careers": [
+                {"id": career.id, "title": career.title.en, **self._facts(career, "en", "en")}
+                for career in self.careers
+            ],
+        }
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(cell)}</td>"
+                for cell in (
+                    row.career.id,
+                    row.band.region,
+                    _figures_text(row.band, "en", "en"),
+                    _figures_text(row.converted, "en", "en")
+                    if row.converted is not None
+                    else f"not converted: {row.reason}",
+                )
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        head = "".join(f"<th>{h}</th>" for h in ("career", "region", "as stated", "converted"))
+        caption = html.escape(self.render().splitlines()[0])
+        return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
+
+    def __repr__(self) -> str:
+        ids = ", ".join(career.id for career in self.careers)
+        return f"<Comparison of {ids} in {self.currency} per {self.period.value}, {len(self.rows)} rows>"
+
+
+def compare(
+    *careers: Career | str,
+    currency: str,
+    period: Period | str,
+    prices_of: ReferenceDate | str | int | dt.date | None = None,
+    region: str | None = None,
+    schedule: WorkSchedule | None = None,
+) -> Comparison:
+    """Compare careers (objects or lookup keys): every pay band converted to one unit.
+
+    A band that cannot be converted (an undated band asked for other prices, a
+    date outside the data) stays in the comparison with the reason, not dropped.
+
+    >>> import careerkit
+    >>> table = careerkit.compare("csr", "pr-specialist", currency="INR", period="month")
+    >>> [row.career.id for row in table.rows]
+    ['customer-service', 'customer-service', 'public-relations-specialist']
+    """
+    from careerkit.registry import get
+
+    found = tuple(career if isinstance(career, Career) else get(career) for career in careers)
+    if not found:
+        raise ValidationError("compare needs at least one career")
+    _iso.check_currency(currency)
+    target = to_period(period)
+    date = None if prices_of is None else ReferenceDate.coerce(prices_of)
+    rows: list[ComparisonRow] = []
+    for career in found:
+        for band in _bands(career, region):
+            try:
+                converted = band.convert(
+                    period=target, currency=currency, prices_of=date, schedule=schedule
+                )
+            except CareerkitError as error:
+                rows.append(ComparisonRow(career, band, None, str(error)))
+            else:
+                rows.append(ComparisonRow(career, band, converted, None))
+    return Comparison(found, tuple(rows), currency, target, date, region)
+
+
+def _bands(career: Career, region: str | None) -> Iterable[PayBand]:
+    return (band for band in career.pay if region is None or band.region == region)

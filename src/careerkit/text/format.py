@@ -1,0 +1,178 @@
+"""``format_pay``: pay figures for people, in their own conventions.
+
+Built on babel (imported on first use) for symbols, grouping and decimal marks,
+and extended where babel stops: period words in English and Hindi, ranges
+(an en dash in English, "से" in Hindi), Indian compact units (lakh, crore),
+Devanagari digits, and plain spaces (U+0020) where CLDR puts no-break spaces.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
+
+from careerkit.errors import UnknownLocaleError, ValidationError
+from careerkit.model.pay_band import PayBand, Period
+from careerkit.pay._pay import Pay, minor_units
+from careerkit.pay._range import PayRange
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["format_pay"]
+
+DEVANAGARI_DIGITS = str.maketrans("0123456789", "०१२३४५६७८९")
+
+PERIOD_WORDS: dict[str, dict[Period, str]] = {
+    "en": {
+        Period.HOUR: "an hour",
+        Period.DAY: "a day",
+        Period.WEEK: "a week",
+        Period.MONTH: "a month",
+        Period.YEAR: "a year",
+    },
+    "hi": {
+        Period.HOUR: "प्रति घंटा",
+        Period.DAY: "प्रति दिन",
+        Period.WEEK: "प्रति सप्ताह",
+        Period.MONTH: "प्रति माह",
+        Period.YEAR: "प्रति वर्ष",
+    },
+}
+RANGE_JOINERS = {"en": "–", "hi": " से "}
+INDIAN_UNITS = {
+    "en": ((Decimal(10) ** 7, "crore"), (Decimal(10) ** 5, "lakh")),
+    "hi": ((Decimal(10) ** 7, "करोड़"), (Decimal(10) ** 5, "लाख")),
+}
+WESTERN_UNITS = ((Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K"))
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+@functools.cache
+def _locale(name: str) -> Locale:
+    from babel import Locale
+    from babel import UnknownLocaleError as BabelUnknownLocale
+
+    try:
+        locale = Locale.parse(name.replace("-", "_"))
+    except (BabelUnknownLocale, ValueError, TypeError):
+        locale = None
+    if locale is None or locale.language not in PERIOD_WORDS:
+        raise UnknownLocaleError(
+            f"cannot format pay for locale {name!r}: careerkit formats English and Hindi "
+            "locales, such as 'en', 'en_IN', 'en_US', 'hi' or 'hi_IN'"
+        )
+    return locale
+
+
+def _indian(locale: Locale) -> bool:
+    return locale.language == "hi" or locale.territory == "IN"
+
+
+@functools.cache
+def _whole_pattern(locale: Locale) -> str:
+    """The locale's currency pattern without decimals: ``¤#,##,##0.00`` -> ``¤#,##,##0``."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    return re.sub(r"\.0+", "", pattern)
+
+
+def _money(amount: Decimal, currency: str, locale: Locale, decimals: bool) -> str:
+    from babel.numbers import format_currency, get_currency_symbol
+
+    if currency == "Int$":
+        number = format_currency(
+            amount,
+            "USD",
+            locale=locale,
+            format=None if decimals else _whole_pattern(locale),
+            currency_digits=decimals,
+        )
+        symbol = get_currency_symbol("USD", locale=locale)
+        return number.replace(symbol, "Int$", 1)
+    if decimals:
+        return str(format_currency(amount, currency, locale=locale))
+    return str(
+        format_currency(
+            amount, currency, locale=locale, format=_whole_pattern(locale), currency_digits=False
+        )
+    )
+
+
+def _compact(amount: Decimal, currency: str, locale: Locale) -> str | None:
+    from babel.numbers import format_decimal, get_currency_symbol
+
+    units = INDIAN_UNITS[locale.language] if _indian(locale) else WESTERN_UNITS
+    for size, word in units:
+        if amount >= size:
+            scaled = (amount / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+            number = format_decimal(scaled, format="#,##0.#", locale=locale)
+            symbol = "Int$" if currency == "Int$" else get_currency_symbol(currency, locale=locale)
+            joiner = " " if _indian(locale) else ""
+            return f"{symbol}{number}{joiner}{word}"
+    return None
+
+
+def format_pay(
+    value: Pay | PayRange | PayBand,
+    locale: str = "en",
+    *,
+    compact: bool = False,
+    digits: str | None = None,
+    period: bool = True,
+    minor_units_shown: bool | None = None,
+) -> str:
+    """A pay figure, range or band as people in *locale* write it.
+
+    Amounts are rounded half-even to the currency's minor unit, which is shown
+    only when it is not zero (``minor_units_shown=True`` always shows it,
+    ``False`` never does). ``compact=True`` uses lakh and crore in Indian locales
+    (``₹1.2 lakh``, Hindi ``₹1.2 लाख``) and K, M, B elsewhere, to one decimal.
+    ``digits="deva"`` writes Devanagari digits. ``period=False`` leaves out the
+    period words. A band shows its low-high range, or else its median.
+
+    >>> format_pay(Pay(120000, "INR", "year"), "en_IN", period=False)
+    '₹1,20,000'
+    >>> format_pay(Pay("29868.80", "USD", "year"), "en_US")
+    '$29,868.80 a year'
+    >>> format_pay(PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month")), "hi")
+    '₹10,000 से ₹28,000 प्रति माह'
+    >>> format_pay(Pay(340000, "INR", "year"), "en_IN", compact=True)
+    '₹3.4 lakh a year'
+    >>> format_pay(Pay(120000, "INR", "year"), "hi", digits="deva", period=False)
+    '₹१,२०,०००'
+    """
+    loc = _locale(locale)
+    if digits not in (None, "latn", "deva"):
+        raise ValidationError(f"unknown digits {digits!r}: use 'latn' (0-9) or 'deva' (०-९)")
+    figures = _figures(value)
+    rounded = [pay.rounded() for pay in figures]
+    if minor_units_shown is None:
+        decimals = any(amount != amount.to_integral_value() for amount in rounded)
+    else:
+        decimals = minor_units_shown and minor_units(figures[0].currency) > 0
+    texts = []
+    for amount in rounded:
+        short = _compact(amount, figures[0].currency, loc) if compact else None
+        texts.append(short or _money(amount, figures[0].currency, loc, decimals))
+    text = RANGE_JOINERS[loc.language].join(texts)
+    if period:
+        text = f"{text} {PERIOD_WORDS[loc.language][figures[0].period]}"
+    text = text.translate(_SPACES)
+    return text.translate(DEVANAGARI_DIGITS) if digits == "deva" else text
+
+
+def _figures(value: Pay | PayRange | PayBand) -> list[Pay]:
+    if isinstance(value, Pay):
+        return [value]
+    if isinstance(value, PayRange):
+        return [value.low, value.high]
+    if isinstance(value, PayBand):
+        stated = [amount for amount in (value.low, value.high) if amount is not None]
+        if len(stated) < 2 and value.median is not None:
+            stated = [value.median]
+        elif not stated:
+            stated = [min(value.percentiles.values()), max(value.percentiles.values())]
+        return [Pay(amount, value.currency, value.period) for amount in stated]
+    raise TypeError(f"format_pay formats a Pay, PayRange or PayBand, not {type(value).__name__}")
