@@ -133,3 +133,106 @@ def test_readme_shows_true_output() -> None:
     assert [line for line in shown if line not in actual] == []
     listed = readme.split("$ careerkit list\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert listed == careerkit("list").stdout.splitlines()
+
+
+# --- convert and compare -----------------------------------------------------------------------
+
+
+def test_convert() -> None:
+    result = careerkit("convert", "14.36 USD/hour", "--to", "INR/month", "--when", "2008-05")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "₹104,545.53 a month\n"
+
+
+def test_convert_in_indian_locale_with_prices_and_explain() -> None:
+    result = careerkit(
+        "convert",
+        "$14.36 an hour",
+        "--to",
+        "INR/month",
+        "--when",
+        "2008-05",
+        "--prices-of",
+        "2024",
+        "--explain",
+        "--locale",
+        "en_IN",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "₹3,01,517.96 a month"
+    assert "= 2,080 hours a year" in result.stdout
+    assert "83.6566 INR per USD" in result.stdout
+
+
+def test_convert_in_hindi_as_json() -> None:
+    result = careerkit(
+        "convert", "10,000 से 28,000 रूपये मासिक", "--to", "/year", "--lang", "hi", "--json"
+    )
+    data = json.loads(result.stdout)
+    assert data["text"] == "₹1,20,000 से ₹3,36,000 प्रति वर्ष"
+    assert [figure["amount"] for figure in data["figures"]] == ["120000", "336000"]
+
+
+def test_convert_errors_exit_2_with_one_line() -> None:
+    for args in (
+        ("convert", "14.36 USD/hour", "--to", "INR/month"),
+        ("convert", "14 dollars an hour"),
+        ("convert", "$14.36 an hour", "--to", "INX"),
+    ):
+        result = careerkit(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("careerkit: error: ")
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_compare_end_to_end() -> None:
+    args = (
+        "compare",
+        "customer-service",
+        "public-relations-specialist",
+        "--currency",
+        "INR",
+        "--per",
+        "month",
+        "--prices-of",
+        "2024",
+    )
+    text = careerkit(*args, "--locale", "en_IN")
+    assert text.returncode == 0, text.stderr
+    assert "median ₹3,01,517.96 a month" in text.stdout
+    hindi = careerkit(*args, "--lang", "hi")
+    assert hindi.stdout.startswith("वेतन: INR, प्रति माह, 2024 की कीमतों पर")
+    data = json.loads(careerkit(*args, "--json").stdout)
+    assert len(data["rows"]) == 3
+
+
+def test_show_with_converted_pay() -> None:
+    result = careerkit("show", "csr", "--currency", "INR", "--per", "month", "--locale", "en_IN")
+    assert result.returncode == 0, result.stderr
+    assert "median ₹1,04,545.53 a month" in result.stdout  # at the band's own date, May 2008
+    data = json.loads(
+        careerkit("show", "csr", "--currency", "INR", "--per", "month", "--json").stdout
+    )
+    assert data["profile"]["id"] == "customer-service"
+    assert data["pay_converted"]["rows"][0]["converted"]["percentiles"]["50"] == "104545.53"
+    alone = careerkit("show", "csr", "--currency", "INR")
+    assert alone.returncode == 2 and "both --currency and --per" in alone.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "show", "convert", "compare"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = careerkit(command, "--help")
+    assert result.returncode == 0
+    assert f"careerkit {command}" in result.stdout.split("examples:")[1]
+    assert "--json" in result.stdout and "--locale" in result.stdout
+
+
+def test_readme_compare_output_is_true() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    command = "$ careerkit compare customer-service public-relations-specialist"
+    block = readme.split(command, 1)[1].split("```", 1)[0]
+    shown = block.split("\n", 1)[1].rstrip("\n")
+    args = ["compare", "customer-service", "public-relations-specialist", "--currency", "INR",
+            "--per", "month", "--prices-of", "2024", "--locale", "en_IN"]  # fmt: skip
+    assert careerkit(*args).stdout.rstrip("\n") == shown

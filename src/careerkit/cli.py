@@ -1,7 +1,8 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
-Every error ends the command with exit status 2 and one explanation on
-standard error, never a traceback.
+Subcommands: ``list``, ``show``, ``convert`` and ``compare``; each takes
+``--json``, ``--lang en|hi`` and ``--locale``. Every error ends the command with
+exit status 2 and one line on standard error, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,17 +10,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from careerkit import registry, serialization
-from careerkit.errors import CareerkitError
+from careerkit.errors import CareerkitError, ValidationError
 from careerkit.model.text import LANGUAGES
 
 __all__ = ["main"]
 
-_EPILOG_SHOW = """examples:
-  careerkit show customer-service
-  careerkit show "कस्टमर केयर एग्जीक्यूटिव" --lang hi
-  careerkit show 27-3031 --json"""
+
+def _locale(args: argparse.Namespace) -> str:
+    return str(args.locale or args.lang)
+
+
+def _pay_json(pay: Any) -> dict[str, Any]:
+    return {
+        "amount": str(pay.amount),
+        "rounded": str(pay.rounded()),
+        "currency": pay.currency,
+        "period": pay.period.value,
+        "when": None if pay.when is None else str(pay.when),
+        "provenance": [step.describe() for step in pay.provenance],
+    }
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -43,21 +55,102 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    career = registry.get(args.key)
-    if args.json:
-        print(serialization.to_json(serialization.to_dict(career)))
-    else:
-        from careerkit._render import render_career
+    from careerkit._compare import compare
 
-        print(render_career(career, args.lang), end="")
+    career = registry.get(args.key)
+    comparison = None
+    if args.currency or args.per or args.prices_of:
+        if not (args.currency and args.per):
+            raise ValidationError("show converts pay with both --currency and --per")
+        comparison = compare(
+            career, currency=args.currency, period=args.per, prices_of=args.prices_of
+        )
+    if args.json:
+        document: dict[str, Any] = serialization.to_dict(career)
+        if comparison is not None:
+            document = {"profile": document, "pay_converted": comparison.to_dict()}
+        print(serialization.to_json(document))
+        return 0
+    from careerkit._render import render_career
+
+    print(render_career(career, args.lang), end="")
+    if comparison is not None:
+        table = comparison.render(args.lang, _locale(args)).split("\n\n" + career.id + ":")[0]
+        print("\n" + table.rstrip())
     return 0
+
+
+def _target(text: str) -> tuple[str | None, str | None]:
+    currency, _, period = text.partition("/")
+    return (currency or None), (period or None)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from careerkit.pay import PayRange
+    from careerkit.text import format_pay, parse_pay
+
+    parsed = parse_pay(args.pay, when=args.when)
+    currency, period = _target(args.to) if args.to else (None, None)
+    figures = [parsed.low, parsed.high] if isinstance(parsed, PayRange) else [parsed]
+    results = []
+    for pay in figures:
+        if period:
+            pay = pay.per(period)
+        if args.prices_of:
+            pay = pay.in_prices_of(args.prices_of)
+        if currency:
+            pay = pay.to_currency(currency)
+        results.append(pay)
+    result = PayRange(*results) if len(results) == 2 else results[0]
+    text = format_pay(result, _locale(args))
+    if args.json:
+        print(
+            serialization.to_json(
+                {"input": args.pay, "text": text, "figures": [_pay_json(p) for p in results]}
+            )
+        )
+        return 0
+    print(text)
+    if args.explain:
+        print(results[-1].explain())
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from careerkit._compare import compare
+
+    comparison = compare(
+        *args.keys,
+        currency=args.currency,
+        period=args.per,
+        prices_of=args.prices_of,
+        region=args.region,
+    )
+    if args.json:
+        print(serialization.to_json(comparison.to_dict()))
+    else:
+        print(comparison.render(args.lang, _locale(args)), end="")
+    return 0
+
+
+_EXAMPLES = {
+    "list": "careerkit list --lang hi",
+    "show": """careerkit show customer-service
+  careerkit show "कस्टमर केयर एग्जीक्यूटिव" --lang hi
+  careerkit show 27-3031 --json
+  careerkit show csr --currency INR --per month --prices-of 2024 --locale en_IN""",
+    "convert": """careerkit convert "14.36 USD/hour" --to INR/month --when 2008-05
+  careerkit convert "$14.36 an hour" --to INR/month --when 2008-05 --prices-of 2024 --explain
+  careerkit convert "3.5 LPA" --to /month --locale en_IN""",
+    "compare": """careerkit compare customer-service public-relations-specialist --currency INR --per month --prices-of 2024
+  careerkit compare csr pr-specialist --currency INR --per month --lang hi""",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerkit",
-        description="Careers as typed, citable data: look careers up and show every fact "
-        "with its source.",
+        description="Careers as typed, citable data, with pay made comparable.",
         epilog="run 'careerkit COMMAND --help' for a command's options and examples",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -67,29 +160,64 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of the text (default: en)"
     )
+    common.add_argument(
+        "--locale", help="locale for amounts, such as en_IN or hi (default: the --lang)"
+    )
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    listing = commands.add_parser(
-        "list",
-        parents=[common],
-        help="list the careers careerkit knows",
-        description="List the careers careerkit knows, by id and title.",
-        epilog="example:\n  careerkit list --lang hi",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=description,
+            epilog=f"examples:\n  {_EXAMPLES[name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    listing = add("list", "list the careers careerkit knows", "List careers by id and title.")
     listing.set_defaults(run=_list)
 
-    show = commands.add_parser(
+    show = add(
         "show",
-        parents=[common],
-        help="show a career's whole profile, every fact with its source",
-        description="Show a career's whole profile. KEY is its id, an alias, an occupation "
-        "code (5244.0301, 43-4051, ...) or its title in English or Hindi.",
-        epilog=_EPILOG_SHOW,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "show a career's whole profile, every fact with its source",
+        "Show a career's whole profile. KEY is its id, an alias, an occupation code "
+        "(5244.0301, 43-4051, ...) or its title in English or Hindi. With --currency and "
+        "--per, its pay is also shown converted beside the original.",
     )
     show.add_argument("key", metavar="KEY", help="id, alias, occupation code or title")
+    show.add_argument("--currency", help="convert pay to this ISO 4217 currency")
+    show.add_argument("--per", help="convert pay to this period (hour, day, week, month, year)")
+    show.add_argument("--prices-of", help="in the prices of this date (2024, 2024-05)")
     show.set_defaults(run=_show)
+
+    convert = add(
+        "convert",
+        "convert a pay figure between periods, currencies and years",
+        "Convert pay written as people write it ('$14.36 an hour', '3.5 LPA', "
+        "'₹10,000–28,000 per month'). Periods use the BLS full-time schedule (2,080 hours "
+        "a year); currencies the Federal Reserve's average rates for the date; prices "
+        "US CPI-U or World Bank inflation.",
+    )
+    convert.add_argument("pay", metavar="PAY", help="the pay text, such as '14.36 USD/hour'")
+    convert.add_argument("--to", help="CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month")
+    convert.add_argument("--when", help="the date the figure refers to (2008, 2008-05)")
+    convert.add_argument("--prices-of", help="re-express in the prices of this date")
+    convert.add_argument("--explain", action="store_true", help="show how it was converted")
+    convert.set_defaults(run=_convert)
+
+    comparing = add(
+        "compare",
+        "compare careers side by side, pay converted to one unit",
+        "Compare careers: every pay band converted to --currency per --per, with entry "
+        "routes, course fees, funding and career ladder beside them.",
+    )
+    comparing.add_argument("keys", metavar="KEY", nargs="+", help="careers to compare")
+    comparing.add_argument("--currency", required=True, help="ISO 4217 currency, such as INR")
+    comparing.add_argument("--per", required=True, help="period: hour, day, week, month, year")
+    comparing.add_argument("--prices-of", help="in the prices of this date (2024)")
+    comparing.add_argument("--region", help="only the pay bands of this region (IN, US)")
+    comparing.set_defaults(run=_compare)
     return parser
 
 
@@ -108,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except CareerkitError as error:
-        print(f"careerkit: error: {error}", file=sys.stderr)
+        message = " ".join(str(error).split())  # one line, whatever the error's layout
+        print(f"careerkit: error: {message}", file=sys.stderr)
         return 2
     return status
