@@ -14,6 +14,7 @@ conversion that needs them, and pint, babel and numpy only by what uses them.
 
 from __future__ import annotations
 
+from careerkit._lazy import lazy_names
 from careerkit.errors import (
     CareerkitError,
     CareerkitWarning,
@@ -149,19 +150,15 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        from importlib import import_module
+_lazy_getattr = lazy_names("careerkit", _LAZY, globals())
 
-        value = getattr(import_module(module), name)
-        globals()[name] = value  # later lookups skip this function
-        return value
+
+def __getattr__(name: str) -> Any:
     if name == "__version__":  # read from the installed metadata, as attrs does
         from importlib.metadata import version
 
         return version("careerkit")
-    raise AttributeError(f"module 'careerkit' has no attribute {name!r}")
+    return _lazy_getattr(name)
 
 
 def __dir__() -> list[str]:

@@ -19,6 +19,7 @@ from careerkit.model.text import check_language
 from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._pay import Pay
 from careerkit.pay._range import PayRange
+from careerkit.text.format import PERIOD_WORDS, format_figures, format_pay
 
 __all__ = ["Comparison", "ComparisonRow", "compare"]
 
@@ -30,8 +31,6 @@ _LABELS = {
         "region": "region",
         "stated": "as stated",
         "converted": "converted",
-        "median": "median",
-        "undated": "undated",
         "failed": "not converted: {reason}",
         "routes": "Entry routes",
         "fees": "Course fees",
@@ -46,8 +45,6 @@ _LABELS = {
         "region": "क्षेत्र",
         "stated": "स्रोत के अनुसार",
         "converted": "परिवर्तित",
-        "median": "मंझला",
-        "undated": "तारीख अज्ञात",
         "failed": "परिवर्तन नहीं हुआ: {reason}",
         "routes": "प्रवेश मार्ग",
         "fees": "पाठ्यक्रम शुल्क",
@@ -80,34 +77,6 @@ class ComparisonRow:
     reason: str | None
 
 
-def _figures_text(band: PayBand | ConvertedPayBand, locale: str, lang: str) -> str:
-    from careerkit.text.format import format_pay
-
-    if isinstance(band, PayBand):
-        stated = band
-        pays = ConvertedPayBand(
-            band=band,
-            low=None if band.low is None else Pay(band.low, band.currency, band.period),
-            high=None if band.high is None else Pay(band.high, band.currency, band.period),
-            percentiles={
-                k: Pay(v, band.currency, band.period) for k, v in band.percentiles.items()
-            },
-        )
-    else:
-        stated, pays = band.band, band
-    parts = []
-    if pays.low is not None and pays.high is not None:
-        parts.append(format_pay(PayRange(pays.low, pays.high), locale))
-    for key, pay in pays.percentiles.items():
-        label = _LABELS[lang]["median"] if key == 50 else f"p{key}"
-        parts.append(f"{label} {format_pay(pay, locale, period=key == max(pays.percentiles))}")
-    text = ", ".join(parts)
-    if isinstance(band, PayBand):
-        date = stated.reference_date
-        text += f" ({date.label(lang) if date else _LABELS[lang]['undated']})"
-    return text
-
-
 @attrs.frozen
 class Comparison:
     """Careers side by side: one row per career and pay band, then the non-pay facts.
@@ -129,8 +98,6 @@ class Comparison:
         lang = check_language(lang)
         locale = locale or lang
         labels = _LABELS[lang]
-        from careerkit.text.format import PERIOD_WORDS
-
         period = self.period.value if lang == "en" else PERIOD_WORDS[lang][self.period]
         head = labels["pay"].format(currency=self.currency, period=period)
         if self.prices_of is not None:
@@ -138,13 +105,13 @@ class Comparison:
         table = [(labels["career"], labels["region"], labels["stated"], labels["converted"])]
         for row in self.rows:
             converted = (
-                _figures_text(row.converted, locale, lang)
+                format_figures(row.converted, locale, lang)
                 if row.converted is not None
                 # the table keeps the reason's first sentence; to_dict() has all of it
                 else labels["failed"].format(reason=str(row.reason).split("; ")[0])
             )
             table.append(
-                (row.career.id, row.band.region, _figures_text(row.band, locale, lang), converted)
+                (row.career.id, row.band.region, format_figures(row.band, locale, lang), converted)
             )
         widths = [max(len(line[i]) for line in table) for i in range(3)]
         lines = [head, ""]
@@ -158,8 +125,6 @@ class Comparison:
         return "\n".join(lines) + "\n"
 
     def _facts(self, career: Career, lang: str, locale: str) -> dict[str, list[str]]:
-        from careerkit.text.format import format_pay
-
         routes = [
             f"{route.region}: "
             + " → ".join(t.in_language(lang) for t in (route.minimum_qualification, *route.steps))
@@ -243,8 +208,8 @@ class Comparison:
                 for cell in (
                     row.career.id,
                     row.band.region,
-                    _figures_text(row.band, "en", "en"),
-                    _figures_text(row.converted, "en", "en")
+                    format_figures(row.band, "en", "en"),
+                    format_figures(row.converted, "en", "en")
                     if row.converted is not None
                     else f"not converted: {row.reason}",
                 )

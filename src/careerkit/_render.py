@@ -8,7 +8,6 @@ grouping, Devanagari digits) belongs to the pay formatting layer, not here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from careerkit.model import (
     Career,
@@ -16,7 +15,6 @@ from careerkit.model import (
     Fact,
     FundingKind,
     PayBand,
-    Period,
     Text,
 )
 from careerkit.model.text import check_language
@@ -48,10 +46,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "then": "then",
         "or": "or",
         "note": "Note",
-        "median": "median",
-        "percentile": "{n}th percentile",
         "indicative": "indicative",
-        "undated": "undated",
         "date": "Date",
         "online": "online",
         "via": "quoted via",
@@ -84,32 +79,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "then": "फिर",
         "or": "या",
         "note": "टिप्पणी",
-        "median": "मंझला",
-        "percentile": "{n}वाँ प्रतिशतक",
         "indicative": "सांकेतिक",
-        "undated": "तारीख अज्ञात",
         "date": "तारीख",
         "online": "ऑनलाइन",
         "via": "इसके माध्यम से उद्धृत",
         "hours": "प्रतिदिन {low}-{high} घंटे",
         "nsqf": "NSQF लेवल {n}",
-    },
-}
-
-_PERIODS: dict[str, dict[Period, str]] = {
-    "en": {
-        Period.HOUR: "per hour",
-        Period.DAY: "per day",
-        Period.WEEK: "per week",
-        Period.MONTH: "per month",
-        Period.YEAR: "per year",
-    },
-    "hi": {
-        Period.HOUR: "प्रति घंटा",
-        Period.DAY: "प्रति दिन",
-        Period.WEEK: "प्रति सप्ताह",
-        Period.MONTH: "प्रति माह",
-        Period.YEAR: "प्रति वर्ष",
     },
 }
 
@@ -127,13 +102,10 @@ _FUNDING: dict[str, dict[FundingKind, str]] = {
 }
 
 
-def _amount(value: Decimal) -> str:
-    return f"{value:,}"
-
-
 class _Writer:
-    def __init__(self, career: Career, lang: str) -> None:
+    def __init__(self, career: Career, lang: str, locale: str) -> None:
         self.lang = check_language(lang)
+        self.locale = locale
         self.labels = _LABELS[self.lang]
         self.numbers = {source.id: index for index, source in enumerate(career.sources, 1)}
         self.lines: list[str] = []
@@ -160,30 +132,17 @@ class _Writer:
                 self.item(self.t(fact.text), fact.source, fact.note)
 
     def money(self, band: PayBand | CourseFee) -> str:
-        if isinstance(band, PayBand):
-            figures = [
-                (self.labels["median"] if n == 50 else self.labels["percentile"].format(n=n))
-                + f" {_amount(amount)}"
-                for n, amount in band.percentiles.items()
-            ]
-        else:
-            figures = []
-        if band.low is not None or band.high is not None:
-            low = "…" if band.low is None else _amount(band.low)
-            high = "…" if band.high is None else _amount(band.high)
-            figures.insert(0, f"{low} – {high}")
-        text = f"{band.region}: {', '.join(figures)} {band.currency} {_PERIODS[self.lang][band.period]}"
-        if isinstance(band, PayBand):
-            date = band.reference_date
-            text += f" ({date.label(self.lang) if date else self.labels['undated']})"
+        from careerkit.text.format import format_figures
+
+        text = f"{band.region}: {format_figures(band, self.locale, self.lang)}"
         if band.indicative:
             text += f", {self.labels['indicative']}"
         return text
 
 
-def render_career(career: Career, lang: str = "en") -> str:
-    """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``)."""
-    w = _Writer(career, lang)
+def render_career(career: Career, lang: str = "en", locale: str | None = None) -> str:
+    """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``), amounts for *locale*."""
+    w = _Writer(career, lang, locale or lang)
     labels = w.labels
     w.lines += [w.t(career.title), f"id: {career.id}"]
     if career.aliases:

@@ -73,7 +73,7 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     from careerkit._render import render_career
 
-    print(render_career(career, args.lang), end="")
+    print(render_career(career, args.lang, _locale(args)), end="")
     if comparison is not None:
         table = comparison.render(args.lang, _locale(args)).split("\n\n" + career.id + ":")[0]
         print("\n" + table.rstrip())

@@ -3,7 +3,9 @@
 Everything here is re-exported from :mod:`careerkit`; import it from there.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from careerkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from careerkit.model.career import (
@@ -67,14 +69,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # Submodules load on first use: importing one model class (Pay needs Period and
-    # WorkSchedule) does not build the others.
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'careerkit.model' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+# Submodules load on first use: Pay needs Period and WorkSchedule, not Career.
+__getattr__ = lazy_names("careerkit.model", _LAZY, globals())

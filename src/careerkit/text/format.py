@@ -14,14 +14,16 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
 from careerkit.errors import UnknownLocaleError, ValidationError
-from careerkit.model.pay_band import PayBand, Period
+from careerkit.model.pay_band import CourseFee, PayBand, Period
+from careerkit.model.text import check_language
+from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._pay import Pay, minor_units
 from careerkit.pay._range import PayRange
 
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["format_pay"]
+__all__ = ["format_figures", "format_pay"]
 
 DEVANAGARI_DIGITS = str.maketrans("0123456789", "०१२३४५६७८९")
 
@@ -176,3 +178,48 @@ def _figures(value: Pay | PayRange | PayBand) -> list[Pay]:
             stated = [min(value.percentiles.values()), max(value.percentiles.values())]
         return [Pay(amount, value.currency, value.period) for amount in stated]
     raise TypeError(f"format_pay formats a Pay, PayRange or PayBand, not {type(value).__name__}")
+
+
+_FIGURE_WORDS = {
+    "en": {"median": "median", "undated": "undated"},
+    "hi": {"median": "मंझला", "undated": "तारीख अज्ञात"},
+}
+
+
+def format_figures(
+    band: PayBand | ConvertedPayBand | CourseFee, locale: str = "en", lang: str | None = None
+) -> str:
+    """Every figure of a band, labelled: ``p10 $30,140, median $51,280, p90 $97,910 a year``.
+
+    A band as stated also gives its date (``(May 2008)``, or ``(undated)``); words
+    are in *lang* (default: the locale's language).
+
+    >>> import careerkit
+    >>> format_figures(careerkit.get("csr").pay[0], "en_US")
+    'median $14.36 an hour (May 2008)'
+    """
+    language = check_language(lang or _locale(locale).language)
+    words = _FIGURE_WORDS[language]
+    stated = band.band if isinstance(band, ConvertedPayBand) else band
+
+    def as_pay(amount: Decimal | Pay | None) -> Pay | None:
+        if amount is None or isinstance(amount, Pay):
+            return amount
+        return Pay(amount, stated.currency, stated.period)
+
+    low, high = as_pay(band.low), as_pay(band.high)
+    percentiles = {key: as_pay(value) for key, value in getattr(band, "percentiles", {}).items()}
+    parts = []
+    if low is not None and high is not None:
+        parts.append(format_pay(PayRange(low, high), locale, period=not percentiles))
+    elif low is not None or high is not None:
+        parts.append(format_pay(low or high, locale, period=not percentiles))  # type: ignore[arg-type]
+    last = max(percentiles, default=None)
+    for key, pay in percentiles.items():
+        label = words["median"] if key == 50 else f"p{key}"
+        parts.append(f"{label} {format_pay(pay, locale, period=key == last)}")  # type: ignore[arg-type]
+    text = ", ".join(parts)
+    if isinstance(band, PayBand):
+        date = band.reference_date
+        text += f" ({date.label(language) if date else words['undated']})"
+    return text
