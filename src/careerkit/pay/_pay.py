@@ -31,10 +31,14 @@ PRECISION = 28
 Amount = Decimal | int | str | float
 When = ReferenceDate | str | int | dt.date
 
-_SCHEDULE_FACTORS: dict[tuple[WorkSchedule, Period, Period], tuple[int, int, ScheduleStep]] = {}
+# Keyed by object identities: hashing a WorkSchedule and two enum members costs more than
+# the whole conversion. Each entry keeps its schedule alive, so an id is never reused
+# while its entry exists; Period members are singletons.
+_SCHEDULE_FACTORS: dict[tuple[int, int, int], tuple[int, int, ScheduleStep, WorkSchedule]] = {}
 _DATES: dict[str, ReferenceDate] = {}
 _PERIODS: dict[str, Period] = {period.value: period for period in Period}
 _NEW = object.__new__
+_FULL_TIME = WorkSchedule.BLS_FULL_TIME
 
 
 @functools.cache
@@ -62,13 +66,13 @@ def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
 
 def _schedule_factor(
     schedule: WorkSchedule, source: Period, target: Period
-) -> tuple[int, int, ScheduleStep]:
-    key = (schedule, source, target)
+) -> tuple[int, int, ScheduleStep, WorkSchedule]:
+    key = (id(schedule), id(source), id(target))
     found = _SCHEDULE_FACTORS.get(key)
     if found is None:
         factor = _hours(target, schedule) / _hours(source, schedule)
         step = ScheduleStep(from_period=source, to_period=target, schedule=schedule)
-        found = (factor.numerator, factor.denominator, step)
+        found = (factor.numerator, factor.denominator, step, schedule)
         _SCHEDULE_FACTORS[key] = found  # a race only computes the same value twice
     return found
 
@@ -223,13 +227,29 @@ class Pay:
         >>> Pay(10000, "INR", "month").per("year").amount
         Decimal('120000')
         """
-        target = _period(period)
-        if target is self.period:
+        # The hot path: written out, since pint's .to() is the yardstick (benchmarks/pay.py).
+        target = _PERIODS.get(period) or to_period(period)
+        num, den, currency, source, when, provenance, origin = self._state
+        if target is source:
             return self
-        num, den, step = _schedule_factor(
-            schedule or WorkSchedule.BLS_FULL_TIME, self.period, target
+        chosen = schedule or _FULL_TIME
+        found = _SCHEDULE_FACTORS.get((id(chosen), id(source), id(target)))
+        if found is None:
+            found = _schedule_factor(chosen, source, target)
+        result = _NEW(Pay)
+        _SET_STATE(
+            result,
+            (
+                num * found[0],
+                den * found[1],
+                currency,
+                target,
+                when,
+                (*provenance, found[2]),
+                origin or self,
+            ),
         )
-        return self._derive((num, den), step, period=target)
+        return result
 
     def _undated(self, action: str) -> DateRequiredError:
         return DateRequiredError(
