@@ -171,6 +171,9 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
         if found is None:
             name = self._names[code]  # KeyError for a code without a series, as for a dict
             with self._lock:
+                found = self._parsed.get(code)
+                if found is not None:  # another thread parsed it while this one waited
+                    return found
                 rows = re.findall(
                     rf"^(\d{{4}})-(\d\d)-\d\d,{re.escape(name)},(.+)$", self._text, re.M
                 )
