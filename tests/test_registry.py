@@ -182,7 +182,7 @@ def test_builtins_clash_with_a_copy_of_themselves() -> None:
 
 def test_registry_origin_names_the_file() -> None:
     assert registry.default_registry().origin("customer-service") == (
-        "careerkit/profiles/customer-service.toml"
+        "careerkit: careerkit.profiles/customer-service.toml"
     )
 
 

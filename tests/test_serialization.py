@@ -12,7 +12,7 @@ from hypothesis import given
 
 import careerkit as ck
 from careerkit.serialization import to_json
-from strategies import careers
+from careerkit.testing import careers
 
 MINIMAL = """
 id = "tea-taster"
@@ -162,10 +162,10 @@ def test_wrong_types_are_refused_not_coerced(tmp_path: Path) -> None:
     text = MINIMAL.replace('id = "tea-taster"', "id = 5").replace(
         'source = "s"\n', 'source = "s"\nindicative = "yes"\n'
     )
-    assert problems(tmp_path, text) == (
+    assert set(problems(tmp_path, text)) == {
         ("id", "expected text, got int 5"),
         ("pay[0].indicative", "expected true or false, got str 'yes'"),
-    )
+    }
 
 
 def test_amount_must_be_a_number(tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""Finding careers: the built-in profiles, loaded once, and lookup by any name.
+"""Finding careers: every installed profile, loaded once, and lookup by any name.
+
+Profiles come through the ``careerkit.profiles`` entry-point group, careerkit's
+own included: a package points an entry point at a package of TOML files (a
+career per file, named after its id, or an extension with ``extends = ...``) or
+at a callable returning careers and extensions.
 
 A career answers to its id, each alias, each occupation code and its title in
 English and Hindi. Keys are compared after folding case, Unicode form (NFKC)
@@ -12,10 +17,19 @@ import difflib
 import re
 import threading
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator
+from importlib.metadata import EntryPoint, entry_points
+from types import ModuleType
 
-from careerkit.errors import DuplicateProfileError, ProfileLoadError, ProfileNotFoundError
-from careerkit.model.career import Career
+from careerkit.errors import (
+    CareerkitError,
+    CareerkitWarning,
+    DuplicateProfileError,
+    ProfileLoadError,
+    ProfileNotFoundError,
+)
+from careerkit.model.career import Career, CareerExtension
 
 __all__ = ["Registry", "careers", "get", "normalize_key"]
 
@@ -58,11 +72,83 @@ class Registry:
 
     def __init__(self, careers: Iterable[Career] = (), *, origin: str = "<code>") -> None:
         self._careers: dict[str, tuple[Career, str]] = {}
-        self._index: dict[
-            str, tuple[str, str]
-        ] = {}  # normalized key -> (career id, key as written)
+        # normalized key -> (career id, key as written)
+        self._index: dict[str, tuple[str, str]] = {}
+        self.problems: list[str] = []
+        """What :meth:`from_entry_points` skipped, one message each."""
         for career in careers:
             self.add(career, origin=origin)
+
+    @classmethod
+    def from_entry_points(cls, *, strict: bool = False) -> Registry:
+        """A registry of every profile installed through the ``careerkit.profiles`` group.
+
+        careerkit's own profiles come this way too. A plug-in that fails (it does
+        not import, a file is malformed, it claims another's id, alias or code,
+        it extends a career that does not exist) is skipped as a whole with a
+        :class:`~careerkit.CareerkitWarning` naming it, and listed in
+        :attr:`problems`; with ``strict=True`` the error is raised instead.
+        """
+        from careerkit.model.extension import merge
+
+        registry = cls()
+        staged: dict[str, tuple[Career, str]] = {}
+        extensions: list[tuple[CareerExtension, str, str]] = []
+        for entry_point in _entry_points():
+            provider = _provider(entry_point)
+            try:
+                documents = _documents(entry_point)
+                careers: dict[str, tuple[Career, str]] = {}
+                for document, origin in documents:
+                    if isinstance(document, Career):
+                        claimed = staged.get(document.id) or careers.get(document.id)
+                        if claimed is not None:
+                            raise DuplicateProfileError(
+                                document.id, (document.id, claimed[1]), (document.id, origin)
+                            )
+                        careers[document.id] = (document, origin)
+            except Exception as error:  # a plug-in's own code may raise anything
+                registry._skip(provider, error, strict)
+                continue
+            staged.update(careers)
+            extensions += [
+                (document, origin, provider)
+                for document, origin in documents
+                if isinstance(document, CareerExtension)
+            ]
+        for extension, origin, provider in extensions:
+            try:
+                if extension.extends not in staged:
+                    known = ", ".join(sorted(staged))
+                    raise ProfileLoadError(
+                        origin,
+                        [
+                            (
+                                "extends",
+                                f"there is no career {extension.extends!r} to extend; known: {known}",
+                            )
+                        ],
+                    )
+                base, base_origin = staged[extension.extends]
+                merged = merge(base, extension, provider)
+                staged[extension.extends] = (merged, f"{base_origin} + {origin}")
+            except CareerkitError as error:
+                registry._skip(provider, error, strict)
+        for career, origin in staged.values():
+            try:
+                registry.add(career, origin=origin)
+            except DuplicateProfileError as error:
+                registry._skip(origin.split(":")[0], error, strict)
+        return registry
+
+    def _skip(self, provider: str, error: Exception, strict: bool) -> None:
+        if strict:
+            if isinstance(error, CareerkitError):
+                raise error
+            raise ProfileLoadError(provider, [("", f"{type(error).__name__}: {error}")]) from error
+        message = f"skipped careerkit profiles from {provider}: {type(error).__name__}: {error}"
+        self.problems.append(message)
+        warnings.warn(message, CareerkitWarning, stacklevel=3)
 
     def add(self, career: Career, *, origin: str = "<code>") -> None:
         """Register *career*; *origin* (a file, a package) is named in clash errors."""
@@ -117,26 +203,66 @@ class Registry:
         return f"<Registry of {len(self)} careers: {', '.join(sorted(self._careers))}>"
 
 
-def _load_builtin() -> Registry:
+GROUP = "careerkit.profiles"
+"""The entry-point group: ``name = "package.with.toml.profiles"`` or ``"module:callable"``."""
+
+Document = Career | CareerExtension
+
+
+def _provider(entry_point: EntryPoint) -> str:
+    dist = entry_point.dist
+    return dist.name if dist is not None else f"entry point {entry_point.value}"
+
+
+def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
+    """Every career and extension one entry point provides, with where each came from."""
     from importlib import resources
 
-    from careerkit.serialization import from_toml
+    from careerkit.serialization import document_from_toml
 
-    registry = Registry()
-    folder = resources.files("careerkit.profiles")
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        origin = f"careerkit/profiles/{entry.name}"
-        career = from_toml(entry.read_text(encoding="utf-8"), origin=origin)
-        expected = entry.name.removesuffix(".toml")
-        if career.id != expected:
-            raise ProfileLoadError(
-                origin,
-                [("id", f"the file {entry.name} must hold career {expected!r}, not {career.id!r}")],
+    provider = _provider(entry_point)
+    target = entry_point.load()
+    if isinstance(target, ModuleType):
+        found: list[tuple[Document, str]] = []
+        folder = resources.files(target)
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+            if not entry.name.endswith(".toml"):
+                continue
+            origin = f"{provider}: {target.__name__}/{entry.name}"
+            document = document_from_toml(entry.read_text(encoding="utf-8"), origin=origin)
+            expected = entry.name.removesuffix(".toml")
+            if isinstance(document, Career) and document.id != expected:
+                raise ProfileLoadError(
+                    origin,
+                    [("id", f"{entry.name} must hold career {expected!r}, not {document.id!r}")],
+                )
+            found.append((document, origin))
+        return found
+    if callable(target):
+        origin = f"{provider}: {entry_point.value}()"
+        items = list(target())
+        for item in items:
+            if not isinstance(item, Career | CareerExtension):
+                raise ProfileLoadError(
+                    origin,
+                    [("", f"returned {type(item).__name__}, not a Career or CareerExtension")],
+                )
+        return [(item, origin) for item in items]
+    raise ProfileLoadError(
+        provider,
+        [
+            (
+                "",
+                f"entry point {entry_point.value!r} is neither a package of TOML profiles nor a callable",
             )
-        registry.add(career, origin=origin)
-    return registry
+        ],
+    )
+
+
+def _entry_points() -> list[EntryPoint]:
+    found = list(entry_points(group=GROUP))
+    # careerkit's own profiles first, so a plug-in never displaces a built-in
+    return sorted(found, key=lambda ep: (_provider(ep) != "careerkit", _provider(ep), ep.name))
 
 
 _default: Registry | None = None
@@ -149,7 +275,7 @@ def default_registry() -> Registry:
     if _default is None:
         with _lock:
             if _default is None:
-                _default = _load_builtin()
+                _default = Registry.from_entry_points()
     return _default
 
 

@@ -25,13 +25,13 @@ import os
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 import attrs
 
 from careerkit.errors import ProfileLoadError, ValidationError
 from careerkit.model import _checks
-from careerkit.model.career import Career, FundingKind
+from careerkit.model.career import Career, CareerExtension, FundingKind
 from careerkit.model.codes import CodeSystem
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
@@ -39,9 +39,19 @@ from careerkit.model.pay_band import Period
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["from_dict", "from_toml", "load_profile", "to_dict", "to_json", "to_toml"]
+__all__ = [
+    "document_from_toml",
+    "extension_from_dict",
+    "from_dict",
+    "from_toml",
+    "load_profile",
+    "to_dict",
+    "to_json",
+    "to_toml",
+]
 
 _Percentiles = Mapping[int, Decimal]
+T = TypeVar("T")
 
 
 def _strict(kind: type, what: str) -> Any:
@@ -149,7 +159,8 @@ def to_dict(career: Career) -> dict[str, Any]:
     if not isinstance(career, Career):
         raise TypeError(f"expected a Career, got {type(career).__name__}")
     data: dict[str, Any] = converter().unstructure(career, Career)
-    return data
+    # the career's own fields first, as a profile file writes them
+    return {key: data[key] for key in sorted(data, key=lambda key: key not in ("id", "title"))}
 
 
 def from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> Career:
@@ -159,16 +170,31 @@ def from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> Career:
     each with the path of the field (``pay[1].currency``); *origin* names the
     data in that message.
     """
+    return _structure(data, Career, origin)
+
+
+def extension_from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> CareerExtension:
+    """A :class:`~careerkit.CareerExtension` from its document form (errors as :func:`from_dict`)."""
+    return _structure(data, CareerExtension, origin)
+
+
+def document_from_toml(text: str, *, origin: str = "<string>") -> Career | CareerExtension:
+    """A profile file's career, or its extension if the file has ``extends = "..."``."""
+    data = _read_toml(text, origin)
+    if "extends" in data:
+        return _structure(data, CareerExtension, origin)
+    return _structure(data, Career, origin)
+
+
+def _structure(data: Mapping[str, Any], kind: type[T], origin: str) -> T:
     import cattrs
 
     if not isinstance(data, Mapping):
         raise ProfileLoadError(origin, [("", f"expected a table of fields, got {data!r}")])
     try:
-        return converter().structure(data, Career)
+        return converter().structure(data, kind)
     except cattrs.BaseValidationError as error:
         raise ProfileLoadError(origin, _problems(error, "")) from None
-    except ValidationError as error:  # pragma: no cover - cattrs wraps these; kept as a net
-        raise ProfileLoadError(origin, [(error.field or "", error.message)]) from None
 
 
 def _problems(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -226,23 +252,29 @@ def to_toml(career: Career) -> str:
 
 def from_toml(text: str, *, origin: str = "<string>") -> Career:
     """A career from the text of a profile file (see :func:`from_dict` for errors)."""
+    return from_dict(_read_toml(text, origin), origin=origin)
+
+
+def _read_toml(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise ProfileLoadError(origin, [("", f"not valid TOML: {error}")]) from None
-    return from_dict(data, origin=origin)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Career:
     """Read the profile file at *path* (a TOML file anywhere on disk)."""
-    file = Path(path)
+    return from_toml(read_text(path), origin=str(path))
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A profile file's text; not UTF-8 is a :class:`~careerkit.ProfileLoadError`."""
     try:
-        text = file.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ProfileLoadError(str(file), [("", f"not UTF-8 text: {error}")]) from None
-    return from_toml(text, origin=str(file))
+        raise ProfileLoadError(str(path), [("", f"not UTF-8 text: {error}")]) from None
 
 
 def _json_default(value: object) -> object:

@@ -74,7 +74,7 @@ def to_optional_amount(value: Decimal | int | str | float | None) -> Decimal | N
     return None if value is None else to_amount(value)
 
 
-def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Accept any iterable (a list from a caller) and store it as a tuple.
 
     A bare string is refused: it is iterable, but never what was meant.

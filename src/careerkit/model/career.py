@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Career",
+    "CareerExtension",
+    "CareerFacts",
     "Course",
     "EntryRoute",
     "FieldStory",
@@ -140,56 +142,88 @@ class FieldStory:
     note: Text | None = attrs.field(default=None, validator=_optional_text)
 
 
-def _of(kind: type, what: str) -> Any:
-    return attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(kind, what)
-    )
-
-
 @attrs.frozen(kw_only=True, repr=False)
-class Career:
-    """A career: what it is called, what it involves, how to enter it and what it pays.
+class CareerFacts:
+    """The facts a :class:`Career` is made of, and an extension may add to, with their sources.
 
-    Every fact names the id of a :class:`Source` defined in ``sources``; a
-    career that cites an undefined source fails at construction.
-    ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
-    each code system to the career's code in it.
-
-    >>> import careerkit
-    >>> careerkit.get("pr-specialist")
-    <Career 'public-relations-specialist': 'Public relations specialist', 5 sources>
+    Every fact names the id of a :class:`Source` defined in ``sources``; facts
+    citing an undefined source fail at construction.
     """
 
-    id: str = attrs.field(validator=_checks.slug)
-    title: Text = attrs.field(validator=_text)
-    sources: tuple[Source, ...] = _of(Source, "a Source")
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Source, "a Source")
+    )
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=[_checks.strings, _checks.unique_items],
     )
-    occupation_codes: tuple[OccupationCode, ...] = _of(OccupationCode, "an OccupationCode")
-    summary: tuple[Fact, ...] = _of(Fact, "a Fact")
-    duties: tuple[Fact, ...] = _of(Fact, "a Fact")
-    abilities: tuple[Fact, ...] = _of(Fact, "a Fact")
-    workplaces: tuple[Fact, ...] = _of(Fact, "a Fact")
-    employers: tuple[Fact, ...] = _of(Fact, "a Fact")
-    work_environment: tuple[Fact, ...] = _of(Fact, "a Fact")
-    working_hours: tuple[WorkingHours, ...] = _of(WorkingHours, "a WorkingHours")
-    accessibility: tuple[Fact, ...] = _of(Fact, "a Fact")
-    entry_routes: tuple[EntryRoute, ...] = _of(EntryRoute, "an EntryRoute")
-    institutions: tuple[Fact, ...] = _of(Fact, "a Fact")
-    courses: tuple[Course, ...] = _of(Course, "a Course")
-    course_fees: tuple[CourseFee, ...] = _of(CourseFee, "a CourseFee")
-    funding: tuple[FundingSource, ...] = _of(FundingSource, "a FundingSource")
-    ladder: ProgressionLadder | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(ProgressionLadder)),
+    occupation_codes: tuple[OccupationCode, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(OccupationCode, "an OccupationCode"),
     )
-    pay: tuple[PayBand, ...] = _of(PayBand, "a PayBand")
-    stories: tuple[FieldStory, ...] = _of(FieldStory, "a FieldStory")
-    related_titles: tuple[Fact, ...] = _of(Fact, "a Fact")
-    notes: tuple[Fact, ...] = _of(Fact, "a Fact")
+    summary: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    duties: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    abilities: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    workplaces: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    employers: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    work_environment: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    working_hours: tuple[WorkingHours, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(WorkingHours, "a WorkingHours"),
+    )
+    accessibility: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    entry_routes: tuple[EntryRoute, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(EntryRoute, "an EntryRoute"),
+    )
+    institutions: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    courses: tuple[Course, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Course, "a Course")
+    )
+    course_fees: tuple[CourseFee, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(CourseFee, "a CourseFee"),
+    )
+    funding: tuple[FundingSource, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(FundingSource, "a FundingSource"),
+    )
+    pay: tuple[PayBand, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(PayBand, "a PayBand")
+    )
+    stories: tuple[FieldStory, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(FieldStory, "a FieldStory"),
+    )
+    related_titles: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
+    notes: tuple[Fact, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
+    )
 
     def __attrs_post_init__(self) -> None:
         defined: dict[str, int] = {}
@@ -231,15 +265,47 @@ class Career:
                     )
                 seen.append(next_id)
 
-    def __repr__(self) -> str:
-        # The whole profile is hundreds of lines: a REPL wants to know which career it is.
-        count = len(self.sources)
-        return f"<Career {self.id!r}: {self.title.en!r}, {count} source{'s' * (count != 1)}>"
-
     @property
     def codes(self) -> Mapping[CodeSystem, str]:
         """Each code system mapped to this career's code in it (``codes["SOC-2018"]``)."""
         return MappingProxyType({code.system: code.code for code in self.occupation_codes})
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""
+        yield from _citations(self, "")
+
+    def get_source(self, source_id: str) -> Source:
+        """The :class:`Source` with id *source_id*; ``KeyError`` if the profile has none."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Career(CareerFacts):
+    """A career: what it is called, what it involves, how to enter it and what it pays.
+
+    ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
+    each code system to the career's code in it. Every fact cites one of
+    ``sources`` (see :class:`CareerFacts`).
+
+    >>> import careerkit
+    >>> careerkit.get("pr-specialist")
+    <Career 'public-relations-specialist': 'Public relations specialist', 5 sources>
+    """
+
+    id: str = attrs.field(validator=_checks.slug)
+    title: Text = attrs.field(validator=_text)
+    ladder: ProgressionLadder | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ProgressionLadder)),
+    )
+
+    def __repr__(self) -> str:
+        # The whole profile is hundreds of lines: a REPL wants to know which career it is.
+        count = len(self.sources)
+        return f"<Career {self.id!r}: {self.title.en!r}, {count} source{'s' * (count != 1)}>"
 
     def pay_in(
         self,
@@ -268,16 +334,17 @@ class Career:
             if region is None or band.region == region
         )
 
-    def citations(self) -> Iterator[tuple[str, str]]:
-        """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""
-        yield from _citations(self, "")
 
-    def get_source(self, source_id: str) -> Source:
-        """The :class:`Source` with id *source_id*; ``KeyError`` if the profile has none."""
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+@attrs.frozen(kw_only=True)
+class CareerExtension(CareerFacts):
+    """Facts a package adds to the career ``extends``, citing its own ``sources``.
+
+    It may add to every list a career has (pay bands, funding, courses, entry
+    routes, aliases, codes, facts) but not change its id, title or ladder; see
+    :func:`careerkit.model.extension.merge`.
+    """
+
+    extends: str = attrs.field(validator=_checks.slug)
 
 
 def _is_attrs(value: object) -> TypeGuard[attrs.AttrsInstance]:

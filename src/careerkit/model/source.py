@@ -33,6 +33,10 @@ class Source:
     date_note: Text | None = attrs.field(default=None, validator=_optional_text)
     via: str | None = attrs.field(default=None, validator=attrs.validators.optional(_checks.slug))
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    provider: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.nonblank)
+    )
+    """The distribution that added this source through an extension (None: the profile's own)."""
 
     def __attrs_post_init__(self) -> None:
         if self.via == self.id:

@@ -1,10 +1,27 @@
-"""Hypothesis strategies that build valid careerkit objects, for property tests."""
+"""Test helpers for careerkit and for packages that extend it.
+
+Hypothesis strategies that build valid objects (:func:`careers`,
+:func:`pay_bands`, :func:`pays`), and :func:`check_profile`, the conformance
+check careerkit runs on its own profiles, for a downstream package to run on
+its own::
+
+    import careerkit
+    from careerkit.testing import check_profile
+
+    def test_my_careers_conform():
+        for career in careerkit.careers():
+            check_profile(career)
+
+Needs hypothesis (``pip install 'careerkit[testing]'``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 import careerkit as ck
@@ -20,9 +37,7 @@ CODE_FORMATS = {
 }
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-plain = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
-    str.strip
-)
+plain = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40).filter(str.strip)
 hindi = st.text(
     st.characters(min_codepoint=0x0900, max_codepoint=0x097F) | st.sampled_from(" ,।"),
     min_size=1,
@@ -40,6 +55,9 @@ dates = st.builds(
 )
 
 
+__all__ = ["careers", "check_profile", "pay_bands", "pays", "profile_problems"]
+
+
 def amounts(max_value: int = 10**9) -> st.SearchStrategy[Decimal]:
     """Non-negative amounts with 0 to 4 decimal places, their scale kept as drawn."""
     return st.builds(
@@ -50,7 +68,8 @@ def amounts(max_value: int = 10**9) -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str]) -> ck.PayBand:
+def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.PayBand:
+    """Valid pay bands: figures in order, percentiles within low..high."""
     keys = sorted(draw(st.sets(st.integers(1, 99), max_size=4)))
     use_low, use_high = draw(st.booleans()), draw(st.booleans())
     if not (keys or use_low or use_high):
@@ -212,3 +231,92 @@ def careers(draw: st.DrawFn) -> ck.Career:
         related_titles=draw(facts),
         notes=draw(facts),
     )
+
+
+def pays(
+    currencies: st.SearchStrategy[str] | None = None, dated: bool = False
+) -> st.SearchStrategy[ck.Pay]:
+    """Valid :class:`~careerkit.Pay` values (dated in 2000-2020 when *dated*)."""
+    currencies = st.sampled_from(CURRENCIES) if currencies is None else currencies
+    when = st.integers(2000, 2020).map(str) if dated else st.none()
+    return st.builds(
+        lambda amount, currency, period, date: ck.Pay(amount, currency, period, when=date),
+        amounts(10**8),
+        currencies,
+        st.sampled_from(list(ck.Period)),
+        when,
+    )
+
+
+# --- conformance ---------------------------------------------------------------------------------
+
+
+def _indian(career: ck.Career) -> bool:
+    regions = [band.region for band in career.pay]
+    regions += [route.region for route in career.entry_routes]
+    regions += [region for funding in career.funding for region in funding.regions]
+    return any(region == "IN" or region.startswith("IN-") for region in regions)
+
+
+def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
+    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+        if field.name in ("sources", "occupation_codes"):
+            continue  # citations and classification titles: English may be all there is
+        item = getattr(value, field.name)
+        items = item if isinstance(item, tuple) else (item,)
+        for index, element in enumerate(items):
+            here = f"{path}{field.name}" + (f"[{index}]" if isinstance(item, tuple) else "")
+            if isinstance(element, ck.Text):
+                yield here, element
+            elif attrs.has(type(element)):
+                yield from _texts(element, here + ".")
+
+
+def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) -> list[str]:
+    """What :func:`check_profile` finds wrong with *career*, one message each."""
+    from careerkit.errors import CareerkitError, DataNotAvailableError
+
+    problems: list[str] = []
+    try:
+        if ck.from_toml(ck.to_toml(career)) != career:
+            problems.append("the profile does not survive a TOML dump and load unchanged")
+    except CareerkitError as error:
+        problems.append(f"the dumped profile does not load back: {error}")
+    cited = {source_id for _, source_id in career.citations()}
+    problems += [
+        f"sources: {source.id!r} is defined but no fact cites it"
+        for source in career.sources
+        if source.id not in cited
+    ]
+    for index, band in enumerate(career.pay):
+        try:
+            band.convert(period="year")
+            if band.reference_date is not None and band.currency != "USD":
+                band.convert(currency="USD")
+        except DataNotAvailableError:
+            pass  # a real currency or date careerkit has no series for: not the profile's fault
+        except CareerkitError as error:
+            problems.append(f"pay[{index}]: cannot be converted: {error}")
+    if require_hindi if require_hindi is not None else _indian(career):
+        problems += [
+            f"{path}: no Hindi text (an India-facing career states every fact in Hindi too)"
+            for path, text in _texts(career, "")
+            if text.hi is None
+        ]
+    return problems
+
+
+def check_profile(career: ck.Career, *, require_hindi: bool | None = None) -> None:
+    """Fail (``AssertionError``) unless *career* meets careerkit's own bar.
+
+    It must survive a TOML round trip unchanged, cite every source it defines,
+    have pay bands that convert (to a year, and to USD at their date where
+    careerkit has the rates), and, where it is India-facing (any region ``IN``
+    or ``IN-*``) or ``require_hindi=True``, state every fact in Hindi as well as
+    English.
+    """
+    problems = profile_problems(career, require_hindi=require_hindi)
+    if problems:
+        raise AssertionError(
+            f"career {career.id!r} does not conform:\n" + "\n".join(f"  {p}" for p in problems)
+        )

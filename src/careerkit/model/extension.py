@@ -1,0 +1,44 @@
+"""Merging an extension into the career it extends."""
+
+from __future__ import annotations
+
+import attrs
+
+from careerkit.errors import DuplicateProfileError, ValidationError
+from careerkit.model.career import Career, CareerExtension, CareerFacts
+
+__all__ = ["ADDABLE", "merge"]
+
+ADDABLE = tuple(field.name for field in attrs.fields(CareerFacts) if field.name != "sources")
+"""The fields an extension adds to: every list of facts, the aliases and the codes."""
+
+
+def merge(career: Career, extension: CareerExtension, provider: str) -> Career:
+    """*career* with *extension*'s facts added, its sources marked as *provider*'s.
+
+    Adding never replaces: a source id or code system the career already has
+    raises :class:`~careerkit.DuplicateProfileError` naming the provider.
+    """
+    if extension.extends != career.id:
+        raise ValueError(f"the extension is for {extension.extends!r}, not {career.id!r}")
+    own = {source.id for source in career.sources}
+    for source in extension.sources:
+        if source.id in own:
+            raise DuplicateProfileError(
+                f"source {source.id!r}",
+                (career.id, "the career's own sources"),
+                (career.id, f"an extension from {provider}"),
+            )
+    sources = tuple(
+        source if source.provider else attrs.evolve(source, provider=provider)
+        for source in extension.sources
+    )
+    added = {name: getattr(career, name) + getattr(extension, name) for name in ADDABLE}
+    try:
+        return attrs.evolve(career, sources=career.sources + sources, **added)
+    except ValidationError as error:
+        raise DuplicateProfileError(
+            f"{error.field}: {error.message}",
+            (career.id, "the career's own profile"),
+            (career.id, f"an extension from {provider}"),
+        ) from None
