@@ -507,3 +507,10 @@ def test_every_undated_source_says_so(key: str) -> None:
     career = ck.get(key)
     silent = [s.id for s in career.sources if s.reference_date is None and s.date_note is None]
     assert silent == []
+
+
+@pytest.mark.parametrize("key", BUILT_IN)
+def test_builtins_pass_their_own_conformance_check(key: str) -> None:
+    from careerkit.testing import check_profile
+
+    check_profile(ck.get(key), require_hindi=True)

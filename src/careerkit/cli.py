@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from careerkit import registry, serialization
@@ -133,6 +134,90 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(path.rglob("*.toml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{name}: no such file or directory")
+    return files, problems
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import warnings
+
+    from careerkit.conformance import profile_problems
+    from careerkit.model.career import Career
+    from careerkit.model.extension import merge
+    from careerkit.registry import Registry
+
+    files, problems = _files(args.paths)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # reported below, as problems
+        installed = Registry.from_entry_points()
+    problems += [f"installed plug-in: {problem}" for problem in installed.problems]
+    documents = []
+    for file in files:
+        try:
+            documents.append(
+                (
+                    file,
+                    serialization.document_from_toml(
+                        serialization.read_text(file), origin=str(file)
+                    ),
+                )
+            )
+        except CareerkitError as error:
+            problems += _lines(error, str(file))
+    known = {career.id: career for career in installed.careers()}
+    known.update({doc.id: doc for _, doc in documents if isinstance(doc, Career)})
+    for file, document in documents:
+        if isinstance(document, Career):
+            if document.id != file.stem:
+                problems.append(f"{file}: id: the file must be named {document.id}.toml")
+            problems += [f"{file}: {problem}" for problem in profile_problems(document)]
+        elif document.extends not in known:
+            problems.append(
+                f"{file}: extends: there is no career {document.extends!r} to extend; "
+                f"known: {', '.join(sorted(known))}"
+            )
+        else:
+            try:
+                merge(known[document.extends], document, provider=str(file))
+            except CareerkitError as error:
+                problems += _lines(error, str(file))
+    if args.json:
+        print(serialization.to_json({"files": [str(f) for f in files], "problems": problems}))
+    else:
+        for problem in problems:
+            print(problem)
+        print(f"{len(files)} files checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _lines(error: CareerkitError, origin: str) -> list[str]:
+    from careerkit.errors import ProfileLoadError
+
+    if isinstance(error, ProfileLoadError):
+        return [
+            f"{error.origin}: {path}: {message}" if path else f"{error.origin}: {message}"
+            for path, message in error.problems
+        ]
+    return [f"{origin}: {error}"]
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from careerkit.schema import profile_schema
+
+    print(serialization.to_json(profile_schema()))
+    return 0
+
+
 _EXAMPLES = {
     "list": "careerkit list --lang hi",
     "show": """careerkit show customer-service
@@ -142,6 +227,9 @@ _EXAMPLES = {
     "convert": """careerkit convert "14.36 USD/hour" --to INR/month --when 2008-05
   careerkit convert "$14.36 an hour" --to INR/month --when 2008-05 --prices-of 2024 --explain
   careerkit convert "3.5 LPA" --to /month --locale en_IN""",
+    "validate": """careerkit validate my_package/profiles/
+  careerkit validate my_package/profiles/tea-taster.toml --json""",
+    "schema": "careerkit schema > careerkit-profile.schema.json",
     "compare": """careerkit compare customer-service public-relations-specialist --currency INR --per month --prices-of 2024
   careerkit compare csr pr-specialist --currency INR --per month --lang hi""",
 }
@@ -218,6 +306,24 @@ def _parser() -> argparse.ArgumentParser:
     comparing.add_argument("--prices-of", help="in the prices of this date (2024)")
     comparing.add_argument("--region", help="only the pay bands of this region (IN, US)")
     comparing.set_defaults(run=_compare)
+
+    validate = add(
+        "validate",
+        "check profile and extension files before they ship (exit 1 on any problem)",
+        "Check profile and extension files (or folders of them) without installing them: "
+        "each problem is printed with its file and field. Installed plug-ins that fail to "
+        "load are reported too.",
+    )
+    validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
+    validate.set_defaults(run=_validate)
+
+    schema = add(
+        "schema",
+        "print the JSON Schema of the profile format",
+        "Print the JSON Schema (draft 2020-12) of a profile or extension document, "
+        "generated from careerkit's model.",
+    )
+    schema.set_defaults(run=_schema)
     return parser
 
 

@@ -18,10 +18,8 @@ Needs hypothesis (``pip install 'careerkit[testing]'``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 
-import attrs
 from hypothesis import strategies as st
 
 import careerkit as ck
@@ -248,75 +246,6 @@ def pays(
     )
 
 
-# --- conformance ---------------------------------------------------------------------------------
+# --- conformance: careerkit.conformance, re-exported here ---------------------------------------
 
-
-def _indian(career: ck.Career) -> bool:
-    regions = [band.region for band in career.pay]
-    regions += [route.region for route in career.entry_routes]
-    regions += [region for funding in career.funding for region in funding.regions]
-    return any(region == "IN" or region.startswith("IN-") for region in regions)
-
-
-def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
-    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-        if field.name in ("sources", "occupation_codes"):
-            continue  # citations and classification titles: English may be all there is
-        item = getattr(value, field.name)
-        items = item if isinstance(item, tuple) else (item,)
-        for index, element in enumerate(items):
-            here = f"{path}{field.name}" + (f"[{index}]" if isinstance(item, tuple) else "")
-            if isinstance(element, ck.Text):
-                yield here, element
-            elif attrs.has(type(element)):
-                yield from _texts(element, here + ".")
-
-
-def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) -> list[str]:
-    """What :func:`check_profile` finds wrong with *career*, one message each."""
-    from careerkit.errors import CareerkitError, DataNotAvailableError
-
-    problems: list[str] = []
-    try:
-        if ck.from_toml(ck.to_toml(career)) != career:
-            problems.append("the profile does not survive a TOML dump and load unchanged")
-    except CareerkitError as error:
-        problems.append(f"the dumped profile does not load back: {error}")
-    cited = {source_id for _, source_id in career.citations()}
-    problems += [
-        f"sources: {source.id!r} is defined but no fact cites it"
-        for source in career.sources
-        if source.id not in cited
-    ]
-    for index, band in enumerate(career.pay):
-        try:
-            band.convert(period="year")
-            if band.reference_date is not None and band.currency != "USD":
-                band.convert(currency="USD")
-        except DataNotAvailableError:
-            pass  # a real currency or date careerkit has no series for: not the profile's fault
-        except CareerkitError as error:
-            problems.append(f"pay[{index}]: cannot be converted: {error}")
-    if require_hindi if require_hindi is not None else _indian(career):
-        problems += [
-            f"{path}: no Hindi text (an India-facing career states every fact in Hindi too)"
-            for path, text in _texts(career, "")
-            if text.hi is None
-        ]
-    return problems
-
-
-def check_profile(career: ck.Career, *, require_hindi: bool | None = None) -> None:
-    """Fail (``AssertionError``) unless *career* meets careerkit's own bar.
-
-    It must survive a TOML round trip unchanged, cite every source it defines,
-    have pay bands that convert (to a year, and to USD at their date where
-    careerkit has the rates), and, where it is India-facing (any region ``IN``
-    or ``IN-*``) or ``require_hindi=True``, state every fact in Hindi as well as
-    English.
-    """
-    problems = profile_problems(career, require_hindi=require_hindi)
-    if problems:
-        raise AssertionError(
-            f"career {career.id!r} does not conform:\n" + "\n".join(f"  {p}" for p in problems)
-        )
+from careerkit.conformance import check_profile, profile_problems  # noqa: E402
