@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from careerkit._compare import Comparison, compare
     from careerkit.model import (
         Career,
+        CareerExtension,
         CodeSystem,
         Course,
         CourseFee,
@@ -68,6 +69,7 @@ _LAZY = {
     **dict.fromkeys(
         [
             "Career",
+            "CareerExtension",
             "CodeSystem",
             "Course",
             "CourseFee",
@@ -103,6 +105,7 @@ _LAZY = {
 __all__ = [
     "INTERNATIONAL_DOLLAR",
     "Career",
+    "CareerExtension",
     "CareerkitError",
     "CareerkitWarning",
     "CodeSystem",

@@ -160,6 +160,7 @@ def _validate(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # reported below, as problems
         installed = Registry.from_entry_points()
+        shipped = Registry.from_entry_points(extensions=False)  # extensions apply to these
     problems += [f"installed plug-in: {problem}" for problem in installed.problems]
     documents = []
     for file in files:
@@ -174,7 +175,7 @@ def _validate(args: argparse.Namespace) -> int:
             )
         except CareerkitError as error:
             problems += _lines(error, str(file))
-    known = {career.id: career for career in installed.careers()}
+    known = {career.id: career for career in shipped.careers()}
     known.update({doc.id: doc for _, doc in documents if isinstance(doc, Career)})
     for file, document in documents:
         if isinstance(document, Career):

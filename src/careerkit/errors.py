@@ -108,14 +108,21 @@ class DuplicateProfileError(ProfileLoadError):
     The message names both claimants, so the clash can be fixed at its source.
     """
 
-    def __init__(self, key: str, first: tuple[str, str], second: tuple[str, str]) -> None:
+    def __init__(
+        self,
+        key: str,
+        first: tuple[str, str],
+        second: tuple[str, str],
+        *,
+        kind: str = "lookup key",
+        rule: str = "ids, aliases, titles and occupation codes must each name one career",
+    ) -> None:
         self.key = key
         self.claimants = (first, second)
         (first_id, first_origin), (second_id, second_origin) = first, second
         message = (
-            f"lookup key {key!r} is claimed by career {first_id!r} ({first_origin}) "
-            f"and by career {second_id!r} ({second_origin}); ids, aliases, titles and "
-            "occupation codes must each name one career"
+            f"{kind} {key!r} is claimed by career {first_id!r} ({first_origin}) "
+            f"and by career {second_id!r} ({second_origin}); {rule}"
         )
         super().__init__(second_origin, [("", message)])
 

@@ -80,7 +80,7 @@ class Registry:
             self.add(career, origin=origin)
 
     @classmethod
-    def from_entry_points(cls, *, strict: bool = False) -> Registry:
+    def from_entry_points(cls, *, strict: bool = False, extensions: bool = True) -> Registry:
         """A registry of every profile installed through the ``careerkit.profiles`` group.
 
         careerkit's own profiles come this way too. A plug-in that fails (it does
@@ -88,12 +88,13 @@ class Registry:
         it extends a career that does not exist) is skipped as a whole with a
         :class:`~careerkit.CareerkitWarning` naming it, and listed in
         :attr:`problems`; with ``strict=True`` the error is raised instead.
+        ``extensions=False`` gives the careers as their owners ship them.
         """
         from careerkit.model.extension import merge
 
         registry = cls()
         staged: dict[str, tuple[Career, str]] = {}
-        extensions: list[tuple[CareerExtension, str, str]] = []
+        extending: list[tuple[CareerExtension, str, str]] = []
         for entry_point in _entry_points():
             provider = _provider(entry_point)
             try:
@@ -111,12 +112,12 @@ class Registry:
                 registry._skip(provider, error, strict)
                 continue
             staged.update(careers)
-            extensions += [
+            extending += [
                 (document, origin, provider)
                 for document, origin in documents
                 if isinstance(document, CareerExtension)
             ]
-        for extension, origin, provider in extensions:
+        for extension, origin, provider in extending if extensions else ():
             try:
                 if extension.extends not in staged:
                     known = ", ".join(sorted(staged))

@@ -10,6 +10,7 @@ from careerkit._lazy import lazy_names
 if TYPE_CHECKING:
     from careerkit.model.career import (
         Career,
+        CareerExtension,
         Course,
         EntryRoute,
         FieldStory,
@@ -28,6 +29,7 @@ _LAZY = {
     **dict.fromkeys(
         [
             "Career",
+            "CareerExtension",
             "Course",
             "EntryRoute",
             "FieldStory",
@@ -48,6 +50,7 @@ _LAZY = {
 __all__ = [
     "LANGUAGES",
     "Career",
+    "CareerExtension",
     "CodeSystem",
     "Course",
     "CourseFee",

@@ -25,9 +25,11 @@ def merge(career: Career, extension: CareerExtension, provider: str) -> Career:
     for source in extension.sources:
         if source.id in own:
             raise DuplicateProfileError(
-                f"source {source.id!r}",
-                (career.id, "the career's own sources"),
+                source.id,
+                (career.id, "its own sources"),
                 (career.id, f"an extension from {provider}"),
+                kind="source id",
+                rule="an extension adds sources under ids the career does not use",
             )
     sources = tuple(
         source if source.provider else attrs.evolve(source, provider=provider)
@@ -38,7 +40,9 @@ def merge(career: Career, extension: CareerExtension, provider: str) -> Career:
         return attrs.evolve(career, sources=career.sources + sources, **added)
     except ValidationError as error:
         raise DuplicateProfileError(
-            f"{error.field}: {error.message}",
-            (career.id, "the career's own profile"),
+            str(error.field),
+            (career.id, "its own profile"),
             (career.id, f"an extension from {provider}"),
+            kind="field",
+            rule=f"an extension adds, it does not replace: {error.message}",
         ) from None

@@ -1,0 +1,1 @@
+"""TOML profiles found by careerkit through the ``careerkit.profiles`` entry point."""
