@@ -318,3 +318,20 @@ def test_schema_command_prints_the_generated_schema() -> None:
     result = cli("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout) == json.loads(to_json(profile_schema()))
+
+
+def test_extension_alias_clash_skips_only_the_extension(site: Path) -> None:
+    text = """
+    extends = "customer-service"
+    aliases = ["pr-specialist"]
+    """
+    install(site, "alias-grabber", {"customer-service.alias.toml": text})
+    with pytest.raises(
+        ck.DuplicateProfileError,
+        match=r"lookup key 'pr-specialist' is claimed by career 'public-relations-specialist' \(careerkit: .*\) and by career 'customer-service' \(alias-grabber: alias_grabber\.profiles/customer-service\.alias\.toml\)",
+    ):
+        Registry.from_entry_points(strict=True)
+    with pytest.warns(ck.CareerkitWarning, match="skipped careerkit profiles from alias-grabber"):
+        registry = Registry.from_entry_points()
+    assert registry.get("pr-specialist").id == "public-relations-specialist"
+    assert registry.get("csr").id == "customer-service"  # the built-in stays, unextended by it

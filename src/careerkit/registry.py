@@ -93,13 +93,13 @@ class Registry:
         from careerkit.model.extension import merge
 
         registry = cls()
-        staged: dict[str, tuple[Career, str]] = {}
+        staged: dict[str, tuple[Career, str, str]] = {}  # id -> (career, origin, provider)
         extending: list[tuple[CareerExtension, str, str]] = []
         for entry_point in _entry_points():
             provider = _provider(entry_point)
             try:
                 documents = _documents(entry_point)
-                careers: dict[str, tuple[Career, str]] = {}
+                careers: dict[str, tuple[Career, str, str]] = {}
                 for document, origin in documents:
                     if isinstance(document, Career):
                         claimed = staged.get(document.id) or careers.get(document.id)
@@ -107,7 +107,7 @@ class Registry:
                             raise DuplicateProfileError(
                                 document.id, (document.id, claimed[1]), (document.id, origin)
                             )
-                        careers[document.id] = (document, origin)
+                        careers[document.id] = (document, origin, provider)
             except Exception as error:  # a plug-in's own code may raise anything
                 registry._skip(provider, error, strict)
                 continue
@@ -130,16 +130,17 @@ class Registry:
                             )
                         ],
                     )
-                base, base_origin = staged[extension.extends]
+                base, base_origin, owner = staged[extension.extends]
                 merged = merge(base, extension, provider)
-                staged[extension.extends] = (merged, f"{base_origin} + {origin}")
+                _check_new_keys(merged, base, staged, origin)
+                staged[extension.extends] = (merged, f"{base_origin} + {origin}", owner)
             except CareerkitError as error:
                 registry._skip(provider, error, strict)
-        for career, origin in staged.values():
+        for career, origin, owner in staged.values():
             try:
                 registry.add(career, origin=origin)
             except DuplicateProfileError as error:
-                registry._skip(origin.split(":")[0], error, strict)
+                registry._skip(owner, error, strict)
         return registry
 
     def _skip(self, provider: str, error: Exception, strict: bool) -> None:
@@ -258,6 +259,19 @@ def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
             )
         ],
     )
+
+
+def _check_new_keys(
+    career: Career, staged: dict[str, tuple[Career, str, str]], origin: str
+) -> None:
+    """Refuse an extended *career* whose new keys (aliases, codes) another career answers to."""
+    for other_id, (other, other_origin, _) in staged.items():
+        if other_id == career.id:
+            continue
+        theirs = {normalize_key(key): key for key in lookup_keys(other)}
+        for key in lookup_keys(career):
+            if normalize_key(key) in theirs:
+                raise DuplicateProfileError(key, (other_id, other_origin), (career.id, origin))
 
 
 def _entry_points() -> list[EntryPoint]:

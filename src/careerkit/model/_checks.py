@@ -19,8 +19,6 @@ import attrs
 from careerkit.errors import UnknownCurrencyError, ValidationError
 from careerkit.model import _iso
 
-T = TypeVar("T")
-
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
