@@ -262,16 +262,18 @@ def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
 
 
 def _check_new_keys(
-    career: Career, staged: dict[str, tuple[Career, str, str]], origin: str
+    merged: Career, base: Career, staged: dict[str, tuple[Career, str, str]], origin: str
 ) -> None:
-    """Refuse an extended *career* whose new keys (aliases, codes) another career answers to."""
+    """Refuse an extension whose new keys (aliases, codes) another career answers to."""
+    before = {normalize_key(key) for key in lookup_keys(base)}
+    added = [key for key in lookup_keys(merged) if normalize_key(key) not in before]
     for other_id, (other, other_origin, _) in staged.items():
-        if other_id == career.id:
+        if other_id == merged.id:
             continue
-        theirs = {normalize_key(key): key for key in lookup_keys(other)}
-        for key in lookup_keys(career):
+        theirs = {normalize_key(key) for key in lookup_keys(other)}
+        for key in added:
             if normalize_key(key) in theirs:
-                raise DuplicateProfileError(key, (other_id, other_origin), (career.id, origin))
+                raise DuplicateProfileError(key, (other_id, other_origin), (merged.id, origin))
 
 
 def _entry_points() -> list[EntryPoint]:
