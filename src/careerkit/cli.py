@@ -88,20 +88,16 @@ def _target(text: str) -> tuple[str | None, str | None]:
 
 def _convert(args: argparse.Namespace) -> int:
     from careerkit.pay import PayRange
+    from careerkit.pay._bands import convert_pay
     from careerkit.text import format_pay, parse_pay
 
     parsed = parse_pay(args.pay, when=args.when)
     currency, period = _target(args.to) if args.to else (None, None)
     figures = [parsed.low, parsed.high] if isinstance(parsed, PayRange) else [parsed]
-    results = []
-    for pay in figures:
-        if period:
-            pay = pay.per(period)
-        if args.prices_of:
-            pay = pay.in_prices_of(args.prices_of)
-        if currency:
-            pay = pay.to_currency(currency)
-        results.append(pay)
+    results = [
+        convert_pay(pay, period=period, currency=currency, prices_of=args.prices_of)
+        for pay in figures
+    ]
     result = PayRange(*results) if len(results) == 2 else results[0]
     text = format_pay(result, _locale(args))
     if args.json:

@@ -57,17 +57,21 @@ class ConvertedPayBand:
         return f"{self.figures[0].explain()}\n  source of the figures: {self.band.source}"
 
 
-def _convert(
+def convert_pay(
     pay: Pay,
-    period: Period | str | None,
-    currency: str | None,
-    prices_of: When | None,
-    schedule: WorkSchedule | None,
-    country: str | None,
+    *,
+    period: Period | str | None = None,
+    currency: str | None = None,
+    prices_of: When | None = None,
+    schedule: WorkSchedule | None = None,
+    country: str | None = None,
 ) -> Pay:
-    # The order is fixed: period; then the prices of `prices_of` in the figure's own
-    # currency and country; then the currency, at the rates of `prices_of` (or of the
-    # figure's own date). Chain Pay's methods for another order.
+    """*pay* converted in careerkit's fixed order, used by bands, arrays and the CLI.
+
+    The period first; then the prices of *prices_of* in the figure's own currency
+    and country; then the *currency*, at the rates of *prices_of* (or of the
+    figure's own date). Chain :class:`Pay`'s methods for another order.
+    """
     if period is not None:
         pay = pay.per(period, schedule)
     if prices_of is not None:
@@ -100,7 +104,14 @@ def convert_band(
 
     def one(amount: object) -> Pay:
         pay = Pay(amount, band.currency, band.period, when=date)  # type: ignore[arg-type]
-        return _convert(pay, period, currency, prices_of, schedule, country)
+        return convert_pay(
+            pay,
+            period=period,
+            currency=currency,
+            prices_of=prices_of,
+            schedule=schedule,
+            country=country,
+        )
 
     return ConvertedPayBand(
         band=band,

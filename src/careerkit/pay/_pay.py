@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,6 +15,7 @@ from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay import _rates
+from careerkit.pay._exact import PRECISION, to_decimal
 from careerkit.pay.provenance import ProvenanceStep, ScheduleStep
 
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ __all__ = ["INTERNATIONAL_DOLLAR", "PRECISION", "Pay"]
 INTERNATIONAL_DOLLAR = "Int$"
 """The currency of :meth:`Pay.to_ppp` results: World Bank international dollars."""
 
-PRECISION = 28
-"""Significant digits of :attr:`Pay.amount` when the exact value does not end."""
 
 Amount = Decimal | int | str | float
 When = ReferenceDate | str | int | dt.date
@@ -200,10 +199,7 @@ class Pay:
     @property
     def amount(self) -> Decimal:
         """The value as a ``Decimal`` (exact where it ends within 28 significant digits)."""
-        with localcontext() as context:
-            context.prec = PRECISION
-            context.rounding = ROUND_HALF_EVEN
-            return Decimal(self._num) / Decimal(self._den)
+        return to_decimal(self._num, self._den)
 
     @property
     def exact(self) -> Fraction:

@@ -1,7 +1,8 @@
 """Dated factors from the shipped series: exchange rates, price indices, PPP.
 
-Each function returns an exact :class:`~fractions.Fraction` to multiply an
-amount by, and the provenance step that says where it came from. Anything the
+Each function returns an exact factor to multiply an amount by, as a
+``(numerator, denominator)`` pair, and the provenance step that says where it
+came from; each is cached, since the series never change. Anything the
 data cannot answer raises :class:`~careerkit.DataNotAvailableError` naming the
 series and its span; nothing is extrapolated.
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 
 from careerkit import data
 from careerkit.errors import DataNotAvailableError, ValidationError
 from careerkit.model.dates import ReferenceDate
+from careerkit.pay._exact import to_decimal
 from careerkit.pay.provenance import ExchangeRateStep, PPPStep, PriceIndexStep
 
 EURO_AREA = "EMU"  # the World Bank's code for the euro area
@@ -29,9 +31,15 @@ def _span(keys: Mapping[tuple[int, int], object] | Mapping[int, object]) -> str:
 
 
 def _decimal(value: Fraction) -> Decimal:
-    with localcontext() as context:
-        context.prec = 28
-        return Decimal(value.numerator) / Decimal(value.denominator)
+    return to_decimal(value.numerator, value.denominator)
+
+
+def _year_mean(monthly: Mapping[tuple[int, int], Decimal], year: int) -> Fraction | None:
+    """The mean of a monthly series over *year*, or ``None`` unless all 12 months are there."""
+    values = [monthly.get((year, month)) for month in range(1, 13)]
+    if None in values:
+        return None
+    return sum((Fraction(value) for value in values if value is not None), Fraction(0)) / 12
 
 
 # --- exchange rates ----------------------------------------------------------------------------
@@ -68,15 +76,14 @@ def _rate(code: str, when: ReferenceDate) -> tuple[Decimal, str, str | None]:
                 f"series for {code} covers {_span(yearly)}"
             )
         return rate, "annual", None
-    months = [monthly.get((when.year, month)) for month in range(1, 13)]
-    if None in months:
+    mean = _year_mean(monthly, when.year)
+    if mean is None:
         raise DataNotAvailableError(
             f"no annual average {code} rate for {when.year}: G.5A has no {code} series and the "
             f"monthly series ({_span(monthly)}) does not cover all of {when.year}"
         )
-    mean = _decimal(sum((Fraction(rate) for rate in months if rate is not None), Fraction(0)) / 12)
     return (
-        mean,
+        _decimal(mean),
         "annual",
         f"the annual average is the mean of the 12 monthly averages of {when.year}",
     )
@@ -180,14 +187,13 @@ def _cpi_value(when: ReferenceDate) -> tuple[Fraction, str]:
                 f"CUUR0000SA0 shipped with careerkit covers {_span(cpi)}"
             )
         return Fraction(value), "monthly index"
-    values = [cpi.get((when.year, month)) for month in range(1, 13)]
-    if any(value is None for value in values):
+    mean = _year_mean(cpi, when.year)
+    if mean is None:
         raise DataNotAvailableError(
             f"no US CPI-U average for {when.year}: it needs all 12 months and the BLS series "
             f"CUUR0000SA0 shipped with careerkit covers {_span(cpi)}"
         )
-    total = sum((Fraction(value) for value in values if value is not None), Fraction(0))
-    return total / 12, "annual average of the 12 monthly values"
+    return mean, "annual average of the 12 monthly values"
 
 
 @functools.lru_cache(maxsize=65536)

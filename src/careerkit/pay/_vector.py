@@ -16,6 +16,7 @@ from careerkit.errors import ValidationError
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
+from careerkit.pay._bands import convert_pay
 from careerkit.pay._pay import Pay, When
 
 if TYPE_CHECKING:
@@ -32,13 +33,13 @@ def _factor(
     prices_of: When | None,
     schedule: WorkSchedule | None,
 ) -> float:
-    pay = Pay(1, currency, period, when=when)
-    if to_period is not None:
-        pay = pay.per(to_period, schedule)
-    if prices_of is not None:
-        pay = pay.in_prices_of(prices_of)
-    if to_currency is not None:
-        pay = pay.to_currency(to_currency, when=prices_of)
+    pay = convert_pay(
+        Pay(1, currency, period, when=when),
+        period=to_period,
+        currency=to_currency,
+        prices_of=prices_of,
+        schedule=schedule,
+    )
     return float(pay.exact)
 
 
