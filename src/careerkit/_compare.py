@@ -17,9 +17,7 @@ from careerkit.model.pay_band import PayBand, Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import check_language
 from careerkit.pay._bands import ConvertedPayBand
-from careerkit.pay._pay import Pay
-from careerkit.pay._range import PayRange
-from careerkit.text.format import PERIOD_WORDS, format_figures, format_pay
+from careerkit.text.format import PERIOD_WORDS, format_figures
 
 __all__ = ["Comparison", "ComparisonRow", "compare"]
 
@@ -93,15 +91,20 @@ class Comparison:
     prices_of: ReferenceDate | None
     region: str | None
 
-    def render(self, lang: str = "en", locale: str | None = None) -> str:
-        """The comparison as text in *lang*, amounts formatted for *locale*."""
-        lang = check_language(lang)
-        locale = locale or lang
+    def _heading(self, lang: str) -> str:
         labels = _LABELS[lang]
         period = self.period.value if lang == "en" else PERIOD_WORDS[lang][self.period]
         head = labels["pay"].format(currency=self.currency, period=period)
         if self.prices_of is not None:
             head += labels["prices"].format(date=self.prices_of.label(lang))
+        return head
+
+    def render(self, lang: str = "en", locale: str | None = None) -> str:
+        """The comparison as text in *lang*, amounts formatted for *locale*."""
+        lang = check_language(lang)
+        locale = locale or lang
+        labels = _LABELS[lang]
+        head = self._heading(lang)
         table = [(labels["career"], labels["region"], labels["stated"], labels["converted"])]
         for row in self.rows:
             converted = (
@@ -130,18 +133,7 @@ class Comparison:
             + " → ".join(t.in_language(lang) for t in (route.minimum_qualification, *route.steps))
             for route in career.entry_routes
         ]
-        fees = [
-            f"{fee.region}: "
-            + format_pay(
-                PayRange(
-                    Pay(fee.low, fee.currency, fee.period), Pay(fee.high, fee.currency, fee.period)
-                )
-                if fee.low is not None and fee.high is not None
-                else Pay(fee.low if fee.low is not None else fee.high, fee.currency, fee.period),  # type: ignore[arg-type]
-                locale,
-            )
-            for fee in career.course_fees
-        ]
+        fees = [f"{fee.region}: {format_figures(fee, locale, lang)}" for fee in career.course_fees]
         funding = [
             f"{_FUNDING[lang][kind]}: "
             + ", ".join(f.name.in_language(lang) for f in career.funding if f.kind is kind)
@@ -218,7 +210,7 @@ class Comparison:
             for row in self.rows
         )
         head = "".join(f"<th>{h}</th>" for h in ("career", "region", "as stated", "converted"))
-        caption = html.escape(self.render().splitlines()[0])
+        caption = html.escape(self._heading("en"))
         return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
 
     def __repr__(self) -> str:
