@@ -235,3 +235,15 @@ def test_readme_compare_output_is_true() -> None:
     args = ["compare", "customer-service", "public-relations-specialist", "--currency", "INR",
             "--per", "month", "--prices-of", "2024", "--locale", "en_IN"]  # fmt: skip
     assert careerkit(*args).stdout.rstrip("\n") == shown
+
+
+def test_validate_a_missing_path_and_the_builtins() -> None:
+    missing = careerkit("validate", "no/such/profiles")
+    assert missing.returncode == 1
+    assert missing.stdout.splitlines() == [
+        "no/such/profiles: no such file or directory",
+        "0 files checked, 1 problems",
+    ]
+    profiles = Path(__file__).parents[1] / "src" / "careerkit" / "profiles"
+    ok = careerkit("validate", str(profiles))
+    assert (ok.returncode, ok.stdout) == (0, "2 files checked, 0 problems\n")

@@ -469,3 +469,13 @@ def test_band_conversion_with_a_country() -> None:
     converted = band.convert(prices_of="2020", country="DE")
     assert converted.low is not None
     assert converted.low.provenance[0].country == "DE"  # type: ignore[union-attr]
+
+
+def test_countries_without_a_series() -> None:
+    with pytest.raises(
+        ck.DataNotAvailableError,
+        match=r"^no consumer-price inflation series for AQ in the World Bank data shipped with careerkit$",
+    ):
+        Pay(100, "USD", "year", when="2010").in_prices_of("2012", country="AQ")
+    with pytest.raises(ck.DataNotAvailableError, match=r"^no PPP conversion factor series for AQ$"):
+        Pay(100, "USD", "year", when="2010").to_ppp(country="AQ")

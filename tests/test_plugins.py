@@ -335,3 +335,12 @@ def test_extension_alias_clash_skips_only_the_extension(site: Path) -> None:
         registry = Registry.from_entry_points()
     assert registry.get("pr-specialist").id == "public-relations-specialist"
     assert registry.get("csr").id == "customer-service"  # the built-in stays, unextended by it
+
+
+def test_entry_point_to_something_else(site: Path) -> None:
+    install(site, "odd-target", {}, value="string:ascii_letters")
+    with pytest.raises(
+        ck.ProfileLoadError,
+        match=r"^odd-target: entry point 'string:ascii_letters' is neither a package of TOML profiles nor a callable$",
+    ):
+        Registry.from_entry_points(strict=True)
