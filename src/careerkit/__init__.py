@@ -21,12 +21,14 @@ from careerkit.errors import (
     DataNotAvailableError,
     DateRequiredError,
     DuplicateProfileError,
+    PayBandNotFoundError,
     PayParseError,
     ProfileLoadError,
     ProfileNotFoundError,
     UnknownCurrencyError,
     UnknownLocaleError,
     ValidationError,
+    WrongTypeError,
 )
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs more than the rest
@@ -124,6 +126,7 @@ __all__ = [
     "OccupationCode",
     "Pay",
     "PayBand",
+    "PayBandNotFoundError",
     "PayParseError",
     "PayRange",
     "Period",
@@ -139,6 +142,7 @@ __all__ = [
     "ValidationError",
     "WorkSchedule",
     "WorkingHours",
+    "WrongTypeError",
     "careers",
     "compare",
     "convert_array",

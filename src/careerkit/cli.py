@@ -87,18 +87,26 @@ def _target(text: str) -> tuple[str | None, str | None]:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from careerkit.pay import PayRange
+    from careerkit.pay import Pay, PayRange
     from careerkit.pay._bands import convert_pay
     from careerkit.text import format_pay, parse_pay
 
     parsed = parse_pay(args.pay, when=args.when)
     currency, period = _target(args.to) if args.to else (None, None)
-    figures = [parsed.low, parsed.high] if isinstance(parsed, PayRange) else [parsed]
-    results = [
-        convert_pay(pay, period=period, currency=currency, prices_of=args.prices_of)
-        for pay in figures
-    ]
-    result = PayRange(*results) if len(results) == 2 else results[0]
+
+    def converted(pay: Pay | None) -> Pay | None:
+        if pay is None:
+            return None
+        return convert_pay(pay, period=period, currency=currency, prices_of=args.prices_of)
+
+    result: Pay | PayRange | None
+    if isinstance(parsed, PayRange):
+        result = PayRange(converted(parsed.low), converted(parsed.high))
+        results = list(result.ends)
+    else:
+        result = converted(parsed)
+        results = [parsed if result is None else result]
+    assert result is not None
     text = format_pay(result, _locale(args))
     if args.json:
         print(

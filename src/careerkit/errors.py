@@ -21,13 +21,46 @@ __all__ = [
     "DataNotAvailableError",
     "DateRequiredError",
     "DuplicateProfileError",
+    "PayBandNotFoundError",
     "PayParseError",
     "ProfileLoadError",
     "ProfileNotFoundError",
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "ValidationError",
+    "WrongTypeError",
 ]
+
+SHOWN_LENGTH = 60
+"""The most characters of an offending value an error message quotes."""
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """*value* as an error message quotes it: its repr, cut to *limit* characters.
+
+    A message names what was wrong, so it quotes the value; a 100 KB string or a
+    structure nested 10,000 deep must not become a 100 KB message (or a
+    ``RecursionError`` in ``repr``), so long values keep their start and end.
+
+    >>> shown("From $50,000 a year" + " and more" * 100)
+    "'From $50,000 a year and more a…ore and more and more and more' (919 characters)"
+    >>> shown([[[[1]]]])
+    '[[[[...]]]]'
+    """
+    import reprlib
+
+    if isinstance(value, int) and value.bit_length() > 4 * limit:  # repr would be slow, or refused
+        return f"an integer of {value.bit_length() * 0.30103:,.0f} digits"
+    if isinstance(value, str) and len(value) > limit:
+        half = limit // 2
+        return f"{value[:half] + '…' + value[-half:]!r} ({len(value):,} characters)"
+    short = reprlib.Repr()
+    short.maxlevel = 3
+    short.maxstring = limit
+    short.maxother = limit
+    short.maxlong = limit
+    text = short.repr(value)
+    return text if len(text) <= limit * 2 else text[: limit * 2] + "…"
 
 
 class CareerkitError(Exception):
@@ -52,6 +85,15 @@ class ValidationError(CareerkitError, ValueError):
         super().__init__(f"{field}: {message}" if field else message)
 
 
+class WrongTypeError(ValidationError, TypeError):
+    """An argument or field of the wrong type, such as ``Pay(amount=[1])`` or ``country=123``.
+
+    ``field`` names the parameter (or profile field) and the message the type
+    expected; it is a :class:`ValidationError` (so a profile loader reports it
+    with its path) and a :class:`TypeError` (so ``except TypeError`` works).
+    """
+
+
 class UnknownCurrencyError(ValidationError):
     """A currency code that is not an ISO 4217 code in use (``"INX"``, ``"inr"``).
 
@@ -64,6 +106,14 @@ class DataNotAvailableError(CareerkitError, LookupError):
 
     The message names the series, the span it covers, and what was asked.
     careerkit never extrapolates past the end of a series.
+    """
+
+
+class PayBandNotFoundError(CareerkitError, LookupError):
+    """No pay band matches what was asked, such as a region none of the careers has.
+
+    The message names the regions that do have bands; careerkit never answers
+    such a question with an empty table.
     """
 
 

@@ -16,10 +16,17 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from careerkit.errors import UnknownCurrencyError, ValidationError
+from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model import _iso
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+MAX_AMOUNT = 10**15
+"""The largest amount careerkit accepts (per period): a quadrillion, far above any pay."""
+MAX_PLACES = 350
+"""The most decimal places an amount may have: every float from 0 to 10^15 has fewer."""
+MAX_AMOUNT_TEXT = 100
+"""The longest text read as an amount, in characters."""
 
 
 def join_path(prefix: str, field: str | None) -> str:
@@ -40,36 +47,80 @@ E = TypeVar("E", bound=enum.StrEnum)
 
 def to_member(kind: type[E], value: E | str, *, field: str, what: str) -> E:
     """The member of the string enum *kind* named *value*, or an error listing the names."""
+    known = ", ".join(repr(member.value) for member in kind)
+    if not isinstance(value, str):
+        raise WrongTypeError(
+            f"expected a {what} name ({known}), got {type(value).__name__} {shown(value)}",
+            field=field,
+        )
     try:
         return kind(value)
     except ValueError:
-        known = ", ".join(repr(member.value) for member in kind)
         raise ValidationError(
-            f"unknown {what} {value!r}; expected one of {known}", field=field
+            f"unknown {what} {shown(value)}; expected one of {known}", field=field
         ) from None
 
 
-def to_amount(value: Decimal | int | str | float) -> Decimal:
-    """Turn an amount into a finite :class:`~decimal.Decimal`.
+Amount = Decimal | int | str | float
+"""What an amount may be given as."""
+
+
+def to_amount(value: Amount, field: str | None = None) -> Decimal:
+    """Turn an amount into a finite :class:`~decimal.Decimal` from 0 up to :data:`MAX_AMOUNT`.
 
     ``int`` and ``str`` convert exactly; a ``float`` converts through its
     shortest repr (``14.36`` becomes ``Decimal('14.36')``, not the binary
-    expansion). ``bool``, NaN and infinities are refused.
+    expansion). ``bool``, NaN, infinities, amounts above 10^15 (or below
+    -10^15), more than 350 decimal places and text longer than 100 characters
+    are refused at once, so that no amount can make arithmetic on it run for
+    ever. *field* names the parameter in the error.
     """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
-        raise ValidationError(f"expected a decimal number, got {type(value).__name__} {value!r}")
+        raise WrongTypeError(
+            f"expected a number (Decimal, int, str or float), got {type(value).__name__} "
+            f"{shown(value)}",
+            field=field,
+        )
+    if isinstance(value, int) and -MAX_AMOUNT <= value <= MAX_AMOUNT:
+        return Decimal(value)
+    if isinstance(value, str) and len(value) > MAX_AMOUNT_TEXT:
+        raise ValidationError(
+            f"expected a decimal number such as '14.36', got {shown(value)}: longer than the "
+            f"{MAX_AMOUNT_TEXT} characters any amount needs",
+            field=field,
+        )
     try:
-        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        amount = (
+            Decimal(repr(value))
+            if isinstance(value, float)
+            else Decimal(value)
+            if isinstance(value, str | Decimal)
+            else Decimal(MAX_AMOUNT + 1)  # an int outside the range: refused below
+        )
     except InvalidOperation:
-        raise ValidationError(f"expected a decimal number such as '14.36', got {value!r}") from None
+        raise ValidationError(
+            f"expected a decimal number such as '14.36', got {shown(value)}", field=field
+        ) from None
     if not amount.is_finite():
-        raise ValidationError(f"expected a finite number, got {value!r}")
+        raise ValidationError(f"expected a finite number, got {shown(value)}", field=field)
+    if amount and (amount.adjusted() > 15 or abs(amount) > MAX_AMOUNT):
+        raise ValidationError(
+            f"{shown(value)} is outside the amounts careerkit accepts: at most 10^15 "
+            "(1,000,000,000,000,000) per period",
+            field=field,
+        )
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_PLACES:
+        raise ValidationError(
+            f"{shown(value)} has more than the {MAX_PLACES} decimal places careerkit accepts",
+            field=field,
+        )
     return amount
 
 
-def to_optional_amount(value: Decimal | int | str | float | None) -> Decimal | None:
+def to_optional_amount(value: Amount | None, field: str | None = None) -> Decimal | None:
     """:func:`to_amount`, passing ``None`` through."""
-    return None if value is None else to_amount(value)
+    return None if value is None else to_amount(value, field)
 
 
 def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -78,7 +129,9 @@ def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     A bare string is refused: it is iterable, but never what was meant.
     """
     if isinstance(values, str | bytes):
-        raise ValidationError(f"expected a list, got the single string {values!r}")
+        raise ValidationError(f"expected a list, got the single string {shown(values)}")
+    if not isinstance(values, Iterable):
+        raise WrongTypeError(f"expected a list, got {type(values).__name__} {shown(values)}")
     return tuple(values)
 
 
@@ -87,7 +140,7 @@ def slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise _fail(
             attribute,
-            f"{value!r} is not a valid id: use lower-case letters, digits and single "
+            f"{shown(value)} is not a valid id: use lower-case letters, digits and single "
             "hyphens, such as 'customer-service'",
         )
 
@@ -95,16 +148,16 @@ def slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 def nonblank(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string with at least one non-space character."""
     if not isinstance(value, str) or not value.strip():
-        raise _fail(attribute, f"expected non-empty text, got {value!r}")
+        raise _fail(attribute, f"expected non-empty text, got {shown(value)}")
 
 
 def url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An absolute ``http`` or ``https`` URL."""
     if not isinstance(value, str) or " " in value:
-        raise _fail(attribute, f"{value!r} is not an absolute http(s) URL")
+        raise _fail(attribute, f"{shown(value)} is not an absolute http(s) URL")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise _fail(attribute, f"{value!r} is not an absolute http(s) URL")
+        raise _fail(attribute, f"{shown(value)} is not an absolute http(s) URL")
 
 
 def non_negative(_: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
@@ -115,27 +168,18 @@ def non_negative(_: object, attribute: attrs.Attribute[Any], value: Decimal | No
 
 def currency(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An ISO 4217 currency code in use."""
-    try:
-        _iso.check_currency(value)
-    except UnknownCurrencyError as error:
-        raise UnknownCurrencyError(error.message, field=attribute.name) from None
+    _iso.check_currency(value, field=attribute.name)
 
 
 def region(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An ISO 3166-1 alpha-2 or ISO 3166-2 code."""
-    try:
-        _iso.check_region(value)
-    except ValidationError as error:
-        raise _fail(attribute, error.message) from None
+    _iso.check_region(value, field=attribute.name)
 
 
 def regions(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """A tuple of ISO 3166 codes (see :func:`region`), without repeats."""
     for index, code in enumerate(value):
-        try:
-            _iso.check_region(code)
-        except ValidationError as error:
-            raise ValidationError(error.message, field=f"{attribute.name}[{index}]") from None
+        _iso.check_region(code, field=f"{attribute.name}[{index}]")
     unique_items(_, attribute, value)
 
 
@@ -144,7 +188,9 @@ def unique_items(_: object, attribute: attrs.Attribute[Any], value: tuple[object
     seen: set[object] = set()
     for index, item in enumerate(value):
         if item in seen:
-            raise ValidationError(f"{item!r} appears twice", field=f"{attribute.name}[{index}]")
+            raise ValidationError(
+                f"{shown(item)} appears twice", field=f"{attribute.name}[{index}]"
+            )
         seen.add(item)
 
 
@@ -163,7 +209,7 @@ def instances_of(kind: type, what: str) -> Any:
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 raise ValidationError(
-                    f"expected {what}, got {type(item).__name__} {item!r}",
+                    f"expected {what}, got {type(item).__name__} {shown(item)}",
                     field=f"{attribute.name}[{index}]",
                 )
 
@@ -175,5 +221,5 @@ def strings(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
             raise ValidationError(
-                f"expected non-empty text, got {item!r}", field=f"{attribute.name}[{index}]"
+                f"expected non-empty text, got {shown(item)}", field=f"{attribute.name}[{index}]"
             )

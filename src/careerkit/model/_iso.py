@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 
-from careerkit.errors import UnknownCurrencyError, ValidationError
+from careerkit.errors import UnknownCurrencyError, ValidationError, WrongTypeError, shown
 
 
 @functools.cache
@@ -37,6 +37,8 @@ def subdivision_codes() -> frozenset[str]:
 
 
 def _nearest(value: str, choices: frozenset[str]) -> str:
+    if len(value) > 20:  # no code is this long: nothing is near it
+        return ""
     close = difflib.get_close_matches(value.upper(), sorted(choices), n=3, cutoff=0.6)
     return "; did you mean " + " or ".join(repr(c) for c in close) + "?" if close else ""
 
@@ -50,27 +52,52 @@ def _with_series() -> frozenset[str]:
     return frozenset({"USD", *FX_SERIES.values()})
 
 
-def check_currency(code: str) -> None:
+def _not_text(what: str, example: str, code: object, field: str | None) -> WrongTypeError:
+    return WrongTypeError(
+        f"expected {what} as a string such as {example}, got {type(code).__name__} {shown(code)}",
+        field=field,
+    )
+
+
+# Codes are compared exactly as ISO writes them (upper case): "inr" and "us" are refused,
+# with the upper-case code suggested, never read as another code.
+
+
+def check_currency(code: str, *, field: str | None = None) -> None:
     """Raise :class:`UnknownCurrencyError` unless *code* is an ISO 4217 code in use."""
-    if isinstance(code, str) and code in _with_series():
+    if type(code) is str and code in _with_series():
         return
-    if not isinstance(code, str) or code not in currency_codes():
+    if not isinstance(code, str):
+        raise _not_text("an ISO 4217 currency code", "'INR'", code, field)
+    if code not in currency_codes():
         raise UnknownCurrencyError(
-            f"unknown currency {code!r}: expected an ISO 4217 code in upper case, "
-            f"such as 'INR' or 'USD'{_nearest(str(code), currency_codes())}"
+            f"unknown currency {shown(code)}: expected an ISO 4217 code in upper case, "
+            f"such as 'INR' or 'USD'{_nearest(code, currency_codes())}",
+            field=field,
         )
 
 
-def check_region(code: str) -> None:
+def check_country(code: str, *, field: str | None = "country") -> None:
+    """Raise :class:`ValidationError` unless *code* is an ISO 3166-1 alpha-2 country code."""
+    if not isinstance(code, str):
+        raise _not_text("an ISO 3166-1 alpha-2 country code", "'IN'", code, field)
+    if code not in country_codes():
+        raise ValidationError(
+            f"unknown country {shown(code)}: expected an ISO 3166-1 alpha-2 code in upper "
+            f"case, such as 'IN' or 'US'{_nearest(code, country_codes())}",
+            field=field,
+        )
+
+
+def check_region(code: str, *, field: str | None = None) -> None:
     """Raise :class:`ValidationError` unless *code* is an ISO 3166-1 or 3166-2 code."""
-    if isinstance(code, str):
-        known = subdivision_codes() if "-" in code else country_codes()
-        if code in known:
-            return
-    else:
-        known = country_codes()
-    raise ValidationError(
-        f"unknown region {code!r}: expected an ISO 3166-1 alpha-2 country code such as "
-        f"'IN' or 'US', or an ISO 3166-2 subdivision code such as 'IN-WB'"
-        f"{_nearest(str(code), known)}"
-    )
+    if not isinstance(code, str):
+        raise _not_text("an ISO 3166 region code", "'IN' or 'IN-WB'", code, field)
+    known = subdivision_codes() if "-" in code else country_codes()
+    if code not in known:
+        raise ValidationError(
+            f"unknown region {shown(code)}: expected an ISO 3166-1 alpha-2 country code such "
+            f"as 'IN' or 'US', or an ISO 3166-2 subdivision code such as 'IN-WB'"
+            f"{_nearest(code, known)}",
+            field=field,
+        )

@@ -8,12 +8,13 @@ import re
 
 import attrs
 
-from careerkit.errors import ValidationError
+from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model.text import check_language
 
 __all__ = ["ReferenceDate"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z", re.ASCII)
+_LONGEST = 40  # "2008-05-14" with room for spaces around it: anything longer is not a date
 
 _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -23,6 +24,14 @@ _MONTHS_HI = (
     "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून",
     "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर",
 )  # fmt: skip
+
+
+def _whole_number(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongTypeError(
+            f"expected a whole number, got {type(value).__name__} {shown(value)}", field=field
+        )
+    return value
 
 
 @attrs.frozen(cache_hash=True)
@@ -46,15 +55,18 @@ class ReferenceDate:
 
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
-            raise ValidationError(f"expected a year from 1800 to 2200, got {value!r}", field="year")
+        _whole_number(value, "year")
+        if not 1800 <= value <= 2200:
+            raise ValidationError(
+                f"expected a year from 1800 to 2200, got {shown(value)}", field="year"
+            )
 
     @month.validator
     def _check_month(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12
-        ):
-            raise ValidationError(f"expected a month from 1 to 12, got {value!r}", field="month")
+        if value is not None and not 1 <= _whole_number(value, "month") <= 12:
+            raise ValidationError(
+                f"expected a month from 1 to 12, got {shown(value)}", field="month"
+            )
 
     @day.validator
     def _check_day(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -63,39 +75,61 @@ class ReferenceDate:
         if self.month is None:
             raise ValidationError("a day needs a month", field="day")
         last = calendar.monthrange(self.year, self.month)[1]
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= last:
+        if not 1 <= _whole_number(value, "day") <= last:
             raise ValidationError(
-                f"expected a day from 1 to {last} for {self.year}-{self.month:02d}, got {value!r}",
+                f"expected a day from 1 to {last} for {self.year}-{self.month:02d}, got {shown(value)}",
                 field="day",
             )
 
     @classmethod
-    def parse(cls, text: str) -> ReferenceDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
+    def parse(cls, text: str, *, field: str | None = None) -> ReferenceDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; errors name *field*."""
+        if not isinstance(text, str):
+            raise WrongTypeError(
+                f"expected a date string such as '2008-05', got {type(text).__name__} {shown(text)}",
+                field=field,
+            )
+        match = _PATTERN.match(text.strip()) if len(text) <= _LONGEST else None
         if match is None:
             raise ValidationError(
-                f"cannot read {text!r} as a date: expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', "
-                "such as '2008' or '2008-05'"
+                f"cannot read {shown(text)} as a date: expected 'YYYY', 'YYYY-MM' or "
+                "'YYYY-MM-DD', such as '2008' or '2008-05'",
+                field=field,
             )
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None  # the pattern requires it
-        return cls(year, month, day)
+        try:
+            return cls(year, month, day)
+        except ValidationError as error:
+            raise ValidationError(
+                f"cannot read {shown(text)} as a date: {error}", field=field
+            ) from None
 
     @classmethod
-    def coerce(cls, value: ReferenceDate | str | int | dt.date) -> ReferenceDate:
-        """Accept a :class:`ReferenceDate`, a string for :meth:`parse`, a year or a date."""
+    def coerce(
+        cls, value: ReferenceDate | str | int | dt.date, *, field: str | None = None
+    ) -> ReferenceDate:
+        """Accept a :class:`ReferenceDate`, a string for :meth:`parse`, a year or a date.
+
+        Anything else raises :class:`~careerkit.WrongTypeError` naming *field*.
+        """
         if isinstance(value, ReferenceDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValidationError(f"expected a date without a time, got {value!r}")
+            raise ValidationError(
+                f"expected a date without a time, got {shown(value)}", field=field
+            )
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if isinstance(value, str):
-            return cls.parse(value)
-        raise ValidationError(f"expected a date such as '2008-05', got {value!r}")
+            return cls.parse(value, field=field)
+        raise WrongTypeError(
+            "expected a date: a string such as '2008-05', a year such as 2008 or a "
+            f"datetime.date; got {type(value).__name__} {shown(value)}",
+            field=field,
+        )
 
     @property
     def precision(self) -> str:

@@ -54,14 +54,21 @@ def to_percentiles(
                 f"percentile {key!r} is outside 1..99; give whole percentiles such as 10, 50, 90",
                 field="percentiles",
             )
-        try:
-            checked[key] = _checks.to_amount(amount)
-        except ValidationError as error:
-            raise ValidationError(error.message, field=f"percentiles[{key}]") from None
+        checked[key] = _checks.to_amount(amount, f"percentiles[{key}]")
     return MappingProxyType(dict(sorted(checked.items())))
 
 
 _optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
+
+
+# One converter per amount field, so that an error names its field (mypy's attrs plugin
+# reads only named functions as converters).
+def _low(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "low")
+
+
+def _high(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "high")
 
 
 @attrs.frozen(kw_only=True)
@@ -72,11 +79,9 @@ class _StatedAmounts:
     currency: str = attrs.field(validator=_checks.currency)
     period: Period = attrs.field(converter=to_period)
     source: str = attrs.field(validator=_checks.slug)
-    low: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
-    )
+    low: Decimal | None = attrs.field(default=None, converter=_low, validator=_checks.non_negative)
     high: Decimal | None = attrs.field(
-        default=None, converter=_checks.to_optional_amount, validator=_checks.non_negative
+        default=None, converter=_high, validator=_checks.non_negative
     )
     indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     statement: Text | None = attrs.field(default=None, validator=_optional_text)

@@ -25,6 +25,28 @@ def _within(upper: int, unit: str) -> Any:
     return check
 
 
+# One converter per field, so that an error names its field (mypy's attrs plugin reads only
+# named functions as converters).
+def _hours_per_day(value: _checks.Amount) -> Decimal:
+    return _checks.to_amount(value, "hours_per_day")
+
+
+def _days_per_week(value: _checks.Amount) -> Decimal:
+    return _checks.to_amount(value, "days_per_week")
+
+
+def _weeks_per_year(value: _checks.Amount) -> Decimal:
+    return _checks.to_amount(value, "weeks_per_year")
+
+
+def _min_hours_per_day(value: _checks.Amount) -> Decimal:
+    return _checks.to_amount(value, "min_hours_per_day")
+
+
+def _max_hours_per_day(value: _checks.Amount) -> Decimal:
+    return _checks.to_amount(value, "max_hours_per_day")
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class WorkSchedule:
     """Hours a day, days a week and weeks a year: what a period conversion assumes.
@@ -40,13 +62,9 @@ class WorkSchedule:
     careerkit.errors.ValidationError: hours_per_day: expected more than 0 and at most 24 hours, got 25
     """
 
-    hours_per_day: Decimal = attrs.field(
-        converter=_checks.to_amount, validator=_within(24, "hours")
-    )
-    days_per_week: Decimal = attrs.field(converter=_checks.to_amount, validator=_within(7, "days"))
-    weeks_per_year: Decimal = attrs.field(
-        converter=_checks.to_amount, validator=_within(53, "weeks")
-    )
+    hours_per_day: Decimal = attrs.field(converter=_hours_per_day, validator=_within(24, "hours"))
+    days_per_week: Decimal = attrs.field(converter=_days_per_week, validator=_within(7, "days"))
+    weeks_per_year: Decimal = attrs.field(converter=_weeks_per_year, validator=_within(53, "weeks"))
 
     BLS_FULL_TIME: ClassVar[WorkSchedule]
 
@@ -73,10 +91,10 @@ class WorkingHours:
     """
 
     min_hours_per_day: Decimal = attrs.field(
-        converter=_checks.to_amount, validator=_within(24, "hours")
+        converter=_min_hours_per_day, validator=_within(24, "hours")
     )
     max_hours_per_day: Decimal = attrs.field(
-        converter=_checks.to_amount, validator=_within(24, "hours")
+        converter=_max_hours_per_day, validator=_within(24, "hours")
     )
     region: str = attrs.field(validator=_checks.region)
     text: Text = attrs.field(validator=attrs.validators.instance_of(Text))
@@ -96,7 +114,7 @@ class WorkingHours:
         >>> hours.to_schedule(9).hours_per_year
         Decimal('2340')
         """
-        hours = _checks.to_amount(hours_per_day)
+        hours = _checks.to_amount(hours_per_day, "hours_per_day")
         if not self.min_hours_per_day <= hours <= self.max_hours_per_day:
             raise ValidationError(
                 f"{hours} hours a day is outside the stated {self.min_hours_per_day}-"

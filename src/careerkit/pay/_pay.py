@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
+from math import gcd
 from typing import TYPE_CHECKING, Any, Literal
 
-from careerkit.errors import DateRequiredError, ValidationError
+from careerkit.errors import DateRequiredError, ValidationError, WrongTypeError, shown
 from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
@@ -30,17 +31,20 @@ INTERNATIONAL_DOLLAR = "Int$"
 Amount = Decimal | int | str | float
 When = ReferenceDate | str | int | dt.date
 
-# Keyed by object identities: hashing a WorkSchedule and two enum members costs more than
-# the whole conversion. Each entry keeps its schedule alive, so an id is never reused
-# while its entry exists; Period members are singletons.
-_SCHEDULE_FACTORS: dict[tuple[int, int, int], tuple[int, int, ScheduleStep, WorkSchedule]] = {}
-_DATES: dict[str, ReferenceDate] = {}
-_PERIODS: dict[str, Period] = {period.value: period for period in Period}
+# The default schedule's factors, keyed by the identities of two Period members (singletons):
+# hashing a WorkSchedule and two enum members costs more than the whole conversion. At most
+# 25 entries. Other schedules are cached by value (equal schedules share an entry), boundedly.
+_FULL_TIME_FACTORS: dict[tuple[int, int], tuple[int, int, ScheduleStep]] = {}
+_PERIODS: dict[object, Period] = {
+    **{period.value: period for period in Period},
+    **{period: period for period in Period},  # a member hashes by its name, not its value
+}
 _NEW = object.__new__
 _FULL_TIME = WorkSchedule.BLS_FULL_TIME
+_REDUCE_ABOVE = 1 << 256  # a chain of conversions keeps its fraction below this, by gcd
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def minor_units(currency: str) -> int:
     """Decimal places of the currency's minor unit (CLDR, via babel): INR 2, JPY 0."""
     if currency == INTERNATIONAL_DOLLAR:
@@ -63,32 +67,65 @@ def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
     }[period]
 
 
+@functools.lru_cache(maxsize=256)
 def _schedule_factor(
     schedule: WorkSchedule, source: Period, target: Period
-) -> tuple[int, int, ScheduleStep, WorkSchedule]:
-    key = (id(schedule), id(source), id(target))
-    found = _SCHEDULE_FACTORS.get(key)
-    if found is None:
-        factor = _hours(target, schedule) / _hours(source, schedule)
-        step = ScheduleStep(from_period=source, to_period=target, schedule=schedule)
-        found = (factor.numerator, factor.denominator, step, schedule)
-        _SCHEDULE_FACTORS[key] = found  # a race only computes the same value twice
+) -> tuple[int, int, ScheduleStep]:
+    factor = _hours(target, schedule) / _hours(source, schedule)
+    step = ScheduleStep(from_period=source, to_period=target, schedule=schedule)
+    return factor.numerator, factor.denominator, step
+
+
+def _full_time_factor(source: Period, target: Period) -> tuple[int, int, ScheduleStep]:
+    found = _schedule_factor(_FULL_TIME, source, target)
+    _FULL_TIME_FACTORS[id(source), id(target)] = found  # a race only stores the same value twice
     return found
 
 
-def _to_date(when: When | None) -> ReferenceDate | None:
+def _factor_under(
+    schedule: WorkSchedule | None, source: Period, target: Period
+) -> tuple[int, int, ScheduleStep]:
+    if schedule is None or schedule is _FULL_TIME:
+        found = _FULL_TIME_FACTORS.get((id(source), id(target)))
+        return found or _full_time_factor(source, target)
+    if not isinstance(schedule, WorkSchedule):
+        raise WrongTypeError(
+            f"expected a WorkSchedule (or None for WorkSchedule.BLS_FULL_TIME), got "
+            f"{type(schedule).__name__} {shown(schedule)}",
+            field="schedule",
+        )
+    return _schedule_factor(schedule, source, target)
+
+
+@functools.lru_cache(maxsize=1024)  # bounded: each distinct string is one entry, evicted in turn
+def _parse_date(text: str) -> ReferenceDate:
+    return ReferenceDate.parse(text)
+
+
+def _to_date(when: When | None, field: str = "when") -> ReferenceDate | None:
     if when is None:
         return None
     if type(when) is str:
-        found = _DATES.get(when)
-        if found is None:
-            found = _DATES[when] = ReferenceDate.parse(when)
-        return found
-    return ReferenceDate.coerce(when)
+        return _parse_date(when)
+    return ReferenceDate.coerce(when, field=field)
+
+
+def _reduced(num: int, den: int) -> tuple[int, int]:
+    if den < _REDUCE_ABOVE:
+        return num, den
+    common = gcd(num, den)
+    return num // common, den // common
 
 
 def _period(value: Period | str) -> Period:
-    return _PERIODS.get(value) or to_period(value)
+    try:
+        return _PERIODS[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value, refused by to_period
+        return to_period(value)
+
+
+def _in_range(value: int) -> bool:
+    return 0 <= value <= _checks.MAX_AMOUNT
 
 
 class Pay:
@@ -123,14 +160,14 @@ class Pay:
     def __init__(
         self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
     ) -> None:
-        if type(amount) is int:
+        if type(amount) is int and _in_range(amount):
             num, den = amount, 1
         else:
-            num, den = _checks.to_amount(amount).as_integer_ratio()
+            num, den = _checks.to_amount(amount, "amount").as_integer_ratio()
         if num < 0:
-            raise ValidationError(f"a pay amount must not be negative, got {amount}")
+            raise ValidationError(f"a pay amount must not be negative, got {shown(amount)}")
         if currency != INTERNATIONAL_DOLLAR:
-            _iso.check_currency(currency)
+            _iso.check_currency(currency, field="currency")
         _SET_STATE(self, (num, den, currency, _period(period), _to_date(when), (), None))
 
     @property
@@ -176,12 +213,13 @@ class Pay:
         when: ReferenceDate | None = None,
     ) -> Pay:
         num, den, own_currency, own_period, own_when, provenance, origin = self._state
+        num, den = _reduced(num * factor[0], den * factor[1])
         result = _NEW(Pay)
         _SET_STATE(
             result,
             (
-                num * factor[0],
-                den * factor[1],
+                num,
+                den,
                 currency or own_currency,
                 period or own_period,
                 when or own_when,
@@ -212,8 +250,7 @@ class Pay:
         >>> Pay("29868.8", "USD", "year").rounded()
         Decimal('29868.80')
         """
-        places = minor_units(self.currency)
-        return self.amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        return _quantized(self.amount, minor_units(self.currency), ROUND_HALF_EVEN)
 
     # --- conversions -----------------------------------------------------------------------
 
@@ -224,20 +261,29 @@ class Pay:
         Decimal('120000')
         """
         # The hot path: written out, since pint's .to() is the yardstick (benchmarks/pay.py).
-        target = _PERIODS.get(period) or to_period(period)
+        try:
+            target = _PERIODS[period]
+        except (KeyError, TypeError):
+            target = to_period(period)
         num, den, currency, source, when, provenance, origin = self._state
+        if schedule is None:
+            found = _FULL_TIME_FACTORS.get((id(source), id(target)))
+            if found is None:
+                found = _full_time_factor(source, target)
+        else:
+            found = _factor_under(schedule, source, target)
         if target is source:
             return self
-        chosen = schedule or _FULL_TIME
-        found = _SCHEDULE_FACTORS.get((id(chosen), id(source), id(target)))
-        if found is None:
-            found = _schedule_factor(chosen, source, target)
+        num *= found[0]
+        den *= found[1]
+        if den >= _REDUCE_ABOVE:
+            num, den = _reduced(num, den)
         result = _NEW(Pay)
         _SET_STATE(
             result,
             (
-                num * found[0],
-                den * found[1],
+                num,
+                den,
                 currency,
                 target,
                 when,
@@ -260,17 +306,19 @@ class Pay:
         average (Federal Reserve H.10/G.5/G.5A); cross rates go through USD.
         ``when="latest"`` opts in to the latest month both currencies have.
         """
+        _iso.check_currency(code, field="code")
+        latest = isinstance(when, str) and when == "latest"
+        chosen = None if latest else _to_date(when)  # checked even where no rate is needed
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError(
                 "international dollars have no exchange rate; convert the original"
             )
-        _iso.check_currency(code)
         if code == self.currency:
             return self
-        if when == "latest":
+        if latest:
             date: ReferenceDate | None = _rates.latest_month(self.currency, code)
         else:
-            date = self.when if when is None else _to_date(when)
+            date = self.when if chosen is None else chosen
         if date is None:
             raise self._undated(f"convert to {code}")
         factor, step = _rates.fx(self.currency, code, date)
@@ -284,9 +332,11 @@ class Pay:
         country (``country=`` chooses it where the currency is shared; EUR
         defaults to the euro area).
         """
+        target = _to_date(when)
+        if country is not None:
+            _iso.check_country(country)
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError("international dollars cannot be moved between years here")
-        target = _to_date(when)
         if target is None:
             raise DateRequiredError(
                 "in_prices_of needs the date whose prices to use, such as '2024'"
@@ -297,7 +347,14 @@ class Pay:
         return self._derive(factor, step, when=target)
 
     def to_ppp(self, *, country: str | None = None) -> Pay:
-        """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year."""
+        """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year.
+
+        ``country=`` chooses whose factor, where the currency is used in more than one
+        country (EUR needs it); it must be a country where the currency is legal
+        tender in that year.
+        """
+        if country is not None:
+            _iso.check_country(country)
         if self.currency == INTERNATIONAL_DOLLAR:
             return self
         if self.when is None:
@@ -320,14 +377,14 @@ class Pay:
 
     def _headline(self) -> str:
         when = "" if self.when is None else f" ({self.when})"
-        return f"{self.rounded():,} {self.currency} per {self.period.value}{when}"
+        return f"{self.rounded():,f} {self.currency} per {self.period.value}{when}"
 
     def __repr__(self) -> str:
         # Every digit of the value, and at least the currency's minor unit: 29868.80, not 29868.8.
         amount = self.amount
         places = minor_units(self.currency)
         if -amount.as_tuple().exponent < places:  # type: ignore[operator]
-            amount = amount.quantize(Decimal(1).scaleb(-places))
+            amount = _quantized(amount, places, ROUND_HALF_EVEN)
         when = "" if self.when is None else f", when={self.when}"
         return f"Pay('{amount} {self.currency}/{self.period.value}'{when})"
 
@@ -361,6 +418,13 @@ class Pay:
         from careerkit.pay._quantity import to_quantity
 
         return to_quantity(self.amount, self.currency, self.period.value, registry)
+
+
+def _quantized(amount: Decimal, places: int, rounding: str) -> Decimal:
+    """*amount* rounded to *places* decimal places, whatever its size (no 28-digit limit)."""
+    with localcontext() as context:
+        context.prec = max(amount.adjusted(), 0) + places + 2
+        return amount.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
 def _rebuild(state: tuple[Any, ...]) -> Pay:

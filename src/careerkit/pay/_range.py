@@ -1,27 +1,47 @@
-"""``PayRange``: a low and a high ``Pay`` in one currency, per one period."""
+"""``PayRange``: pay from a low to a high figure, in one currency, per one period; one end may be open."""
 
 from __future__ import annotations
 
 import attrs
 
-from careerkit.errors import ValidationError
+from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
 from careerkit.pay._pay import Pay
 
 
+def _pay_or_none(_: object, attribute: attrs.Attribute[Pay | None], value: object) -> None:
+    if value is not None and not isinstance(value, Pay):
+        raise WrongTypeError(
+            f"expected a Pay or None, got {type(value).__name__} {shown(value)}",
+            field=attribute.name,
+        )
+
+
 @attrs.frozen
 class PayRange:
-    """Two pay figures in the same currency, period and date, low first.
+    """Pay from ``low`` to ``high``, in one currency, per one period, as of one date.
+
+    An open range has one end ``None``: "up to ₹8 LPA" is ``PayRange(None,
+    Pay(800000, "INR", "year"))`` and "from $50,000 a year" or "$60K+ a year"
+    ``PayRange(Pay(50000, "USD", "year"), None)``. careerkit never invents the
+    missing end.
 
     >>> PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month"))
     PayRange(Pay('10000.00 INR/month'), Pay('28000.00 INR/month'))
+    >>> PayRange(None, Pay(800000, "INR", "year")).is_open
+    True
     """
 
-    low: Pay
-    high: Pay
+    low: Pay | None = attrs.field(validator=_pay_or_none)
+    high: Pay | None = attrs.field(validator=_pay_or_none)
 
     def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
+        if low is None or high is None:
+            if low is None and high is None:
+                raise ValidationError("a pay range needs a low end, a high end or both")
+            return
         if (low.currency, low.period, low.when) != (high.currency, high.period, high.when):
             raise ValidationError(
                 f"a pay range needs one currency, period and date; got {low!r} and {high!r}"
@@ -30,12 +50,26 @@ class PayRange:
             raise ValidationError(f"the low end {low!r} is above the high end {high!r}")
 
     @property
+    def ends(self) -> tuple[Pay, ...]:
+        """The ends the range has: both, or the one an open range gives."""
+        return tuple(end for end in (self.low, self.high) if end is not None)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether one end is missing ("up to ...", "from ...")."""
+        return self.low is None or self.high is None
+
+    @property
     def currency(self) -> str:
-        return self.low.currency
+        return self.ends[0].currency
 
     @property
     def period(self) -> Period:
-        return self.low.period
+        return self.ends[0].period
+
+    @property
+    def when(self) -> ReferenceDate | None:
+        return self.ends[0].when
 
     def __repr__(self) -> str:
         return f"PayRange({self.low!r}, {self.high!r})"

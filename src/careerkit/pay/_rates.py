@@ -9,13 +9,17 @@ series and its span; nothing is extrapolated.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+
 from careerkit import data
 from careerkit.errors import DataNotAvailableError, ValidationError
+from careerkit.model import _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.pay._exact import to_decimal
 from careerkit.pay.provenance import ExchangeRateStep, PPPStep, PriceIndexStep
@@ -105,9 +109,18 @@ def _ratio(value: Fraction) -> Factor:
     return value.numerator, value.denominator
 
 
-@functools.lru_cache(maxsize=65536)  # the series never change: a factor is computed once
 def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
     """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates."""
+    if when.day is None:
+        return _fx(from_code, to_code, when)
+    # A day uses its month's average: one cache entry a month, not one a day.
+    factor, step = _fx(from_code, to_code, ReferenceDate(when.year, when.month))
+    note = f"{when} falls in the month {step.date}; its monthly average is used"
+    return factor, attrs.evolve(step, note="; ".join(filter(None, [step.note, note])))
+
+
+@functools.lru_cache(maxsize=4096)  # the series never change: a factor is computed once
+def _fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
     rates: list[tuple[str, Decimal]] = []
     notes: list[str] = []
     factor = Fraction(1)
@@ -122,8 +135,6 @@ def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, Excha
         factor = factor / Fraction(rate) if invert else factor * Fraction(rate)
     info = data.SERIES["fx-monthly" if average == "monthly" else "fx-yearly"]
     date = f"{when.year}-{when.month:02d}" if when.month is not None else str(when.year)
-    if when.day is not None:
-        notes.append(f"{when} falls in the month {date}; its monthly average is used")
     step = ExchangeRateStep(
         from_currency=from_code,
         to_currency=to_code,
@@ -140,26 +151,49 @@ def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, Excha
 # --- whose prices ------------------------------------------------------------------------------
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)
 def _alpha3(alpha2: str) -> str | None:
+    """The alpha-3 code of an ISO 3166-1 alpha-2 code, or None if it is not one."""
+    if alpha2 not in _iso.country_codes():
+        return None
     import pycountry
 
     country = pycountry.countries.get(alpha_2=alpha2)
     return None if country is None else str(country.alpha_3)
 
 
-def country_of(currency: str, country: str | None, *, purpose: str) -> str:
-    """The ISO 3166 alpha-2 country whose series to use for *currency* (or ``"EMU"``)."""
+@functools.lru_cache(maxsize=1024)
+def _tender(country: str, year: int) -> tuple[str, ...]:
+    """The currencies legal tender in *country* at some time in *year* (CLDR, via babel)."""
+    from babel.numbers import get_territory_currencies
+
+    return tuple(
+        get_territory_currencies(
+            country, start_date=dt.date(year, 1, 1), end_date=dt.date(year, 12, 31), tender=True
+        )
+    )
+
+
+def country_of(currency: str, country: str | None, *, purpose: str, year: int) -> str:
+    """The ISO 3166 alpha-2 country whose series to use for *currency* (or ``"EMU"``).
+
+    A *country* given must be one where *currency* was legal tender in *year*, by
+    CLDR's territory data: Indian inflation applied to dollars, or a US PPP factor
+    applied to rupees, would be a wrong number, so they are refused.
+    """
     if country is not None:
-        if _alpha3(country) is None:
-            raise ValidationError(
-                f"unknown country {country!r}: expected an ISO 3166-1 alpha-2 code such as 'IN'"
+        _iso.check_country(country)
+        used = _tender(country, year)
+        if currency not in used:
+            there = (
+                f"the currency there was {' and '.join(used)}"
+                if used
+                else "CLDR records no currency there"
             )
-        national = currency[:2] if _alpha3(currency[:2]) is not None else None
-        if national and currency not in ("USD", "EUR") and country != national:
             raise ValidationError(
-                f"{currency} is the currency of {national}, not {country}: a {purpose} for "
-                f"{country} would apply to another currency"
+                f"{currency} was not legal tender in {country} in {year} ({there}): a "
+                f"{purpose} for {country} applies to amounts in its own currency. Convert the "
+                f"amount first (.to_currency(...)), or pass a country that uses {currency}"
             )
         return country
     if currency == "EUR":
@@ -196,12 +230,12 @@ def _cpi_value(when: ReferenceDate) -> tuple[Fraction, str]:
     return mean, "annual average of the 12 monthly values"
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1024)  # bounded: an entry can hold decades of rates
 def prices(
     currency: str, from_date: ReferenceDate, to_date: ReferenceDate, country: str | None
 ) -> tuple[Factor, PriceIndexStep]:
     """The factor moving an amount from *from_date*'s prices to *to_date*'s."""
-    where = country_of(currency, country, purpose="price index")
+    where = country_of(currency, country, purpose="price index", year=from_date.year)
     if where == "US" and currency == "USD":
         info = data.SERIES["us-cpi-u"]
         start, start_method = _cpi_value(from_date)
@@ -261,7 +295,7 @@ def prices(
 @functools.lru_cache(maxsize=4096)
 def ppp(currency: str, year: int, country: str | None) -> tuple[Factor, PPPStep]:
     """The factor turning an amount in *currency* into international dollars of *year*."""
-    where = country_of(currency, country, purpose="PPP conversion factor")
+    where = country_of(currency, country, purpose="PPP conversion factor", year=year)
     factors = data.ppp_factors().get(where)
     if factors is None:
         raise DataNotAvailableError(f"no PPP conversion factor series for {where}")

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import ValidationError
+from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.model._checks import MAX_AMOUNT
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
@@ -67,20 +68,42 @@ def convert_array(
     """
     import numpy as np
 
-    values = np.asarray(amounts, dtype=np.float64)
+    try:
+        values = np.asarray(amounts, dtype=np.float64)
+    except OverflowError:
+        raise ValidationError(
+            f"{shown(amounts)} holds a number beyond float64's range; amounts must be from 0 "
+            "to 10^15 per period",
+            field="amounts",
+        ) from None
+    except (TypeError, ValueError) as error:
+        raise WrongTypeError(
+            f"expected an array of numbers, got {shown(amounts)} ({error})", field="amounts"
+        ) from None
     if values.ndim != 1:
         raise ValidationError(
-            f"expected a one-dimensional array of amounts, got shape {values.shape}"
+            f"expected a one-dimensional array of amounts, got shape {values.shape}",
+            field="amounts",
         )
-    if np.any(values < 0) or not np.all(np.isfinite(values)):
-        raise ValidationError("amounts must be finite and not negative")
+    bad = np.flatnonzero(~((values >= 0) & (values <= MAX_AMOUNT)))  # NaN fails both
+    if bad.size:
+        raise ValidationError(
+            f"amounts[{bad[0]}] is {float(values[bad[0]])!r}: amounts must be numbers from 0 to 10^15 "
+            f"per period ({bad.size:,} of {values.size:,} are not)",
+            field="amounts",
+        )
     if when is None or isinstance(when, str | int | ReferenceDate | dt.date):
-        date = None if when is None else ReferenceDate.coerce(when)
+        date = None if when is None else ReferenceDate.coerce(when, field="when")
         factor = _factor(currency, period, date, to_currency, to_period, prices_of, schedule)
-        return values * factor
-    dates = [str(ReferenceDate.coerce(item)) for item in when]
+        return _finite(values * factor)
+    if not isinstance(when, Iterable):
+        raise WrongTypeError(
+            f"expected one date or one per amount, got {type(when).__name__} {shown(when)}",
+            field="when",
+        )
+    dates = [str(ReferenceDate.coerce(item, field=f"when[{row}]")) for row, item in enumerate(when)]
     if len(dates) != len(values):
-        raise ValidationError(f"got {len(values)} amounts but {len(dates)} dates")
+        raise ValidationError(f"got {len(values)} amounts but {len(dates)} dates", field="when")
     unique, index = np.unique(np.asarray(dates), return_inverse=True)
     factors = np.array(
         [
@@ -97,4 +120,17 @@ def convert_array(
         ],
         dtype=np.float64,
     )
-    return values * factors[index]
+    return _finite(values * factors[index])
+
+
+def _finite(result: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """*result*, unless a value overflowed float64: then an error, never ``inf``."""
+    import numpy as np
+
+    bad = np.flatnonzero(~np.isfinite(result))
+    if bad.size:
+        raise ValidationError(
+            f"the converted amounts[{bad[0]}] is beyond float64's range; convert it with Pay, "
+            "which is exact"
+        )
+    return result

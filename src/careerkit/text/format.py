@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from careerkit.errors import UnknownLocaleError, ValidationError
+from careerkit.errors import UnknownLocaleError, ValidationError, WrongTypeError, shown
 from careerkit.model.pay_band import CourseFee, PayBand, Period
 from careerkit.model.text import check_language
 from careerkit.pay._bands import ConvertedPayBand
@@ -44,6 +44,10 @@ PERIOD_WORDS: dict[str, dict[Period, str]] = {
     },
 }
 RANGE_JOINERS = {"en": "–", "hi": " से "}
+OPEN_ENDS = {  # an open range: only a lowest ("from") or only a highest ("up to") figure
+    "en": {"low": "from {}", "high": "up to {}"},
+    "hi": {"low": "कम से कम {}", "high": "अधिकतम {}"},
+}
 INDIAN_UNITS = {
     "en": ((Decimal(10) ** 7, "crore"), (Decimal(10) ** 5, "lakh")),
     "hi": ((Decimal(10) ** 7, "करोड़"), (Decimal(10) ** 5, "लाख")),
@@ -52,21 +56,48 @@ WESTERN_UNITS = ((Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) 
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
-@functools.cache
-def _locale(name: str) -> Locale:
+_LONGEST_LOCALE = 40  # "zh_Hant_HK" and its kin are far shorter
+
+
+def parse_locale(name: str, *, for_reading: bool = False) -> Locale:
+    """The babel ``Locale`` called *name* (``"en_IN"``, ``"en-IN"``, ``"hi"``).
+
+    Names are read as babel reads them (CLDR identifiers; ``-`` for ``_``, any case).
+    Formatting needs an English or Hindi locale; reading numbers (``for_reading``)
+    takes any locale CLDR has. Anything else raises :class:`~careerkit.UnknownLocaleError`.
+    """
+    if not isinstance(name, str):
+        raise WrongTypeError(
+            f"expected a locale name such as 'en_IN', got {type(name).__name__} {shown(name)}",
+            field="locale",
+        )
+    locale = _babel_locale(name) if len(name) <= _LONGEST_LOCALE else None
+    if locale is None:
+        raise UnknownLocaleError(
+            f"unknown locale {shown(name)}: expected a CLDR locale name such as 'en_IN', "
+            "'en_US', 'hi' or 'de_DE'"
+        )
+    if not for_reading and locale.language not in PERIOD_WORDS:
+        raise UnknownLocaleError(
+            f"cannot format pay for locale {shown(name)}: careerkit formats English and Hindi "
+            "locales, such as 'en', 'en_IN', 'en_US', 'hi' or 'hi_IN'"
+        )
+    return locale
+
+
+@functools.lru_cache(maxsize=256)  # bounded: names are at most 40 characters
+def _babel_locale(name: str) -> Locale | None:
     from babel import Locale
     from babel import UnknownLocaleError as BabelUnknownLocale
 
     try:
-        locale = Locale.parse(name.replace("-", "_"))
+        return Locale.parse(name.replace("-", "_"))
     except (BabelUnknownLocale, ValueError, TypeError):
-        locale = None
-    if locale is None or locale.language not in PERIOD_WORDS:
-        raise UnknownLocaleError(
-            f"cannot format pay for locale {name!r}: careerkit formats English and Hindi "
-            "locales, such as 'en', 'en_IN', 'en_US', 'hi' or 'hi_IN'"
-        )
-    return locale
+        return None
+
+
+def _locale(name: str) -> Locale:
+    return parse_locale(name)
 
 
 def _indian(locale: Locale) -> bool:
@@ -109,7 +140,8 @@ def _compact(amount: Decimal, currency: str, locale: Locale) -> str | None:
     for size, word in units:
         if amount >= size:
             scaled = (amount / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
-            number = format_decimal(scaled, format="#,##0.#", locale=locale)
+            grouping = "#,##,##0.#" if _indian(locale) else "#,##0.#"  # ₹1,00,000 crore
+            number = format_decimal(scaled, format=grouping, locale=locale)
             symbol = "Int$" if currency == "Int$" else get_currency_symbol(currency, locale=locale)
             joiner = " " if _indian(locale) else ""
             return f"{symbol}{number}{joiner}{word}"
@@ -132,7 +164,8 @@ def format_pay(
     ``False`` never does). ``compact=True`` uses lakh and crore in Indian locales
     (``₹1.2 lakh``, Hindi ``₹1.2 लाख``) and K, M, B elsewhere, to one decimal.
     ``digits="deva"`` writes Devanagari digits. ``period=False`` leaves out the
-    period words. A band shows its low-high range, or else its median.
+    period words. A band shows its low-high range, or else its median. An open
+    range shows its one end: ``from $50,000 a year``, ``up to ₹8,00,000 a year``.
 
     >>> format_pay(Pay(120000, "INR", "year"), "en_IN", period=False)
     '₹1,20,000'
@@ -147,7 +180,7 @@ def format_pay(
     """
     loc = _locale(locale)
     if digits not in (None, "latn", "deva"):
-        raise ValidationError(f"unknown digits {digits!r}: use 'latn' (0-9) or 'deva' (०-९)")
+        raise ValidationError(f"unknown digits {shown(digits)}: use 'latn' (0-9) or 'deva' (०-९)")
     figures = _figures(value)
     rounded = [pay.rounded() for pay in figures]
     if minor_units_shown is None:
@@ -155,10 +188,15 @@ def format_pay(
     else:
         decimals = minor_units_shown and minor_units(figures[0].currency) > 0
     texts = []
-    for amount in rounded:
-        short = _compact(amount, figures[0].currency, loc) if compact else None
-        texts.append(short or _money(amount, figures[0].currency, loc, decimals))
+    # babel rounds in the current context: give it room for every digit of any amount
+    with localcontext() as context:
+        context.prec = max(amount.adjusted() for amount in rounded) + 8
+        for amount in rounded:
+            short = _compact(amount, figures[0].currency, loc) if compact else None
+            texts.append(short or _money(amount, figures[0].currency, loc, decimals))
     text = RANGE_JOINERS[loc.language].join(texts)
+    if isinstance(value, PayRange) and value.is_open:
+        text = OPEN_ENDS[loc.language]["low" if value.high is None else "high"].format(text)
     if period:
         text = f"{text} {PERIOD_WORDS[loc.language][figures[0].period]}"
     text = text.translate(_SPACES)
@@ -169,7 +207,7 @@ def _figures(value: Pay | PayRange | PayBand) -> list[Pay]:
     if isinstance(value, Pay):
         return [value]
     if isinstance(value, PayRange):
-        return [value.low, value.high]
+        return list(value.ends)
     if isinstance(value, PayBand):
         stated = [amount for amount in (value.low, value.high) if amount is not None]
         if len(stated) < 2 and value.median is not None:
@@ -177,7 +215,10 @@ def _figures(value: Pay | PayRange | PayBand) -> list[Pay]:
         elif not stated:
             stated = [min(value.percentiles.values()), max(value.percentiles.values())]
         return [Pay(amount, value.currency, value.period) for amount in stated]
-    raise TypeError(f"format_pay formats a Pay, PayRange or PayBand, not {type(value).__name__}")
+    raise WrongTypeError(
+        f"format_pay formats a Pay, PayRange or PayBand, not {type(value).__name__} {shown(value)}",
+        field="value",
+    )
 
 
 _FIGURE_WORDS = {
@@ -210,10 +251,8 @@ def format_figures(
     low, high = as_pay(band.low), as_pay(band.high)
     percentiles = {key: as_pay(value) for key, value in getattr(band, "percentiles", {}).items()}
     parts = []
-    if low is not None and high is not None:
+    if low is not None or high is not None:
         parts.append(format_pay(PayRange(low, high), locale, period=not percentiles))
-    elif low is not None or high is not None:
-        parts.append(format_pay(low or high, locale, period=not percentiles))  # type: ignore[arg-type]
     last = max(percentiles, default=None)
     for key, pay in percentiles.items():
         label = words["median"] if key == 50 else f"p{key}"
