@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from careerkit.errors import CareerkitError, ValidationError
+from careerkit.errors import CareerkitError, PayBandNotFoundError, ValidationError
 from careerkit.model import _iso
 from careerkit.model.career import Career, FundingKind
 from careerkit.model.dates import ReferenceDate
@@ -241,9 +241,17 @@ def compare(
     found = tuple(career if isinstance(career, Career) else get(career) for career in careers)
     if not found:
         raise ValidationError("compare needs at least one career")
-    _iso.check_currency(currency)
+    _iso.check_currency(currency, field="currency")
     target = to_period(period)
-    date = None if prices_of is None else ReferenceDate.coerce(prices_of)
+    date = None if prices_of is None else ReferenceDate.coerce(prices_of, field="prices_of")
+    if region is not None:
+        _iso.check_region(region, field="region")
+        if not any(band.region == region for career in found for band in career.pay):
+            known = sorted({band.region for career in found for band in career.pay})
+            raise PayBandNotFoundError(
+                f"none of {', '.join(career.id for career in found)} has a pay band for region "
+                f"{region!r}; they have bands for {', '.join(known) or 'no region'}"
+            )
     rows: list[ComparisonRow] = []
     for career in found:
         for band in _bands(career, region):

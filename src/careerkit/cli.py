@@ -1,27 +1,50 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
-Subcommands: ``list``, ``show``, ``convert`` and ``compare``; each takes
-``--json``, ``--lang en|hi`` and ``--locale``. Every error ends the command with
-exit status 2 and one line on standard error, never a traceback.
+Subcommands: ``list``, ``show``, ``convert``, ``compare``, ``validate`` and
+``schema``; each takes ``--json``, ``--lang en|hi`` and ``--locale``. Every error
+ends the command with exit status 2 and one line on standard error, never a
+traceback; a closed pipe (``careerkit list | head -1``) ends it quietly with
+status 141, as for other tools killed by SIGPIPE; output that the terminal's
+encoding cannot show is written as escapes (``\u0915``), never an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from careerkit import registry, serialization
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.model.text import LANGUAGES
 
+if TYPE_CHECKING:
+    from careerkit.model.career import CareerExtension
+
 __all__ = ["main"]
+
+
+CLOSED_PIPE = 141
+"""The exit status when the reader of the output goes away: 128 + SIGPIPE, as the shell reports."""
 
 
 def _locale(args: argparse.Namespace) -> str:
     return str(args.locale or args.lang)
+
+
+def _json(data: object) -> str:
+    """JSON for standard output: non-ASCII as ``\\u`` escapes where its encoding cannot write it."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "क₹€".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return serialization.to_json(data, ascii_only=True)
+    return serialization.to_json(data)
 
 
 def _pay_json(pay: Any) -> dict[str, Any]:
@@ -47,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
             }
             for career in careers
         ]
-        print(serialization.to_json(rows))
+        print(_json(rows))
         return 0
     width = max((len(career.id) for career in careers), default=0)
     for career in careers:
@@ -70,7 +93,7 @@ def _show(args: argparse.Namespace) -> int:
         document: dict[str, Any] = serialization.to_dict(career)
         if comparison is not None:
             document = {"profile": document, "pay_converted": comparison.to_dict()}
-        print(serialization.to_json(document))
+        print(_json(document))
         return 0
     from careerkit._render import render_career
 
@@ -132,7 +155,7 @@ def _compare(args: argparse.Namespace) -> int:
         region=args.region,
     )
     if args.json:
-        print(serialization.to_json(comparison.to_dict()))
+        print(_json(comparison.to_dict()))
     else:
         print(comparison.render(args.lang, _locale(args)), end="")
     return 0
@@ -153,51 +176,40 @@ def _files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    import warnings
-
     from careerkit.conformance import profile_problems
     from careerkit.model.career import Career
-    from careerkit.model.extension import merge
-    from careerkit.registry import Registry
+    from careerkit.registry import with_files
 
     files, problems = _files(args.paths)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # reported below, as problems
-        installed = Registry.from_entry_points()
-        shipped = Registry.from_entry_points(extensions=False)  # extensions apply to these
-    problems += [f"installed plug-in: {problem}" for problem in installed.problems]
-    documents = []
+    documents: list[tuple[Path, Career | CareerExtension]] = []
     for file in files:
         try:
-            documents.append(
-                (
-                    file,
-                    serialization.document_from_toml(
-                        serialization.read_text(file), origin=str(file)
-                    ),
-                )
-            )
+            text = serialization.read_text(file)
+            documents.append((file, serialization.document_from_toml(text, origin=str(file))))
         except CareerkitError as error:
             problems += _lines(error, str(file))
-    known = {career.id: career for career in shipped.careers()}
-    known.update({doc.id: doc for _, doc in documents if isinstance(doc, Career)})
     for file, document in documents:
         if isinstance(document, Career):
             if document.id != file.stem:
                 problems.append(f"{file}: id: the file must be named {document.id}.toml")
             problems += [f"{file}: {problem}" for problem in profile_problems(document)]
-        elif document.extends not in known:
+    # What loading would do with these files installed beside the installed plug-ins: a key
+    # an installed career (or another of these files) already answers to, an extension of a
+    # career that does not exist, an extension that clashes once merged.
+    loaded = with_files(documents)
+    ours = {str(file) for file, _ in documents}
+    for provider, why in loaded._skipped:
+        if provider not in ours:
             problems.append(
-                f"{file}: extends: there is no career {document.extends!r} to extend; "
-                f"known: {', '.join(sorted(known))}"
+                f"installed plug-in: skipped careerkit profiles from {provider}: "
+                f"{type(why).__name__}: {why}"
             )
-        else:
-            try:
-                merge(known[document.extends], document, provider=str(file))
-            except CareerkitError as error:
-                problems += _lines(error, str(file))
+        elif isinstance(why, CareerkitError):
+            problems += _lines(why, provider)
+        else:  # pragma: no cover - loading a parsed file raises careerkit's errors only
+            problems.append(f"{provider}: {type(why).__name__}: {why}")
     if args.json:
-        print(serialization.to_json({"files": [str(f) for f in files], "problems": problems}))
+        print(_json({"files": [str(f) for f in files], "problems": problems}))
     else:
         for problem in problems:
             print(problem)
@@ -219,7 +231,7 @@ def _lines(error: CareerkitError, origin: str) -> list[str]:
 def _schema(args: argparse.Namespace) -> int:
     from careerkit.schema import profile_schema
 
-    print(serialization.to_json(profile_schema()))
+    print(_json(profile_schema()))
     return 0
 
 
@@ -240,16 +252,23 @@ _EXAMPLES = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors on one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"careerkit: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="careerkit",
         description="Careers as typed, citable data, with pay made comparable.",
         epilog="run 'careerkit COMMAND --help' for a command's options and examples",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of the text (default: en)"
     )
@@ -334,6 +353,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(
+            stream, io.TextIOWrapper
+        ):  # never a UnicodeEncodeError, whatever the encoding
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, or at exit, outside it
+    except BrokenPipeError:
+        # The reader has gone (| head): say nothing more, and let nothing be flushed at exit.
+        with contextlib.suppress(OSError, ValueError):  # stdout may not be a file
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return CLOSED_PIPE
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -345,9 +381,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        if args.locale is not None:
+            from careerkit.text.format import parse_locale
+
+            parse_locale(args.locale)  # every command refuses a locale it could not format in
         status: int = args.run(args)
+    except BrokenPipeError:
+        raise
     except CareerkitError as error:
-        message = " ".join(str(error).split())  # one line, whatever the error's layout
-        print(f"careerkit: error: {message}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    except Exception as error:  # a bug in careerkit: still one line, never a traceback
+        return _fail(
+            f"{type(error).__name__}: {error} (this is a bug in careerkit: please report it)"
+        )
     return status
+
+
+def _fail(message: str) -> int:
+    from careerkit.errors import shown
+
+    line = " ".join(message.split())  # one line, whatever the error's layout
+    if len(line) > 2000:
+        line = shown(line, 2000)[1:-1]
+    print(f"careerkit: error: {line}", file=sys.stderr)
+    return 2

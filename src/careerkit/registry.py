@@ -14,12 +14,12 @@ and runs of spaces, hyphens and underscores, so ``"Customer Service"``,
 from __future__ import annotations
 
 import difflib
-import re
+import functools
 import threading
-import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
 from types import ModuleType
 
 from careerkit.errors import (
@@ -28,22 +28,13 @@ from careerkit.errors import (
     DuplicateProfileError,
     ProfileLoadError,
     ProfileNotFoundError,
+    WrongTypeError,
+    shown,
 )
+from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career, CareerExtension
 
 __all__ = ["Registry", "careers", "get", "normalize_key"]
-
-_SEPARATORS = re.compile(r"[\s_\-]+")
-
-
-def normalize_key(key: str) -> str:
-    """The form in which lookup keys are compared.
-
-    >>> normalize_key("  Customer  Service_Representative ")
-    'customer-service-representative'
-    """
-    folded = unicodedata.normalize("NFKC", key).casefold().strip()
-    return _SEPARATORS.sub("-", folded).strip("-")
 
 
 def lookup_keys(career: Career) -> Iterator[str]:
@@ -54,6 +45,9 @@ def lookup_keys(career: Career) -> Iterator[str]:
     yield career.title.en
     if career.title.hi is not None:
         yield career.title.hi
+
+
+_LONGEST_KEY = 300  # longer than any title: such a key is looked up, and suggested, as nothing
 
 
 class Registry:
@@ -76,6 +70,7 @@ class Registry:
         self._index: dict[str, tuple[str, str]] = {}
         self.problems: list[str] = []
         """What :meth:`from_entry_points` skipped, one message each."""
+        self._skipped: list[tuple[str, Exception]] = []  # (provider, why), for validate
         for career in careers:
             self.add(career, origin=origin)
 
@@ -90,15 +85,21 @@ class Registry:
         :attr:`problems`; with ``strict=True`` the error is raised instead.
         ``extensions=False`` gives the careers as their owners ship them.
         """
+        return cls._from_providers(_installed(), strict=strict, extensions=extensions)
+
+    @classmethod
+    def _from_providers(
+        cls, providers: Iterable[tuple[str, Loader]], *, strict: bool, extensions: bool
+    ) -> Registry:
+        """The registry of what *providers* give, each ``(name, loader)``, in their order."""
         from careerkit.model.extension import merge
 
         registry = cls()
         staged: dict[str, tuple[Career, str, str]] = {}  # id -> (career, origin, provider)
         extending: list[tuple[CareerExtension, str, str]] = []
-        for entry_point in _entry_points():
-            provider = _provider(entry_point)
+        for provider, load in providers:
             try:
-                documents = _documents(entry_point)
+                documents = load()
                 careers: dict[str, tuple[Career, str, str]] = {}
                 for document, origin in documents:
                     if isinstance(document, Career):
@@ -150,12 +151,15 @@ class Registry:
             raise ProfileLoadError(provider, [("", f"{type(error).__name__}: {error}")]) from error
         message = f"skipped careerkit profiles from {provider}: {type(error).__name__}: {error}"
         self.problems.append(message)
+        self._skipped.append((provider, error))
         warnings.warn(message, CareerkitWarning, stacklevel=3)
 
     def add(self, career: Career, *, origin: str = "<code>") -> None:
         """Register *career*; *origin* (a file, a package) is named in clash errors."""
         if not isinstance(career, Career):
-            raise TypeError(f"expected a Career, got {type(career).__name__}")
+            raise WrongTypeError(
+                f"expected a Career, got {type(career).__name__} {shown(career)}", field="career"
+            )
         claims: dict[str, str] = {}
         for key in lookup_keys(career):
             normal = normalize_key(key)
@@ -173,11 +177,16 @@ class Registry:
     def get(self, key: str) -> Career:
         """The career answering to *key*; :class:`~careerkit.ProfileNotFoundError` if none."""
         if not isinstance(key, str):
-            raise TypeError(f"a career key is a string, got {type(key).__name__}")
-        found = self._index.get(normalize_key(key))
+            raise WrongTypeError(
+                f"a career key is a string (an id, alias, code or title), got "
+                f"{type(key).__name__} {shown(key)}",
+                field="key",
+            )
+        normal = normalize_key(key) if len(key) <= _LONGEST_KEY else ""
+        found = self._index.get(normal)
         if found is not None:
             return self._careers[found[0]][0]
-        close = difflib.get_close_matches(normalize_key(key), list(self._index), n=10, cutoff=0.6)
+        close = difflib.get_close_matches(normal, list(self._index), n=10, cutoff=0.6)
         best: dict[str, str] = {}  # one suggestion per career: its closest key
         for normal in close:
             career_id, written = self._index[normal]
@@ -209,6 +218,8 @@ GROUP = "careerkit.profiles"
 """The entry-point group: ``name = "package.with.toml.profiles"`` or ``"module:callable"``."""
 
 Document = Career | CareerExtension
+Loader = Callable[[], list[tuple[Document, str]]]
+"""What a provider gives when loaded: each document with where it came from."""
 
 
 def _provider(entry_point: EntryPoint) -> str:
@@ -216,7 +227,41 @@ def _provider(entry_point: EntryPoint) -> str:
     return dist.name if dist is not None else f"entry point {entry_point.value}"
 
 
-def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
+def _installed(leave_out: frozenset[str] = frozenset()) -> list[tuple[str, Loader]]:
+    """The installed providers, careerkit's first; files at the paths *leave_out* are skipped."""
+    return [
+        (_provider(entry_point), functools.partial(_documents, entry_point, leave_out))
+        for entry_point in _entry_points()
+    ]
+
+
+def with_files(documents: Iterable[tuple[Path, Document]]) -> Registry:
+    """The registry loading would build were these files installed beside the installed plug-ins.
+
+    Each file is a provider of its own, named by its path, staged after the
+    installed ones; an installed file at the same path (an editable install of
+    the package being checked) is left out, so a file is never compared with
+    itself. ``careerkit validate`` reports what this registry skips.
+    """
+    files = list(documents)
+    leave_out = frozenset(str(path.resolve()) for path, _ in files)
+    own: list[tuple[str, Loader]] = [
+        (str(path), functools.partial(_given, document, str(path))) for path, document in files
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CareerkitWarning)  # the caller reports what was skipped
+        return Registry._from_providers(
+            [*_installed(leave_out), *own], strict=False, extensions=True
+        )
+
+
+def _given(document: Document, origin: str) -> list[tuple[Document, str]]:
+    return [(document, origin)]
+
+
+def _documents(
+    entry_point: EntryPoint, leave_out: frozenset[str] = frozenset()
+) -> list[tuple[Document, str]]:
     """Every career and extension one entry point provides, with where each came from."""
     from importlib import resources
 
@@ -228,7 +273,7 @@ def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
         found: list[tuple[Document, str]] = []
         folder = resources.files(target)
         for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-            if not entry.name.endswith(".toml"):
+            if not entry.name.endswith(".toml") or _path_of(entry) in leave_out:
                 continue
             origin = f"{provider}: {target.__name__}/{entry.name}"
             document = document_from_toml(entry.read_text(encoding="utf-8"), origin=origin)
@@ -259,6 +304,11 @@ def _documents(entry_point: EntryPoint) -> list[tuple[Document, str]]:
             )
         ],
     )
+
+
+def _path_of(entry: object) -> str | None:
+    """The resolved file-system path of a package resource, where it is a file on disk."""
+    return str(entry.resolve()) if isinstance(entry, Path) else None
 
 
 def _check_new_keys(

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 import attrs
 
-from careerkit.errors import ProfileLoadError, ValidationError
+from careerkit.errors import ProfileLoadError, ValidationError, WrongTypeError, shown
 from careerkit.model import _checks
 from careerkit.model.career import Career, CareerExtension, FundingKind
 from careerkit.model.codes import CodeSystem
@@ -50,6 +50,11 @@ __all__ = [
     "to_toml",
 ]
 
+MAX_PROFILE_SIZE = 1_048_576
+"""The largest profile careerkit reads, in characters (1 MiB): the built-ins are about 30 KB."""
+MAX_DEPTH = 16
+"""The deepest nesting of tables and arrays a profile may have: careerkit's format needs 4."""
+
 _Percentiles = Mapping[int, Decimal]
 T = TypeVar("T")
 
@@ -59,7 +64,7 @@ def _strict(kind: type, what: str) -> Any:
 
     def structure(value: object, _: object) -> object:
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            raise ValidationError(f"expected {what}, got {type(value).__name__} {value!r}")
+            raise WrongTypeError(f"expected {what}, got {type(value).__name__} {shown(value)}")
         return value
 
     return structure
@@ -67,12 +72,18 @@ def _strict(kind: type, what: str) -> Any:
 
 def _structure_percentiles(value: object, _: object) -> object:
     if not isinstance(value, Mapping):
-        raise ValidationError(f"expected a table of percentile = amount, got {value!r}")
+        raise ValidationError(f"expected a table of percentile = amount, got {shown(value)}")
     result: dict[object, object] = {}
+    written: dict[object, object] = {}
     for key, amount in value.items():
-        if isinstance(key, str) and key.isascii() and key.isdigit():
-            key = int(key)
-        result[key] = amount  # the model's converter checks keys and amounts, with paths
+        number = int(key) if isinstance(key, str) and key.isascii() and key.isdigit() else key
+        if number in result:  # "050" and "50": one percentile given twice
+            raise ValidationError(
+                f"keys {shown(written[number])} and {shown(key)} both name the {number}th "
+                "percentile; give each percentile once"
+            )
+        result[number] = amount  # the model's converter checks keys and amounts, with paths
+        written[number] = key
     return result
 
 
@@ -88,7 +99,7 @@ def _arrays_only(kind: Any, conv: cattrs.Converter) -> Any:
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, list | tuple):
-            raise ValidationError(f"expected an array, got {type(value).__name__} {value!r}")
+            raise WrongTypeError(f"expected an array, got {type(value).__name__} {shown(value)}")
         return structure_items(value, kind)
 
     return structure
@@ -103,8 +114,8 @@ def _tables_only(kind: Any, conv: cattrs.Converter) -> Any:
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, Mapping):
-            raise ValidationError(
-                f"expected a table with fields {names}; got {type(value).__name__} {value!r}"
+            raise WrongTypeError(
+                f"expected a table with fields {names}; got {type(value).__name__} {shown(value)}"
             )
         return structure_fields(value, kind)
 
@@ -114,7 +125,7 @@ def _tables_only(kind: Any, conv: cattrs.Converter) -> Any:
 def _structure_date(value: object, _: object) -> ReferenceDate:
     if isinstance(value, str | int | dt.date) and not isinstance(value, bool):
         return ReferenceDate.coerce(value)
-    raise ValidationError(f"expected a date string such as '2008-05', got {value!r}")
+    raise WrongTypeError(f"expected a date string such as '2008-05', got {shown(value)}")
 
 
 @functools.cache
@@ -186,11 +197,31 @@ def document_from_toml(text: str, *, origin: str = "<string>") -> Career | Caree
     return _structure(data, Career, origin)
 
 
+def _too_deep(data: object) -> bool:
+    """Whether *data* nests tables and arrays deeper than :data:`MAX_DEPTH` (no recursion)."""
+    level: list[object] = [data]
+    for _ in range(MAX_DEPTH + 1):
+        level = [
+            item
+            for value in level
+            if isinstance(value, Mapping | list | tuple)
+            for item in (value.values() if isinstance(value, Mapping) else value)
+        ]
+        if not level:
+            return False
+    return True
+
+
 def _structure(data: Mapping[str, Any], kind: type[T], origin: str) -> T:
     import cattrs
 
     if not isinstance(data, Mapping):
-        raise ProfileLoadError(origin, [("", f"expected a table of fields, got {data!r}")])
+        raise ProfileLoadError(origin, [("", f"expected a table of fields, got {shown(data)}")])
+    if _too_deep(data):
+        raise ProfileLoadError(
+            origin,
+            [("", f"tables and arrays are nested more than {MAX_DEPTH} deep; a profile needs 4")],
+        )
     try:
         return converter().structure(data, kind)
     except cattrs.BaseValidationError as error:
@@ -258,10 +289,32 @@ def from_toml(text: str, *, origin: str = "<string>") -> Career:
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
+    if not isinstance(text, str):
+        raise WrongTypeError(
+            f"expected the text of a profile, got {type(text).__name__} {shown(text)}",
+            field="text",
+        )
+    if len(text) > MAX_PROFILE_SIZE:
+        raise ProfileLoadError(origin, [("", _too_large(f"{len(text):,} characters"))])
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise ProfileLoadError(origin, [("", f"not valid TOML: {error}")]) from None
+    except RecursionError:
+        raise ProfileLoadError(
+            origin, [("", f"tables and arrays are nested more than {MAX_DEPTH} deep")]
+        ) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise ProfileLoadError(
+            origin, [("", "it holds an integer of more than 4,300 digits: no amount has as many")]
+        ) from None
+
+
+def _too_large(size: str) -> str:
+    return (
+        f"{size} is more than the {MAX_PROFILE_SIZE:,} characters a profile may have "
+        "(careerkit's own have about 30,000)"
+    )
 
 
 def load_profile(path: str | os.PathLike[str]) -> Career:
@@ -270,11 +323,30 @@ def load_profile(path: str | os.PathLike[str]) -> Career:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """A profile file's text; not UTF-8 is a :class:`~careerkit.ProfileLoadError`."""
+    """A profile file's text; not UTF-8, or larger than 1 MiB, is a :class:`~careerkit.ProfileLoadError`."""
+    if not isinstance(path, str | os.PathLike):
+        raise WrongTypeError(
+            f"expected a file path, got {type(path).__name__} {shown(path)}", field="path"
+        )
+    limit = MAX_PROFILE_SIZE * 4  # UTF-8 takes at most 4 bytes a character
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as file:
+            data = file.read(limit + 1)  # never more: the file may be huge, or endless
+    except OSError as error:
+        raise ProfileLoadError(
+            str(path), [("", f"cannot read the file: {error.strerror or error}")]
+        ) from error
+    if len(data) > limit:
+        raise ProfileLoadError(
+            str(path), [("", _too_large(f"a file of more than {limit:,} bytes"))]
+        )
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ProfileLoadError(str(path), [("", f"not UTF-8 text: {error}")]) from None
+    if len(text) > MAX_PROFILE_SIZE:
+        raise ProfileLoadError(str(path), [("", _too_large(f"{len(text):,} characters"))])
+    return text
 
 
 def _json_default(value: object) -> object:
@@ -283,6 +355,9 @@ def _json_default(value: object) -> object:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def to_json(data: object, *, indent: int | None = 2) -> str:
-    """JSON text for a document (:func:`to_dict` output); amounts become strings, exactly."""
-    return json.dumps(data, ensure_ascii=False, indent=indent, default=_json_default)
+def to_json(data: object, *, indent: int | None = 2, ascii_only: bool = False) -> str:
+    """JSON text for a document (:func:`to_dict` output); amounts become strings, exactly.
+
+    ``ascii_only=True`` writes every non-ASCII character as a ``\\u`` escape.
+    """
+    return json.dumps(data, ensure_ascii=ascii_only, indent=indent, default=_json_default)

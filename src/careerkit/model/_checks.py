@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -20,6 +21,18 @@ from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model import _iso
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def normalize_key(key: str) -> str:
+    """The form in which lookup keys are compared: NFKC, case folded, separators as one ``-``.
+
+    >>> normalize_key("  Customer  Service_Representative ")
+    'customer-service-representative'
+    """
+    folded = unicodedata.normalize("NFKC", key).casefold().strip()
+    return _SEPARATORS.sub("-", folded).strip("-")
+
 
 MAX_AMOUNT = 10**15
 """The largest amount careerkit accepts (per period): a quadrillion, far above any pay."""

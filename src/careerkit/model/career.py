@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
-from careerkit.errors import ValidationError
-from careerkit.model import _checks
+from careerkit.errors import PayBandNotFoundError, ValidationError, shown
+from careerkit.model import _checks, _iso
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
-from careerkit.model.pay_band import CourseFee, PayBand, Period
+from careerkit.model.pay_band import CourseFee, PayBand, Period, to_period
 from careerkit.model.schedule import WorkingHours, WorkSchedule
 from careerkit.model.source import Fact, Source
 from careerkit.model.text import Text
@@ -243,6 +243,7 @@ class CareerFacts:
                     field=path,
                 )
         self._check_via_chains()
+        self._check_aliases()
         systems: dict[CodeSystem, int] = {}
         for index, code in enumerate(self.occupation_codes):
             if code.system in systems:
@@ -252,6 +253,22 @@ class CareerFacts:
                     field=f"occupation_codes[{index}].system",
                 )
             systems[code.system] = index
+
+    def _check_aliases(self) -> None:
+        """Two aliases (or an alias and the id) that are one lookup key are a mistake."""
+        seen: dict[str, str] = {}
+        own_id = getattr(self, "id", None)
+        if isinstance(own_id, str):
+            seen[_checks.normalize_key(own_id)] = "the id"
+        for index, alias in enumerate(self.aliases):
+            key = _checks.normalize_key(alias)
+            if key in seen:
+                raise ValidationError(
+                    f"{shown(alias)} is the same lookup key as {seen[key]} (keys are compared "
+                    "ignoring case, spaces, hyphens and underscores); give it once",
+                    field=f"aliases[{index}]",
+                )
+            seen[key] = f"aliases[{index}] {shown(alias)}"
 
     def _check_via_chains(self) -> None:
         via = {source.id: source.via for source in self.sources}
@@ -321,6 +338,8 @@ class Career(CareerFacts):
         See :meth:`PayBand.convert` for the order of the steps. A band that
         cannot be converted raises (an undated band asked for another currency
         raises :class:`~careerkit.DateRequiredError`): none is dropped silently.
+        A *region* the career has no band for raises
+        :class:`~careerkit.PayBandNotFoundError` naming the regions it has.
 
         >>> import careerkit
         >>> from decimal import Decimal
@@ -328,11 +347,32 @@ class Career(CareerFacts):
         >>> us.median.amount == Decimal("29868.80") * Decimal("42.0019") / 12
         True
         """
+        _iso.check_currency(currency, field="currency")
+        to_period(period)
+        bands = self.pay_bands(region)
         return tuple(
             band.convert(period=period, currency=currency, prices_of=prices_of, schedule=schedule)
-            for band in self.pay
-            if region is None or band.region == region
+            for band in bands
         )
+
+    def pay_bands(self, region: str | None = None) -> tuple[PayBand, ...]:
+        """The pay bands of *region* (an ISO 3166 code), or all of them.
+
+        A region the career has no band for raises
+        :class:`~careerkit.PayBandNotFoundError` (an unknown code, such as
+        ``"in"`` for ``"IN"``, a :class:`~careerkit.ValidationError`): never an
+        empty answer that looks like "no pay".
+        """
+        if region is None:
+            return self.pay
+        _iso.check_region(region, field="region")
+        bands = tuple(band for band in self.pay if band.region == region)
+        if not bands:
+            raise PayBandNotFoundError(
+                f"{self.id} has no pay band for region {region!r}; it has bands for "
+                f"{', '.join(sorted({band.region for band in self.pay})) or 'no region'}"
+            )
+        return bands
 
 
 @attrs.frozen(kw_only=True)
