@@ -23,6 +23,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 import careerkit as ck
+from careerkit.model._checks import normalize_key
 
 CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
 REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE")
@@ -126,11 +127,15 @@ def careers(draw: st.DrawFn) -> ck.Career:
         )
     )
     hours = st.lists(st.integers(1, 24), min_size=2, max_size=2).map(sorted)
+    career_id = draw(slugs)
+    aliases = st.lists(plain, max_size=3, unique_by=normalize_key).filter(
+        lambda found: normalize_key(career_id) not in map(normalize_key, found)
+    )  # aliases are distinct lookup keys, none of them the id
     return ck.Career(
-        id=draw(slugs),
+        id=career_id,
         title=draw(texts),
         sources=sources,
-        aliases=draw(st.lists(plain, max_size=3, unique=True)),
+        aliases=draw(aliases),
         occupation_codes=[
             ck.OccupationCode(
                 system=system,
