@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,173 @@ def test_validate_a_missing_path_and_the_builtins() -> None:
     profiles = Path(__file__).parents[1] / "src" / "careerkit" / "profiles"
     ok = careerkit("validate", str(profiles))
     assert (ok.returncode, ok.stdout) == (0, "2 files checked, 0 problems\n")
+
+
+# --- what the command line refuses, and how ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("compare", "csr", "--currency", "USD", "--per", "year", "--region", "in"), "region: unknown region 'in'"),
+        (("compare", "csr", "--currency", "USD", "--per", "year", "--region", "FR"), "none of customer-service has a pay band for region 'FR'"),
+        (("list", "--locale", "zz"), "unknown locale 'zz': expected a CLDR locale name"),
+        (("show", "csr", "--locale", "de_DE"), "cannot format pay for locale 'de_DE'"),
+        (("convert", "c$5/hr", "--to", "INR/month", "--when", "2008-13"), "when: cannot read '2008-13' as a date"),
+        (("convert", "$5 an hour " + "and more " * 5000), "(45,011 characters)"),
+        (("convert", "Rs.15000 per month", "--to", "USD", "--when", "1850"), "no annual average INR rate for 1850"),
+        (("convert",), "the following arguments are required: PAY (see 'careerkit convert --help')"),
+        (("convert", "$5 an hour", "--bogus"), "unrecognized arguments: --bogus"),
+        (("nonsense",), "argument COMMAND: invalid choice: 'nonsense'"),
+        (("show", "x" * 100_000), "(100,000 characters); known careers: customer-service"),
+    ],
+)  # fmt: skip
+def test_errors_are_one_line_and_exit_2(args: tuple[str, ...], fragment: str) -> None:
+    result = careerkit(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("careerkit: error: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert fragment in result.stderr
+    assert len(result.stderr) < 3000 and not result.stdout
+
+
+def test_convert_reads_what_it_used_to_misread() -> None:
+    result = careerkit("convert", "Rs.15000 per month", "--to", "/year", "--locale", "en_IN")
+    assert result.stdout == "₹1,80,000 a year\n"
+    open_range = careerkit("convert", "Up to ₹8 LPA", "--to", "/month", "--json")
+    data = json.loads(open_range.stdout)
+    assert data["text"] == "up to ₹66,666.67 a month"
+    assert [figure["amount"] for figure in data["figures"]] == ["66666.66666666666666666666667"]
+
+
+@pytest.mark.parametrize("command", [("show", "csr", "--lang", "hi"), ("list", "--json")])
+def test_a_closed_pipe_ends_quietly(command: tuple[str, ...]) -> None:
+    """`careerkit show csr | head -1`: status 141, as for a tool killed by SIGPIPE, and no trace."""
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone, as head has after its first line
+    process = subprocess.run(
+        [sys.executable, "-m", "careerkit", *command],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    os.close(write)
+    assert (process.returncode, process.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_any_output_encoding_is_safe(encoding: str) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    listing = subprocess.run(
+        [sys.executable, "-m", "careerkit", "list", "--lang", "hi"],
+        capture_output=True,
+        env=env,
+    )
+    assert listing.returncode == 0 and listing.stderr == b""
+    assert "\\u0917" in listing.stdout.decode(encoding)  # the Hindi, as escapes
+    as_json = subprocess.run(
+        [sys.executable, "-m", "careerkit", "list", "--lang", "hi", "--json"],
+        capture_output=True,
+        env=env,
+    )
+    rows = json.loads(as_json.stdout.decode(encoding))  # escapes, and valid JSON
+    assert rows[1]["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
+    failing = subprocess.run(
+        [sys.executable, "-m", "careerkit", "show", "ग्राहक"],
+        capture_output=True,
+        env=env,
+    )
+    assert failing.returncode == 2 and b"Traceback" not in failing.stderr
+
+
+def test_an_unexpected_error_is_still_one_line(tmp_path: Path) -> None:
+    """A plug-in whose career breaks while being printed: one line, exit 2, no traceback."""
+    (tmp_path / "brittle_plugin.py").write_text(
+        textwrap.dedent(
+            """
+            import careerkit as ck
+
+            class Brittle(ck.Text):
+                def in_language(self, lang):
+                    raise RuntimeError("the title cannot be shown")
+
+            def careers():
+                return [ck.Career(id="brittle", title=Brittle("Brittle"))]
+            """
+        )
+    )
+    info = tmp_path / "brittle_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: brittle-plugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[careerkit.profiles]\nmain = brittle_plugin:careers\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "careerkit", "list"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "careerkit: error: unexpected RuntimeError: the title cannot be shown (please report it)\n"
+    )
+
+
+TEA = """
+id = "{id}"
+title.en = "{title}"
+aliases = [{aliases}]
+
+[[sources]]
+id = "s"
+title.en = "Tea Board"
+
+[[duties]]
+source = "s"
+text.en = "Tastes tea"
+"""
+
+
+def test_validate_sees_the_clashes_loading_would_skip(tmp_path: Path) -> None:
+    (tmp_path / "tea-taster.toml").write_text(
+        TEA.format(id="tea-taster", title="Tea taster", aliases='"csr"')
+    )
+    (tmp_path / "tea-blender.toml").write_text(
+        TEA.format(id="tea-blender", title="Tea blender", aliases='"tea man"')
+    )
+    (tmp_path / "tea-expert.toml").write_text(
+        TEA.format(id="tea-expert", title="Tea expert", aliases='"Tea Man"')
+    )
+    (tmp_path / "customer-service.toml").write_text(
+        TEA.format(id="customer-service", title="Tea service", aliases="")
+    )
+    result = careerkit("validate", str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "4 files checked, 3 problems"
+    taster, expert, service = (
+        str(tmp_path / f"{name}.toml") for name in ("tea-taster", "tea-expert", "customer-service")
+    )
+    assert any(
+        line.startswith(
+            f"{taster}: lookup key 'csr' is claimed by career 'customer-service' (careerkit: careerkit.profiles/customer-service.toml"
+        )
+        and line.endswith(
+            f"and by career 'tea-taster' ({taster}); ids, aliases, titles and occupation codes must each name one career"
+        )
+        for line in lines
+    ), lines
+    assert (
+        f"{expert}: lookup key 'Tea Man' is claimed by career 'tea-blender' ({tmp_path / 'tea-blender.toml'}) "
+        f"and by career 'tea-expert' ({expert}); ids, aliases, titles and occupation codes must each name one career"
+    ) in lines
+    assert any(
+        line.startswith(
+            f"{service}: lookup key 'customer-service' is claimed by career 'customer-service' (careerkit:"
+        )
+        for line in lines
+    )
+
+
+def test_validate_does_not_compare_the_installed_files_with_themselves() -> None:
+    profiles = Path(__file__).parents[1] / "src" / "careerkit" / "profiles"
+    result = careerkit("validate", str(profiles / "customer-service.toml"))
+    assert (result.returncode, result.stdout) == (0, "1 files checked, 0 problems\n")

@@ -96,7 +96,8 @@ def test_unknown_key_without_a_close_match_lists_the_careers() -> None:
 
 def test_key_must_be_a_string() -> None:
     with pytest.raises(
-        ck.WrongTypeError, match=r"^key: a career key is a string \(an id, alias, code or title\), got int 4222$"
+        ck.WrongTypeError,
+        match=r"^key: a career key is a string \(an id, alias, code or title\), got int 4222$",
     ):
         ck.get(4222)  # type: ignore[arg-type]
 

@@ -390,10 +390,8 @@ def _run(argv: Sequence[str] | None) -> int:
         raise
     except CareerkitError as error:
         return _fail(str(error))
-    except Exception as error:  # a bug in careerkit: still one line, never a traceback
-        return _fail(
-            f"{type(error).__name__}: {error} (this is a bug in careerkit: please report it)"
-        )
+    except Exception as error:  # a bug (careerkit's or a plug-in's): one line, never a traceback
+        return _fail(f"unexpected {type(error).__name__}: {error} (please report it)")
     return status
 
 

@@ -50,7 +50,7 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     import reprlib
 
     if isinstance(value, int) and value.bit_length() > 4 * limit:  # repr would be slow, or refused
-        return f"an integer of {value.bit_length() * 0.30103:,.0f} digits"
+        return f"an integer of about {value.bit_length() * 0.30103:,.0f} digits"
     if isinstance(value, str) and len(value) > limit:
         half = limit // 2
         return f"{value[:half] + '…' + value[-half:]!r} ({len(value):,} characters)"
@@ -189,4 +189,4 @@ class ProfileNotFoundError(CareerkitError, LookupError):
             hint = "known careers: " + ", ".join(known)
         else:
             hint = "no careers are registered"
-        super().__init__(f"unknown career {key!r}; {hint}")
+        super().__init__(f"unknown career {shown(key)}; {hint}")

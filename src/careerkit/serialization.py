@@ -168,7 +168,9 @@ def to_dict(career: Career) -> dict[str, Any]:
     {'10': Decimal('30140'), '50': Decimal('51280'), '90': Decimal('97910')}
     """
     if not isinstance(career, Career):
-        raise TypeError(f"expected a Career, got {type(career).__name__}")
+        raise WrongTypeError(
+            f"expected a Career, got {type(career).__name__} {shown(career)}", field="career"
+        )
     data: dict[str, Any] = converter().unstructure(career, Career)
     # the career's own fields first, as a profile file writes them
     return {key: data[key] for key in sorted(data, key=lambda key: key not in ("id", "title"))}

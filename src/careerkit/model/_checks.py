@@ -104,7 +104,7 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
         )
     try:
         amount = (
-            Decimal(repr(value))
+            Decimal(float.__repr__(value))  # numpy's repr is 'np.float64(1.5)'
             if isinstance(value, float)
             else Decimal(value)
             if isinstance(value, str | Decimal)

@@ -65,11 +65,11 @@ DECIMAL_COMMA = frozenset(
     # the currency is legal tender) write decimals with a comma; tests/test_parsing.py
     # recomputes this from babel's CLDR data.
     {
-        "ALL", "AOA", "ARS", "AZN", "BAM", "BGN", "BIF", "BOB", "BRL", "BYN", "CDF", "CHF",
-        "CLP", "COP", "CRC", "CVE", "CZK", "DKK", "DZD", "EUR", "GEL", "GNF", "HTG", "HUF",
-        "IDR", "ISK", "KMF", "KZT", "LAK", "MDL", "MGA", "MKD", "MZN", "NOK", "PLN", "PYG",
-        "RON", "RSD", "RUB", "SEK", "STN", "TND", "TRY", "UAH", "UYU", "UZS", "VES", "VND",
-        "XAF", "XOF", "XPF",
+        "ALL", "AMD", "AOA", "ARS", "BAM", "BIF", "BND", "BOB", "BRL", "BYN", "CDF", "CLP",
+        "COP", "CRC", "CVE", "CZK", "DKK", "DZD", "EUR", "GEL", "GNF", "HTG", "HUF", "IDR",
+        "ISK", "KGS", "KZT", "LAK", "LBP", "LYD", "MAD", "MDL", "MKD", "MRU", "MZN", "NOK",
+        "PLN", "RON", "RSD", "RUB", "SEK", "SRD", "STN", "TJS", "TMT", "TND", "TRY", "UAH",
+        "UYU", "UZS", "VES", "VND", "XAF", "XOF", "XPF",
     }
 )  # fmt: skip
 _THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
@@ -78,6 +78,9 @@ _THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD"}
 _INDIAN_UNITS = {Decimal(10) ** 5, Decimal(10) ** 7}
+_RUPEE_CODES = {"INR", "NPR", "PKR", "LKR", "MUR", "SCR"}
+_LAKH_CODES = {"INR", "NPR", "PKR", "LKR", "BDT"}
+"""Currencies of the countries that count in lakh and crore."""
 
 # A letter, for word boundaries: \b fails inside Hindi words, whose vowel signs are not \w.
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])(?<![\u0900-\u0963\u0970-\u097f])"
@@ -96,17 +99,19 @@ def _ending(pattern: str) -> str:
 
 _PERIODS: list[tuple[str, Period]] = [
     (
-        _word(r"per\s+hour|per\s+hr|an?\s+hour|an?\s+hr|hourly|प्रति\s+घंटा|प्रति\s+घंटे")
+        _word(r"per\s+hour|per\s+hr|an?\s+hour|an?\s+hr|hourly|प्रति\s*घंटा|प्रति\s*घंटे")
         + "|"
         + _ending(r"/\s*hour|/\s*hr|/\s*h"),
         Period.HOUR,
     ),
     (
-        _word(r"per\s+day|a\s+day|per\s+diem|daily|प्रति\s+दिन|दैनिक") + "|" + _ending(r"/\s*day"),
+        _word(r"per\s+day|a\s+day|per\s+diem|daily|प्रति\s*दिन|दैनिक|रोज़ाना")
+        + "|"
+        + _ending(r"/\s*day"),
         Period.DAY,
     ),
     (
-        _word(r"per\s+week|per\s+wk|a\s+week|weekly|प्रति\s+सप्ताह|साप्ताहिक")
+        _word(r"per\s+week|per\s+wk|a\s+week|weekly|प्रति\s*सप्ताह|साप्ताहिक")
         + "|"
         + _ending(r"/\s*week|/\s*wk"),
         Period.WEEK,
@@ -114,7 +119,7 @@ _PERIODS: list[tuple[str, Period]] = [
     (
         _word(
             r"per\s+month|per\s+mo|a\s+month|per\s+mensem|monthly|p\.\s*m\.?|pm"
-            r"|प्रति\s+माह|प्रति\s+महीना|मासिक|महीना"
+            r"|प्रति\s*माह|प्रति\s*महीना|मासिक|महीना|per\s+mahina|mahina|mahine"
         )
         + "|"
         + _ending(r"/\s*month|/\s*mo"),
@@ -123,7 +128,7 @@ _PERIODS: list[tuple[str, Period]] = [
     (
         _word(
             r"per\s+year|per\s+yr|per\s+annum|a\s+year|p\.\s*a\.?|pa|annually|annual|yearly"
-            r"|प्रति\s+वर्ष|प्रति\s+साल|वार्षिक|सालाना"
+            r"|प्रति\s*वर्ष|प्रति\s*साल|वार्षिक|सालाना|salana|saal"
         )
         + "|"
         + _ending(r"/\s*year|/\s*yr|/\s*annum"),
@@ -142,6 +147,7 @@ _SYMBOLS: dict[str, str | None] = {
     "NT$": "TWD",
     "R$": "BRL",
     "MX$": "MXN",
+    "GB£": "GBP",
     "JP¥": "JPY",
     "CN¥": "CNY",
     "$": "$",  # US dollars unless currency= (or a code after the amount) names another dollar
@@ -153,21 +159,27 @@ _SYMBOLS: dict[str, str | None] = {
 _MULTIPLIERS: list[tuple[str, Decimal]] = [
     (r"crores?|cr|करोड़|करोड़", Decimal(10) ** 7),
     (r"lakhs?|lacs?|l|लाख", Decimal(10) ** 5),
-    (r"thousand|k|हज़ार|हजार", Decimal(10) ** 3),
+    (r"thousand|k|हज़ार|हजार|hazaa?r", Decimal(10) ** 3),
     (r"million|mn|m", Decimal(10) ** 6),
     (r"billion|bn|b", Decimal(10) ** 9),
 ]
-_SEPARATED = re.compile(r"\d[\d.,'’\u00a0\u202f]*\d|\d")
+_SPACE_MARKS = "\u00a0\u202f "
+_SPACED_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 _AT_LEAST_AFTER = r"and\s+above|&\s*above|or\s+more|onwards|से\s+अधिक|से\s+ज़्यादा|से\s+ज्यादा"
 _AT_LEAST = r"from|starting\s+(?:at|from)|min\.?|minimum|at\s+least|न्यूनतम|कम\s+से\s+कम"
 _AT_MOST = r"up\s*to|max\.?|maximum|not\s+more\s+than|अधिकतम"
-_FILLERS = r"approx\.?|approximately|around|about|only|ctc"
-_RUPEES = r"rs|rupees?|रुपये|रूपये|रुपए|रुपया|रु|रू"
+_FILLERS = r"approx\.?|approximately|around|about|only|ctc|consolidated|लगभग|तकरीबन|करीब|सीटीसी"
+_REMARKS = (  # a remark in brackets that does not change the figure: "(consolidated)"
+    r"\(\s*(?:consolidated|fixed|negotiable|(?:glassdoor|employer)\s+est\.?|est\.?|estimated)\s*\)"
+)
+_LABELS = r"salary|pay|ctc|stipend|compensation|remuneration|wages?|वेतन|मानदेय"
+_RUPEES = r"rs|rupees?|rupaye|rupaiya|रुपये|रूपये|रुपए|रुपया|रु|रू"
 
 _TOKEN = re.compile(
     "|".join(
         [
+            rf"(?P<label>\A{_word(_LABELS)}\s*:)",
             rf"(?P<at_least_after>\+|{_word(_AT_LEAST_AFTER)})",
             f"(?P<at_least>{_word(_AT_LEAST)})",
             f"(?P<at_most>{_word(_AT_MOST)})",
@@ -179,13 +191,13 @@ _TOKEN = re.compile(
             + ")",
             rf"(?P<inr>{_NOT_AFTER_LETTER}(?:{_RUPEES})(?:\.|{_NOT_BEFORE_LETTER}))",
             *(f"(?P<mult{i}>{_word(pattern)})" for i, (pattern, _) in enumerate(_MULTIPLIERS)),
-            f"(?P<code>{_NOT_AFTER_LETTER}(?-i:[A-Z]{{3}}){_NOT_BEFORE_LETTER})",
             r"(?P<number>\d[\d.,'’\u00a0\u202f]*\d|\d|\.\d+)",
-            f"(?P<sep>–|—|-|{_word('to|and|से')})",
+            f"(?P<sep>–|—|−|-|{_word('to|and|से|se')})",
             r"(?P<rupees_only>/-)",
             f"(?P<up_to_after>{_word('तक|tak')})",
-            f"(?P<filler>{_word(_FILLERS)})",
-            r"(?P<end>[.,;:!]+\s*\Z)",
+            f"(?P<filler>{_word(_FILLERS)}|{_REMARKS})",
+            f"(?P<code>{_NOT_AFTER_LETTER}(?-i:[A-Z]{{3}}){_NOT_BEFORE_LETTER})",
+            r"(?P<end>[.,;:!।]+\s*\Z)",
             r"(?P<space>\s+)",
             r"(?P<word>(?:[^\W\d_]|[\u0900-\u0963\u0970-\u097f\u200c\u200d])+)",
             r"(?P<other>.)",
@@ -235,7 +247,7 @@ def _read_tokens(source: str, text: str, given_currency: str | None) -> _Reading
     for match in _TOKEN.finditer(source):
         kind = match.lastgroup or ""
         raw = match.group()
-        if kind in ("space", "end", "filler"):
+        if kind in ("space", "end", "filler", "label"):
             continue
         if kind == "number":
             if len(reading.numbers) == 2:
@@ -262,8 +274,8 @@ def _read_tokens(source: str, text: str, given_currency: str | None) -> _Reading
                     )
                 found = given_currency
             reading.currencies.append(found)
-        elif kind == "inr":
-            reading.currencies.append("INR")
+        elif kind == "inr":  # Rs, रु: Indian rupees unless currency= names another rupee
+            reading.currencies.append(given_currency if given_currency in _RUPEE_CODES else "INR")
         elif kind == "code":
             if raw not in _iso.currency_codes():
                 raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
@@ -348,6 +360,9 @@ def parse_pay(
     source = unicodedata.normalize("NFC", text).translate(_DIGITS).strip()
     if not source:
         raise _fail(text, "the text is empty")
+    if marks is not None and marks[1] in _SPACE_MARKS:
+        # A locale grouping with spaces ("45 000 €"): a space before three digits is a mark.
+        source = _SPACED_GROUP.sub("\u00a0", source)
     reading = _read_tokens(source, text, currency)
     if not reading.numbers:
         raise reading.fail("it holds no amount")
@@ -356,6 +371,11 @@ def parse_pay(
     if reading.between and reading.separators != ["and"]:
         raise reading.fail("'between' needs 'and' between two amounts")
     money = _currency(reading, currency)
+    if reading.indian_unit and money not in _LAKH_CODES:
+        raise reading.fail(
+            f"it counts in lakh or crore, South Asian units, but in {money}: give the amount "
+            "in full, or in rupees"
+        )
     return _build(reading, money, _period(reading, wanted), date, marks)
 
 
@@ -414,6 +434,7 @@ def _locale_marks(name: str) -> tuple[str, str]:
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}|\d+")
+_LONG_FIRST_GROUP = re.compile(r"\d{4,}(?:,\d{3})+")
 
 
 def _number(
@@ -424,16 +445,17 @@ def _number(
         return Decimal("0" + raw)
     if marks is not None:
         decimal_mark, group_mark = marks
-        groups = {group_mark, "\u00a0", "\u202f"} if group_mark in "\u00a0\u202f" else {group_mark}
+        groups = set(_SPACE_MARKS) if group_mark in _SPACE_MARKS else {group_mark}
         whole, _, fraction = raw.partition(decimal_mark)
         for mark in groups:
             whole = whole.replace(mark, ",")
-        if not whole.replace(",", "").isdigit() or (not fraction.isdigit() and fraction):
-            raise reading.fail(
-                f"the number {raw!r} is not written with this locale's marks "
-                f"({decimal_mark!r} for decimals, {group_mark!r} between groups)"
-            )
-        return _grouped(reading, raw, whole, fraction)
+        how = (
+            f"not written with this locale's marks ({decimal_mark!r} for decimals, "
+            f"{group_mark!r} between groups of digits)"
+        )
+        if _LONG_FIRST_GROUP.fullmatch(whole):  # babel writes 1000000'000 in en_CH
+            whole = whole.replace(",", "")
+        return _grouped(reading, raw, whole, fraction, how)
     commas, dots = raw.count(","), raw.count(".")
     if any(mark in raw for mark in "'’\u00a0\u202f"):
         raise reading.fail(
@@ -482,10 +504,16 @@ def _number(
     return _grouped(reading, raw, raw, "")
 
 
-def _grouped(reading: _Reading, raw: str, whole: str, fraction: str) -> Decimal:
+def _grouped(
+    reading: _Reading,
+    raw: str,
+    whole: str,
+    fraction: str,
+    grouping: str = "grouped neither as 1,234,567 nor as 12,34,567",
+) -> Decimal:
     """*whole* with commas between groups (validated), and its decimal *fraction*."""
     if "," in whole and not _GROUPED.fullmatch(whole):
-        raise reading.fail(f"the number {raw!r} is grouped neither as 1,234,567 nor as 12,34,567")
+        raise reading.fail(f"the number {raw!r} is {grouping}")
     digits = whole.replace(",", "")
     if not digits.isdigit() or (fraction and not fraction.isdigit()):
         raise reading.fail(f"{raw!r} is not a number careerkit reads")

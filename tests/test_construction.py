@@ -1,0 +1,229 @@
+"""Constructing values from bad input: each refusal with its error class and message.
+
+Every public constructor refuses what it cannot hold with a careerkit error that also
+subclasses the matching builtin (``ValueError``, ``TypeError`` naming the parameter);
+no input makes one hang, and no other exception type escapes (the fuzzer at the end).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import careerkit as ck
+from careerkit import Pay, PayRange, ReferenceDate, WorkSchedule
+from careerkit.pay import _pay
+
+FUZZ = settings(max_examples=settings().max_examples * 5)
+
+CATALOGUE: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+    # amounts
+    ("negative", lambda: Pay(-1, "USD", "hour"), ck.ValidationError, "must not be negative"),
+    ("huge int", lambda: Pay(10**16, "USD", "hour"), ck.ValidationError, "amount: 10000000000000000 is outside the amounts careerkit accepts: at most 10^15"),
+    ("huge exponent", lambda: Pay("1e999999999", "USD", "hour"), ck.ValidationError, "amount: '1e999999999' is outside the amounts careerkit accepts"),
+    ("tiny exponent", lambda: Pay("1e-999999999", "USD", "hour"), ck.ValidationError, "has more than the 350 decimal places careerkit accepts"),
+    ("huge Decimal", lambda: Pay(Decimal(10) ** 26, "USD", "year"), ck.ValidationError, "is outside the amounts careerkit accepts"),
+    ("float inf", lambda: Pay(float("inf"), "USD", "hour"), ck.ValidationError, "amount: expected a finite number, got inf"),
+    ("NaN text", lambda: Pay("NaN", "USD", "hour"), ck.ValidationError, "expected a finite number, got 'NaN'"),
+    ("sNaN", lambda: Pay(Decimal("sNaN"), "USD", "hour"), ck.ValidationError, "expected a finite number"),
+    ("1e308", lambda: Pay(1e308, "USD", "hour"), ck.ValidationError, "is outside the amounts careerkit accepts"),
+    ("long text", lambda: Pay("1" * 101, "USD", "hour"), ck.ValidationError, "longer than the 100 characters any amount needs"),
+    ("grouped text", lambda: Pay("10,000", "USD", "hour"), ck.ValidationError, "expected a decimal number such as '14.36', got '10,000'"),
+    ("million-digit int", lambda: Pay(10**100_000, "USD", "hour"), ck.ValidationError, "an integer of about 100,000 digits is outside the amounts"),
+    ("bool amount", lambda: Pay(True, "USD", "hour"), ck.WrongTypeError, "amount: expected a number (Decimal, int, str or float), got bool True"),
+    ("list amount", lambda: Pay([1], "USD", "hour"), ck.WrongTypeError, "amount: expected a number"),  # type: ignore[arg-type]
+    ("None amount", lambda: Pay(None, "USD", "hour"), ck.WrongTypeError, "amount: expected a number"),  # type: ignore[arg-type]
+    # currencies, periods, dates
+    ("lower-case currency", lambda: Pay(1, "usd", "hour"), ck.UnknownCurrencyError, "currency: unknown currency 'usd': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'; did you mean 'USD'"),
+    ("unknown currency", lambda: Pay(1, "INX", "hour"), ck.UnknownCurrencyError, "did you mean 'INR'"),
+    ("currency number", lambda: Pay(1, 356, "hour"), ck.WrongTypeError, "currency: expected an ISO 4217 currency code as a string such as 'INR', got int 356"),  # type: ignore[arg-type]
+    ("long currency", lambda: Pay(1, "U" * 10_000, "hour"), ck.UnknownCurrencyError, "(10,000 characters)"),
+    ("unknown period", lambda: Pay(1, "USD", "fortnight"), ck.ValidationError, "period: unknown period 'fortnight'; expected one of 'hour', 'day', 'week', 'month', 'year'"),
+    ("period list", lambda: Pay(1, "USD", ["hour"]), ck.WrongTypeError, "period: expected a period name"),  # type: ignore[arg-type]
+    ("period case", lambda: Pay(1, "USD", "Hour"), ck.ValidationError, "unknown period 'Hour'"),
+    ("month 13", lambda: Pay(1, "USD", "hour", when="2008-13"), ck.ValidationError, "cannot read '2008-13' as a date: month: expected a month from 1 to 12, got 13"),
+    ("when float", lambda: Pay(1, "USD", "hour", when=2008.5), ck.WrongTypeError, "when: expected a date"),  # type: ignore[arg-type]
+    ("when bool", lambda: Pay(1, "USD", "hour", when=True), ck.WrongTypeError, "when: expected a date"),
+    ("when datetime", lambda: Pay(1, "USD", "hour", when=dt.datetime(2008, 5, 1)), ck.ValidationError, "expected a date without a time"),
+    ("long date", lambda: Pay(1, "USD", "hour", when="2008" + " " * 10_000), ck.ValidationError, "as a date: expected 'YYYY'"),
+    ("year 1700", lambda: ReferenceDate(1700), ck.ValidationError, "year: expected a year from 1800 to 2200, got 1700"),
+    ("year text", lambda: ReferenceDate("2008"), ck.WrongTypeError, "year: expected a whole number, got str '2008'"),  # type: ignore[arg-type]
+    ("day 30 Feb", lambda: ReferenceDate.parse("2023-02-30"), ck.ValidationError, "day: expected a day from 1 to 28 for 2023-02, got 30"),
+    ("parse number", lambda: ReferenceDate.parse(2008), ck.WrongTypeError, "expected a date string such as '2008-05', got int 2008"),  # type: ignore[arg-type]
+    # ranges and schedules
+    ("empty range", lambda: PayRange(None, None), ck.ValidationError, "a pay range needs a low end, a high end or both"),
+    ("range of text", lambda: PayRange("1", None), ck.WrongTypeError, "low: expected a Pay or None, got str '1'"),  # type: ignore[arg-type]
+    ("descending range", lambda: PayRange(Pay(2, "INR", "month"), Pay(1, "INR", "month")), ck.ValidationError, "is above the high end"),
+    ("mixed range", lambda: PayRange(Pay(1, "INR", "month"), Pay(2, "USD", "month")), ck.ValidationError, "a pay range needs one currency, period and date"),
+    ("schedule text", lambda: WorkSchedule(hours_per_day="eight", days_per_week=5, weeks_per_year=52), ck.ValidationError, "hours_per_day: expected a decimal number such as '14.36', got 'eight'"),
+    ("schedule type", lambda: WorkSchedule(hours_per_day=[8], days_per_week=5, weeks_per_year=52), ck.WrongTypeError, "hours_per_day: expected a number"),  # type: ignore[arg-type]
+    ("schedule tiny", lambda: WorkSchedule(hours_per_day="1e-400", days_per_week=5, weeks_per_year=52), ck.ValidationError, "hours_per_day: '1e-400' has more than the 350 decimal places"),
+    ("band text amount", lambda: ck.PayBand(region="IN", currency="INR", period="month", source="s", low=[5]), ck.WrongTypeError, "low: expected a number"),  # type: ignore[arg-type]
+    ("band huge", lambda: ck.PayBand(region="IN", currency="INR", period="month", source="s", high="1e20"), ck.ValidationError, "high: '1e20' is outside the amounts"),
+    ("band region case", lambda: ck.PayBand(region="in", currency="INR", period="month", source="s", low=1), ck.ValidationError, "region: unknown region 'in'"),
+    ("band region type", lambda: ck.PayBand(region=91, currency="INR", period="month", source="s", low=1), ck.WrongTypeError, "region: expected an ISO 3166 region code as a string"),  # type: ignore[arg-type]
+    ("aliases number", lambda: ck.Career(id="x", title=ck.Text("X"), aliases=5), ck.WrongTypeError, "expected a list, got int 5"),  # type: ignore[arg-type]
+    ("aliases one key", lambda: ck.Career(id="x", title=ck.Text("X"), aliases=["CSR", "c s r", "csr"]), ck.ValidationError, "aliases[2]: 'csr' is the same lookup key as aliases[0] 'CSR'"),
+    ("alias is the id", lambda: ck.Career(id="tea-taster", title=ck.Text("X"), aliases=["Tea Taster"]), ck.ValidationError, "aliases[0]: 'Tea Taster' is the same lookup key as the id"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "fragment"),
+    [case[1:] for case in CATALOGUE],
+    ids=[case[0] for case in CATALOGUE],
+)
+def test_refused(make: Callable[[], object], error: type[Exception], fragment: str) -> None:
+    with pytest.raises(error) as caught:
+        make()
+    assert fragment in str(caught.value)
+    assert isinstance(caught.value, ck.CareerkitError)
+    assert len(str(caught.value)) < 1000
+
+
+def test_type_errors_are_type_errors_and_value_errors() -> None:
+    with pytest.raises(TypeError) as caught:
+        Pay([1], "USD", "hour")  # type: ignore[arg-type]
+    assert isinstance(caught.value, ck.WrongTypeError) and caught.value.field == "amount"
+
+
+def test_the_bounds_themselves_are_accepted() -> None:
+    assert Pay(10**15, "USD", "hour").amount == Decimal(10**15)
+    assert Pay("1e15", "USD", "hour").exact == 10**15
+    assert Pay(5e-324, "USD", "hour").exact == Fraction(Decimal("5e-324"))  # every float in range
+    assert Pay("0", "USD", "hour").amount == 0
+    assert Pay(np_float(1.5), "USD", "hour").amount == Decimal("1.5")
+
+
+def np_float(value: float) -> float:
+    """A float subclass whose repr is not its number, as numpy 2's np.float64 is."""
+
+    class Float(float):
+        def __repr__(self) -> str:
+            return f"Float({float(self)!r})"
+
+    return Float(value)
+
+
+def test_no_input_hangs() -> None:
+    """The inputs that once ran for ever finish; run in a child so a regression fails, not hangs."""
+    script = """
+import careerkit as ck
+for amount in ["1e999999999", "1e-999999999", "-1e999999999", 10**100000]:
+    try:
+        ck.Pay(amount, "USD", "hour")
+    except ck.ValidationError:
+        pass
+try:
+    ck.from_toml('id="x"\\ntitle={en="X"}\\n[[sources]]\\nid="s"\\ntitle={en="S"}\\n[[pay]]\\nregion="US"\\ncurrency="USD"\\nperiod="hour"\\nsource="s"\\nlow=1e999999999')
+except ck.ProfileLoadError as error:
+    print(error)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert (
+        "pay[0].low: Decimal('1E+999999999') is outside the amounts careerkit accepts"
+        in done.stdout
+    )
+
+
+# --- caches are bounded, and keyed by value ------------------------------------------------------
+
+
+def test_equal_schedules_share_one_cache_entry() -> None:
+    wage = Pay(10, "USD", "hour")
+    wage.per("year", WorkSchedule(hours_per_day=7, days_per_week=5, weeks_per_year=52))
+    before = _pay._schedule_factor.cache_info()
+    for _ in range(2000):  # a new, equal schedule object each time
+        wage.per("year", WorkSchedule(hours_per_day=7, days_per_week=5, weeks_per_year=52))
+    after = _pay._schedule_factor.cache_info()
+    assert after.currsize == before.currsize
+    assert after.hits - before.hits == 2000
+
+
+def test_distinct_schedules_and_dates_stay_within_the_bounds() -> None:
+    wage = Pay(10, "USD", "hour")
+    for tenth in range(3000):
+        hours = Decimal(1) + Decimal(tenth) / 1000
+        wage.per("week", WorkSchedule(hours_per_day=hours, days_per_week=5, weeks_per_year=52))
+    assert _pay._schedule_factor.cache_info().currsize <= _pay._schedule_factor.cache_info().maxsize
+    for day in range(3000):
+        Pay(1, "USD", "hour", when=str(dt.date(2001, 1, 1) + dt.timedelta(days=day)))
+    info = _pay._parse_date.cache_info()
+    assert info.maxsize is not None and info.currsize <= info.maxsize == 1024
+
+
+def test_dated_conversions_are_cached_by_month_not_by_day() -> None:
+    from careerkit.pay import _rates
+
+    Pay(1, "USD", "hour", when="2008-05-01").to_currency("INR")
+    before = _rates._fx.cache_info().currsize
+    for day in range(2, 32):
+        converted = Pay(1, "USD", "hour", when=f"2008-05-{day:02d}").to_currency("INR")
+        assert f"2008-05-{day:02d} falls in the month 2008-05" in str(converted.provenance[0].note)
+    assert _rates._fx.cache_info().currsize == before
+
+
+def test_a_long_chain_of_conversions_keeps_its_fraction_small() -> None:
+    wage = Pay("14.36", "USD", "hour")
+    for _ in range(2000):
+        wage = wage.per("year").per("hour")
+    assert wage == Pay("14.36", "USD", "hour")
+    assert wage.exact.denominator.bit_length() < 600  # reduced, not 2000 factors of 2,080
+
+
+# --- hostile values: nothing but careerkit's own errors ------------------------------------------
+
+hostile = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.integers().map(lambda n: n * 10**50),
+    st.floats(),
+    st.decimals(),
+    st.text(max_size=20),
+    st.sampled_from(["USD", "INR", "hour", "year", "2008-05", "IN", "US", "", "1e999", "NaN"]),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    st.dates(),
+    st.just(object()),
+    st.just(b"USD"),
+    st.just(Decimal("sNaN")),
+)
+
+
+@FUZZ
+@given(hostile, hostile, hostile, hostile)
+def test_pay_raises_only_careerkit_errors(
+    amount: object, currency: object, period: object, when: object
+) -> None:
+    try:
+        pay = Pay(amount, currency, period, when=when)  # type: ignore[arg-type]
+    except ck.CareerkitError:
+        return
+    assert 0 <= pay.exact <= 10**15
+    repr(pay), pay.rounded(), str(pay.amount)
+
+
+@FUZZ
+@given(hostile, hostile)
+def test_ranges_and_dates_raise_only_careerkit_errors(first: object, second: object) -> None:
+    for make in (
+        lambda: PayRange(first, second),  # type: ignore[arg-type]
+        lambda: ReferenceDate.coerce(first),  # type: ignore[arg-type]
+        lambda: ReferenceDate(first, second),  # type: ignore[arg-type]
+        lambda: WorkSchedule(hours_per_day=first, days_per_week=second, weeks_per_year=52),  # type: ignore[arg-type]
+        lambda: ck.Text(first, second),  # type: ignore[arg-type]
+    ):
+        with contextlib.suppress(ck.CareerkitError):
+            make()
