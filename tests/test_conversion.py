@@ -57,6 +57,8 @@ CATALOGUE: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("compare lower case", lambda: ck.compare(CSR, currency="USD", period="year", region="in"), ck.ValidationError, "region: unknown region 'in'"),
     ("compare no band", lambda: ck.compare(CSR, "pr-specialist", currency="USD", period="year", region="FR"), ck.PayBandNotFoundError, "none of customer-service, public-relations-specialist has a pay band for region 'FR'; they have bands for IN, US"),
     ("compare key type", lambda: ck.compare(42, currency="USD", period="year"), ck.WrongTypeError, "key: a career key is a string"),  # type: ignore[arg-type]
+    ("band prices_of type", lambda: ck.get(CSR).pay[0].convert(prices_of=2.5), ck.WrongTypeError, "prices_of: expected a date"),  # type: ignore[arg-type]
+    ("pint registry", lambda: INR.to_quantity("registry"), ck.WrongTypeError, "registry: expected a pint.UnitRegistry or None, got str"),  # type: ignore[arg-type]
     ("compare prices_of type", lambda: ck.compare(CSR, currency="USD", period="year", prices_of=2.5), ck.WrongTypeError, "prices_of: expected a date"),  # type: ignore[arg-type]
     # the array path
     ("array huge", lambda: convert_array([1e308], currency="USD", period="hour", when="2008", to_period="year"), ck.ValidationError, "amounts[0] is 1e+308: amounts must be numbers from 0 to 10^15 per period"),

@@ -19,6 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import careerkit as ck
+import careerkit.serialization
+import careerkit.testing
 from careerkit.serialization import MAX_DEPTH, MAX_PROFILE_SIZE
 
 FUZZ = settings(max_examples=settings().max_examples * 5)
@@ -91,6 +93,9 @@ CALLS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("to_toml text", lambda: ck.to_toml("customer-service"), ck.WrongTypeError, "career: expected a Career"),  # type: ignore[arg-type]
     ("registry add", lambda: ck.Registry().add("x"), ck.WrongTypeError, "career: expected a Career, got str 'x'"),  # type: ignore[arg-type]
     ("get number", lambda: ck.get(4222), ck.WrongTypeError, "key: a career key is a string"),  # type: ignore[arg-type]
+    ("registry origin", lambda: ck.Registry().origin("x"), ck.ProfileNotFoundError, "unknown career 'x'; no careers are registered"),
+    ("JSON of an object", lambda: ck.serialization.to_json({"a": object()}), ck.WrongTypeError, "data: cannot write object"),
+    ("conformance of text", lambda: ck.testing.check_profile("csr"), ck.WrongTypeError, "career: expected a Career, got str 'csr'"),  # type: ignore[arg-type]
     ("get huge key", lambda: ck.get("customer " * 100_000), ck.ProfileNotFoundError, "(900,000 characters); known careers:"),
 ]  # fmt: skip
 

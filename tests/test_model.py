@@ -445,8 +445,10 @@ def test_codes_map_each_system_to_its_code() -> None:
     assert career.codes == {"ISCO-08": "4222"}
     assert career.codes[ck.CodeSystem.ISCO_08] == "4222"
     assert career.get_source("ncs") is SOURCE
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as caught:
         career.get_source("bls")
+    assert isinstance(caught.value, ck.SourceNotFoundError)
+    assert str(caught.value) == "no source 'bls' in this profile; its sources: 'ncs'"
 
 
 def test_career_repr_is_short() -> None:

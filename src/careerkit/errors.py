@@ -25,6 +25,7 @@ __all__ = [
     "PayParseError",
     "ProfileLoadError",
     "ProfileNotFoundError",
+    "SourceNotFoundError",
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "ValidationError",
@@ -175,6 +176,16 @@ class DuplicateProfileError(ProfileLoadError):
             f"and by career {second_id!r} ({second_origin}); {rule}"
         )
         super().__init__(second_origin, [("", message)])
+
+
+class SourceNotFoundError(CareerkitError, KeyError):
+    """A source id a profile does not define (``career.get_source("bls")``).
+
+    A ``KeyError``, as a mapping's missing key is; ``str()`` is the whole message.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class ProfileNotFoundError(CareerkitError, LookupError):

@@ -199,7 +199,10 @@ class Registry:
 
     def origin(self, career_id: str) -> str:
         """Where the career with id *career_id* came from (a file, a package)."""
-        return self._careers[career_id][1]
+        found = self._careers.get(career_id) if isinstance(career_id, str) else None
+        if found is None:
+            raise ProfileNotFoundError(career_id, [], sorted(self._careers))
+        return found[1]
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and normalize_key(key) in self._index

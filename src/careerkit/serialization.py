@@ -354,7 +354,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    raise WrongTypeError(
+        f"cannot write {type(value).__name__} {shown(value)} as JSON", field="data"
+    )
 
 
 def to_json(data: object, *, indent: int | None = 2, ascii_only: bool = False) -> str:

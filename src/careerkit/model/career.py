@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
-from careerkit.errors import PayBandNotFoundError, ValidationError, shown
+from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, ValidationError, shown
 from careerkit.model import _checks, _iso
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
@@ -292,11 +292,18 @@ class CareerFacts:
         yield from _citations(self, "")
 
     def get_source(self, source_id: str) -> Source:
-        """The :class:`Source` with id *source_id*; ``KeyError`` if the profile has none."""
+        """The :class:`Source` with id *source_id*.
+
+        Raises :class:`~careerkit.SourceNotFoundError` (a ``KeyError``) if the profile
+        defines none, listing the ids it does define.
+        """
         for source in self.sources:
             if source.id == source_id:
                 return source
-        raise KeyError(source_id)
+        known = ", ".join(repr(source.id) for source in self.sources) or "none"
+        raise SourceNotFoundError(
+            f"no source {shown(source_id)} in this profile; its sources: {known}"
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -20,7 +20,9 @@ def merge(career: Career, extension: CareerExtension, provider: str) -> Career:
     raises :class:`~careerkit.DuplicateProfileError` naming the provider.
     """
     if extension.extends != career.id:
-        raise ValueError(f"the extension is for {extension.extends!r}, not {career.id!r}")
+        raise ValidationError(
+            f"the extension is for {extension.extends!r}, not {career.id!r}", field="extends"
+        )
     own = {source.id for source in career.sources}
     for source in extension.sources:
         if source.id in own:

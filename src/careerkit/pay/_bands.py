@@ -8,6 +8,7 @@ from types import MappingProxyType
 import attrs
 
 from careerkit.errors import DateRequiredError
+from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import Pay, When
@@ -72,6 +73,8 @@ def convert_pay(
     and country; then the *currency*, at the rates of *prices_of* (or of the
     figure's own date). Chain :class:`Pay`'s methods for another order.
     """
+    if prices_of is not None:  # checked first, so that an error names the parameter given
+        prices_of = ReferenceDate.coerce(prices_of, field="prices_of")
     if period is not None:
         pay = pay.per(period, schedule)
     if prices_of is not None:

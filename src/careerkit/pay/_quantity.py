@@ -14,7 +14,7 @@ import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import ValidationError
+from careerkit.errors import ValidationError, WrongTypeError
 from careerkit.model import _iso
 from careerkit.model.pay_band import Period
 
@@ -40,6 +40,13 @@ def _ensure_currency(registry: pint.UnitRegistry[Any], code: str) -> None:
 def to_quantity(
     amount: Decimal, currency: str, period: str, registry: pint.UnitRegistry[Any] | None
 ) -> pint.Quantity[Any]:
+    import pint
+
+    if registry is not None and not isinstance(registry, pint.UnitRegistry):
+        raise WrongTypeError(
+            f"expected a pint.UnitRegistry or None, got {type(registry).__name__}",
+            field="registry",
+        )
     reg = default_registry() if registry is None else registry
     _ensure_currency(reg, currency)
     magnitude: Any = amount if getattr(reg, "non_int_type", float) is Decimal else float(amount)

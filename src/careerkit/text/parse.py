@@ -16,8 +16,11 @@ Read forms (any mix of them, in any case):
 - periods: ``/hr``, ``per hr``, ``an hour``, ``per month``, ``p.m.``, ``pm``,
   ``per mensem``, ``monthly``, ``per annum``, ``p.a.``, ``प्रति माह``,
   ``मासिक``, ``वार्षिक``...;
-- Indian notices' ``/-`` after whole rupees and ``only`` (``Rs. 25,000/- only``);
+- Indian notices' ``/-`` after whole rupees and ``only`` (``Rs. 25,000/- only``), a
+  leading label (``Salary:``, ``CTC:``), remarks such as ``(consolidated)``;
 - Devanagari digits.
+
+The documentation's "Reading pay text" page lists every form.
 
 Numbers are read by the conventions of their currency (CLDR): a comma before
 three digits groups thousands (``45,000``; Indian ``4,50,000`` too); a dot is a
