@@ -43,13 +43,17 @@ def _nearest(value: str, choices: frozenset[str]) -> str:
     return "; did you mean " + " or ".join(repr(c) for c in close) + "?" if close else ""
 
 
-@functools.cache
+_SERIES_CODES: frozenset[str] = frozenset()
+
+
 def _with_series() -> frozenset[str]:
     # Codes careerkit has exchange rates for are ISO 4217 codes (tests/test_data.py checks),
     # so they pass without loading pycountry's full list.
+    global _SERIES_CODES
     from careerkit.data import FX_SERIES
 
-    return frozenset({"USD", *FX_SERIES.values()})
+    _SERIES_CODES = frozenset({"USD", *FX_SERIES.values()})
+    return _SERIES_CODES
 
 
 def _not_text(what: str, example: str, code: object, field: str | None) -> WrongTypeError:
@@ -65,7 +69,7 @@ def _not_text(what: str, example: str, code: object, field: str | None) -> Wrong
 
 def check_currency(code: str, *, field: str | None = None) -> None:
     """Raise :class:`UnknownCurrencyError` unless *code* is an ISO 4217 code in use."""
-    if type(code) is str and code in _with_series():
+    if type(code) is str and code in (_SERIES_CODES or _with_series()):
         return
     if not isinstance(code, str):
         raise _not_text("an ISO 4217 currency code", "'INR'", code, field)

@@ -42,6 +42,7 @@ _PERIODS: dict[object, Period] = {
 _NEW = object.__new__
 _FULL_TIME = WorkSchedule.BLS_FULL_TIME
 _REDUCE_ABOVE = 1 << 256  # a chain of conversions keeps its fraction below this, by gcd
+_MAX_AMOUNT = _checks.MAX_AMOUNT
 
 
 @functools.lru_cache(maxsize=64)
@@ -97,22 +98,25 @@ def _factor_under(
     return _schedule_factor(schedule, source, target)
 
 
-@functools.lru_cache(maxsize=1024)  # bounded: each distinct string is one entry, evicted in turn
-def _parse_date(text: str) -> ReferenceDate:
-    return ReferenceDate.parse(text)
+_DATES: dict[str, ReferenceDate] = {}  # date strings already read, at most _MAX_DATES of them
+_MAX_DATES = 1024
 
 
 def _to_date(when: When | None, field: str = "when") -> ReferenceDate | None:
     if when is None:
         return None
     if type(when) is str:
-        return _parse_date(when)
+        found = _DATES.get(when)
+        if found is None:
+            found = ReferenceDate.parse(when, field=field)
+            if len(_DATES) >= _MAX_DATES:  # bounded: start again rather than grow
+                _DATES.clear()
+            _DATES[when] = found
+        return found
     return ReferenceDate.coerce(when, field=field)
 
 
 def _reduced(num: int, den: int) -> tuple[int, int]:
-    if den < _REDUCE_ABOVE:
-        return num, den
     common = gcd(num, den)
     return num // common, den // common
 
@@ -122,10 +126,6 @@ def _period(value: Period | str) -> Period:
         return _PERIODS[value]
     except (KeyError, TypeError):  # TypeError: an unhashable value, refused by to_period
         return to_period(value)
-
-
-def _in_range(value: int) -> bool:
-    return 0 <= value <= _checks.MAX_AMOUNT
 
 
 class Pay:
@@ -160,7 +160,7 @@ class Pay:
     def __init__(
         self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
     ) -> None:
-        if type(amount) is int and _in_range(amount):
+        if type(amount) is int and 0 <= amount <= _MAX_AMOUNT:
             num, den = amount, 1
         else:
             num, den = _checks.to_amount(amount, "amount").as_integer_ratio()
@@ -213,7 +213,10 @@ class Pay:
         when: ReferenceDate | None = None,
     ) -> Pay:
         num, den, own_currency, own_period, own_when, provenance, origin = self._state
-        num, den = _reduced(num * factor[0], den * factor[1])
+        num *= factor[0]
+        den *= factor[1]
+        if den >= _REDUCE_ABOVE:
+            num, den = _reduced(num, den)
         result = _NEW(Pay)
         _SET_STATE(
             result,
@@ -308,7 +311,8 @@ class Pay:
         """
         _iso.check_currency(code, field="code")
         latest = isinstance(when, str) and when == "latest"
-        chosen = None if latest else _to_date(when)  # checked even where no rate is needed
+        # checked even where no rate is needed
+        chosen = None if when is None or latest else _to_date(when)
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError(
                 "international dollars have no exchange rate; convert the original"
@@ -321,7 +325,10 @@ class Pay:
             date = self.when if chosen is None else chosen
         if date is None:
             raise self._undated(f"convert to {code}")
-        factor, step = _rates.fx(self.currency, code, date)
+        if date.day is None:
+            factor, step = _rates.fx(self.currency, code, date)
+        else:
+            factor, step = _rates.fx_on_day(self.currency, code, date)
         return self._derive(factor, step, currency=code)
 
     def in_prices_of(self, when: When, *, country: str | None = None) -> Pay:

@@ -109,18 +109,19 @@ def _ratio(value: Fraction) -> Factor:
     return value.numerator, value.denominator
 
 
-def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
-    """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates."""
-    if when.day is None:
-        return _fx(from_code, to_code, when)
-    # A day uses its month's average: one cache entry a month, not one a day.
-    factor, step = _fx(from_code, to_code, ReferenceDate(when.year, when.month))
+def fx_on_day(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
+    """:func:`fx` for a date with a day: its month's average, one cache entry a month."""
+    factor, step = fx(from_code, to_code, ReferenceDate(when.year, when.month))
     note = f"{when} falls in the month {step.date}; its monthly average is used"
     return factor, attrs.evolve(step, note="; ".join(filter(None, [step.note, note])))
 
 
 @functools.lru_cache(maxsize=4096)  # the series never change: a factor is computed once
-def _fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
+def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
+    """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates.
+
+    *when* has a month or is a year; :func:`fx_on_day` takes a day.
+    """
     rates: list[tuple[str, Decimal]] = []
     notes: list[str] = []
     factor = Fraction(1)

@@ -9,6 +9,7 @@ rounding (far inside 1e-9 relative).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,10 @@ def _factor(
         prices_of=prices_of,
         schedule=schedule,
     )
-    return float(pay.exact)
+    try:
+        return float(pay.exact)
+    except OverflowError:  # beyond float64: refused by _finite, never inf
+        return math.inf
 
 
 def convert_array(
@@ -85,17 +89,19 @@ def convert_array(
             f"expected a one-dimensional array of amounts, got shape {values.shape}",
             field="amounts",
         )
-    bad = np.flatnonzero(~((values >= 0) & (values <= MAX_AMOUNT)))  # NaN fails both
-    if bad.size:
+    # Two reductions, no temporary arrays: NaN makes min() NaN, which fails the test.
+    if values.size and not (values.min() >= 0 and values.max() <= MAX_AMOUNT):
+        bad = np.flatnonzero(~((values >= 0) & (values <= MAX_AMOUNT)))
         raise ValidationError(
-            f"amounts[{bad[0]}] is {float(values[bad[0]])!r}: amounts must be numbers from 0 to 10^15 "
-            f"per period ({bad.size:,} of {values.size:,} are not)",
+            f"amounts[{bad[0]}] is {float(values[bad[0]])!r}: amounts must be numbers from 0 "
+            f"to 10^15 per period ({bad.size:,} of {values.size:,} are not)",
             field="amounts",
         )
     if when is None or isinstance(when, str | int | ReferenceDate | dt.date):
         date = None if when is None else ReferenceDate.coerce(when, field="when")
         factor = _factor(currency, period, date, to_currency, to_period, prices_of, schedule)
-        return _finite(values * factor)
+        _finite(np.array([factor]))
+        return values * factor
     if not isinstance(when, Iterable):
         raise WrongTypeError(
             f"expected one date or one per amount, got {type(when).__name__} {shown(when)}",
@@ -120,17 +126,20 @@ def convert_array(
         ],
         dtype=np.float64,
     )
-    return _finite(values * factors[index])
+    _finite(factors)
+    return values * factors[index]
 
 
-def _finite(result: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """*result*, unless a value overflowed float64: then an error, never ``inf``."""
+def _finite(factors: np.ndarray[Any, np.dtype[np.float64]]) -> None:
+    """Refuse factors that could carry an amount beyond float64: an error, never ``inf``.
+
+    Amounts are at most 10^15, so checking each distinct factor checks every product.
+    """
     import numpy as np
 
-    bad = np.flatnonzero(~np.isfinite(result))
+    bad = np.flatnonzero(~(np.abs(factors) < np.finfo(np.float64).max / MAX_AMOUNT))
     if bad.size:
         raise ValidationError(
-            f"the converted amounts[{bad[0]}] is beyond float64's range; convert it with Pay, "
-            "which is exact"
+            f"a conversion factor of {float(factors[bad[0]])!r} takes amounts beyond float64's "
+            "range; convert them with Pay, which is exact"
         )
-    return result
