@@ -67,41 +67,65 @@ def _not_text(what: str, example: str, code: object, field: str | None) -> Wrong
 # with the upper-case code suggested, never read as another code.
 
 
+def _check(
+    code: object,
+    known: frozenset[str],
+    field: str | None,
+    *,
+    noun: str,
+    what: str,
+    example: str,
+    expected: str,
+    error: type[ValidationError] = ValidationError,
+) -> None:
+    """Refuse *code* unless it is a string in *known*: a wrong type, or the nearest codes."""
+    if not isinstance(code, str):
+        raise _not_text(what, example, code, field)
+    if code not in known:
+        raise error(
+            f"unknown {noun} {shown(code)}: expected {expected}{_nearest(code, known)}",
+            field=field,
+        )
+
+
 def check_currency(code: str, *, field: str | None = None) -> None:
     """Raise :class:`UnknownCurrencyError` unless *code* is an ISO 4217 code in use."""
     if type(code) is str and code in (_SERIES_CODES or _with_series()):
-        return
-    if not isinstance(code, str):
-        raise _not_text("an ISO 4217 currency code", "'INR'", code, field)
-    if code not in currency_codes():
-        raise UnknownCurrencyError(
-            f"unknown currency {shown(code)}: expected an ISO 4217 code in upper case, "
-            f"such as 'INR' or 'USD'{_nearest(code, currency_codes())}",
-            field=field,
-        )
+        return  # the fast path: a code careerkit has rates for
+    _check(
+        code,
+        currency_codes(),
+        field,
+        noun="currency",
+        what="an ISO 4217 currency code",
+        example="'INR'",
+        expected="an ISO 4217 code in upper case, such as 'INR' or 'USD'",
+        error=UnknownCurrencyError,
+    )
 
 
 def check_country(code: str, *, field: str | None = "country") -> None:
     """Raise :class:`ValidationError` unless *code* is an ISO 3166-1 alpha-2 country code."""
-    if not isinstance(code, str):
-        raise _not_text("an ISO 3166-1 alpha-2 country code", "'IN'", code, field)
-    if code not in country_codes():
-        raise ValidationError(
-            f"unknown country {shown(code)}: expected an ISO 3166-1 alpha-2 code in upper "
-            f"case, such as 'IN' or 'US'{_nearest(code, country_codes())}",
-            field=field,
-        )
+    _check(
+        code,
+        country_codes(),
+        field,
+        noun="country",
+        what="an ISO 3166-1 alpha-2 country code",
+        example="'IN'",
+        expected="an ISO 3166-1 alpha-2 code in upper case, such as 'IN' or 'US'",
+    )
 
 
 def check_region(code: str, *, field: str | None = None) -> None:
     """Raise :class:`ValidationError` unless *code* is an ISO 3166-1 or 3166-2 code."""
-    if not isinstance(code, str):
-        raise _not_text("an ISO 3166 region code", "'IN' or 'IN-WB'", code, field)
-    known = subdivision_codes() if "-" in code else country_codes()
-    if code not in known:
-        raise ValidationError(
-            f"unknown region {shown(code)}: expected an ISO 3166-1 alpha-2 country code such "
-            f"as 'IN' or 'US', or an ISO 3166-2 subdivision code such as 'IN-WB'"
-            f"{_nearest(code, known)}",
-            field=field,
-        )
+    _check(
+        code,
+        subdivision_codes() if isinstance(code, str) and "-" in code else country_codes(),
+        field,
+        noun="region",
+        what="an ISO 3166 region code",
+        example="'IN' or 'IN-WB'",
+        expected="an ISO 3166-1 alpha-2 country code such as 'IN' or 'US', or an ISO 3166-2 "
+        "subdivision code such as 'IN-WB'",
+    )
