@@ -482,6 +482,11 @@ def _number(
                 )
             return _grouped(reading, raw, raw.replace(".", ","), "")
         if len(fraction) == 3 and not scaled:
+            if currency in _THREE_DECIMALS and comma_decimals:
+                raise reading.fail(
+                    f"the number {raw!r} could be {whole}.{fraction} or {whole}{fraction} in "
+                    f"{currency}, whose amounts have three decimal places: pass locale="
+                )
             if comma_decimals:
                 return _grouped(reading, raw, raw.replace(".", ","), "")
             if currency not in _THREE_DECIMALS:
@@ -530,11 +535,10 @@ def _build(
     when: ReferenceDate | None,
     marks: tuple[str, str] | None,
 ) -> Pay | PayRange:
-    amounts: list[tuple[Decimal, Decimal | None]] = []
-    for raw, multiplier in reading.numbers:
-        assert isinstance(raw, str)
-        size = multiplier if isinstance(multiplier, Decimal) else None
-        amounts.append((_number(reading, raw, currency, size is not None, marks), size))
+    amounts = [
+        (_number(reading, raw, currency, size is not None, marks), size)
+        for raw, size in reading.numbers
+    ]
     if len(amounts) == 2:
         amounts = _scaled_range(reading, amounts)
     try:
@@ -567,7 +571,7 @@ def _build(
 def _scaled_range(
     reading: _Reading, amounts: list[tuple[Decimal, Decimal | None]]
 ) -> list[tuple[Decimal, Decimal | None]]:
-    """ "3-5 lakh", "30-40K": the high end's unit applies to a bare low end, where that reads."""
+    """Give a bare low end the high end's unit where that reads: "3-5 lakh", "30-40K"."""
     (low, low_size), (high, high_size) = amounts
     if low_size is not None or high_size is None:
         return amounts
