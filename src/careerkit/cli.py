@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
+_LONGEST_LINE = 2000
 CLOSED_PIPE = 141
 """The exit status when the reader of the output goes away: 128 + SIGPIPE, as the shell reports."""
 
@@ -117,19 +118,17 @@ def _convert(args: argparse.Namespace) -> int:
     parsed = parse_pay(args.pay, when=args.when)
     currency, period = _target(args.to) if args.to else (None, None)
 
-    def converted(pay: Pay | None) -> Pay | None:
-        if pay is None:
-            return None
+    def converted(pay: Pay) -> Pay:
         return convert_pay(pay, period=period, currency=currency, prices_of=args.prices_of)
 
-    result: Pay | PayRange | None
-    if isinstance(parsed, PayRange):
-        result = PayRange(converted(parsed.low), converted(parsed.high))
+    result: Pay | PayRange
+    if isinstance(parsed, PayRange):  # an open range keeps its open end open
+        low, high = (None if end is None else converted(end) for end in (parsed.low, parsed.high))
+        result = PayRange(low, high)
         results = list(result.ends)
     else:
         result = converted(parsed)
-        results = [parsed if result is None else result]
-    assert result is not None
+        results = [result]
     text = format_pay(result, _locale(args))
     if args.json:
         print(
@@ -198,7 +197,7 @@ def _validate(args: argparse.Namespace) -> int:
     # career that does not exist, an extension that clashes once merged.
     loaded = with_files(documents)
     ours = {str(file) for file, _ in documents}
-    for provider, why in loaded._skipped:
+    for provider, why in loaded.skipped:
         if provider not in ours:
             problems.append(
                 f"installed plug-in: skipped careerkit profiles from {provider}: "
@@ -353,10 +352,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # Whatever the terminal's encoding, what it cannot show is escaped: never an error.
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(
-            stream, io.TextIOWrapper
-        ):  # never a UnicodeEncodeError, whatever the encoding
+        if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
         status = _run(argv)
@@ -396,10 +394,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _fail(message: str) -> int:
-    from careerkit.errors import shown
-
     line = " ".join(message.split())  # one line, whatever the error's layout
-    if len(line) > 2000:
-        line = shown(line, 2000)[1:-1]
+    if len(line) > _LONGEST_LINE:  # values are quoted short; many problems at once are not
+        line = line[:_LONGEST_LINE] + "…"
     print(f"careerkit: error: {line}", file=sys.stderr)
     return 2

@@ -70,7 +70,7 @@ class Registry:
         self._index: dict[str, tuple[str, str]] = {}
         self.problems: list[str] = []
         """What :meth:`from_entry_points` skipped, one message each."""
-        self._skipped: list[tuple[str, Exception]] = []  # (provider, why), for validate
+        self._skipped: list[tuple[str, Exception]] = []
         for career in careers:
             self.add(career, origin=origin)
 
@@ -144,6 +144,11 @@ class Registry:
                 registry._skip(owner, error, strict)
         return registry
 
+    @property
+    def skipped(self) -> tuple[tuple[str, Exception], ...]:
+        """What was skipped, as ``(provider, error)`` pairs: :attr:`problems`, unformatted."""
+        return tuple(self._skipped)
+
     def _skip(self, provider: str, error: Exception, strict: bool) -> None:
         if strict:
             if isinstance(error, CareerkitError):
@@ -188,8 +193,8 @@ class Registry:
             return self._careers[found[0]][0]
         close = difflib.get_close_matches(normal, list(self._index), n=10, cutoff=0.6)
         best: dict[str, str] = {}  # one suggestion per career: its closest key
-        for normal in close:
-            career_id, written = self._index[normal]
+        for candidate in close:
+            career_id, written = self._index[candidate]
             best.setdefault(career_id, written)
         raise ProfileNotFoundError(key, list(best.values())[:3], sorted(self._careers))
 

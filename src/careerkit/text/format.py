@@ -96,10 +96,6 @@ def _babel_locale(name: str) -> Locale | None:
         return None
 
 
-def _locale(name: str) -> Locale:
-    return parse_locale(name)
-
-
 def _indian(locale: Locale) -> bool:
     return locale.language == "hi" or locale.territory == "IN"
 
@@ -178,7 +174,7 @@ def format_pay(
     >>> format_pay(Pay(120000, "INR", "year"), "hi", digits="deva", period=False)
     '₹१,२०,०००'
     """
-    loc = _locale(locale)
+    loc = parse_locale(locale)
     if digits not in (None, "latn", "deva"):
         raise ValidationError(f"unknown digits {shown(digits)}: use 'latn' (0-9) or 'deva' (०-९)")
     figures = _figures(value)
@@ -239,7 +235,7 @@ def format_figures(
     >>> format_figures(careerkit.get("csr").pay[0], "en_US")
     'median $14.36 an hour (May 2008)'
     """
-    language = check_language(lang or _locale(locale).language)
+    language = check_language(lang or parse_locale(locale).language)
     words = _FIGURE_WORDS[language]
     stated = band.band if isinstance(band, ConvertedPayBand) else band
 
