@@ -94,22 +94,18 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
             f"{shown(value)}",
             field=field,
         )
-    if isinstance(value, int) and -MAX_AMOUNT <= value <= MAX_AMOUNT:
-        return Decimal(value)
+    if isinstance(value, int):  # exact, and no Decimal of a million-digit integer is made
+        if -MAX_AMOUNT <= value <= MAX_AMOUNT:
+            return Decimal(value)
+        raise _out_of_range(value, field)
     if isinstance(value, str) and len(value) > MAX_AMOUNT_TEXT:
         raise ValidationError(
             f"expected a decimal number such as '14.36', got {shown(value)}: longer than the "
             f"{MAX_AMOUNT_TEXT} characters any amount needs",
             field=field,
         )
-    try:
-        amount = (
-            Decimal(float.__repr__(value))  # numpy's repr is 'np.float64(1.5)'
-            if isinstance(value, float)
-            else Decimal(value)
-            if isinstance(value, str | Decimal)
-            else Decimal(MAX_AMOUNT + 1)  # an int outside the range: refused below
-        )
+    try:  # a float by its shortest repr: numpy's own repr is 'np.float64(1.5)'
+        amount = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
         raise ValidationError(
             f"expected a decimal number such as '14.36', got {shown(value)}", field=field
@@ -117,11 +113,7 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
     if not amount.is_finite():
         raise ValidationError(f"expected a finite number, got {shown(value)}", field=field)
     if amount and (amount.adjusted() > 15 or abs(amount) > MAX_AMOUNT):
-        raise ValidationError(
-            f"{shown(value)} is outside the amounts careerkit accepts: at most 10^15 "
-            "(1,000,000,000,000,000) per period",
-            field=field,
-        )
+        raise _out_of_range(value, field)
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_PLACES:
         raise ValidationError(
@@ -129,6 +121,14 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
             field=field,
         )
     return amount
+
+
+def _out_of_range(value: object, field: str | None) -> ValidationError:
+    return ValidationError(
+        f"{shown(value)} is outside the amounts careerkit accepts: at most 10^15 "
+        "(1,000,000,000,000,000) per period",
+        field=field,
+    )
 
 
 def to_optional_amount(value: Amount | None, field: str | None = None) -> Decimal | None:
