@@ -39,12 +39,10 @@ def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
 
 def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) -> list[str]:
     """What :func:`check_profile` finds wrong with *career*, one message each."""
-    from careerkit.errors import CareerkitError, DataNotAvailableError, WrongTypeError, shown
+    from careerkit.errors import CareerkitError, DataNotAvailableError, wrong_type
 
     if not isinstance(career, ck.Career):
-        raise WrongTypeError(
-            f"expected a Career, got {type(career).__name__} {shown(career)}", field="career"
-        )
+        raise wrong_type("a Career", career, "career")
     problems: list[str] = []
     try:
         if ck.from_toml(ck.to_toml(career)) != career:

@@ -64,6 +64,13 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     return text if len(text) <= limit * 2 else text[: limit * 2] + "…"
 
 
+def wrong_type(expected: str, value: object, field: str | None = None) -> WrongTypeError:
+    """The :class:`WrongTypeError` for *value*: ``expected EXPECTED, got TYPE VALUE``."""
+    return WrongTypeError(
+        f"expected {expected}, got {type(value).__name__} {shown(value)}", field=field
+    )
+
+
 class CareerkitError(Exception):
     """Root of every exception careerkit raises."""
 

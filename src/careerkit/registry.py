@@ -30,6 +30,7 @@ from careerkit.errors import (
     ProfileNotFoundError,
     WrongTypeError,
     shown,
+    wrong_type,
 )
 from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career, CareerExtension
@@ -162,9 +163,7 @@ class Registry:
     def add(self, career: Career, *, origin: str = "<code>") -> None:
         """Register *career*; *origin* (a file, a package) is named in clash errors."""
         if not isinstance(career, Career):
-            raise WrongTypeError(
-                f"expected a Career, got {type(career).__name__} {shown(career)}", field="career"
-            )
+            raise wrong_type("a Career", career, "career")
         claims: dict[str, str] = {}
         for key in lookup_keys(career):
             normal = normalize_key(key)

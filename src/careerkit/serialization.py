@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 import attrs
 
-from careerkit.errors import ProfileLoadError, ValidationError, WrongTypeError, shown
+from careerkit.errors import ProfileLoadError, ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model import _checks
 from careerkit.model.career import Career, CareerExtension, FundingKind
 from careerkit.model.codes import CodeSystem
@@ -64,7 +64,7 @@ def _strict(kind: type, what: str) -> Any:
 
     def structure(value: object, _: object) -> object:
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            raise WrongTypeError(f"expected {what}, got {type(value).__name__} {shown(value)}")
+            raise wrong_type(what, value)
         return value
 
     return structure
@@ -99,7 +99,7 @@ def _arrays_only(kind: Any, conv: cattrs.Converter) -> Any:
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, list | tuple):
-            raise WrongTypeError(f"expected an array, got {type(value).__name__} {shown(value)}")
+            raise wrong_type("an array", value)
         return structure_items(value, kind)
 
     return structure
@@ -168,9 +168,7 @@ def to_dict(career: Career) -> dict[str, Any]:
     {'10': Decimal('30140'), '50': Decimal('51280'), '90': Decimal('97910')}
     """
     if not isinstance(career, Career):
-        raise WrongTypeError(
-            f"expected a Career, got {type(career).__name__} {shown(career)}", field="career"
-        )
+        raise wrong_type("a Career", career, "career")
     data: dict[str, Any] = converter().unstructure(career, Career)
     # the career's own fields first, as a profile file writes them
     return {key: data[key] for key in sorted(data, key=lambda key: key not in ("id", "title"))}
@@ -292,10 +290,7 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
     import tomllib
 
     if not isinstance(text, str):
-        raise WrongTypeError(
-            f"expected the text of a profile, got {type(text).__name__} {shown(text)}",
-            field="text",
-        )
+        raise wrong_type("the text of a profile", text, "text")
     if len(text) > MAX_PROFILE_SIZE:
         raise ProfileLoadError(origin, [("", _too_large(f"{len(text):,} characters"))])
     try:
@@ -327,9 +322,7 @@ def load_profile(path: str | os.PathLike[str]) -> Career:
 def read_text(path: str | os.PathLike[str]) -> str:
     """A profile file's text; not UTF-8, or larger than 1 MiB, is a :class:`~careerkit.ProfileLoadError`."""
     if not isinstance(path, str | os.PathLike):
-        raise WrongTypeError(
-            f"expected a file path, got {type(path).__name__} {shown(path)}", field="path"
-        )
+        raise wrong_type("a file path", path, "path")
     limit = MAX_PROFILE_SIZE * 4  # UTF-8 takes at most 4 bytes a character
     try:
         with Path(path).open("rb") as file:

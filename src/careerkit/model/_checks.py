@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.errors import ValidationError, shown, wrong_type
 from careerkit.model import _iso
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -62,10 +62,7 @@ def to_member(kind: type[E], value: E | str, *, field: str, what: str) -> E:
     """The member of the string enum *kind* named *value*, or an error listing the names."""
     known = ", ".join(repr(member.value) for member in kind)
     if not isinstance(value, str):
-        raise WrongTypeError(
-            f"expected a {what} name ({known}), got {type(value).__name__} {shown(value)}",
-            field=field,
-        )
+        raise wrong_type(f"a {what} name ({known})", value, field)
     try:
         return kind(value)
     except ValueError:
@@ -89,11 +86,7 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
     ever. *field* names the parameter in the error.
     """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
-        raise WrongTypeError(
-            f"expected a number (Decimal, int, str or float), got {type(value).__name__} "
-            f"{shown(value)}",
-            field=field,
-        )
+        raise wrong_type("a number (Decimal, int, str or float)", value, field)
     if isinstance(value, int):  # exact, and no Decimal of a million-digit integer is made
         if -MAX_AMOUNT <= value <= MAX_AMOUNT:
             return Decimal(value)
@@ -144,7 +137,7 @@ def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(values, str | bytes):
         raise ValidationError(f"expected a list, got the single string {shown(values)}")
     if not isinstance(values, Iterable):
-        raise WrongTypeError(f"expected a list, got {type(values).__name__} {shown(values)}")
+        raise wrong_type("a list", values)
     return tuple(values)
 
 

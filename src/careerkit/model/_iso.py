@@ -9,7 +9,13 @@ from __future__ import annotations
 import difflib
 import functools
 
-from careerkit.errors import UnknownCurrencyError, ValidationError, WrongTypeError, shown
+from careerkit.errors import (
+    UnknownCurrencyError,
+    ValidationError,
+    WrongTypeError,
+    shown,
+    wrong_type,
+)
 
 
 @functools.cache
@@ -57,10 +63,7 @@ def _with_series() -> frozenset[str]:
 
 
 def _not_text(what: str, example: str, code: object, field: str | None) -> WrongTypeError:
-    return WrongTypeError(
-        f"expected {what} as a string such as {example}, got {type(code).__name__} {shown(code)}",
-        field=field,
-    )
+    return wrong_type(f"{what} as a string such as {example}", code, field)
 
 
 # Codes are compared exactly as ISO writes them (upper case): "inr" and "us" are refused,

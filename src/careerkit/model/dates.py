@@ -8,7 +8,7 @@ import re
 
 import attrs
 
-from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.errors import ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model.text import check_language
 
 __all__ = ["ReferenceDate"]
@@ -28,9 +28,7 @@ _MONTHS_HI = (
 
 def _whole_number(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongTypeError(
-            f"expected a whole number, got {type(value).__name__} {shown(value)}", field=field
-        )
+        raise wrong_type("a whole number", value, field)
     return value
 
 
@@ -85,10 +83,7 @@ class ReferenceDate:
     def parse(cls, text: str, *, field: str | None = None) -> ReferenceDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; errors name *field*."""
         if not isinstance(text, str):
-            raise WrongTypeError(
-                f"expected a date string such as '2008-05', got {type(text).__name__} {shown(text)}",
-                field=field,
-            )
+            raise wrong_type("a date string such as '2008-05'", text, field)
         match = _PATTERN.match(text.strip()) if len(text) <= _LONGEST else None
         if match is None:
             raise ValidationError(

@@ -10,7 +10,7 @@ from fractions import Fraction
 from math import gcd
 from typing import TYPE_CHECKING, Any, Literal
 
-from careerkit.errors import DateRequiredError, ValidationError, WrongTypeError, shown
+from careerkit.errors import DateRequiredError, ValidationError, shown, wrong_type
 from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
@@ -90,10 +90,8 @@ def _factor_under(
         found = _FULL_TIME_FACTORS.get((id(source), id(target)))
         return found or _full_time_factor(source, target)
     if not isinstance(schedule, WorkSchedule):
-        raise WrongTypeError(
-            f"expected a WorkSchedule (or None for WorkSchedule.BLS_FULL_TIME), got "
-            f"{type(schedule).__name__} {shown(schedule)}",
-            field="schedule",
+        raise wrong_type(
+            "a WorkSchedule (or None for WorkSchedule.BLS_FULL_TIME)", schedule, "schedule"
         )
     return _schedule_factor(schedule, source, target)
 

@@ -14,7 +14,7 @@ import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import ValidationError, WrongTypeError
+from careerkit.errors import ValidationError, wrong_type
 from careerkit.model import _iso
 from careerkit.model.pay_band import Period
 
@@ -43,10 +43,7 @@ def to_quantity(
     import pint
 
     if registry is not None and not isinstance(registry, pint.UnitRegistry):
-        raise WrongTypeError(
-            f"expected a pint.UnitRegistry or None, got {type(registry).__name__}",
-            field="registry",
-        )
+        raise wrong_type("a pint.UnitRegistry or None", registry, "registry")
     reg = default_registry() if registry is None else registry
     _ensure_currency(reg, currency)
     magnitude: Any = amount if getattr(reg, "non_int_type", float) is Decimal else float(amount)

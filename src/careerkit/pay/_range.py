@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.errors import ValidationError, wrong_type
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
 from careerkit.pay._pay import Pay
@@ -12,10 +12,7 @@ from careerkit.pay._pay import Pay
 
 def _pay_or_none(_: object, attribute: attrs.Attribute[Pay | None], value: object) -> None:
     if value is not None and not isinstance(value, Pay):
-        raise WrongTypeError(
-            f"expected a Pay or None, got {type(value).__name__} {shown(value)}",
-            field=attribute.name,
-        )
+        raise wrong_type("a Pay or None", value, attribute.name)
 
 
 @attrs.frozen

@@ -178,12 +178,12 @@ def _tender(country: str, year: int) -> tuple[str, ...]:
 def country_of(currency: str, country: str | None, *, purpose: str, year: int) -> str:
     """The ISO 3166 alpha-2 country whose series to use for *currency* (or ``"EMU"``).
 
-    A *country* given must be one where *currency* was legal tender in *year*, by
-    CLDR's territory data: Indian inflation applied to dollars, or a US PPP factor
-    applied to rupees, would be a wrong number, so they are refused.
+    A *country* given (an ISO code, which ``Pay``'s methods have checked) must be one
+    where *currency* was legal tender in *year*, by CLDR's territory data: Indian
+    inflation applied to dollars, or a US PPP factor applied to rupees, would be a
+    wrong number, so they are refused.
     """
     if country is not None:
-        _iso.check_country(country)
         used = _tender(country, year)
         if currency not in used:
             there = (

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit.errors import ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model._checks import MAX_AMOUNT
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
@@ -103,10 +103,7 @@ def convert_array(
         _finite(np.array([factor]))
         return values * factor
     if not isinstance(when, Iterable):
-        raise WrongTypeError(
-            f"expected one date or one per amount, got {type(when).__name__} {shown(when)}",
-            field="when",
-        )
+        raise wrong_type("one date or one per amount", when, "when")
     dates = [str(ReferenceDate.coerce(item, field=f"when[{row}]")) for row, item in enumerate(when)]
     if len(dates) != len(values):
         raise ValidationError(f"got {len(values)} amounts but {len(dates)} dates", field="when")

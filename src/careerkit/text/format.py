@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from careerkit.errors import UnknownLocaleError, ValidationError, WrongTypeError, shown
+from careerkit.errors import UnknownLocaleError, ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model.pay_band import CourseFee, PayBand, Period
 from careerkit.model.text import check_language
 from careerkit.pay._bands import ConvertedPayBand
@@ -67,10 +67,7 @@ def parse_locale(name: str, *, for_reading: bool = False) -> Locale:
     takes any locale CLDR has. Anything else raises :class:`~careerkit.UnknownLocaleError`.
     """
     if not isinstance(name, str):
-        raise WrongTypeError(
-            f"expected a locale name such as 'en_IN', got {type(name).__name__} {shown(name)}",
-            field="locale",
-        )
+        raise wrong_type("a locale name such as 'en_IN'", name, "locale")
     locale = _babel_locale(name) if len(name) <= _LONGEST_LOCALE else None
     if locale is None:
         raise UnknownLocaleError(
