@@ -1,7 +1,11 @@
-"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples)."""
+"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples),
+and the small profile the plug-in and command-line tests write."""
 
+import json
 import os
+from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -11,3 +15,28 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+TEA = """
+id = "{id}"
+title.en = "{title}"
+aliases = {aliases}
+
+[[sources]]
+id = "s"
+title.en = "Tea Board"
+
+[[duties]]
+source = "s"
+text.en = "Tastes tea"
+"""
+
+
+@pytest.fixture
+def tea_profile() -> Callable[..., str]:
+    """The text of a small valid profile file: ``tea_profile("csr", id="tea-taster")``."""
+
+    def text(*aliases: str, id: str = "tea-taster", title: str = "Tea taster") -> str:
+        return TEA.format(id=id, title=title, aliases=json.dumps(list(aliases), ensure_ascii=False))
+
+    return text

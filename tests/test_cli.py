@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -358,33 +359,18 @@ def test_an_unexpected_error_is_still_one_line(tmp_path: Path) -> None:
     )
 
 
-TEA = """
-id = "{id}"
-title.en = "{title}"
-aliases = [{aliases}]
-
-[[sources]]
-id = "s"
-title.en = "Tea Board"
-
-[[duties]]
-source = "s"
-text.en = "Tastes tea"
-"""
-
-
-def test_validate_sees_the_clashes_loading_would_skip(tmp_path: Path) -> None:
-    (tmp_path / "tea-taster.toml").write_text(
-        TEA.format(id="tea-taster", title="Tea taster", aliases='"csr"')
-    )
+def test_validate_sees_the_clashes_loading_would_skip(
+    tmp_path: Path, tea_profile: Callable[..., str]
+) -> None:
+    (tmp_path / "tea-taster.toml").write_text(tea_profile("csr"))
     (tmp_path / "tea-blender.toml").write_text(
-        TEA.format(id="tea-blender", title="Tea blender", aliases='"tea man"')
+        tea_profile("tea man", id="tea-blender", title="Tea blender")
     )
     (tmp_path / "tea-expert.toml").write_text(
-        TEA.format(id="tea-expert", title="Tea expert", aliases='"Tea Man"')
+        tea_profile("Tea Man", id="tea-expert", title="Tea expert")
     )
     (tmp_path / "customer-service.toml").write_text(
-        TEA.format(id="customer-service", title="Tea service", aliases="")
+        tea_profile(id="customer-service", title="Tea service")
     )
     result = careerkit("validate", str(tmp_path))
     assert result.returncode == 1

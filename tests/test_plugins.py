@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
@@ -35,20 +36,6 @@ except PackageNotFoundError:  # pragma: no cover - depends on the environment
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "careerkit-example-profiles"
 EXAMPLE_PROFILES = EXAMPLE / "src" / "careerkit_example_profiles" / "profiles"
-
-TEA = """
-id = "tea-taster"
-title.en = "Tea taster"
-aliases = ["{alias}"]
-
-[[sources]]
-id = "s"
-title.en = "Tea Board"
-
-[[duties]]
-source = "s"
-text.en = "Tastes tea"
-"""
 
 
 def install(site: Path, name: str, files: dict[str, str], value: str | None = None) -> None:
@@ -143,15 +130,11 @@ def test_broken_import_is_skipped_with_a_warning(site: Path) -> None:
         Registry.from_entry_points(strict=True)
 
 
-def test_malformed_file_names_file_and_field(site: Path) -> None:
+def test_malformed_file_names_file_and_field(site: Path, tea_profile: Callable[..., str]) -> None:
     install(
         site,
         "bad-file",
-        {
-            "tea-taster.toml": TEA.format(alias="taster").replace(
-                'text.en = "Tastes tea"', "text.en = 5"
-            )
-        },
+        {"tea-taster.toml": tea_profile("taster").replace('text.en = "Tastes tea"', "text.en = 5")},
     )
     with pytest.warns(
         ck.CareerkitWarning,
@@ -161,8 +144,10 @@ def test_malformed_file_names_file_and_field(site: Path) -> None:
     assert "tea-taster" not in registry
 
 
-def test_same_id_as_a_builtin_names_both_providers(site: Path) -> None:
-    clash = TEA.format(alias="x").replace('id = "tea-taster"', 'id = "customer-service"')
+def test_same_id_as_a_builtin_names_both_providers(
+    site: Path, tea_profile: Callable[..., str]
+) -> None:
+    clash = tea_profile("x").replace('id = "tea-taster"', 'id = "customer-service"')
     install(site, "id-clash", {"customer-service.toml": clash})
     with pytest.raises(ck.DuplicateProfileError) as caught:
         Registry.from_entry_points(strict=True)
@@ -174,8 +159,8 @@ def test_same_id_as_a_builtin_names_both_providers(site: Path) -> None:
     assert registry.get("customer-service").title.en.startswith("Customer service")
 
 
-def test_alias_clash_names_both(site: Path) -> None:
-    install(site, "alias-clash", {"tea-taster.toml": TEA.format(alias="csr")})
+def test_alias_clash_names_both(site: Path, tea_profile: Callable[..., str]) -> None:
+    install(site, "alias-clash", {"tea-taster.toml": tea_profile("csr")})
     with pytest.raises(
         ck.DuplicateProfileError,
         match=r"lookup key 'csr' is claimed by career 'customer-service' \(careerkit: .*\) and by career 'tea-taster' \(alias-clash: alias_clash\.profiles/tea-taster\.toml\)",
@@ -268,13 +253,13 @@ def test_validate_accepts_the_example_files() -> None:
     assert result.stdout == "2 files checked, 0 problems\n"
 
 
-def test_validate_reports_each_problem_with_file_and_field(tmp_path: Path) -> None:
+def test_validate_reports_each_problem_with_file_and_field(
+    tmp_path: Path, tea_profile: Callable[..., str]
+) -> None:
     (tmp_path / "tea-taster.toml").write_text(
-        TEA.format(alias="x").replace(
-            'title.en = "Tea Board"', 'title.en = "Tea Board"\nurl = "tea"'
-        )
+        tea_profile("x").replace('title.en = "Tea Board"', 'title.en = "Tea Board"\nurl = "tea"')
     )
-    (tmp_path / "wrong-name.toml").write_text(TEA.format(alias="y"))
+    (tmp_path / "wrong-name.toml").write_text(tea_profile("y"))
     (tmp_path / "more.toml").write_text('extends = "astronaut"\n')
     result = cli("validate", str(tmp_path))
     assert result.returncode == 1
