@@ -26,18 +26,41 @@ def careerkit(*args: str, module: bool = True) -> subprocess.CompletedProcess[st
 def test_list() -> None:
     result = careerkit("list")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        "customer-service             Customer service representative / customer care executive",
-        "public-relations-specialist  Public relations specialist",
-    ]
+    lines = result.stdout.splitlines()
+    assert len(lines) == 830
+    assert (
+        "customer-service                          "
+        "Customer service representative / customer care executive"
+    ) in lines
+    assert "public-relations-specialist               Public relations specialist" in lines
+    assert "registered-nurses                         Registered Nurses" in lines
+
+
+def test_list_one_major_group_and_the_groups() -> None:
+    group = careerkit("list", "--group", "27").stdout.splitlines()
+    assert len(group) == 41  # BLS's detailed occupations in 27-0000
+    assert any(line.startswith("public-relations-specialist ") for line in group)
+    assert not any(line.startswith("customer-service ") for line in group)
+    groups = careerkit("list", "--groups").stdout.splitlines()
+    assert len(groups) == 22
+    assert "29-0000  Healthcare Practitioners and Technical Occupations" in groups
+    wrong = careerkit("list", "--group", "28")
+    assert wrong.returncode == 2
+    assert wrong.stderr.startswith("careerkit: error: group: '28' is not a SOC major group;")
+
+
+def by_id(rows: list[dict[str, object]]) -> dict[object, dict[str, object]]:
+    return {row["id"]: row for row in rows}
 
 
 def test_list_in_hindi_as_json() -> None:
     result = careerkit("list", "--lang", "hi", "--json")
-    rows = json.loads(result.stdout)
-    assert [row["id"] for row in rows] == ["customer-service", "public-relations-specialist"]
-    assert rows[1]["title"] == {"en": "Public relations specialist", "hi": "जनसंपर्क विशेषज्ञ"}
-    assert rows[0]["codes"]["NCO-2015"] == "5244.0301"
+    rows = by_id(json.loads(result.stdout))
+    assert len(rows) == 830
+    pr, cs = rows["public-relations-specialist"], rows["customer-service"]
+    assert pr["title"] == {"en": "Public relations specialist", "hi": "जनसंपर्क विशेषज्ञ"}
+    assert cs["codes"]["NCO-2015"] == "5244.0301"  # type: ignore[index]
+    assert cs["codes"]["SOC-2018 major group"] == "43-0000"  # type: ignore[index]
 
 
 def test_installed_console_script() -> None:
@@ -86,7 +109,9 @@ def test_show_json_is_the_whole_profile() -> None:
     assert doc["id"] == "public-relations-specialist"
     assert doc["pay"][0]["percentiles"] == {"10": "30140", "50": "51280", "90": "97910"}
     assert doc["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
-    assert len(doc["sources"]) == 5
+    assert len(doc["sources"]) == 6  # five of its own and BLS's OEWS May 2025
+    assert doc["pay"][2]["percentiles"]["50"] == "74750"
+    assert doc["pay"][2]["reference_date"] == "2025-05"
 
 
 @pytest.mark.parametrize(
@@ -132,8 +157,9 @@ def test_readme_shows_true_output() -> None:
     actual = careerkit("show", "public-relations-specialist").stdout.splitlines()
     assert len(shown) > 5
     assert [line for line in shown if line not in actual] == []
-    listed = readme.split("$ careerkit list\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert listed == careerkit("list").stdout.splitlines()
+    command = '$ careerkit search "customer service" --limit 3\n'
+    found = readme.split(command, 1)[1].split("\n\n", 1)[0].splitlines()
+    assert found == careerkit("search", "customer service", "--limit", "3").stdout.splitlines()
 
 
 # --- convert and compare -----------------------------------------------------------------------
@@ -205,7 +231,9 @@ def test_compare_end_to_end() -> None:
     hindi = careerkit(*args, "--lang", "hi")
     assert hindi.stdout.startswith("वेतन: INR, प्रति माह, 2024 की कीमतों पर")
     data = json.loads(careerkit(*args, "--json").stdout)
-    assert len(data["rows"]) == 3
+    # csr: US May 2008, IN; both: US May 2025 hourly and annual; pr: US May 2008
+    assert len(data["rows"]) == 7
+    assert {row["region"] for row in data["rows"]} == {"US", "IN"}  # countries, not states
 
 
 def test_show_with_converted_pay() -> None:
@@ -267,7 +295,7 @@ def test_validate_a_missing_path_and_the_builtins() -> None:
         (("convert",), "the following arguments are required: PAY (see 'careerkit convert --help')"),
         (("convert", "$5 an hour", "--bogus"), "unrecognized arguments: --bogus"),
         (("nonsense",), "argument COMMAND: invalid choice: 'nonsense'"),
-        (("show", "x" * 100_000), "(100,000 characters); known careers: customer-service"),
+        (("show", "x" * 100_000), "(100,000 characters); none of the 830 careers answers to it"),
     ],
 )  # fmt: skip
 def test_errors_are_one_line_and_exit_2(args: tuple[str, ...], fragment: str) -> None:
@@ -319,8 +347,8 @@ def test_any_output_encoding_is_safe(encoding: str) -> None:
         capture_output=True,
         env=env,
     )
-    rows = json.loads(as_json.stdout.decode(encoding))  # escapes, and valid JSON
-    assert rows[1]["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
+    rows = by_id(json.loads(as_json.stdout.decode(encoding)))  # escapes, and valid JSON
+    assert rows["public-relations-specialist"]["title"]["hi"] == "जनसंपर्क विशेषज्ञ"  # type: ignore[index]
     failing = subprocess.run(
         [sys.executable, "-m", "careerkit", "show", "ग्राहक"],
         capture_output=True,
@@ -404,3 +432,74 @@ def test_validate_does_not_compare_the_installed_files_with_themselves() -> None
     profiles = Path(__file__).parents[1] / "src" / "careerkit" / "profiles"
     result = careerkit("validate", str(profiles / "customer-service.toml"))
     assert (result.returncode, result.stdout) == (0, "1 files checked, 0 problems\n")
+
+
+# --- the US occupation catalogue ----------------------------------------------------------------
+
+
+def test_search_text_and_json() -> None:
+    result = careerkit("search", "registerd nurse", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0].split()
+    assert first[1:3] == ["registered-nurses", "Registered"]
+    rows = json.loads(careerkit("search", "29-11", "--json").stdout)
+    assert len(rows) == 10 and all(row["matched"].startswith("29-11") for row in rows)
+    assert rows[0]["field"] == "code" and rows[0]["title"]["en"]
+    hindi = careerkit("search", "जनसंपर्क", "--lang", "hi")
+    assert "public-relations-specialist  जनसंपर्क विशेषज्ञ" in hindi.stdout
+    nothing = careerkit("search", "qqqzzzxx")
+    assert (nothing.returncode, nothing.stdout) == (1, "no career matches 'qqqzzzxx'\n")
+    wrong = careerkit("search", "nurse", "--limit", "0")
+    assert wrong.returncode == 2
+    assert wrong.stderr == "careerkit: error: limit: a whole number, 1 or more; got 0\n"
+
+
+def test_show_one_state() -> None:
+    result = careerkit("show", "registered-nurses", "--region", "US-TX")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert (
+        "  • US-TX: p10 $67,120, p25 $79,170, median $95,970, p75 $105,100, p90 $127,950, mean $95,380 a year (May 2025) [1]"
+        in out
+    )
+    assert "    Relative standard error of the mean: 0.3%" in out
+    assert "  • US-TX: 271,380 jobs (May 2025; relative standard error 1.1%) [1]" in out
+    assert "  • US: " not in out  # that state's figures only
+    assert "This product includes information from the O*NET 29.2 Database" in out
+    assert "BLS.gov cannot vouch for the data" in out
+    national = careerkit("show", "29-1141").stdout
+    assert "  Also 53 states and territories (US-AK ... US-WY): show one with --region" in national
+    missing = careerkit("show", "registered-nurses", "--region", "IN")
+    assert missing.returncode == 2
+    assert "registered-nurses has no pay band for region 'IN'" in missing.stderr
+
+
+def test_show_a_state_converted() -> None:
+    args = ("show", "registered-nurses", "--region", "US-TX", "--currency", "INR", "--per", "month")
+    result = careerkit(*args, "--locale", "en_IN")
+    assert result.returncode == 0, result.stderr
+    assert "median ₹6,81,756.48, p75" in result.stdout  # BLS annual median, May 2025 rates
+
+
+def test_compare_one_state() -> None:
+    args = (
+        "compare",
+        "43-4051",
+        "27-3031",
+        "--region",
+        "US-CA",
+        "--currency",
+        "INR",
+        "--per",
+        "month",
+    )
+    data = json.loads(careerkit(*args, "--json").stdout)
+    assert data["region"] == "US-CA"
+    rows = data["rows"]
+    assert [(row["career"], row["stated"]["period"]) for row in rows] == [
+        ("customer-service", "hour"),
+        ("customer-service", "year"),
+        ("public-relations-specialist", "hour"),
+        ("public-relations-specialist", "year"),
+    ]
+    assert rows[1]["stated"]["percentiles"]["50"] == "49560"

@@ -24,11 +24,16 @@ def table() -> ck.Comparison:
 
 
 def test_one_row_per_career_and_band(table: ck.Comparison) -> None:
-    assert [(row.career.id, row.band.region) for row in table.rows] == [
-        ("customer-service", "US"),
-        ("customer-service", "IN"),
-        ("public-relations-specialist", "US"),
-    ]
+    rows = [(row.career.id, row.band.region, str(row.band.reference_date)) for row in table.rows]
+    assert rows == [
+        ("customer-service", "US", "2008-05"),
+        ("customer-service", "IN", "None"),
+        ("customer-service", "US", "2025-05"),  # hourly, as BLS published it
+        ("customer-service", "US", "2025-05"),  # annual
+        ("public-relations-specialist", "US", "2008-05"),
+        ("public-relations-specialist", "US", "2025-05"),
+        ("public-relations-specialist", "US", "2025-05"),
+    ]  # countries only: the catalogue's 54 state bands each come with region=
 
 
 def test_rows_use_the_pay_engine(table: ck.Comparison) -> None:
@@ -79,7 +84,9 @@ def test_hindi_table(table: ck.Comparison) -> None:
 def test_to_dict_is_json_and_complete(table: ck.Comparison) -> None:
     data = json.loads(to_json(table.to_dict()))
     assert data["currency"] == "INR" and data["prices_of"] == "2024"
-    us, india, pr = data["rows"]
+    us, india, us_hour, _, pr, *_ = data["rows"]
+    assert us_hour["stated"]["mean"] == "22.40" and us_hour["stated"]["mean_rse"] == "0.2"
+    assert us_hour["converted"]["mean"] is not None
     assert us["converted"]["percentiles"]["50"] == "301517.96"
     assert us["stated"]["percentiles"] == {"50": "14.36"}
     assert india["converted"] is None and "has no reference date" in india["error"]
@@ -90,15 +97,20 @@ def test_to_dict_is_json_and_complete(table: ck.Comparison) -> None:
 def test_html(table: ck.Comparison) -> None:
     html = table._repr_html_()
     assert html.startswith("<table><caption>Pay in INR per month, in prices of 2024</caption>")
-    assert html.count("<tr>") == 4
+    assert html.count("<tr>") == 8
 
 
 def test_region_filter_and_objects() -> None:
     table = ck.compare(ck.get("csr"), currency="USD", period="year", region="US")
-    (row,) = table.rows
+    row, _, annual = table.rows
     assert row.converted is not None and row.converted.median is not None
     assert row.converted.median.amount == Decimal("29868.80")
-    assert repr(table) == "<Comparison of customer-service in USD per year, 1 rows>"
+    assert annual.converted is not None and annual.converted.median is not None
+    assert annual.converted.median.amount == Decimal(44770)  # BLS's own annual figure
+    assert repr(table) == "<Comparison of customer-service in USD per year, 3 rows>"
+    california = ck.compare("43-4051", "27-3031", currency="USD", period="year", region="US-CA")
+    assert [row.band.region for row in california.rows] == ["US-CA"] * 4
+    assert california.rows[1].band.median == Decimal(49560)  # PROVENANCE.md's anchor
 
 
 def test_errors() -> None:

@@ -1,7 +1,8 @@
 """Threads: first-ever lookups and conversions, raced in a fresh process, give the one answer.
 
-Everything careerkit loads lazily (the registry, each currency's rates, CPI-U, World
-Bank series, babel's locale data, pycountry's code lists, the cattrs converter) is
+Everything careerkit loads lazily (the registry, the catalogue's index and each of its
+careers, the search index, each currency's rates, CPI-U, World Bank series, babel's
+locale data, pycountry's code lists, the cattrs converter) is
 first touched here by 32 threads at once, released together by a barrier. Every
 thread's answers must equal those of a single-threaded run in another fresh process.
 """
@@ -28,6 +29,11 @@ def jobs():
         lambda: ck.get("43-4051").codes["NCO-2015"],
         lambda: [c.id for c in ck.careers()],
         lambda: ck.get("custmer service").id,
+        lambda: str(ck.get("29-1141").pay_bands("US-TX")[1].median),
+        lambda: ck.get("registered nurses") is ck.get("291141"),
+        lambda: [r.id for r in ck.search("registerd nurse")],
+        lambda: [r.id for r in ck.search("जनसंपर्क")],
+        lambda: str(ck.get("csr").pay_growth().real),
         lambda: ck.compare("csr", "pr-specialist", currency="INR", period="month", prices_of="2024").render("hi", "hi"),
         lambda: ck.Pay(100, "USD", "year", when="2008-05").in_prices_of("2024").explain(),
         lambda: ck.Pay(100, "INR", "year", when="2008").in_prices_of("2020").explain(),

@@ -16,8 +16,9 @@ def test_import_imports_no_heavy_library() -> None:
     report = run("import careerkit", "-X", "importtime").stderr
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in report.splitlines()}
     assert "careerkit" in imported  # the report is real
-    for heavy in ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w", "attr", "typing"):
-        assert heavy not in imported
+    heavy = ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w", "attr", "typing", "rapidfuzz")
+    for name in heavy:
+        assert name not in imported
 
 
 def test_names_load_on_first_use() -> None:
@@ -41,6 +42,16 @@ def test_import_reads_no_profile() -> None:
         "print(r._default is None, 'tomllib' in sys.modules)"
     ).stdout
     assert out.split() == ["True", "False"]
+
+
+def test_a_first_lookup_reads_one_catalogue_career_and_no_heavy_library() -> None:
+    out = run(
+        "import sys, careerkit, careerkit.registry as r; careerkit.get('29-1141');"
+        "built = [c.id for c, _ in r.default_registry()._careers.values()"
+        " if isinstance(c, careerkit.Career)];"
+        "print(built, *(m in sys.modules for m in ('cattrs', 'pycountry', 'rapidfuzz', 'babel')))"
+    ).stdout
+    assert out.split() == ["['registered-nurses']", "False", "False", "False", "False"]
 
 
 def test_version_comes_from_the_metadata() -> None:

@@ -21,6 +21,7 @@ import jsonschema
 import pytest
 
 import careerkit as ck
+from careerkit._catalogued import ORIGIN
 from careerkit.registry import Registry
 from careerkit.schema import profile_schema
 from careerkit.serialization import to_json
@@ -65,18 +66,30 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_discovery_finds_builtins_and_the_example() -> None:
     registry = Registry.from_entry_points(strict=True)
-    assert [career.id for career in registry] == [
-        "customer-service",
-        "public-relations-specialist",
-        "telemarketer",
-    ]
+    ids = [career.id for career in registry]
+    assert {"customer-service", "public-relations-specialist", "telemarketer"} <= set(ids)
+    assert len(ids) == 830  # telemarketer is the catalogue's 41-9041: no twin
+    assert "telemarketers" not in ids
     assert registry.origin("telemarketer") == (
         "careerkit-example-profiles: careerkit_example_profiles.profiles/telemarketer.toml"
+        " + careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"
     )
     assert registry.origin("customer-service") == (
         "careerkit: careerkit.profiles/customer-service.toml + careerkit-example-profiles: "
         "careerkit_example_profiles.profiles/customer-service.west-bengal.toml"
+        " + careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"
     )
+
+
+def test_a_plugin_career_claiming_a_soc_code_gains_the_catalogue_figures() -> None:
+    registry = Registry.from_entry_points(strict=True)
+    telemarketer = registry.get("41-9041")
+    assert telemarketer.id == "telemarketer"
+    assert registry.get("telemarketers") is telemarketer  # the catalogue's id, now its key
+    sources = [source.id for source in telemarketer.sources]
+    assert "bls-oews-may-2025" in sources
+    assert {band.region for band in telemarketer.pay} >= {"US", "US-CA"}
+    assert telemarketer.title.hi == "टेलीमार्केटर"  # the plug-in's own career, extended
 
 
 def test_the_extension_merges_and_says_where_it_came_from() -> None:
@@ -106,7 +119,12 @@ def test_a_new_registry_is_isolated() -> None:
 
 def test_schema_validates_builtin_and_example_documents() -> None:
     validator = jsonschema.Draft202012Validator(profile_schema())
-    for career in Registry.from_entry_points(strict=True):
+    registry = Registry.from_entry_points(strict=True)
+    own = [c for c in registry if registry.origin(c.id) != ORIGIN]  # files, each extended
+    # and catalogue careers with every kind of figure: top-coded, annual only, no O*NET entry
+    catalogue = [registry.get(code) for code in ("29-1022", "53-2011", "13-1020")]
+    assert len(own) == 3
+    for career in [*own, *catalogue]:
         validator.validate(json.loads(to_json(ck.to_dict(career))))
     with pytest.raises(jsonschema.ValidationError):
         validator.validate({"id": "x", "title": {"en": "X"}, "pay": "lots"})

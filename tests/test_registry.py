@@ -71,7 +71,10 @@ def test_lookup_ignores_case_and_whitespace(key: str) -> None:
 def test_careers_are_sorted_by_id() -> None:
     found = ck.careers()
     assert isinstance(found, tuple)
-    assert [career.id for career in found] == ["customer-service", "public-relations-specialist"]
+    ids = [career.id for career in found]
+    assert ids == sorted(ids)
+    assert {"customer-service", "public-relations-specialist", "registered-nurses"} <= set(ids)
+    assert len(ids) == 830  # the catalogue's occupations, two of them the rich profiles
 
 
 def test_unknown_key_suggests_the_closest() -> None:
@@ -91,7 +94,13 @@ def test_unknown_key_without_a_close_match_lists_the_careers() -> None:
             r"public-relations-specialist$"
         ),
     ):
-        ck.get("astronaut")
+        Registry.from_entry_points(catalogue=False).get("astronaut")
+    with pytest.raises(
+        LookupError,
+        match=r"^unknown career 'zzqx'; none of the 830 careers answers to it; "
+        r"search them by words with careerkit.search\(\) or 'careerkit search'$",
+    ):
+        ck.get("zzqx")
 
 
 def test_key_must_be_a_string() -> None:
@@ -118,7 +127,7 @@ def test_default_registry_loads_once_across_threads(monkeypatch: pytest.MonkeyPa
         thread.join()
     assert len(results) == 8
     assert all(result is results[0] for result in results)
-    assert len(results[0]) == 2
+    assert len(results[0]) == 830
 
 
 # --- isolated registries and clashes --------------------------------------------------------
@@ -186,6 +195,10 @@ def test_builtins_clash_with_a_copy_of_themselves() -> None:
 def test_registry_origin_names_the_file() -> None:
     assert registry.default_registry().origin("customer-service") == (
         "careerkit: careerkit.profiles/customer-service.toml"
+        " + careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"
+    )
+    assert registry.default_registry().origin("registered-nurses") == (
+        "careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"
     )
 
 

@@ -37,12 +37,14 @@ if TYPE_CHECKING:
     from typing import Any
 
     from careerkit._compare import Comparison, compare
+    from careerkit._search import SearchResult, search
     from careerkit.model import (
         Career,
         CareerExtension,
         CodeSystem,
         Course,
         CourseFee,
+        Employment,
         EntryRoute,
         Fact,
         FieldStory,
@@ -58,7 +60,14 @@ if TYPE_CHECKING:
         WorkingHours,
         WorkSchedule,
     )
-    from careerkit.pay import INTERNATIONAL_DOLLAR, ConvertedPayBand, Pay, PayRange, convert_array
+    from careerkit.pay import (
+        INTERNATIONAL_DOLLAR,
+        ConvertedPayBand,
+        Pay,
+        PayGrowth,
+        PayRange,
+        convert_array,
+    )
     from careerkit.registry import Registry, careers, get
     from careerkit.serialization import from_dict, from_toml, load_profile, to_dict, to_toml
     from careerkit.text import format_pay, parse_pay
@@ -76,6 +85,7 @@ _LAZY = {
             "CodeSystem",
             "Course",
             "CourseFee",
+            "Employment",
             "EntryRoute",
             "Fact",
             "FieldStory",
@@ -94,9 +104,17 @@ _LAZY = {
         "careerkit.model",
     ),
     **dict.fromkeys(
-        ["INTERNATIONAL_DOLLAR", "ConvertedPayBand", "Pay", "PayRange", "convert_array"],
+        [
+            "INTERNATIONAL_DOLLAR",
+            "ConvertedPayBand",
+            "Pay",
+            "PayGrowth",
+            "PayRange",
+            "convert_array",
+        ],
         "careerkit.pay",
     ),
+    **dict.fromkeys(["SearchResult", "search"], "careerkit._search"),
     **dict.fromkeys(["Comparison", "compare"], "careerkit._compare"),
     **dict.fromkeys(["format_pay", "parse_pay"], "careerkit.text"),
     **dict.fromkeys(["Registry", "careers", "get"], "careerkit.registry"),
@@ -119,6 +137,7 @@ __all__ = [
     "DataNotAvailableError",
     "DateRequiredError",
     "DuplicateProfileError",
+    "Employment",
     "EntryRoute",
     "Fact",
     "FieldStory",
@@ -128,6 +147,7 @@ __all__ = [
     "Pay",
     "PayBand",
     "PayBandNotFoundError",
+    "PayGrowth",
     "PayParseError",
     "PayRange",
     "Period",
@@ -136,6 +156,7 @@ __all__ = [
     "ProgressionLadder",
     "ReferenceDate",
     "Registry",
+    "SearchResult",
     "Source",
     "SourceNotFoundError",
     "Text",
@@ -154,6 +175,7 @@ __all__ = [
     "get",
     "load_profile",
     "parse_pay",
+    "search",
     "to_dict",
     "to_toml",
 ]

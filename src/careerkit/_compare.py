@@ -158,6 +158,8 @@ class Comparison:
                 "low": None if band.low is None else str(band.low.rounded()),
                 "high": None if band.high is None else str(band.high.rounded()),
                 "percentiles": {str(k): str(p.rounded()) for k, p in band.percentiles.items()},
+                "mean": None if band.mean is None else str(band.mean.rounded()),
+                "top_code": None if band.top_code is None else str(band.top_code.rounded()),
                 "provenance": [step.describe() for step in band.provenance],
             }
 
@@ -180,6 +182,10 @@ class Comparison:
                         "low": None if row.band.low is None else str(row.band.low),
                         "high": None if row.band.high is None else str(row.band.high),
                         "percentiles": {str(k): str(v) for k, v in row.band.percentiles.items()},
+                        "mean": None if row.band.mean is None else str(row.band.mean),
+                        "mean_rse": None if row.band.mean_rse is None else str(row.band.mean_rse),
+                        "top_code": None if row.band.top_code is None else str(row.band.top_code),
+                        "top_coded": list(row.band.top_coded),
                     },
                     "converted": None if row.converted is None else figures(row.converted),
                     "error": row.reason,
@@ -226,15 +232,18 @@ def compare(
     region: str | None = None,
     schedule: WorkSchedule | None = None,
 ) -> Comparison:
-    """Compare careers (objects or lookup keys): every pay band converted to one unit.
+    """Compare careers (objects or lookup keys): their pay bands converted to one unit.
 
-    A band that cannot be converted (an undated band asked for other prices, a
-    date outside the data) stays in the comparison with the reason, not dropped.
+    With *region* (``"IN"``, ``"US"``, ``"US-CA"``), the bands of that region;
+    without, the bands of whole countries (``US``, ``IN``), not of states, which
+    the US catalogue has 54 of per career. A band that cannot be converted (an
+    undated band asked for other prices, a date outside the data) stays in the
+    comparison with the reason, not dropped.
 
     >>> import careerkit
     >>> table = careerkit.compare("csr", "pr-specialist", currency="INR", period="month")
-    >>> [row.career.id for row in table.rows]
-    ['customer-service', 'customer-service', 'public-relations-specialist']
+    >>> [(row.career.id, str(row.band.reference_date)) for row in table.rows][:3]
+    [('customer-service', '2008-05'), ('customer-service', 'None'), ('customer-service', '2025-05')]
     """
     from careerkit.registry import get
 
@@ -250,7 +259,7 @@ def compare(
             known = sorted({band.region for career in found for band in career.pay})
             raise PayBandNotFoundError(
                 f"none of {', '.join(career.id for career in found)} has a pay band for region "
-                f"{region!r}; they have bands for {', '.join(known) or 'no region'}"
+                f"{region!r}; they have bands for {_listed(known)}"
             )
     rows: list[ComparisonRow] = []
     for career in found:
@@ -267,4 +276,14 @@ def compare(
 
 
 def _bands(career: Career, region: str | None) -> Iterable[PayBand]:
-    return (band for band in career.pay if region is None or band.region == region)
+    if region is None:
+        return (band for band in career.pay if "-" not in band.region)  # countries, no states
+    return (band for band in career.pay if band.region == region)
+
+
+def _listed(regions: list[str], most: int = 12) -> str:
+    """Region codes for a message: all of them, or the first *most* and how many more."""
+    if not regions:
+        return "no region"
+    more = f" and {len(regions) - most} more" if len(regions) > most else ""
+    return ", ".join(regions[:most]) + more

@@ -8,6 +8,7 @@ grouping, Devanagari digits) belongs to the pay formatting layer, not here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from careerkit.model import (
     Career,
@@ -17,7 +18,10 @@ from careerkit.model import (
     PayBand,
     Text,
 )
+from careerkit.model.employment import Employment
 from careerkit.model.text import check_language
+
+_Regional = TypeVar("_Regional", PayBand, Employment)
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -52,6 +56,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "via": "quoted via",
         "hours": "{low}-{high} hours a day",
         "nsqf": "NSQF level {n}",
+        "employment": "Employment",
+        "jobs": "{count} jobs",
+        "rse": "relative standard error {rse}%",
+        "mean_rse": "Relative standard error of the mean: {rse}%",
+        "top_code": "At or above BLS's top code: {names}",
+        "states": "Also {count} states and territories ({first} ... {last}): show one with --region, such as --region {example}",
     },
     "hi": {
         "aliases": "अन्य नाम",
@@ -85,6 +95,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "via": "इसके माध्यम से उद्धृत",
         "hours": "प्रतिदिन {low}-{high} घंटे",
         "nsqf": "NSQF लेवल {n}",
+        "employment": "रोज़गार",
+        "jobs": "{count} नौकरियाँ",
+        "rse": "सापेक्ष मानक त्रुटि {rse}%",
+        "mean_rse": "औसत की सापेक्ष मानक त्रुटि: {rse}%",
+        "top_code": "BLS की ऊपरी सीमा (top code) पर या उससे अधिक: {names}",
+        "states": "और {count} राज्य व क्षेत्र ({first} ... {last}): किसी एक के लिए --region दें, जैसे --region {example}",
     },
 }
 
@@ -140,8 +156,16 @@ class _Writer:
         return text
 
 
-def render_career(career: Career, lang: str = "en", locale: str | None = None) -> str:
-    """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``), amounts for *locale*."""
+def render_career(
+    career: Career, lang: str = "en", locale: str | None = None, region: str | None = None
+) -> str:
+    """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``), amounts for *locale*.
+
+    Pay and employment are those of *region* where given; otherwise those of
+    whole countries, with the states and territories that have figures listed.
+    """
+    if region is not None:
+        career.pay_bands(region)  # a region the career has no band for is an error
     w = _Writer(career, lang, locale or lang)
     labels = w.labels
     w.lines += [w.t(career.title), f"id: {career.id}"]
@@ -198,7 +222,9 @@ def render_career(career: Career, lang: str = "en", locale: str | None = None) -
         w.heading("ladder")
         ladder = " → ".join(w.t(step) for step in career.ladder.steps)
         w.item(f"{career.ladder.region}: {ladder}", career.ladder.source)
-    _money_section(w, "pay", career.pay)
+    _money_section(w, "pay", _of_region(career.pay, region))
+    _states(w, career, region)
+    _employment(w, career, region)
     if career.stories:
         w.heading("stories")
         for story in career.stories:
@@ -229,5 +255,48 @@ def _money_section(w: _Writer, key: str, bands: Iterable[PayBand | CourseFee]) -
             w.lines.append(f"    “{w.t(band.statement)}”")
         if isinstance(band, PayBand) and band.reference_date is None and band.undated_note:
             w.lines.append(f"    {w.labels['date']}: {w.t(band.undated_note)}")
+        if isinstance(band, PayBand) and band.mean_rse is not None:
+            w.lines.append(f"    {w.labels['mean_rse'].format(rse=band.mean_rse)}")
         if band.note is not None:
             w.lines.append(f"    {w.labels['note']}: {w.t(band.note)}")
+
+
+def _of_region(items: Iterable[_Regional], region: str | None) -> list[_Regional]:
+    """The items of *region*; without one, those of whole countries (not of states)."""
+    if region is None:
+        return [item for item in items if "-" not in item.region]
+    return [item for item in items if item.region == region]
+
+
+def _states(w: _Writer, career: Career, region: str | None) -> None:
+    states = sorted({band.region for band in career.pay if "-" in band.region})
+    if region is None and states:
+        example = "US-TX" if "US-TX" in states else states[0]
+        w.lines.append(
+            "  "
+            + w.labels["states"].format(
+                count=len(states), first=states[0], last=states[-1], example=example
+            )
+        )
+
+
+def _employment(w: _Writer, career: Career, region: str | None) -> None:
+    from babel.numbers import format_decimal
+
+    found = _of_region(career.employment, region)
+    if not found:
+        return
+    w.heading("employment")
+    for item in found:
+        count = format_decimal(item.count, locale=_babel_locale(w.locale))
+        text = f"{item.region}: {w.labels['jobs'].format(count=count)}"
+        extras = [item.reference_date.label(w.lang)] if item.reference_date else []
+        if item.rse is not None:
+            extras.append(w.labels["rse"].format(rse=item.rse))
+        w.item(text + (f" ({'; '.join(extras)})" if extras else ""), item.source, item.note)
+
+
+def _babel_locale(locale: str) -> str:
+    from careerkit.text.format import parse_locale
+
+    return str(parse_locale(locale))

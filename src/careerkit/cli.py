@@ -1,7 +1,7 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
-Subcommands: ``list``, ``show``, ``convert``, ``compare``, ``validate`` and
-``schema``; each takes ``--json``, ``--lang en|hi`` and ``--locale``. Every error
+Subcommands: ``list``, ``search``, ``show``, ``convert``, ``compare``,
+``validate`` and ``schema``; each takes ``--json``, ``--lang en|hi`` and ``--locale``. Every error
 ends the command with exit status 2 and one line on standard error, never a
 traceback; a closed pipe (``careerkit list | head -1``) ends it quietly with
 status 141, as for other tools killed by SIGPIPE; output that the terminal's
@@ -60,7 +60,16 @@ def _pay_json(pay: Any) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    careers = registry.careers()
+    if args.groups:
+        from careerkit.catalogue import major_groups
+
+        if args.json:
+            print(_json(dict(major_groups())))
+        else:
+            for code, title in major_groups().items():
+                print(f"{code}  {title}")
+        return 0
+    careers = registry.careers(group=args.group)
     if args.json:
         rows = [
             {
@@ -73,9 +82,40 @@ def _list(args: argparse.Namespace) -> int:
         ]
         print(_json(rows))
         return 0
-    width = max((len(career.id) for career in careers), default=0)
+    width = min(40, max((len(career.id) for career in careers), default=0))
     for career in careers:
         print(f"{career.id:<{width}}  {career.title.in_language(args.lang)}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from careerkit._search import search
+
+    results = search(args.text, limit=args.limit)
+    if args.json:
+        print(
+            _json(
+                [
+                    {
+                        "id": r.id,
+                        "title": serialization.converter().unstructure(r.career.title),
+                        "score": round(r.score, 1),
+                        "matched": r.matched,
+                        "field": r.field,
+                    }
+                    for r in results
+                ]
+            )
+        )
+        return 0
+    if not results:
+        print(f"no career matches {args.text!r}")
+        return 1
+    width = max(len(r.id) for r in results)
+    for r in results:
+        title = r.career.title.in_language(args.lang)
+        matched = r.matched if len(r.matched) <= 60 else r.matched[:57] + "..."
+        print(f"{r.score:5.1f}  {r.id:<{width}}  {title}  [{r.field}: {matched}]")
     return 0
 
 
@@ -88,7 +128,11 @@ def _show(args: argparse.Namespace) -> int:
         if not (args.currency and args.per):
             raise ValidationError("show converts pay with both --currency and --per")
         comparison = compare(
-            career, currency=args.currency, period=args.per, prices_of=args.prices_of
+            career,
+            currency=args.currency,
+            period=args.per,
+            prices_of=args.prices_of,
+            region=args.region,
         )
     if args.json:
         document: dict[str, Any] = serialization.to_dict(career)
@@ -98,7 +142,7 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     from careerkit._render import render_career
 
-    print(render_career(career, args.lang, _locale(args)), end="")
+    print(render_career(career, args.lang, _locale(args), region=args.region), end="")
     if comparison is not None:
         table = comparison.render(args.lang, _locale(args)).split("\n\n" + career.id + ":")[0]
         print("\n" + table.rstrip())
@@ -235,10 +279,16 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 _EXAMPLES = {
-    "list": "careerkit list --lang hi",
+    "list": """careerkit list --lang hi
+  careerkit list --groups
+  careerkit list --group 29""",
+    "search": """careerkit search nurse
+  careerkit search "custmer service" --limit 3
+  careerkit search 29-11 --json""",
     "show": """careerkit show customer-service
   careerkit show "कस्टमर केयर एग्जीक्यूटिव" --lang hi
   careerkit show 27-3031 --json
+  careerkit show registered-nurses --region US-TX
   careerkit show csr --currency INR --per month --prices-of 2024 --locale en_IN""",
     "convert": """careerkit convert "14.36 USD/hour" --to INR/month --when 2008-05
   careerkit convert "$14.36 an hour" --to INR/month --when 2008-05 --prices-of 2024 --explain
@@ -247,7 +297,8 @@ _EXAMPLES = {
   careerkit validate my_package/profiles/tea-taster.toml --json""",
     "schema": "careerkit schema > careerkit-profile.schema.json",
     "compare": """careerkit compare customer-service public-relations-specialist --currency INR --per month --prices-of 2024
-  careerkit compare csr pr-specialist --currency INR --per month --lang hi""",
+  careerkit compare csr pr-specialist --currency INR --per month --lang hi
+  careerkit compare 43-4051 27-3031 --region US-CA --currency INR --per month""",
 }
 
 
@@ -286,8 +337,26 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    listing = add("list", "list the careers careerkit knows", "List careers by id and title.")
+    listing = add(
+        "list",
+        "list the careers careerkit knows",
+        "List careers by id and title: all of them, or one SOC major group's.",
+    )
+    listing.add_argument("--group", help="only this SOC major group (29 or 29-0000)")
+    listing.add_argument("--groups", action="store_true", help="list the SOC major groups")
     listing.set_defaults(run=_list)
+
+    searching = add(
+        "search",
+        "find careers by words, titles, codes or a code prefix (typos forgiven)",
+        "Search careers' names (English and Hindi), aliases, codes and descriptions; "
+        "best match first, with its score (0-100) and what matched. Exit 1 if nothing matches.",
+    )
+    searching.add_argument("text", metavar="TEXT", help="words, a title or a code (29-11)")
+    searching.add_argument(
+        "--limit", type=int, default=10, help="at most this many results (default: 10)"
+    )
+    searching.set_defaults(run=_search)
 
     show = add(
         "show",
@@ -300,6 +369,10 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--currency", help="convert pay to this ISO 4217 currency")
     show.add_argument("--per", help="convert pay to this period (hour, day, week, month, year)")
     show.add_argument("--prices-of", help="in the prices of this date (2024, 2024-05)")
+    show.add_argument(
+        "--region",
+        help="pay and employment of this region only (US, US-TX, IN; default: countries)",
+    )
     show.set_defaults(run=_show)
 
     convert = add(
@@ -327,7 +400,9 @@ def _parser() -> argparse.ArgumentParser:
     comparing.add_argument("--currency", required=True, help="ISO 4217 currency, such as INR")
     comparing.add_argument("--per", required=True, help="period: hour, day, week, month, year")
     comparing.add_argument("--prices-of", help="in the prices of this date (2024)")
-    comparing.add_argument("--region", help="only the pay bands of this region (IN, US)")
+    comparing.add_argument(
+        "--region", help="the pay bands of this region (IN, US, US-CA; default: countries)"
+    )
     comparing.set_defaults(run=_compare)
 
     validate = add(

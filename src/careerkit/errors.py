@@ -203,8 +203,13 @@ class ProfileNotFoundError(CareerkitError, LookupError):
         self.suggestions = tuple(suggestions)
         if self.suggestions:
             hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        elif known:
+        elif 0 < len(known) <= 12:
             hint = "known careers: " + ", ".join(known)
+        elif known:
+            hint = (
+                f"none of the {len(known)} careers answers to it; search them by words with "
+                "careerkit.search() or 'careerkit search'"
+            )
         else:
             hint = "no careers are registered"
         super().__init__(f"unknown career {shown(key)}; {hint}")

@@ -13,7 +13,6 @@ and runs of spaces, hyphens and underscores, so ``"Customer Service"``,
 
 from __future__ import annotations
 
-import difflib
 import functools
 import threading
 import warnings
@@ -21,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from careerkit.errors import (
     CareerkitError,
@@ -34,20 +34,66 @@ from careerkit.errors import (
 )
 from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career, CareerExtension
+from careerkit.model.codes import CodeSystem
 
 __all__ = ["Registry", "careers", "get", "normalize_key"]
 
 
 def lookup_keys(career: Career) -> Iterator[str]:
     """Every key *career* answers to, as written: id, aliases, codes, titles."""
-    yield career.id
-    yield from career.aliases
-    yield from career.codes.values()
-    yield career.title.en
-    if career.title.hi is not None:
-        yield career.title.hi
+    codes = ((system.value, code) for system, code in career.codes.items())
+    return _keys(career.id, career.aliases, codes, (career.title.en, career.title.hi))
 
 
+def _keys(
+    career_id: str,
+    aliases: Iterable[str],
+    codes: Iterable[tuple[str, str]],
+    titles: Iterable[str | None],
+) -> Iterator[str]:
+    yield career_id
+    yield from aliases
+    for system, code in codes:
+        if system == CodeSystem.SOC_2018_MAJOR:
+            continue  # a group, not this career: careers(group=...) lists its members
+        yield code
+        if system == CodeSystem.SOC_2018:
+            yield code.replace("-", "")  # "291141", as some files write it
+    yield from (title for title in titles if title is not None)
+
+
+class Pending:
+    """A profile of careerkit's own, read but not yet built: its keys, and how to build it.
+
+    careerkit's own profiles are correct by test, so the first lookup reads
+    their keys from the parsed file and builds (structures and validates) a
+    career only when it is asked for. Plug-ins' profiles are built at once, so
+    that a broken one is skipped with a warning rather than failing a lookup.
+    """
+
+    def __init__(self, data: dict[str, Any], origin: str) -> None:
+        self.id: str = data["id"]
+        self.soc: str | None = None
+        codes = []
+        for code in data.get("occupation_codes", ()):
+            codes.append((code["system"], code["code"]))
+            if code["system"] == CodeSystem.SOC_2018:
+                self.soc = code["code"]
+        title = data["title"]
+        self.keys = tuple(
+            _keys(self.id, data.get("aliases", ()), codes, (title["en"], title.get("hi")))
+        )
+        if not all(isinstance(key, str) for key in self.keys):
+            raise TypeError("a key is not text")
+        self._data, self._origin = data, origin
+
+    def build(self) -> Career:
+        from careerkit.serialization import from_dict
+
+        return from_dict(self._data, origin=self._origin)
+
+
+_MOST_HITS = 4096  # keys remembered as given; beyond them, lookups normalize every time
 _LONGEST_KEY = 300  # longer than any title: such a key is looked up, and suggested, as nothing
 
 
@@ -66,9 +112,13 @@ class Registry:
     """
 
     def __init__(self, careers: Iterable[Career] = (), *, origin: str = "<code>") -> None:
-        self._careers: dict[str, tuple[Career, str]] = {}
+        # career id -> (the career, or what builds it on first request; where it came from)
+        self._careers: dict[str, tuple[Career | Callable[[], Career], str]] = {}
         # normalized key -> (career id, key as written)
         self._index: dict[str, tuple[str, str]] = {}
+        self._building = threading.Lock()
+        # keys as given that were found, and their careers: a repeated lookup skips normalizing
+        self._hits: dict[str, Career] = {}
         self.problems: list[str] = []
         """What :meth:`from_entry_points` skipped, one message each."""
         self._skipped: list[tuple[str, Exception]] = []
@@ -76,34 +126,52 @@ class Registry:
             self.add(career, origin=origin)
 
     @classmethod
-    def from_entry_points(cls, *, strict: bool = False, extensions: bool = True) -> Registry:
+    def from_entry_points(
+        cls, *, strict: bool = False, extensions: bool = True, catalogue: bool = True
+    ) -> Registry:
         """A registry of every profile installed through the ``careerkit.profiles`` group.
 
-        careerkit's own profiles come this way too. A plug-in that fails (it does
-        not import, a file is malformed, it claims another's id, alias or code,
-        it extends a career that does not exist) is skipped as a whole with a
-        :class:`~careerkit.CareerkitWarning` naming it, and listed in
+        careerkit's own profiles come this way too, and (unless ``catalogue=False``)
+        the US occupation catalogue (:mod:`careerkit.catalogue`). A plug-in that
+        fails (it does not import, a file is malformed, it claims another's id,
+        alias or code, it extends a career that does not exist) is skipped as a
+        whole with a :class:`~careerkit.CareerkitWarning` naming it, and listed in
         :attr:`problems`; with ``strict=True`` the error is raised instead.
-        ``extensions=False`` gives the careers as their owners ship them.
+        ``extensions=False`` gives the careers as their owners ship them (and
+        leaves the catalogue out).
+
+        The catalogue's rule: a career that claims an occupation's SOC code (as
+        ``customer-service`` claims 43-4051) is that occupation, and the catalogue
+        extends it with the release's figures instead of adding a twin; any other
+        career answering to a key of a catalogue occupation (its id, title or
+        codes) is a clash, and the plug-in is skipped.
         """
-        return cls._from_providers(_installed(), strict=strict, extensions=extensions)
+        return cls._from_providers(
+            _installed(), strict=strict, extensions=extensions, catalogue=catalogue and extensions
+        )
 
     @classmethod
     def _from_providers(
-        cls, providers: Iterable[tuple[str, Loader]], *, strict: bool, extensions: bool
+        cls,
+        providers: Iterable[tuple[str, Loader]],
+        *,
+        strict: bool,
+        extensions: bool,
+        catalogue: bool = True,
     ) -> Registry:
         """The registry of what *providers* give, each ``(name, loader)``, in their order."""
         from careerkit.model.extension import merge
 
         registry = cls()
-        staged: dict[str, tuple[Career, str, str]] = {}  # id -> (career, origin, provider)
+        # id -> (career, origin, provider)
+        staged: dict[str, tuple[Career | Pending, str, str]] = {}
         extending: list[tuple[CareerExtension, str, str]] = []
         for provider, load in providers:
             try:
                 documents = load()
-                careers: dict[str, tuple[Career, str, str]] = {}
+                careers: dict[str, tuple[Career | Pending, str, str]] = {}
                 for document, origin in documents:
-                    if isinstance(document, Career):
+                    if isinstance(document, Career | Pending):
                         claimed = staged.get(document.id) or careers.get(document.id)
                         if claimed is not None:
                             raise DuplicateProfileError(
@@ -133,16 +201,23 @@ class Registry:
                         ],
                     )
                 base, base_origin, owner = staged[extension.extends]
+                if isinstance(base, Pending):
+                    base = base.build()
                 merged = merge(base, extension, provider)
                 _check_new_keys(merged, base, staged, origin)
                 staged[extension.extends] = (merged, f"{base_origin} + {origin}", owner)
             except CareerkitError as error:
                 registry._skip(provider, error, strict)
-        for career, origin, owner in staged.values():
-            try:
-                registry.add(career, origin=origin)
-            except DuplicateProfileError as error:
-                registry._skip(owner, error, strict)
+        if not catalogue:
+            for career, origin, owner in staged.values():
+                try:
+                    registry._add(career, origin)
+                except DuplicateProfileError as error:
+                    registry._skip(owner, error, strict)
+            return registry
+        from careerkit._catalogued import add_with_catalogue
+
+        add_with_catalogue(registry, list(staged.values()), strict=strict)
         return registry
 
     @property
@@ -164,19 +239,57 @@ class Registry:
         """Register *career*; *origin* (a file, a package) is named in clash errors."""
         if not isinstance(career, Career):
             raise wrong_type("a Career", career, "career")
+        self._claim(career.id, lookup_keys(career), career, origin)
+
+    def _add(self, career: Career | Pending, origin: str) -> None:
+        if isinstance(career, Pending):
+            self._claim(career.id, career.keys, career.build, origin)
+        else:
+            self.add(career, origin=origin)
+
+    def _claim(
+        self,
+        career_id: str,
+        keys: Iterable[str],
+        career: Career | Callable[[], Career],
+        origin: str,
+    ) -> None:
+        """Register *career* (or what builds it) under *keys*, refusing a key already taken."""
         claims: dict[str, str] = {}
-        for key in lookup_keys(career):
-            normal = normalize_key(key)
+        for key in keys:
+            claims.setdefault(normalize_key(key), key)
+        self._claim_normalized(career_id, claims, career, origin)
+
+    def _claim_normalized(
+        self,
+        career_id: str,
+        claims: dict[str, str],
+        career: Career | Callable[[], Career],
+        origin: str,
+    ) -> None:
+        """:meth:`_claim`, for keys given as ``{normalized key: key as written}``."""
+        for normal, key in claims.items():
             claimed = self._index.get(normal)
             if claimed is not None:
                 other_id = claimed[0]
                 raise DuplicateProfileError(
-                    key, (other_id, self._careers[other_id][1]), (career.id, origin)
+                    key, (other_id, self._careers[other_id][1]), (career_id, origin)
                 )
-            claims.setdefault(normal, key)
-        self._careers[career.id] = (career, origin)
+        self._careers[career_id] = (career, origin)
         for normal, key in claims.items():
-            self._index[normal] = (career.id, key)
+            self._index[normal] = (career_id, key)
+
+    def _career(self, career_id: str) -> Career:
+        """The career with id *career_id*, built on first request (once, under a lock)."""
+        career = self._careers[career_id][0]
+        if isinstance(career, Career):
+            return career
+        with self._building:
+            career, origin = self._careers[career_id]
+            if not isinstance(career, Career):
+                career = career()
+                self._careers[career_id] = (career, origin)
+        return career
 
     def get(self, key: str) -> Career:
         """The career answering to *key*; :class:`~careerkit.ProfileNotFoundError` if none."""
@@ -186,10 +299,18 @@ class Registry:
                 f"{type(key).__name__} {shown(key)}",
                 field="key",
             )
+        hit = self._hits.get(key)
+        if hit is not None:
+            return hit
         normal = normalize_key(key) if len(key) <= _LONGEST_KEY else ""
         found = self._index.get(normal)
         if found is not None:
-            return self._careers[found[0]][0]
+            career = self._career(found[0])
+            if len(self._hits) < _MOST_HITS:
+                self._hits[key] = career
+            return career
+        import difflib
+
         close = difflib.get_close_matches(normal, list(self._index), n=10, cutoff=0.6)
         best: dict[str, str] = {}  # one suggestion per career: its closest key
         for candidate in close:
@@ -197,9 +318,20 @@ class Registry:
             best.setdefault(career_id, written)
         raise ProfileNotFoundError(key, list(best.values())[:3], sorted(self._careers))
 
-    def careers(self) -> tuple[Career, ...]:
-        """Every registered career, sorted by id."""
-        return tuple(self._careers[career_id][0] for career_id in sorted(self._careers))
+    def careers(self, *, group: str | None = None) -> tuple[Career, ...]:
+        """Every registered career, sorted by id; with *group*, those in that SOC major group.
+
+        *group* is a major group's code (``"29-0000"``, or just ``"29"``); a code
+        that is no major group raises :class:`~careerkit.ValidationError`.
+        """
+        ids = sorted(self._careers)
+        if group is None:
+            return tuple(self._career(career_id) for career_id in ids)
+        from careerkit._catalogued import group_code
+
+        code = group_code(group)
+        found = (self._career(career_id) for career_id in ids)
+        return tuple(c for c in found if c.codes.get(CodeSystem.SOC_2018_MAJOR) == code)
 
     def origin(self, career_id: str) -> str:
         """Where the career with id *career_id* came from (a file, a package)."""
@@ -218,13 +350,15 @@ class Registry:
         return len(self._careers)
 
     def __repr__(self) -> str:
-        return f"<Registry of {len(self)} careers: {', '.join(sorted(self._careers))}>"
+        ids = sorted(self._careers)
+        shown_ids = ", ".join(ids[:5]) + (f", ... ({len(ids) - 5} more)" if len(ids) > 5 else "")
+        return f"<Registry of {len(self)} careers: {shown_ids}>"
 
 
 GROUP = "careerkit.profiles"
 """The entry-point group: ``name = "package.with.toml.profiles"`` or ``"module:callable"``."""
 
-Document = Career | CareerExtension
+Document = Career | CareerExtension | Pending
 Loader = Callable[[], list[tuple[Document, str]]]
 """What a provider gives when loaded: each document with where it came from."""
 
@@ -272,7 +406,7 @@ def _documents(
     """Every career and extension one entry point provides, with where each came from."""
     from importlib import resources
 
-    from careerkit.serialization import document_from_toml
+    from careerkit._toml import read_toml
 
     provider = _provider(entry_point)
     target = entry_point.load()
@@ -283,9 +417,10 @@ def _documents(
             if not entry.name.endswith(".toml") or _path_of(entry) in leave_out:
                 continue
             origin = f"{provider}: {target.__name__}/{entry.name}"
-            document = document_from_toml(entry.read_text(encoding="utf-8"), origin=origin)
+            data = read_toml(entry.read_text(encoding="utf-8"), origin)
+            document = _document(data, origin, own=provider == "careerkit")
             expected = entry.name.removesuffix(".toml")
-            if isinstance(document, Career) and document.id != expected:
+            if isinstance(document, Career | Pending) and document.id != expected:
                 raise ProfileLoadError(
                     origin,
                     [("id", f"{entry.name} must hold career {expected!r}, not {document.id!r}")],
@@ -313,13 +448,25 @@ def _documents(
     )
 
 
+def _document(data: dict[str, Any], origin: str, *, own: bool) -> Document:
+    """The document a parsed profile file holds: careerkit's own careers stay pending."""
+    if own and "extends" not in data:
+        try:
+            return Pending(data, origin)
+        except (KeyError, TypeError, AttributeError):
+            pass  # malformed: building it now gives the error, with its field paths
+    from careerkit.serialization import document_from_data
+
+    return document_from_data(data, origin=origin)
+
+
 def _path_of(entry: object) -> str | None:
     """The resolved file-system path of a package resource, where it is a file on disk."""
     return str(entry.resolve()) if isinstance(entry, Path) else None
 
 
 def _check_new_keys(
-    merged: Career, base: Career, staged: dict[str, tuple[Career, str, str]], origin: str
+    merged: Career, base: Career, staged: dict[str, tuple[Career | Pending, str, str]], origin: str
 ) -> None:
     """Refuse an extension whose new keys (aliases, codes) another career answers to."""
     before = {normalize_key(key) for key in lookup_keys(base)}
@@ -327,7 +474,8 @@ def _check_new_keys(
     for other_id, (other, other_origin, _) in staged.items():
         if other_id == merged.id:
             continue
-        theirs = {normalize_key(key) for key in lookup_keys(other)}
+        keys = other.keys if isinstance(other, Pending) else lookup_keys(other)
+        theirs = {normalize_key(key) for key in keys}
         for key in added:
             if normalize_key(key) in theirs:
                 raise DuplicateProfileError(key, (other_id, other_origin), (merged.id, origin))
@@ -365,11 +513,16 @@ def get(key: str) -> Career:
     return default_registry().get(key)
 
 
-def careers() -> tuple[Career, ...]:
-    """Every built-in career, sorted by id.
+def careers(*, group: str | None = None) -> tuple[Career, ...]:
+    """Every career (built-in, catalogue and plug-in), sorted by id; or those of one SOC major group.
+
+    Building all of them reads the whole catalogue (about a second and a half);
+    :func:`get` builds one.
 
     >>> import careerkit
-    >>> [career.id for career in careerkit.careers()]
-    ['customer-service', 'public-relations-specialist']
+    >>> len(careerkit.careers()) >= 830
+    True
+    >>> [career.id for career in careerkit.careers(group="27")][:2]
+    ['actors', 'art-directors']
     """
-    return default_registry().careers()
+    return default_registry().careers(group=group)

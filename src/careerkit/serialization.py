@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 import attrs
 
+from careerkit._toml import MAX_DEPTH, MAX_PROFILE_SIZE, read_toml, too_large
 from careerkit.errors import ProfileLoadError, ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model import _checks
 from careerkit.model.career import Career, CareerExtension, FundingKind
@@ -49,11 +50,6 @@ __all__ = [
     "to_json",
     "to_toml",
 ]
-
-MAX_PROFILE_SIZE = 1_048_576
-"""The largest profile careerkit reads, in characters (1 MiB): the built-ins are about 30 KB."""
-MAX_DEPTH = 16
-"""The deepest nesting of tables and arrays a profile may have: careerkit's format needs 4."""
 
 _Percentiles = Mapping[int, Decimal]
 T = TypeVar("T")
@@ -191,7 +187,11 @@ def extension_from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> C
 
 def document_from_toml(text: str, *, origin: str = "<string>") -> Career | CareerExtension:
     """A profile file's career, or its extension if the file has ``extends = "..."``."""
-    data = _read_toml(text, origin)
+    return document_from_data(read_toml(text, origin), origin=origin)
+
+
+def document_from_data(data: dict[str, Any], *, origin: str) -> Career | CareerExtension:
+    """:func:`document_from_toml`, for the parsed table of a profile file."""
     if "extends" in data:
         return _structure(data, CareerExtension, origin)
     return _structure(data, Career, origin)
@@ -283,35 +283,7 @@ def to_toml(career: Career) -> str:
 
 def from_toml(text: str, *, origin: str = "<string>") -> Career:
     """A career from the text of a profile file (see :func:`from_dict` for errors)."""
-    return from_dict(_read_toml(text, origin), origin=origin)
-
-
-def _read_toml(text: str, origin: str) -> dict[str, Any]:
-    import tomllib
-
-    if not isinstance(text, str):
-        raise wrong_type("the text of a profile", text, "text")
-    if len(text) > MAX_PROFILE_SIZE:
-        raise ProfileLoadError(origin, [("", _too_large(f"{len(text):,} characters"))])
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ProfileLoadError(origin, [("", f"not valid TOML: {error}")]) from None
-    except RecursionError:
-        raise ProfileLoadError(
-            origin, [("", f"tables and arrays are nested more than {MAX_DEPTH} deep")]
-        ) from None
-    except ValueError:  # Python refuses integers of more than 4,300 digits
-        raise ProfileLoadError(
-            origin, [("", "it holds an integer of more than 4,300 digits: no amount has as many")]
-        ) from None
-
-
-def _too_large(size: str) -> str:
-    return (
-        f"{size} is more than the {MAX_PROFILE_SIZE:,} characters a profile may have "
-        "(careerkit's own have about 30,000)"
-    )
+    return from_dict(read_toml(text, origin), origin=origin)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Career:
@@ -332,15 +304,13 @@ def read_text(path: str | os.PathLike[str]) -> str:
             str(path), [("", f"cannot read the file: {error.strerror or error}")]
         ) from error
     if len(data) > limit:
-        raise ProfileLoadError(
-            str(path), [("", _too_large(f"a file of more than {limit:,} bytes"))]
-        )
+        raise ProfileLoadError(str(path), [("", too_large(f"a file of more than {limit:,} bytes"))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ProfileLoadError(str(path), [("", f"not UTF-8 text: {error}")]) from None
     if len(text) > MAX_PROFILE_SIZE:
-        raise ProfileLoadError(str(path), [("", _too_large(f"{len(text):,} characters"))])
+        raise ProfileLoadError(str(path), [("", too_large(f"{len(text):,} characters"))])
     return text
 
 

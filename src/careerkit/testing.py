@@ -26,11 +26,12 @@ import careerkit as ck
 from careerkit.model._checks import normalize_key
 
 CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
-REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE")
+REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE", "US-CA", "US-PR")
 CODE_FORMATS = {
     ck.CodeSystem.NCO_2015: r"\d{4}\.\d{4}",
     ck.CodeSystem.NCS_QP: r"[A-Z]{2,5}\d{3,4}",
     ck.CodeSystem.SOC_2018: r"\d{2}-\d{4}",
+    ck.CodeSystem.SOC_2018_MAJOR: r"\d{2}-0000",
     ck.CodeSystem.ONET_SOC: r"\d{2}-\d{4}\.\d{2}",
     ck.CodeSystem.ISCO_08: r"\d{4}",
 }
@@ -66,6 +67,10 @@ def amounts(max_value: int = 10**9) -> st.SearchStrategy[Decimal]:
     )
 
 
+def _absent(name: str, keys: list[int], mean: Decimal | None) -> bool:
+    return mean is None if name == "mean" else int(name[1:]) not in keys
+
+
 @st.composite
 def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.PayBand:
     """Valid pay bands: figures in order, percentiles within low..high."""
@@ -74,6 +79,12 @@ def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.Pay
     if not (keys or use_low or use_high):
         use_low = True
     figures = sorted(draw(st.lists(amounts(), min_size=len(keys) + 2, max_size=len(keys) + 2)))
+    mean = draw(st.none() | st.sampled_from(figures))
+    # statistics published only as "at or above" an amount: ones the band has no figure for
+    free = [name for name in ("mean", "p10", "p50", "p90") if _absent(name, keys, mean)]
+    top_coded = (
+        tuple(draw(st.lists(st.sampled_from(free), unique=True, max_size=2))) if free else ()
+    )
     return ck.PayBand(
         region=draw(st.sampled_from(REGIONS)),
         currency=draw(st.sampled_from(CURRENCIES)),
@@ -82,6 +93,10 @@ def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.Pay
         low=figures[0] if use_low else None,
         high=figures[-1] if use_high else None,
         percentiles=dict(zip(keys, figures[1:-1], strict=True)),
+        mean=mean,
+        mean_rse=draw(st.none() | amounts(100)) if mean is not None else None,
+        top_code=figures[-1] if top_coded else None,
+        top_coded=top_coded,
         indicative=draw(st.booleans()),
         reference_date=draw(st.none() | dates),
         undated_note=draw(optional_texts),
@@ -223,6 +238,20 @@ def careers(draw: st.DrawFn) -> ck.Career:
             )
         ),
         pay=draw(st.lists(pay_bands(cite), max_size=3)),
+        employment=draw(
+            st.lists(
+                st.builds(
+                    ck.Employment,
+                    region=st.sampled_from(REGIONS),
+                    count=st.integers(0, 10**8),
+                    source=cite,
+                    reference_date=st.none() | dates,
+                    rse=st.none() | amounts(100),
+                    note=optional_texts,
+                ),
+                max_size=2,
+            )
+        ),
         stories=draw(
             st.lists(
                 st.builds(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     )
     from careerkit.model.codes import CodeSystem, OccupationCode
     from careerkit.model.dates import ReferenceDate
+    from careerkit.model.employment import Employment
     from careerkit.model.pay_band import CourseFee, PayBand, Period
     from careerkit.model.schedule import WorkingHours, WorkSchedule
     from careerkit.model.source import Fact, Source
@@ -41,6 +42,7 @@ _LAZY = {
     ),
     **dict.fromkeys(["CodeSystem", "OccupationCode"], "careerkit.model.codes"),
     **dict.fromkeys(["ReferenceDate"], "careerkit.model.dates"),
+    **dict.fromkeys(["Employment"], "careerkit.model.employment"),
     **dict.fromkeys(["CourseFee", "PayBand", "Period"], "careerkit.model.pay_band"),
     **dict.fromkeys(["WorkingHours", "WorkSchedule"], "careerkit.model.schedule"),
     **dict.fromkeys(["Fact", "Source"], "careerkit.model.source"),
@@ -54,6 +56,7 @@ __all__ = [
     "CodeSystem",
     "Course",
     "CourseFee",
+    "Employment",
     "EntryRoute",
     "Fact",
     "FieldStory",

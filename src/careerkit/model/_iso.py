@@ -120,8 +120,23 @@ def check_country(code: str, *, field: str | None = "country") -> None:
     )
 
 
+# The regions careerkit's own data uses (the catalogue's states and territories, India's
+# states and union territories), so that checking them does not load pycountry's list of
+# 5,000 subdivisions; tests/test_data.py checks each against pycountry.
+COMMON_REGIONS = frozenset(
+    [
+        "US",
+        "IN",
+        *(f"US-{code}" for code in ["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UM", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"]),
+        *(f"IN-{code}" for code in ["AN", "AP", "AR", "AS", "BR", "CG", "CH", "DH", "DL", "GA", "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "PB", "PY", "RJ", "SK", "TN", "TR", "TS", "UK", "UP", "WB"]),
+    ]
+)  # fmt: skip
+
+
 def check_region(code: str, *, field: str | None = None) -> None:
     """Raise :class:`ValidationError` unless *code* is an ISO 3166-1 or 3166-2 code."""
+    if type(code) is str and code in COMMON_REGIONS:
+        return
     _check(
         code,
         subdivision_codes() if isinstance(code, str) and "-" in code else country_codes(),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import typing
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,13 +16,15 @@ from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, Validati
 from careerkit.model import _checks, _iso
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
+from careerkit.model.employment import Employment
 from careerkit.model.pay_band import CourseFee, PayBand, Period, to_period
 from careerkit.model.schedule import WorkingHours, WorkSchedule
 from careerkit.model.source import Fact, Source
 from careerkit.model.text import Text
 
 if TYPE_CHECKING:
-    from careerkit.pay import ConvertedPayBand
+    from careerkit.pay import ConvertedPayBand, Pay
+    from careerkit.pay._growth import PayGrowth
 
 __all__ = [
     "Career",
@@ -213,6 +217,11 @@ class CareerFacts:
     pay: tuple[PayBand, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(PayBand, "a PayBand")
     )
+    employment: tuple[Employment, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.instances_of(Employment, "an Employment"),
+    )
     stories: tuple[FieldStory, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
@@ -316,7 +325,7 @@ class Career(CareerFacts):
 
     >>> import careerkit
     >>> careerkit.get("pr-specialist")
-    <Career 'public-relations-specialist': 'Public relations specialist', 5 sources>
+    <Career 'public-relations-specialist': 'Public relations specialist', 6 sources>
     """
 
     id: str = attrs.field(validator=_checks.slug)
@@ -350,7 +359,7 @@ class Career(CareerFacts):
 
         >>> import careerkit
         >>> from decimal import Decimal
-        >>> (us,) = careerkit.get("csr").pay_in("INR", "month", region="US")
+        >>> us, *may_2025 = careerkit.get("csr").pay_in("INR", "month", region="US")
         >>> us.median.amount == Decimal("29868.80") * Decimal("42.0019") / 12
         True
         """
@@ -360,6 +369,67 @@ class Career(CareerFacts):
         return tuple(
             band.convert(period=period, currency=currency, prices_of=prices_of, schedule=schedule)
             for band in bands
+        )
+
+    def pay_history(
+        self,
+        region: str = "US",
+        statistic: str = "median",
+        period: Period | str | None = None,
+        *,
+        schedule: WorkSchedule | None = None,
+    ) -> tuple[Pay, ...]:
+        """One *statistic* of *region*'s dated pay bands, one :class:`~careerkit.Pay` per date.
+
+        In date order, each with its ``when``. *statistic* is ``"median"``,
+        ``"mean"`` or a percentile (``"p10"``). In *period* (default: the
+        period most dates publish, hours first on a tie), each figure is the
+        source's own where it publishes that period, else converted under
+        *schedule* (the step is in its provenance).
+
+        >>> import careerkit
+        >>> [str(pay.amount) for pay in careerkit.get("csr").pay_history(period="hour")]
+        ['14.36', '21.53']
+        """
+        from careerkit.pay._growth import history
+
+        return history(
+            self.pay_bands(region),
+            who=self.id,
+            region=region,
+            statistic=statistic,
+            period=period,
+            schedule=schedule,
+        )
+
+    def pay_growth(
+        self,
+        region: str = "US",
+        statistic: str = "median",
+        since: ReferenceDate | str | int | dt.date | None = None,
+        until: ReferenceDate | str | int | dt.date | None = None,
+    ) -> PayGrowth:
+        """The change in *statistic* of *region*'s pay from *since* to *until* (default: first to last).
+
+        Returns a :class:`~careerkit.pay.PayGrowth` with ``nominal`` and ``real``
+        fractions (``Decimal('0.4993')`` is +49.93%; real is deflated with the
+        bundled price index of the band's country) and ``explain()``. The figures
+        are those of :meth:`pay_history`, in the period both dates publish.
+
+        >>> import careerkit
+        >>> growth = careerkit.get("csr").pay_growth(region="US", statistic="median")
+        >>> growth.nominal, growth.real
+        (Decimal('0.4993'), Decimal('0.0104'))
+        """
+        from careerkit.pay._growth import growth
+
+        return growth(
+            self.pay_history(region, statistic),
+            who=self.id,
+            region=region,
+            statistic=statistic,
+            since=since,
+            until=until,
         )
 
     def pay_bands(self, region: str | None = None) -> tuple[PayBand, ...]:
@@ -375,9 +445,13 @@ class Career(CareerFacts):
         _iso.check_region(region, field="region")
         bands = tuple(band for band in self.pay if band.region == region)
         if not bands:
+            regions = sorted({band.region for band in self.pay})
+            listed = ", ".join(regions[:12]) + (
+                f" and {len(regions) - 12} more" * (len(regions) > 12)
+            )
             raise PayBandNotFoundError(
                 f"{self.id} has no pay band for region {region!r}; it has bands for "
-                f"{', '.join(sorted({band.region for band in self.pay})) or 'no region'}"
+                f"{listed or 'no region'}"
             )
         return bands
 
@@ -394,20 +468,51 @@ class CareerExtension(CareerFacts):
     extends: str = attrs.field(validator=_checks.slug)
 
 
-def _is_attrs(value: object) -> TypeGuard[attrs.AttrsInstance]:
-    return attrs.has(type(value))
+def _classes_in(hint: object) -> Iterator[type]:
+    """The attrs classes a type hint can hold: ``Text | None`` -> Text; ``tuple[Fact, ...]`` -> Fact."""
+    if isinstance(hint, type) and attrs.has(hint):
+        yield hint
+    for arg in typing.get_args(hint):
+        yield from _classes_in(arg)
+
+
+@functools.cache
+def _plan(kind: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of *kind* that may lead to a citation: ``(name, is_the_citation)``.
+
+    A field named ``source`` or ``via`` is a citation; a field whose type can hold a
+    class with citations is walked; the rest (text, dates, amounts) are skipped, so
+    that checking a career with hundreds of pay bands stays cheap.
+    """
+    hints = typing.get_type_hints(kind)
+    plan = []
+    for field in attrs.fields(kind):
+        if field.name in ("source", "via"):
+            plan.append((field.name, True))
+        elif any(_plan(inner) for inner in _classes_in(hints[field.name])):
+            plan.append((field.name, False))
+    return tuple(plan)
+
+
+_SOURCE_ONLY = (("source", True),)
 
 
 def _citations(value: attrs.AttrsInstance, path: str) -> Iterator[tuple[str, str]]:
     """Walk the attrs tree below *value*, yielding each ``source`` and ``via`` it cites."""
-    for field in attrs.fields(type(value)):
-        item = getattr(value, field.name)
-        here = _checks.join_path(path, field.name)
-        if field.name in ("source", "via") and isinstance(item, str):
-            yield here, item
-        elif _is_attrs(item):
-            yield from _citations(item, here)
+    for name, cites in _plan(type(value)):
+        item = getattr(value, name)
+        here = _checks.join_path(path, name)
+        if cites:
+            if isinstance(item, str):
+                yield here, item
         elif isinstance(item, tuple):
             for index, element in enumerate(item):
-                if _is_attrs(element):
+                kind: type = type(element)
+                plan = _plan(kind) if attrs.has(kind) else ()
+                if plan == _SOURCE_ONLY:  # most facts, every pay band: no walk needed
+                    if isinstance(element.source, str):
+                        yield f"{here}[{index}].source", element.source
+                elif plan:
                     yield from _citations(element, f"{here}[{index}]")
+        elif item is not None:
+            yield from _citations(item, here)

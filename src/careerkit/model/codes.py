@@ -23,6 +23,8 @@ class CodeSystem(enum.StrEnum):
     """A National Career Service qualification-pack code, as NCS prints it: ``GN007``."""
     SOC_2018 = "SOC-2018"
     """The US Standard Occupational Classification 2018: ``43-4051``."""
+    SOC_2018_MAJOR = "SOC-2018 major group"
+    """The SOC 2018 major group an occupation belongs to: ``43-0000``."""
     ONET_SOC = "O*NET-SOC"
     """The O*NET-SOC taxonomy: ``43-4051.00``."""
     ISCO_08 = "ISCO-08"
@@ -33,6 +35,7 @@ _FORMATS: dict[CodeSystem, tuple[re.Pattern[str], str]] = {
     CodeSystem.NCO_2015: (re.compile(r"\d{4}\.\d{4}\Z"), "'5244.0301'"),
     CodeSystem.NCS_QP: (re.compile(r"[A-Z]{2,5}(?:/[A-Z])?\d{3,4}\Z"), "'GN007' or 'SSC/Q0101'"),
     CodeSystem.SOC_2018: (re.compile(r"\d{2}-\d{4}\Z"), "'43-4051'"),
+    CodeSystem.SOC_2018_MAJOR: (re.compile(r"\d{2}-0000\Z"), "'43-0000'"),
     CodeSystem.ONET_SOC: (re.compile(r"\d{2}-\d{4}\.\d{2}\Z"), "'43-4051.00'"),
     CodeSystem.ISCO_08: (re.compile(r"\d{4}\Z"), "'4222'"),
 }

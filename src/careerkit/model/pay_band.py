@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from careerkit.errors import ValidationError
+from careerkit.errors import ValidationError, shown, wrong_type
 from careerkit.model import _checks
 from careerkit.model.dates import ReferenceDate, to_optional_date
 from careerkit.model.schedule import WorkSchedule
@@ -21,7 +22,7 @@ from careerkit.model.text import Text
 if TYPE_CHECKING:
     from careerkit.pay import ConvertedPayBand
 
-__all__ = ["CourseFee", "PayBand", "Period"]
+__all__ = ["STATISTICS", "CourseFee", "PayBand", "Period", "check_statistic", "percentile_of"]
 
 
 class Period(enum.StrEnum):
@@ -71,6 +72,48 @@ def _high(value: _checks.Amount | None) -> Decimal | None:
     return _checks.to_optional_amount(value, "high")
 
 
+def _mean(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "mean")
+
+
+def _mean_rse(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "mean_rse")
+
+
+def _top_code(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "top_code")
+
+
+_PERCENTILE_NAME = re.compile(r"p([1-9][0-9]?)\Z")
+STATISTICS = ("low", "high", "mean", "median", "p10", "p25", "p75", "p90")
+"""Names of a band's statistics, for :meth:`PayBand.statistic`: any ``pNN`` works (``p50`` is the median)."""
+
+
+def percentile_of(name: str) -> int | None:
+    """The percentile a statistic name means (``"median"`` and ``"p50"``: 50), else ``None``.
+
+    >>> percentile_of("p90"), percentile_of("median"), percentile_of("mean")
+    (90, 50, None)
+    """
+    if name == "median":
+        return 50
+    found = _PERCENTILE_NAME.match(name)
+    return int(found.group(1)) if found else None
+
+
+def check_statistic(name: object, field: str = "statistic") -> str:
+    """*name* if it names a statistic of a band (see :data:`STATISTICS`), else a clear error."""
+    if not isinstance(name, str):
+        raise wrong_type("a statistic name such as 'median'", name, field)
+    if name in ("low", "high", "mean") or percentile_of(name) is not None:
+        return name
+    raise ValidationError(
+        f"unknown statistic {shown(name)}: expected 'low', 'high', 'mean', 'median' or a "
+        "percentile such as 'p10' or 'p90'",
+        field=field,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class _StatedAmounts:
     """What :class:`PayBand` and :class:`CourseFee` share: a range in a currency per period."""
@@ -110,6 +153,12 @@ class PayBand(_StatedAmounts):
     the source itself calls approximate. ``statement`` keeps the source's own
     words.
 
+    ``mean`` is the mean where the source publishes one, and ``mean_rse`` its
+    relative standard error in percent (BLS's "wage RSE"). A statistic the
+    source publishes only as "at or above" an amount (BLS's top code, footnote
+    5) is named in ``top_coded`` (``("p90",)``) with that amount as
+    ``top_code``, and has no figure: never a figure the source did not give.
+
     >>> band = PayBand(region="US", currency="USD", period="hour", source="bls",
     ...                percentiles={50: "14.36"}, reference_date="2008-05")
     >>> band.median
@@ -126,13 +175,47 @@ class PayBand(_StatedAmounts):
     )
     reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
     undated_note: Text | None = attrs.field(default=None, validator=_optional_text)
+    mean: Decimal | None = attrs.field(
+        default=None, converter=_mean, validator=_checks.non_negative
+    )
+    mean_rse: Decimal | None = attrs.field(
+        default=None, converter=_mean_rse, validator=_checks.non_negative
+    )
+    top_code: Decimal | None = attrs.field(
+        default=None, converter=_top_code, validator=_checks.non_negative
+    )
+    top_coded: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=[_checks.strings, _checks.unique_items]
+    )
 
     _NEEDS: ClassVar[str] = (
-        "a pay band needs at least one figure: low, high or a percentile such as 50"
+        "a pay band needs at least one figure: low, high, mean, a percentile such as 50, "
+        "or a top-coded statistic"
     )
 
     def _has_figures(self) -> bool:
-        return super()._has_figures() or bool(self.percentiles)
+        return (
+            super()._has_figures()
+            or bool(self.percentiles)
+            or self.mean is not None
+            or bool(self.top_coded)
+        )
+
+    def _check_top_coded(self) -> None:
+        if bool(self.top_coded) != (self.top_code is not None):
+            raise ValidationError(
+                "top_code and top_coded go together: the amount, and the statistics "
+                "published only as at or above it",
+                field="top_code" if self.top_code is not None else "top_coded",
+            )
+        for index, name in enumerate(self.top_coded):
+            check_statistic(name, f"top_coded[{index}]")
+            if name in ("low", "high") or self.statistic(name) is not None:
+                raise ValidationError(
+                    f"{name!r} has a figure (or is low/high); top_coded names statistics "
+                    "published only as at or above top_code",
+                    field=f"top_coded[{index}]",
+                )
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
@@ -158,11 +241,28 @@ class PayBand(_StatedAmounts):
                     f"({self.low}..{self.high})",
                     field=f"percentiles[{key}]",
                 )
+        self._check_top_coded()
 
     @property
     def median(self) -> Decimal | None:
         """The 50th percentile, or ``None`` where the source gives none."""
         return self.percentiles.get(50)
+
+    def statistic(self, name: str) -> Decimal | None:
+        """The figure of statistic *name* (``"median"``, ``"mean"``, ``"p90"``, ``"low"``...).
+
+        ``None`` where the band has no such figure (a top-coded one included);
+        an unknown name raises :class:`~careerkit.ValidationError`.
+
+        >>> PayBand(region="US", currency="USD", period="year", source="bls",
+        ...         percentiles={10: 31750, 50: 44770}, mean=47060).statistic("p10")
+        Decimal('31750')
+        """
+        check_statistic(name)
+        if name in ("low", "high", "mean"):
+            value: Decimal | None = getattr(self, name)
+            return value
+        return self.percentiles.get(percentile_of(name))  # type: ignore[arg-type]
 
     def convert(
         self,

@@ -6,6 +6,7 @@ that need them.
 """
 
 from careerkit.pay._bands import ConvertedPayBand
+from careerkit.pay._growth import PayGrowth
 from careerkit.pay._pay import INTERNATIONAL_DOLLAR, PRECISION, Pay
 from careerkit.pay._range import PayRange
 from careerkit.pay._vector import convert_array
@@ -24,6 +25,7 @@ __all__ = [
     "ExchangeRateStep",
     "PPPStep",
     "Pay",
+    "PayGrowth",
     "PayRange",
     "PriceIndexStep",
     "ProvenanceStep",

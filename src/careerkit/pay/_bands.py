@@ -20,14 +20,27 @@ class ConvertedPayBand:
     """A :class:`~careerkit.PayBand` with every figure converted to one unit.
 
     ``band`` is the band as its source states it (and so keeps its source);
-    ``low``, ``high`` and ``percentiles`` are :class:`~careerkit.Pay` values,
-    each carrying the same provenance.
+    ``low``, ``high``, ``percentiles`` and ``mean`` are :class:`~careerkit.Pay`
+    values, each carrying the same provenance; ``top_code`` is the band's top
+    code converted alike (the statistics in ``band.top_coded`` are at or above it).
     """
 
     band: PayBand
     low: Pay | None
     high: Pay | None
     percentiles: Mapping[int, Pay] = attrs.field(hash=False)
+    mean: Pay | None = None
+    top_code: Pay | None = None
+
+    def statistic(self, name: str) -> Pay | None:
+        """The converted figure of statistic *name* (see :meth:`PayBand.statistic`)."""
+        from careerkit.model.pay_band import check_statistic, percentile_of
+
+        check_statistic(name)
+        if name in ("low", "high", "mean"):
+            value: Pay | None = getattr(self, name)
+            return value
+        return self.percentiles.get(percentile_of(name))  # type: ignore[arg-type]
 
     @property
     def median(self) -> Pay | None:
@@ -36,8 +49,8 @@ class ConvertedPayBand:
 
     @property
     def figures(self) -> tuple[Pay, ...]:
-        """Every converted figure: low, the percentiles in order, high."""
-        found = (self.low, *self.percentiles.values(), self.high)
+        """Every converted figure: low, the percentiles in order, high, the mean, the top code."""
+        found = (self.low, *self.percentiles.values(), self.high, self.mean, self.top_code)
         return tuple(pay for pay in found if pay is not None)
 
     @property
@@ -121,4 +134,6 @@ def convert_band(
         low=None if band.low is None else one(band.low),
         high=None if band.high is None else one(band.high),
         percentiles=MappingProxyType({key: one(value) for key, value in band.percentiles.items()}),
+        mean=None if band.mean is None else one(band.mean),
+        top_code=None if band.top_code is None else one(band.top_code),
     )

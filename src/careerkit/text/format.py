@@ -215,8 +215,8 @@ def _figures(value: Pay | PayRange | PayBand) -> list[Pay]:
 
 
 _FIGURE_WORDS = {
-    "en": {"median": "median", "undated": "undated"},
-    "hi": {"median": "मंझला", "undated": "तारीख अज्ञात"},
+    "en": {"median": "median", "mean": "mean", "undated": "undated"},
+    "hi": {"median": "मंझला", "mean": "औसत", "undated": "तारीख अज्ञात"},
 }
 
 
@@ -225,8 +225,10 @@ def format_figures(
 ) -> str:
     """Every figure of a band, labelled: ``p10 $30,140, median $51,280, p90 $97,910 a year``.
 
-    A band as stated also gives its date (``(May 2008)``, or ``(undated)``); words
-    are in *lang* (default: the locale's language).
+    Then the mean, where the band has one, and each top-coded statistic as
+    ``p75, p90 ≥ $239,200`` (BLS's "at or above"). A band as stated also gives its date
+    (``(May 2008)``, or ``(undated)``); words are in *lang* (default: the
+    locale's language).
 
     >>> import careerkit
     >>> format_figures(careerkit.get("csr").pay[0], "en_US")
@@ -243,13 +245,22 @@ def format_figures(
 
     low, high = as_pay(band.low), as_pay(band.high)
     percentiles = {key: as_pay(value) for key, value in getattr(band, "percentiles", {}).items()}
-    parts = []
+    mean = as_pay(getattr(band, "mean", None))
+    top_code = as_pay(getattr(band, "top_code", None))
+    items: list[tuple[str, Pay | PayRange]] = []  # (label, figure): the last says the period
     if low is not None or high is not None:
-        parts.append(format_pay(PayRange(low, high), locale, period=not percentiles))
-    last = max(percentiles, default=None)
+        items.append(("", PayRange(low, high)))
     for key, pay in percentiles.items():
-        label = words["median"] if key == 50 else f"p{key}"
-        parts.append(f"{label} {format_pay(pay, locale, period=key == last)}")  # type: ignore[arg-type]
+        items.append((words["median"] if key == 50 else f"p{key}", pay))  # type: ignore[arg-type]
+    if mean is not None:
+        items.append((words["mean"], mean))
+    if top_code is not None:  # statistics BLS gives only as "at or above" its top code
+        names = ", ".join(words.get(name, name) for name in stated.top_coded)  # type: ignore[union-attr]
+        items.append((f"{names} ≥", top_code))
+    parts = [
+        " ".join(filter(None, [label, format_pay(figure, locale, period=number == len(items))]))
+        for number, (label, figure) in enumerate(items, 1)
+    ]
     text = ", ".join(parts)
     if isinstance(band, PayBand):
         date = band.reference_date

@@ -1,0 +1,211 @@
+"""Turning the official files into the catalogue's compact shipped form.
+
+BLS publishes the OEWS estimates as flat files (here: its national and state
+cross-industry CSVs, with the columns described in ``careerkit/data/README.md``)
+and O*NET its ``Occupation Data`` table as tab-separated text. This module reads
+those and writes the four files careerkit ships in ``careerkit/catalogue/``:
+
+``release.json``
+    the release (dates, files read and their sha256), the SOC major groups, and
+    the national figures for all occupations together (SOC 00-0000);
+``occupations.tsv``
+    one line per detailed occupation: SOC code, id, O*NET-SOC code, major group,
+    title, the title's lookup key where it is not the id, national employment
+    (search ranks by it), and where its figures sit in the figures file (the key
+    index);
+``descriptions.tsv``
+    the O*NET description of each occupation that has one;
+``oews.bin``
+    each occupation's rows (national first, then states by code), zlib-compressed
+    one occupation at a time, so that one career is read without the others.
+
+Nothing is computed: figures are copied as BLS printed them, an empty field
+stays empty. Ids come from ``ids.tsv``, the append-only list of released ids;
+an occupation not yet in it gets the slug of its title (see :func:`slug`) and is
+appended. ``tools/build_catalogue.py`` runs this on the files in ``../shared/data``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from careerkit.catalogue import FIELDS
+from careerkit.errors import ValidationError
+from careerkit.model._checks import normalize_key
+
+__all__ = ["STATES", "build", "read_ids", "slug"]
+
+STATES = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT",
+    "10": "DE", "11": "DC", "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL",
+    "18": "IN", "19": "IA", "20": "KS", "21": "KY", "22": "LA", "23": "ME", "24": "MD",
+    "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT", "31": "NE",
+    "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND",
+    "39": "OH", "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD",
+    "47": "TN", "48": "TX", "49": "UT", "50": "VT", "51": "VA", "53": "WA", "54": "WV",
+    "55": "WI", "56": "WY", "60": "AS", "66": "GU", "69": "MP", "72": "PR", "78": "VI",
+}  # fmt: skip
+"""State FIPS codes (the first two digits of BLS's ``area_code``) to USPS codes: ``US-CA``."""
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(title: str) -> str:
+    """The id rule: the title in ASCII, lower case, each run of other characters one hyphen.
+
+    >>> slug("Airline Pilots, Copilots, and Flight Engineers")
+    'airline-pilots-copilots-and-flight-engineers'
+    >>> slug("Nurse Anesthetists")
+    'nurse-anesthetists'
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return _NOT_WORD.sub("-", ascii_title.lower()).strip("-")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def _region(area_code: str) -> str:
+    if area_code == "0000000":
+        return "US"
+    state = STATES.get(area_code[:2])
+    if state is None or area_code[2:] != "00000":
+        raise ValidationError(
+            f"area_code {area_code!r} is neither national (0000000) nor a state (FIPS + 00000)",
+            field="area_code",
+        )
+    return f"US-{state}"
+
+
+def read_ids(path: Path) -> dict[str, str]:
+    """The released ids, ``{SOC code: id}``, from ``ids.tsv``."""
+    ids: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            soc, career_id = line.split("\t")
+            ids[soc] = career_id
+    return ids
+
+
+def build(
+    national: Path,
+    states: Path,
+    onet: Path,
+    out: Path,
+    *,
+    release: Mapping[str, str],
+) -> dict[str, str]:
+    """Write the catalogue files into *out* from the official files; returns ``{SOC: id}``.
+
+    *release* describes the OEWS release (``name``, ``reference_date``,
+    ``published``, its top codes ``top_code_hour`` and ``top_code_year``) and the
+    O*NET version (``onet_version``).
+    """
+    national_rows = _rows(national)
+    state_rows = _rows(states)
+    detailed = [row for row in national_rows if row["display_level"] == "3"]
+    groups = {
+        row["soc_code"]: row["occupation_title"]
+        for row in national_rows
+        if row["display_level"] == "0" and row["soc_code"] != "00-0000"
+    }
+    with onet.open(encoding="utf-8", newline="") as file:
+        onet_rows = list(csv.DictReader(file, delimiter="\t"))
+    descriptions = {row["O*NET-SOC Code"]: row["Description"] for row in onet_rows}
+
+    ids_path = out / "ids.tsv"
+    ids = read_ids(ids_path) if ids_path.exists() else {}
+    new_ids: list[tuple[str, str]] = []
+    taken = set(ids.values())
+    for row in detailed:
+        soc = row["soc_code"]
+        if soc not in ids:
+            career_id = slug(row["occupation_title"])
+            if career_id in taken:
+                raise ValidationError(f"the id {career_id!r} of {soc} is already taken")
+            ids[soc] = career_id
+            taken.add(career_id)
+            new_ids.append((soc, career_id))
+
+    by_soc: dict[str, list[tuple[str, dict[str, str]]]] = {row["soc_code"]: [] for row in detailed}
+    for row in [*national_rows, *state_rows]:
+        if row["soc_code"] in by_soc:
+            by_soc[row["soc_code"]].append((_region(row["area_code"]), row))
+
+    blob = io.BytesIO()
+    index_lines = ["soc\tid\tonet\tmajor\ttitle\tkey\temployment\toffset\tlength"]
+    description_lines = ["onet\tdescription"]
+    for row in detailed:
+        soc = row["soc_code"]
+        areas = sorted(by_soc[soc], key=lambda item: (item[0] != "US", item[0]))
+        text = "".join(
+            "\t".join([region, *(area[field] for field in FIELDS)]) + "\n" for region, area in areas
+        )
+        chunk = zlib.compress(text.encode("utf-8"), 9)
+        onet_code = f"{soc}.00" if f"{soc}.00" in descriptions else ""
+        index_lines.append(
+            "\t".join(
+                [
+                    soc,
+                    ids[soc],
+                    onet_code,
+                    f"{soc[:2]}-0000",
+                    row["occupation_title"],
+                    # the title's lookup key, where it is not the id (a title renamed later)
+                    ""
+                    if normalize_key(row["occupation_title"]) == ids[soc]
+                    else normalize_key(row["occupation_title"]),
+                    row["employment"],
+                    str(blob.tell()),
+                    str(len(chunk)),
+                ]
+            )
+        )
+        blob.write(chunk)
+        if onet_code:
+            description_lines.append(f"{onet_code}\t{descriptions[onet_code]}")
+
+    (out / "oews.bin").write_bytes(blob.getvalue())
+    (out / "occupations.tsv").write_text("\n".join(index_lines) + "\n", encoding="utf-8")
+    (out / "descriptions.tsv").write_text("\n".join(description_lines) + "\n", encoding="utf-8")
+    everyone = next(row for row in national_rows if row["soc_code"] == "00-0000")
+    metadata = {
+        **release,
+        "files": {path.name: _sha256(path) for path in (national, states, onet)},
+        "occupations": len(detailed),
+        "major_groups": groups,
+        "all_occupations": {field: everyone[field] for field in FIELDS},
+    }
+    (out / "release.json").write_text(
+        json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    _append_ids(ids_path, new_ids)
+    return ids
+
+
+def _append_ids(path: Path, new: Iterable[tuple[str, str]]) -> None:
+    lines = [f"{soc}\t{career_id}\n" for soc, career_id in new]
+    if not lines:
+        return
+    if not path.exists():
+        lines.insert(
+            0,
+            "# careerkit's catalogue ids, one per SOC code: released ids never change.\n"
+            "# New occupations are appended by careerkit/catalogue/_build.py.\n",
+        )
+    with path.open("a", encoding="utf-8") as file:
+        file.writelines(lines)

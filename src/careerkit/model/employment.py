@@ -1,0 +1,47 @@
+"""How many people work in a career: an estimate, with its region, date and source."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from careerkit.errors import ValidationError
+from careerkit.model import _checks
+from careerkit.model.dates import ReferenceDate, to_optional_date
+from careerkit.model.text import Text
+
+__all__ = ["Employment"]
+
+
+def _rse(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "rse")
+
+
+@attrs.frozen(kw_only=True)
+class Employment:
+    """The number of jobs in a career in one region, as a source estimates it.
+
+    ``rse`` is the estimate's relative standard error in percent, where the
+    source publishes one (BLS's "employment RSE").
+
+    >>> Employment(region="US", count=2595750, rse="0.4", reference_date="2025-05",
+    ...            source="bls-oews-may-2025").count
+    2595750
+    """
+
+    region: str = attrs.field(validator=_checks.region)
+    count: int = attrs.field()
+    source: str = attrs.field(validator=_checks.slug)
+    reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
+    rse: Decimal | None = attrs.field(default=None, converter=_rse, validator=_checks.non_negative)
+    note: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
+    )
+
+    @count.validator
+    def _check_count(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValidationError(
+                f"expected a whole number of jobs, 0 or more, got {value!r}", field="count"
+            )

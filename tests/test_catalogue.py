@@ -1,0 +1,350 @@
+"""The US occupation catalogue: BLS OEWS May 2025 and O*NET 29.2, as careers.
+
+Known values are the anchors PROVENANCE.md records for the files careerkit was
+built from (checked by hand against BLS's tables); the rest are properties that
+hold for every one of the 830 occupations.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+import careerkit as ck
+from careerkit import catalogue
+from careerkit.catalogue._build import read_ids, slug
+from careerkit.registry import Registry, _documents, _installed, default_registry
+from careerkit.testing import check_profile
+
+IDS = Path(catalogue.__file__).with_name("ids.tsv")
+OEWS = "bls-oews-may-2025"
+
+
+def band(career: ck.Career, region: str, period: str) -> ck.PayBand:
+    (found,) = [
+        b for b in career.pay_bands(region) if b.period.value == period and b.source == OEWS
+    ]
+    return found
+
+
+def jobs(career: ck.Career, region: str) -> ck.Employment:
+    (found,) = [item for item in career.employment if item.region == region]
+    return found
+
+
+# --- the anchors of PROVENANCE.md --------------------------------------------------------------
+
+
+def test_customer_service_representatives_national() -> None:
+    csr = ck.get("43-4051")
+    assert csr.id == "customer-service"  # the rich profile, not a twin
+    assert jobs(csr, "US").count == 2_595_750
+    assert jobs(csr, "US").rse == Decimal("0.4")
+    hourly, annual = band(csr, "US", "hour"), band(csr, "US", "year")
+    assert hourly.median == Decimal("21.53")
+    assert annual.median == Decimal(44770)
+    assert annual.percentiles[10] == Decimal(31750)
+    assert annual.percentiles[90] == Decimal(63590)
+    assert (hourly.mean, annual.mean, annual.mean_rse) == (
+        Decimal("22.40"),
+        Decimal(46590),
+        Decimal("0.2"),
+    )
+    assert str(annual.reference_date) == "2025-05"
+
+
+def test_public_relations_specialists_national() -> None:
+    pr = ck.get("27-3031")
+    assert pr.id == "public-relations-specialist"
+    assert jobs(pr, "US").count == 283_380
+    assert band(pr, "US", "hour").median == Decimal("35.94")
+    assert band(pr, "US", "year").median == Decimal(74750)
+
+
+def test_all_occupations_and_california() -> None:
+    assert catalogue.release()["all_occupations"]["annual_median"] == "50980"
+    assert band(ck.get("43-4051"), "US-CA", "year").median == Decimal(49560)
+
+
+def test_the_release_and_its_files() -> None:
+    release = catalogue.release()
+    assert release["reference_date"] == "2025-05" and release["published"] == "2026-05-15"
+    assert release["onet_version"] == "29.2"
+    assert release["files"] == {  # the sha256 PROVENANCE.md gives for the files read
+        "oews-may-2025-national.csv": "f462a23e0ba5434c5c1c5e2103dfcee72b127155f771b6a4da006b6929636e27",
+        "oews-may-2025-state.csv": "3c90bcd26b84fe6476fa763dd7aab75e888965e3af459fd93b18b2cbf2be4d9f",
+        "onet-29.2-occupation-data.txt": "63e6029d3d30ff5c7cf39b5304a733b77a409e01c65ae7095fe92f6d18d74a66",
+    }
+    assert len(catalogue.major_groups()) == 22
+
+
+def test_830_detailed_occupations_818_with_a_description() -> None:
+    occupations = catalogue.occupations()
+    assert len(occupations) == 830 == catalogue.release()["occupations"]
+    described = [o for o in occupations.values() if o.onet in catalogue.descriptions()]
+    assert len(described) == 818
+
+
+def test_aggregates_without_a_description_are_careers_with_no_invented_summary() -> None:
+    bare = [o for o in catalogue.occupations().values() if not o.onet]
+    assert len(bare) == 12
+    buyers = ck.get("13-1020")
+    assert buyers.title.en == "Buyers and Purchasing Agents"
+    assert buyers.summary == ()
+    assert "O*NET-SOC" not in buyers.codes
+    assert [source.id for source in buyers.sources] == [OEWS]
+    assert band(buyers, "US", "year").median is not None
+
+
+# --- keeping exactly what BLS published --------------------------------------------------------
+
+
+def test_annual_figures_are_bls_own_not_derived() -> None:
+    csr = ck.get("43-4051")
+    derived = band(csr, "US", "hour").median * 2080  # type: ignore[operator]
+    assert derived == Decimal("44782.40") != band(csr, "US", "year").median
+
+
+def test_annual_only_occupations_have_no_hourly_band() -> None:
+    pilots = ck.get("53-2011")
+    assert pilots.id == "airline-pilots-copilots-and-flight-engineers"
+    assert [b.period.value for b in pilots.pay_bands("US")] == ["year"]
+    annual = band(pilots, "US", "year")
+    assert annual.median == Decimal(232140)
+    assert annual.note is not None and "footnote 4" in annual.note.en
+
+
+def test_top_coded_figures_are_named_never_given_as_numbers() -> None:
+    surgeons = ck.get("29-1022")
+    alabama = band(surgeons, "US-AL", "year")
+    assert alabama.percentiles == {} and alabama.mean is None
+    assert alabama.top_coded == ("mean", "p10", "p25", "median", "p75", "p90")
+    assert alabama.top_code == Decimal(239200)
+    assert band(surgeons, "US-AL", "hour").top_code == Decimal("115.00")
+    iowa = band(ck.get("29-1249"), "US-IA", "hour")
+    assert iowa.top_coded == ("p90",) and iowa.statistic("p90") is None
+    assert iowa.percentiles[75] == Decimal("315.96")
+    from careerkit.text.format import format_figures
+
+    assert format_figures(alabama, "en_US") == (
+        "mean, p10, p25, median, p75, p90 ≥ $239,200 a year (May 2025)"
+    )
+
+
+def test_estimates_not_released_are_absent_never_zero() -> None:
+    administrators = ck.get("11-9039")
+    assert "US-AL" not in {item.region for item in administrators.employment}  # footnote 8
+    assert band(administrators, "US-AL", "hour").median == Decimal("45.49")
+    for career in (ck.get("29-1022"), administrators):
+        for pay_band in career.pay:
+            assert all(value > 0 for value in pay_band.percentiles.values())
+
+
+def test_every_state_and_territory_is_an_iso_3166_2_region(
+    everyone: tuple[ck.Career, ...],
+) -> None:
+    regions = {b.region for career in everyone for b in career.pay if b.source == OEWS}
+    assert {"US", "US-CA", "US-TX", "US-DC", "US-PR", "US-GU", "US-VI"} <= regions
+    assert len(regions) == 55  # the nation, 50 states, DC, Guam, Puerto Rico, Virgin Islands
+    nurses = ck.get("registered-nurses")
+    assert jobs(nurses, "US-TX").count == 271_380
+    assert "US-GU" not in {b.region for b in nurses.pay}  # BLS released no Guam estimate
+
+
+# --- every career -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def everyone() -> tuple[ck.Career, ...]:
+    return ck.careers()
+
+
+def test_every_catalogue_career_passes_the_conformance_check(
+    everyone: tuple[ck.Career, ...],
+) -> None:
+    for career in everyone:
+        check_profile(career)
+
+
+def test_every_object_built_without_validation_equals_the_validated_one(
+    everyone: tuple[ck.Career, ...],
+) -> None:
+    """The catalogue builds bands with careerkit.model._checks.trusted: check them all."""
+    for career in everyone:
+        for item in (*career.pay, *career.employment):
+            assert attrs.evolve(item) == item  # evolve runs converters and validators
+        assert attrs.evolve(career) == career
+
+
+def test_major_groups_browse() -> None:
+    health = ck.careers(group="29-0000")
+    assert ck.get("registered-nurses") in health
+    assert all(c.codes["SOC-2018 major group"] == "29-0000" for c in health)
+    assert ck.careers(group="29") == health
+    assert sum(len(ck.careers(group=code)) for code in catalogue.major_groups()) == 830
+    with pytest.raises(ck.ValidationError, match=r"^group: '99' is not a SOC major group"):
+        ck.careers(group="99")
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+
+def test_released_ids_never_change() -> None:
+    released = read_ids(IDS)
+    assert len(released) >= 830
+    for soc, career_id in released.items():
+        career = ck.get(career_id)
+        assert career.codes["SOC-2018"] == soc
+        assert career.id == career_id or career_id in career.aliases
+
+
+def test_ids_are_the_slug_of_the_title() -> None:
+    released = read_ids(IDS)
+    for occupation in catalogue.occupations().values():
+        assert released[occupation.soc] == occupation.id == slug(occupation.title)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "29-1141",
+        "291141",
+        "29-1141.00",
+        "Registered Nurses",
+        "registered nurses",
+        "REGISTERED-NURSES",
+    ],
+)
+def test_every_kind_of_key(key: str) -> None:
+    assert ck.get(key).id == "registered-nurses"
+
+
+def test_title_keys_ignore_punctuation() -> None:
+    assert ck.get("airline pilots copilots and flight engineers").codes["SOC-2018"] == "53-2011"
+    assert ck.get("Cooks; Restaurant").id == "cooks-restaurant"
+
+
+# --- the rich profiles, extended ---------------------------------------------------------------
+
+
+def test_rich_profiles_gain_the_release_not_a_twin(everyone: tuple[ck.Career, ...]) -> None:
+    claiming = [c.id for c in everyone if c.codes.get(ck.CodeSystem.SOC_2018) == "43-4051"]
+    assert claiming == ["customer-service"]
+    csr = ck.get("customer-service-representatives")
+    assert csr is ck.get("csr")
+    sources = [source.id for source in csr.sources]
+    assert {"bls-oes-may-2008", OEWS} <= set(sources)
+    assert "onet-29-2" not in sources  # its own bilingual summary stays; O*NET's is not added
+    assert csr.get_source(OEWS).provider == "careerkit"
+    dates = sorted({str(b.reference_date) for b in csr.pay_bands("US")})
+    assert dates == ["2008-05", "2025-05"]
+    assert csr.title.hi is not None and all(fact.text.hi for fact in csr.summary)
+    check_profile(csr, require_hindi=True)  # India-facing: still every fact in Hindi
+
+
+def test_o_net_attribution_and_bls_disclaimer_travel_with_the_data() -> None:
+    nurses = ck.get("registered-nurses")
+    onet = nurses.get_source("onet-29-2")
+    assert onet.note is not None and catalogue.ATTRIBUTION in onet.note.en
+    assert "USDOL/ETA has not approved, endorsed or tested careerkit" in onet.note.en
+    oews = nurses.get_source(OEWS)
+    assert oews.note is not None and catalogue.DISCLAIMER in oews.note.en
+
+
+# --- plug-ins and the catalogue: one rule ------------------------------------------------------
+
+
+def _with(documents: list[ck.Career]) -> Registry:
+    """The default providers plus one plug-in giving *documents*."""
+    return Registry._from_providers(
+        [*_installed(), ("nurse-plugin", lambda: [(d, "nurse-plugin: inline") for d in documents])],
+        strict=False,
+        extensions=True,
+    )
+
+
+def _nurse(**changes: object) -> ck.Career:
+    fields: dict[str, object] = {
+        "id": "nurse-rn",
+        "title": ck.Text("Nurse (RN)"),
+        "sources": [ck.Source(id="soc", title=ck.Text("SOC 2018"))],
+        "occupation_codes": [ck.OccupationCode(system="SOC-2018", code="29-1141", source="soc")],
+    }
+    return ck.Career(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_a_plugin_claiming_a_soc_code_is_that_occupation() -> None:
+    registry = _with([_nurse()])
+    career = registry.get("29-1141")
+    assert career.id == "nurse-rn"
+    assert registry.get("registered-nurses") is career  # the catalogue id is now its alias
+    assert band(career, "US", "hour").median == Decimal("46.90")
+    assert "registered-nurses" not in [c.id for c in registry.careers()]
+    assert registry.problems == []
+
+
+def test_a_plugin_answering_to_a_catalogue_key_without_its_code_is_skipped() -> None:
+    clash = _nurse(occupation_codes=[], sources=[], aliases=["Registered Nurses"])
+    with pytest.warns(ck.CareerkitWarning, match="'Registered Nurses' is claimed by career"):
+        registry = _with([clash])
+    assert registry.get("registered nurses").id == "registered-nurses"
+    assert "nurse-rn" not in registry
+
+
+def test_two_careers_claiming_one_code_still_clash() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        registry = _with([_nurse(), _nurse(id="nurse-two", title=ck.Text("Nurse two"))])
+    assert len(caught) == 1 and "'29-1141' is claimed by career 'nurse-rn'" in str(
+        caught[0].message
+    )
+    assert registry.get("29-1141").id == "nurse-rn"
+
+
+def test_without_the_catalogue() -> None:
+    assert len(Registry.from_entry_points(catalogue=False)) == 2
+    assert len(Registry.from_entry_points(extensions=False)) == 2
+
+
+# --- lazy, and safe across threads -------------------------------------------------------------
+
+
+def test_careers_are_built_when_first_asked_for() -> None:
+    registry = Registry.from_entry_points()
+    built = [c for c, _ in registry._careers.values() if isinstance(c, ck.Career)]
+    assert built == []  # none at load, not even careerkit's own profiles
+    registry.get("29-1141")
+    built = [c for c, _ in registry._careers.values() if isinstance(c, ck.Career)]
+    assert [c.id for c in built] == ["registered-nurses"]
+
+
+def test_racing_first_lookups_build_one_career() -> None:
+    registry = Registry.from_entry_points()
+    barrier = threading.Barrier(8)
+    found: list[ck.Career] = []
+
+    def look() -> None:
+        barrier.wait()
+        found.append(registry.get("29-1141"))
+
+    threads = [threading.Thread(target=look) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(found) == 8 and all(career is found[0] for career in found)
+
+
+def test_built_in_profiles_are_read_once() -> None:
+    (provider,) = [ep for ep in default_registry()._careers if ep == "customer-service"]
+    assert provider == "customer-service"
+    from importlib.metadata import entry_points
+
+    (own,) = [ep for ep in entry_points(group="careerkit.profiles") if ep.name == "careerkit"]
+    documents = _documents(own)
+    assert [type(document).__name__ for document, _ in documents] == ["Pending", "Pending"]
