@@ -90,3 +90,15 @@ def test_every_series_names_its_official_source() -> None:
         "U.S. Bureau of Labor Statistics",
         "World Bank",
     }
+
+
+def test_regions_checked_without_pycountry_are_iso_3166_codes() -> None:
+    import pycountry
+
+    from careerkit.model._iso import COMMON_REGIONS
+
+    known = {s.code for s in pycountry.subdivisions} | {c.alpha_2 for c in pycountry.countries}
+    assert known >= COMMON_REGIONS
+    us = {s.code for s in pycountry.subdivisions if s.country_code == "US"}
+    india = {s.code for s in pycountry.subdivisions if s.country_code == "IN"}
+    assert us | india <= COMMON_REGIONS  # every US and Indian subdivision, none left out

@@ -16,7 +16,17 @@ def test_import_imports_no_heavy_library() -> None:
     report = run("import careerkit", "-X", "importtime").stderr
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in report.splitlines()}
     assert "careerkit" in imported  # the report is real
-    heavy = ("pint", "babel", "numpy", "cattrs", "pycountry", "tomli_w", "attr", "typing", "rapidfuzz")
+    heavy = (
+        "pint",
+        "babel",
+        "numpy",
+        "cattrs",
+        "pycountry",
+        "tomli_w",
+        "attr",
+        "typing",
+        "rapidfuzz",
+    )
     for name in heavy:
         assert name not in imported
 

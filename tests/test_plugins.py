@@ -65,6 +65,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_discovery_finds_builtins_and_the_example() -> None:
+    from careerkit.registry import plugins_possible
+
+    assert plugins_possible()  # the quick look sees the example's entry point
     registry = Registry.from_entry_points(strict=True)
     ids = [career.id for career in registry]
     assert {"customer-service", "public-relations-specialist", "telemarketer"} <= set(ids)

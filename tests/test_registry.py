@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -214,3 +215,99 @@ def test_normalize_key_is_idempotent(key: str) -> None:
 )
 def test_any_alias_in_any_case_finds_the_career(alias: str, case: object, pad: str) -> None:
     assert ck.get(pad + case(alias) + pad).id == "customer-service"  # type: ignore[operator]
+
+
+def test_the_recorded_keys_of_the_built_in_profiles_are_current() -> None:
+    """profiles/keys.json spares the first lookup parsing TOML: it must match the files."""
+    import json
+
+    import careerkit.profiles
+    from careerkit.registry import KEYS_FILE, own_keys
+
+    path = Path(careerkit.profiles.__file__).with_name(KEYS_FILE)
+    recorded = json.loads(path.read_text(encoding="utf-8"))
+    assert recorded == own_keys(careerkit.profiles), "run: python tools/profile_keys.py"
+
+
+def test_a_profile_edited_since_its_keys_were_recorded_is_parsed(tmp_path: Path) -> None:
+    import json
+    import shutil
+    import types
+
+    import careerkit.profiles
+    from careerkit.registry import KEYS_FILE, Pending, _own_documents
+
+    folder = Path(careerkit.profiles.__file__).parent
+    for name in ("customer-service.toml", KEYS_FILE, "__init__.py"):
+        shutil.copy(folder / name, tmp_path / name)
+    text = (tmp_path / "customer-service.toml").read_text(encoding="utf-8")
+    edited = text.replace("aliases = [", 'aliases = ["cs-rep",', 1)
+    assert edited != text
+    (tmp_path / "customer-service.toml").write_text(edited, encoding="utf-8")
+    package = types.ModuleType("careerkit.profiles")
+    package.__file__ = str(tmp_path / "__init__.py")
+    documents = _own_documents(package, frozenset())
+    assert documents is not None
+    ((pending, _),) = documents
+    assert isinstance(pending, Pending) and "cs-rep" in pending.keys  # not the stale record
+    recorded = json.loads((tmp_path / KEYS_FILE).read_text(encoding="utf-8"))
+    assert "cs-rep" not in recorded["customer-service.toml"]["keys"]
+    assert "cs-rep" in pending.build().aliases
+
+
+def _dist(site: Path, folder: str, entry_points: str | None) -> None:
+    info = site / folder
+    info.mkdir(parents=True)
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("folders", "possible"),
+    [
+        ({}, False),
+        (
+            {"careerkit-0.1.0.dist-info": "[careerkit.profiles]\ncareerkit = careerkit.profiles\n"},
+            False,
+        ),
+        (
+            {"careerkit-0.1.0.dist-info": "[console_scripts]\ncareerkit = careerkit.cli:main\n"},
+            False,
+        ),
+        ({"rich-13.0.dist-info": None, "attrs-24.dist-info": "[other]\nx = y\n"}, False),
+        ({"careerkit-0.1.0.dist-info": "[careerkit.profiles]\nmore = extra.profiles\n"}, True),
+        ({"tea_profiles-1.0.dist-info": "[careerkit.profiles]\nmain = tea.profiles\n"}, True),
+        ({"Tea.Profiles-1.0.egg-info": "[careerkit.profiles]\nmain = tea.profiles\n"}, True),
+    ],
+)
+def test_the_quick_look_for_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folders: dict[str, str | None], possible: bool
+) -> None:
+    from careerkit.registry import plugins_possible
+
+    for folder, text in folders.items():
+        _dist(tmp_path, folder, text)
+    monkeypatch.setattr("sys.path", [str(tmp_path), str(tmp_path / "missing")])
+    assert plugins_possible() is possible
+
+
+def test_the_quick_look_leaves_what_it_cannot_read_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerkit.registry import plugins_possible
+
+    (tmp_path / "bundle.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr("sys.path", [str(tmp_path / "bundle.zip")])
+    assert plugins_possible()  # a zip on sys.path
+    (tmp_path / "old.egg-info").write_text("Name: old\n", encoding="utf-8")
+    monkeypatch.setattr("sys.path", [str(tmp_path)])
+    assert plugins_possible()  # an egg-info file
+
+    class Finder:
+        def find_distributions(self) -> list[object]:
+            return []
+
+    (tmp_path / "old.egg-info").unlink()
+    assert not plugins_possible()
+    monkeypatch.setattr("sys.meta_path", [*__import__("sys").meta_path, Finder()])
+    assert plugins_possible()  # a finder of distributions

@@ -107,6 +107,7 @@ def add_with_catalogue(
                     f"{origin} + {ORIGIN}",
                 )
                 claimed.add(occupation.soc)
+                registry._groups[career.id] = occupation.major
         except DuplicateProfileError as error:
             registry._skip(provider, error, strict)
     for occupation in index.values():
@@ -117,6 +118,7 @@ def add_with_catalogue(
                 functools.partial(_standalone, occupation.soc),
                 ORIGIN,
             )
+            registry._groups[occupation.id] = occupation.major
 
 
 _GROUP = re.compile(r"(\d{2})(?:-?0000)?\Z")

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
 
 import attrs
 
+from careerkit._once import once
 from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career
@@ -145,17 +145,8 @@ class _Index:
         )
 
 
-_index: _Index | None = None
-_lock = threading.Lock()
-
-
-def _get_index() -> _Index:
-    global _index
-    if _index is None:
-        with _lock:
-            if _index is None:
-                _index = _Index()
-    return _index
+_get_index = once(_Index)
+"""The index of the default registry, built on the first search, once."""
 
 
 def _matches(word: str, index: _Index) -> dict[str, float]:
@@ -233,8 +224,9 @@ def search(text: str, *, limit: int = 10) -> tuple[SearchResult, ...]:
     )
 
 
-def _score_words(words: Iterable[str], index: _Index, offer: object) -> None:
-    query = [word for word in words if word not in _STOP] or list(words)
+def _score_words(words: list[str], index: _Index, offer: Callable[[int, float], None]) -> None:
+    """Offer each name or description the query's words match, with its score."""
+    query = [word for word in words if word not in _STOP] or words
     if not query:
         return
     # entry -> {query position: weight}, and the name words matched
@@ -247,10 +239,10 @@ def _score_words(words: Iterable[str], index: _Index, offer: object) -> None:
                     hits[number][position] = weight
                 used[number].add(other)
     for number, weights in hits.items():
-        _, _, field, words = index.entries[number]
+        _, _, field, entry_words = index.entries[number]
         coverage = sum(weights.values()) / len(query)
-        share = min(1.0, len(used[number]) / max(1, len(set(words))))
+        share = min(1.0, len(used[number]) / max(1, len(set(entry_words))))
         score = 100 * (0.8 * coverage + 0.2 * share)
         if field == "description":
             score *= 0.6
-        offer(number, score)  # type: ignore[operator]
+        offer(number, score)

@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
+import os
 import zlib
 from collections.abc import Mapping
-from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from careerkit._once import once
 
 if TYPE_CHECKING:
     from careerkit.model import Career, CareerExtension
@@ -117,34 +118,33 @@ class Occupation(NamedTuple):
     length: int
 
 
-_FILES = resources.files(__name__)
-_lock = threading.Lock()
-_index: dict[str, Occupation] | None = None
+_FOLDER = os.path.dirname(__file__)
 
 
+def _text(name: str) -> str:
+    with open(os.path.join(_FOLDER, name), encoding="utf-8") as file:
+        return file.read()
+
+
+@once
 def occupations() -> Mapping[str, Occupation]:
     """The key index, ``{SOC code: Occupation}`` in SOC order, read once, thread-safely."""
-    global _index
-    if _index is None:
-        with _lock:
-            if _index is None:
-                lines = (_FILES / "occupations.tsv").read_text(encoding="utf-8").splitlines()
-                found = {}
-                for line in lines[1:]:
-                    soc, career_id, onet, major, title, key, jobs, offset, length = line.split("\t")
-                    found[soc] = Occupation(
-                        soc,
-                        career_id,
-                        onet,
-                        major,
-                        title,
-                        key or career_id,
-                        int(jobs) if jobs else None,
-                        int(offset),
-                        int(length),
-                    )
-                _index = found
-    return _index
+    lines = _text("occupations.tsv").splitlines()
+    found = {}
+    for line in lines[1:]:
+        soc, career_id, onet, major, title, key, jobs, offset, length = line.split("\t")
+        found[soc] = Occupation(
+            soc,
+            career_id,
+            onet,
+            major,
+            title,
+            key or career_id,
+            int(jobs) if jobs else None,
+            int(offset),
+            int(length),
+        )
+    return found
 
 
 @functools.cache
@@ -154,7 +154,7 @@ def release() -> Mapping[str, Any]:
     >>> release()["reference_date"], release()["occupations"]
     ('2025-05', 830)
     """
-    data: dict[str, Any] = json.loads((_FILES / "release.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(_text("release.json"))
     return data
 
 
@@ -167,12 +167,12 @@ def major_groups() -> Mapping[str, str]:
 @functools.cache
 def descriptions() -> Mapping[str, str]:
     """The O*NET description of each occupation that has one, by O*NET-SOC code."""
-    lines = (_FILES / "descriptions.tsv").read_text(encoding="utf-8").splitlines()
+    lines = _text("descriptions.tsv").splitlines()
     return dict(line.split("\t", 1) for line in lines[1:])
 
 
 def _rows(occupation: Occupation) -> list[list[str]]:
-    with (_FILES / "oews.bin").open("rb") as file:
+    with open(os.path.join(_FOLDER, "oews.bin"), "rb") as file:
         file.seek(occupation.offset)
         chunk = file.read(occupation.length)
     text = zlib.decompress(chunk).decode("utf-8")

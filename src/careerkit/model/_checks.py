@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -171,6 +170,8 @@ def url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An absolute ``http`` or ``https`` URL."""
     if not isinstance(value, str) or " " in value:
         raise _fail(attribute, f"{shown(value)} is not an absolute http(s) URL")
+    from urllib.parse import urlsplit  # on first use: the first lookup checks no URL
+
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _fail(attribute, f"{shown(value)} is not an absolute http(s) URL")

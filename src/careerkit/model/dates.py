@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -72,6 +71,8 @@ class ReferenceDate:
             return
         if self.month is None:
             raise ValidationError("a day needs a month", field="day")
+        import calendar  # on first use: most dates have no day
+
         last = calendar.monthrange(self.year, self.month)[1]
         if not 1 <= _whole_number(value, "day") <= last:
             raise ValidationError(
