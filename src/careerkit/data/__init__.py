@@ -10,16 +10,17 @@ names their official sources (see ``README.md`` beside this file).
 from __future__ import annotations
 
 import csv
-import functools
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
+
+from careerkit._once import once
 
 __all__ = [
     "FX_SERIES",
@@ -114,22 +115,6 @@ FX_SERIES: Mapping[str, str] = MappingProxyType(
 )
 
 
-def _once(load: Callable[[], T]) -> Callable[[], T]:
-    """Run *load* once, on first call, even when threads race for it."""
-    lock = threading.Lock()
-    done: list[T] = []
-
-    @functools.wraps(load)
-    def get() -> T:
-        if not done:
-            with lock:
-                if not done:
-                    done.append(load())
-        return done[0]
-
-    return get
-
-
 def _text(key: str) -> str:
     # The files sit beside this module in every install (wheel or editable).
     return Path(__file__).with_name(SERIES[key].file).read_text(encoding="utf-8")
@@ -190,13 +175,13 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
         return len(self._names)
 
 
-@_once
+@once
 def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
     """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
     return _MonthlyRates()
 
 
-@_once
+@once
 def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
     """Annual average rates: ``{ISO code: {year: units per 1 USD}}``."""
     table: dict[str, dict[int, Decimal]] = {}
@@ -207,7 +192,7 @@ def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
     return _freeze(table)
 
 
-@_once
+@once
 def us_cpi() -> Mapping[Month, Decimal]:
     """US CPI-U index values: ``{(year, month): index, 1982-84 = 100}``."""
     return MappingProxyType(
@@ -215,7 +200,7 @@ def us_cpi() -> Mapping[Month, Decimal]:
     )
 
 
-@_once
+@once
 def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
     """Annual consumer-price inflation: ``{ISO 3166 alpha-3 or WB area code: {year: %}}``.
 
@@ -229,7 +214,7 @@ def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
     return _freeze(table)
 
 
-@_once
+@once
 def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
     """PPP conversion factors: ``{ISO 3166 alpha-2: {year: local units per international $}}``."""
     table: dict[str, dict[int, Decimal]] = {}
