@@ -152,7 +152,10 @@ def test_every_state_and_territory_is_an_iso_3166_2_region(
     assert {"US", "US-CA", "US-TX", "US-DC", "US-PR", "US-GU", "US-VI"} <= regions
     assert len(regions) == 55  # the nation, 50 states, DC, Guam, Puerto Rico, Virgin Islands
     nurses = ck.get("registered-nurses")
-    assert jobs(nurses, "US-TX").count == 271_380
+    texas = jobs(nurses, "US-TX")
+    assert (texas.count, texas.rse) == (271_380, Decimal("1.1"))
+    assert (texas.per_1000, texas.location_quotient) == (Decimal("19.287"), Decimal("0.89"))
+    assert jobs(nurses, "US").per_1000 is None  # BLS gives these for states only
     assert "US-GU" not in {b.region for b in nurses.pay}  # BLS released no Guam estimate
 
 

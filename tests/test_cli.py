@@ -463,7 +463,10 @@ def test_show_one_state() -> None:
         in out
     )
     assert "    Relative standard error of the mean: 0.3%" in out
-    assert "  • US-TX: 271,380 jobs (May 2025; relative standard error 1.1%) [1]" in out
+    assert (
+        "  • US-TX: 271,380 jobs (May 2025; relative standard error 1.1%; 19.287 per 1,000 jobs;"
+        " location quotient 0.89) [1]"
+    ) in out
     assert "  • US: " not in out  # that state's figures only
     assert "This product includes information from the O*NET 29.2 Database" in out
     assert "BLS.gov cannot vouch for the data" in out

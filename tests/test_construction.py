@@ -74,6 +74,19 @@ CATALOGUE: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("aliases number", lambda: ck.Career(id="x", title=ck.Text("X"), aliases=5), ck.WrongTypeError, "expected a list, got int 5"),  # type: ignore[arg-type]
     ("aliases one key", lambda: ck.Career(id="x", title=ck.Text("X"), aliases=["CSR", "c s r", "csr"]), ck.ValidationError, "aliases[2]: 'csr' is the same lookup key as aliases[0] 'CSR'"),
     ("alias is the id", lambda: ck.Career(id="tea-taster", title=ck.Text("X"), aliases=["Tea Taster"]), ck.ValidationError, "aliases[0]: 'Tea Taster' is the same lookup key as the id"),
+    # what BLS publishes: means, their standard errors, top-coded statistics, employment
+    ("band top code alone", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", mean=1, top_code=239200), ck.ValidationError, "top_code: top_code and top_coded go together"),
+    ("band top-coded alone", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", top_coded=["p90"]), ck.ValidationError, "top_coded: top_code and top_coded go together"),
+    ("band top-coded name", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", top_coded=["average"], top_code=5), ck.ValidationError, "top_coded[0]: unknown statistic 'average'"),
+    ("band top-coded figure", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", percentiles={90: 5}, top_coded=["p90"], top_code=5), ck.ValidationError, "top_coded[0]: 'p90' has a figure"),
+    ("band mean negative", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", mean=-1), ck.ValidationError, "mean: must not be negative, got -1"),
+    ("band mean text", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", mean="abc"), ck.ValidationError, "mean: expected a decimal number such as '14.36', got 'abc'"),
+    ("band rse huge", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", mean=1, mean_rse=10**20), ck.ValidationError, "mean_rse: 100000000000000000000 is outside the amounts"),
+    ("band statistic", lambda: ck.PayBand(region="US", currency="USD", period="year", source="s", mean=1).statistic("p100"), ck.ValidationError, "statistic: unknown statistic 'p100'"),
+    ("jobs negative", lambda: ck.Employment(region="US", count=-1, source="s"), ck.ValidationError, "count: expected a whole number of jobs, 0 or more, got -1"),
+    ("jobs bool", lambda: ck.Employment(region="US", count=True, source="s"), ck.ValidationError, "count: expected a whole number of jobs, 0 or more, got True"),
+    ("jobs region case", lambda: ck.Employment(region="us-tx", count=1, source="s"), ck.ValidationError, "region: unknown region 'us-tx'"),
+    ("jobs rse", lambda: ck.Employment(region="US", count=1, source="s", rse=-1), ck.ValidationError, "rse: must not be negative"),
 ]  # fmt: skip
 
 

@@ -59,6 +59,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "employment": "Employment",
         "jobs": "{count} jobs",
         "rse": "relative standard error {rse}%",
+        "per_1000": "{n} per 1,000 jobs",
+        "quotient": "location quotient {q}",
         "mean_rse": "Relative standard error of the mean: {rse}%",
         "top_code": "At or above BLS's top code: {names}",
         "states": "Also {count} states and territories ({first} ... {last}): show one with --region, such as --region {example}",
@@ -98,6 +100,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "employment": "रोज़गार",
         "jobs": "{count} नौकरियाँ",
         "rse": "सापेक्ष मानक त्रुटि {rse}%",
+        "per_1000": "प्रति 1,000 नौकरियों में {n}",
+        "quotient": "लोकेशन क्वोशेंट {q}",
         "mean_rse": "औसत की सापेक्ष मानक त्रुटि: {rse}%",
         "top_code": "BLS की ऊपरी सीमा (top code) पर या उससे अधिक: {names}",
         "states": "और {count} राज्य व क्षेत्र ({first} ... {last}): किसी एक के लिए --region दें, जैसे --region {example}",
@@ -293,6 +297,10 @@ def _employment(w: _Writer, career: Career, region: str | None) -> None:
         extras = [item.reference_date.label(w.lang)] if item.reference_date else []
         if item.rse is not None:
             extras.append(w.labels["rse"].format(rse=item.rse))
+        if item.per_1000 is not None:
+            extras.append(w.labels["per_1000"].format(n=item.per_1000))
+        if item.location_quotient is not None:
+            extras.append(w.labels["quotient"].format(q=item.location_quotient))
         w.item(text + (f" ({'; '.join(extras)})" if extras else ""), item.source, item.note)
 
 

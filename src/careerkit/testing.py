@@ -247,6 +247,8 @@ def careers(draw: st.DrawFn) -> ck.Career:
                     source=cite,
                     reference_date=st.none() | dates,
                     rse=st.none() | amounts(100),
+                    per_1000=st.none() | amounts(1000),
+                    location_quotient=st.none() | amounts(100),
                     note=optional_texts,
                 ),
                 max_size=2,

@@ -87,6 +87,8 @@ FIELDS = (
     "annual_median",
     "annual_p75",
     "annual_p90",
+    "jobs_per_1000",
+    "location_quotient",
     "footnotes",
 )
 """The columns kept for each area, in the order of a line of ``oews.bin`` (after the region)."""

@@ -181,6 +181,8 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
                     region=region,
                     count=int(row[_COLUMN["employment"]]),
                     rse=_amount(row[_COLUMN["employment_rse"]]),
+                    per_1000=_amount(row[_COLUMN["jobs_per_1000"]]),
+                    location_quotient=_amount(row[_COLUMN["location_quotient"]]),
                     reference_date=date,
                     source=OEWS_SOURCE,
                 )

@@ -18,12 +18,23 @@ def _rse(value: _checks.Amount | None) -> Decimal | None:
     return _checks.to_optional_amount(value, "rse")
 
 
+def _per_1000(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "per_1000")
+
+
+def _location_quotient(value: _checks.Amount | None) -> Decimal | None:
+    return _checks.to_optional_amount(value, "location_quotient")
+
+
 @attrs.frozen(kw_only=True)
 class Employment:
     """The number of jobs in a career in one region, as a source estimates it.
 
     ``rse`` is the estimate's relative standard error in percent, where the
-    source publishes one (BLS's "employment RSE").
+    source publishes one (BLS's "employment RSE"). For a part of a country,
+    ``per_1000`` is the career's jobs per 1,000 jobs there and
+    ``location_quotient`` that share over the country's (above 1: more
+    concentrated there), as BLS publishes them for states.
 
     >>> Employment(region="US", count=2595750, rse="0.4", reference_date="2025-05",
     ...            source="bls-oews-may-2025").count
@@ -35,6 +46,12 @@ class Employment:
     source: str = attrs.field(validator=_checks.slug)
     reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
     rse: Decimal | None = attrs.field(default=None, converter=_rse, validator=_checks.non_negative)
+    per_1000: Decimal | None = attrs.field(
+        default=None, converter=_per_1000, validator=_checks.non_negative
+    )
+    location_quotient: Decimal | None = attrs.field(
+        default=None, converter=_location_quotient, validator=_checks.non_negative
+    )
     note: Text | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
     )
