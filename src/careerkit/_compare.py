@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -256,14 +255,14 @@ def compare(
     if region is not None:
         _iso.check_region(region, field="region")
         if not any(band.region == region for career in found for band in career.pay):
-            known = sorted({band.region for career in found for band in career.pay})
+            known = (band.region for career in found for band in career.pay)
             raise PayBandNotFoundError(
                 f"none of {', '.join(career.id for career in found)} has a pay band for region "
-                f"{region!r}; they have bands for {_listed(known)}"
+                f"{region!r}; they have bands for {_iso.listed(known)}"
             )
     rows: list[ComparisonRow] = []
     for career in found:
-        for band in _bands(career, region):
+        for band in _iso.of_region(career.pay, region):
             try:
                 converted = band.convert(
                     period=target, currency=currency, prices_of=date, schedule=schedule
@@ -273,17 +272,3 @@ def compare(
             else:
                 rows.append(ComparisonRow(career, band, converted, None))
     return Comparison(found, tuple(rows), currency, target, date, region)
-
-
-def _bands(career: Career, region: str | None) -> Iterable[PayBand]:
-    if region is None:
-        return (band for band in career.pay if "-" not in band.region)  # countries, no states
-    return (band for band in career.pay if band.region == region)
-
-
-def _listed(regions: list[str], most: int = 12) -> str:
-    """Region codes for a message: all of them, or the first *most* and how many more."""
-    if not regions:
-        return "no region"
-    more = f" and {len(regions) - most} more" if len(regions) > most else ""
-    return ", ".join(regions[:most]) + more

@@ -8,7 +8,6 @@ grouping, Devanagari digits) belongs to the pay formatting layer, not here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
 
 from careerkit.model import (
     Career,
@@ -17,11 +16,9 @@ from careerkit.model import (
     FundingKind,
     PayBand,
     Text,
+    _iso,
 )
-from careerkit.model.employment import Employment
 from careerkit.model.text import check_language
-
-_Regional = TypeVar("_Regional", PayBand, Employment)
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -226,7 +223,7 @@ def render_career(
         w.heading("ladder")
         ladder = " → ".join(w.t(step) for step in career.ladder.steps)
         w.item(f"{career.ladder.region}: {ladder}", career.ladder.source)
-    _money_section(w, "pay", _of_region(career.pay, region))
+    _money_section(w, "pay", _iso.of_region(career.pay, region))
     _states(w, career, region)
     _employment(w, career, region)
     if career.stories:
@@ -265,13 +262,6 @@ def _money_section(w: _Writer, key: str, bands: Iterable[PayBand | CourseFee]) -
             w.lines.append(f"    {w.labels['note']}: {w.t(band.note)}")
 
 
-def _of_region(items: Iterable[_Regional], region: str | None) -> list[_Regional]:
-    """The items of *region*; without one, those of whole countries (not of states)."""
-    if region is None:
-        return [item for item in items if "-" not in item.region]
-    return [item for item in items if item.region == region]
-
-
 def _states(w: _Writer, career: Career, region: str | None) -> None:
     states = sorted({band.region for band in career.pay if "-" in band.region})
     if region is None and states:
@@ -287,7 +277,7 @@ def _states(w: _Writer, career: Career, region: str | None) -> None:
 def _employment(w: _Writer, career: Career, region: str | None) -> None:
     from babel.numbers import format_decimal
 
-    found = _of_region(career.employment, region)
+    found = _iso.of_region(career.employment, region)
     if not found:
         return
     w.heading("employment")

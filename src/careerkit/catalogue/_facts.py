@@ -28,7 +28,7 @@ from careerkit.catalogue import (
 )
 
 if TYPE_CHECKING:
-    from careerkit.model import Career, PayBand, Text
+    from careerkit.model import Career, PayBand, ReferenceDate, Text
 
 _COLUMN = {name: index + 1 for index, name in enumerate(FIELDS)}  # 0 is the region
 _STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # BLS's column names, ours too
@@ -121,13 +121,12 @@ def _periods() -> tuple[_Periods, ...]:
 # careers, with 70,000 bands, within the two seconds the catalogue promises.
 
 
-def _bands(rows: list[list[str]]) -> list[PayBand]:
-    """The pay bands of one occupation's rows: per region, hourly then annual."""
-    from careerkit.model import PayBand, ReferenceDate
+def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
+    """The pay bands of one occupation's rows, dated *date*: per region, hourly then annual."""
+    from careerkit.model import PayBand
     from careerkit.model._checks import trusted
 
     new_band = trusted(PayBand)
-    date = ReferenceDate.coerce(release()["reference_date"])
     periods = _periods()
     wage_rse, footnotes = _COLUMN["wage_rse"], _COLUMN["footnotes"]
     bands = []
@@ -171,7 +170,7 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
 
     date = ReferenceDate.coerce(release()["reference_date"])
     new_employment = trusted(Employment)
-    pay = _bands(rows)
+    pay = _bands(rows, date)
     employment = []
     for row in rows:
         region = row[0]

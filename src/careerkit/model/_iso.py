@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from careerkit.errors import (
     UnknownCurrencyError,
@@ -147,3 +149,30 @@ def check_region(code: str, *, field: str | None = None) -> None:
         expected="an ISO 3166-1 alpha-2 country code such as 'IN' or 'US', or an ISO 3166-2 "
         "subdivision code such as 'IN-WB'",
     )
+
+
+class _HasRegion(Protocol):
+    @property
+    def region(self) -> str: ...
+
+
+_Regional = TypeVar("_Regional", bound=_HasRegion)
+
+
+def of_region(items: Iterable[_Regional], region: str | None) -> list[_Regional]:
+    """The items (pay bands, employment figures) of *region*; without one, of whole countries.
+
+    A country's code has no hyphen (``US``, ``IN``); a subdivision's does (``US-CA``).
+    """
+    if region is None:
+        return [item for item in items if "-" not in item.region]
+    return [item for item in items if item.region == region]
+
+
+def listed(regions: Iterable[str], most: int = 12) -> str:
+    """Region codes for a message, sorted: all of them, or the first *most* and how many more."""
+    codes = sorted(set(regions))
+    if not codes:
+        return "no region"
+    more = f" and {len(codes) - most} more" if len(codes) > most else ""
+    return ", ".join(codes[:most]) + more

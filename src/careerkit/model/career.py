@@ -445,13 +445,9 @@ class Career(CareerFacts):
         _iso.check_region(region, field="region")
         bands = tuple(band for band in self.pay if band.region == region)
         if not bands:
-            regions = sorted({band.region for band in self.pay})
-            listed = ", ".join(regions[:12]) + (
-                f" and {len(regions) - 12} more" * (len(regions) > 12)
-            )
             raise PayBandNotFoundError(
                 f"{self.id} has no pay band for region {region!r}; it has bands for "
-                f"{listed or 'no region'}"
+                f"{_iso.listed(band.region for band in self.pay)}"
             )
         return bands
 
