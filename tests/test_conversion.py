@@ -46,7 +46,7 @@ CATALOGUE: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("period type", lambda: INR.per(["year"]), ck.WrongTypeError, "period: expected a period name"),  # type: ignore[arg-type]
     ("prices date type", lambda: INR.in_prices_of(20.08), ck.WrongTypeError, "when: expected a date"),  # type: ignore[arg-type]
     # dates outside the series, said as such
-    ("after the data", lambda: Pay(1, "USD", "month", when="2008-05").in_prices_of("2026-07"), ck.DataNotAvailableError, "no US CPI-U value for 2026-07"),
+    ("after the data", lambda: Pay(1, "USD", "month", when="2008-05").in_prices_of("2026-07"), ck.DataNotAvailableError, "CPI-U has no value for 2026-07: the BLS series CUUR0000SA0 in use covers 1913-01 to 2026-05; to use a newer release"),
     ("before the data", lambda: Pay(1, "USD", "month", when="1850").to_currency("INR"), ck.DataNotAvailableError, "no annual average INR rate for 1850"),
     ("no series", lambda: Pay(1, "ARS", "month", when="2008").to_currency("USD"), ck.DataNotAvailableError, "no exchange-rate series for 'ARS'"),
     # a region nobody has is an error, not an empty table

@@ -154,13 +154,45 @@ def test_cross_rates_go_through_usd() -> None:
     assert step.rates == (("INR", Decimal("42.0019")), ("GBP", monthly["GBP"][(2008, 5)]))
 
 
-def test_annual_average_without_a_g5a_series_is_the_mean_of_months() -> None:
-    pay = Pay(1, "USD", "year", when="2008").to_currency("GBP")
-    months = [data.fx_monthly()["GBP"][(2008, m)] for m in range(1, 13)]
-    assert pay.amount == sum(months) / 12
+def test_annual_gbp_is_computed_as_the_fed_computes_g5a_in_dollars_per_pound() -> None:
+    # G.5A has no GBP series: the mean of the 12 monthly averages in the Fed's own direction,
+    # US dollars per pound (about 1.852 in 2008), never the mean of pounds per dollar.
+    pay = Pay(1, "GBP", "year", when="2008").to_currency("USD")
+    months = [Fraction(data.fx_monthly()["GBP"][(2008, m)]) for m in range(1, 13)]
+    assert pay.exact == sum(1 / month for month in months) / 12
+    assert round(pay.amount, 3) == Decimal("1.852")
+    assert pay.exact != 12 / sum(months)  # the other rule, 1.1% away
+    assert abs(float(pay.exact * sum(months) / 12) - 1) > 0.01
     (step,) = pay.provenance
     assert isinstance(step, ExchangeRateStep) and step.note is not None
-    assert "mean of the 12 monthly averages" in step.note
+    assert "US dollars per GBP" in step.note and "as the Fed computes G.5A" in step.note
+    # labelled as computed from the monthly series, never as G.5A
+    assert "G.5A release" not in step.source and "(G.5A)" not in step.series
+    assert step.series == data.SERIES["fx-monthly"].name
+
+
+def test_annual_lkr_is_the_mean_of_months_in_rupees_per_dollar() -> None:
+    pay = Pay(1, "USD", "year", when="2008").to_currency("LKR")
+    months = [Fraction(data.fx_monthly()["LKR"][(2008, m)]) for m in range(1, 13)]
+    assert pay.exact == sum(months) / 12
+    (step,) = pay.provenance
+    assert isinstance(step, ExchangeRateStep) and step.note is not None
+    assert "LKR per US dollar" in step.note
+
+
+def test_annual_eur_is_the_g5a_figure_and_says_so() -> None:
+    pay = Pay(1, "USD", "year", when="2023").to_currency("EUR")
+    assert pay.amount == Decimal("0.9245")
+    (step,) = pay.provenance
+    assert isinstance(step, ExchangeRateStep)
+    assert step.note is None and step.series == data.SERIES["fx-annual"].name
+
+
+def test_a_cross_rate_cites_each_series_it_used() -> None:
+    (step,) = Pay(1, "INR", "year", when="2008").to_currency("GBP").provenance
+    assert isinstance(step, ExchangeRateStep)
+    assert step.series == f"{data.SERIES['fx-annual'].name}; {data.SERIES['fx-monthly'].name}"
+    assert [file.name for file in step.data] == ["fx-usd-yearly.csv", "fx-usd-monthly.csv"]
 
 
 def test_a_day_uses_its_months_average() -> None:
@@ -211,12 +243,16 @@ def test_date_outside_the_series() -> None:
     with pytest.raises(
         LookupError,
         match=r"^no monthly average INR rate for 2030-01: the Federal Reserve series for INR "
-        r"covers 1973-01 to 2026-06$",
+        r"in use covers 1973-01 to 2026-06; to use a newer release, download it \(a FRED CSV "
+        r"of the Fed's monthly series, such as EXINUS for INR\) and run 'careerkit data update "
+        r"fx-monthly FILE'",
     ):
         Pay(1, "USD", "year", when="2030-01").to_currency("INR")
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no annual average INR rate for 1972: the Federal Reserve G\.5A series for INR covers 1973 to 2025$",
+        match=r"^no annual average INR rate for 1972: G\.5A has INR for 1973 to 2025, and the "
+        r"monthly series, from which careerkit computes one as the Fed does, lacks 1972-01: "
+        r"the Federal Reserve series for INR in use covers 1973-01 to 2026-06$",
     ):
         Pay(1, "USD", "year", when="1972").to_currency("INR")
 
@@ -276,11 +312,15 @@ def test_prices_errors() -> None:
         Pay(100, "USD", "year").in_prices_of("2024")
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no US CPI-U value for 2026-07: .* covers 1913-01 to 2026-05$",
+        match=r"^CPI-U has no value for 2026-07: the BLS series CUUR0000SA0 in use covers "
+        r"1913-01 to 2026-05; to use a newer release, .* 'careerkit data update cpi FILE'",
     ):
         Pay(100, "USD", "month", when="2008-05").in_prices_of("2026-07")
     with pytest.raises(
-        ck.DataNotAvailableError, match=r"^no US CPI-U average for 2026: it needs all 12 months"
+        ck.DataNotAvailableError,
+        match=r"^no US CPI-U annual average for 2026 yet: BLS publishes it once the year's "
+        r"months are in, and the series in use has 2026-01 to 2026-05\. Use a month \(such as "
+        r"'2026-05', or prices_of='latest'\), or install newer data: .*careerkit data update cpi",
     ):
         Pay(100, "USD", "month", when="2008-05").in_prices_of("2026")
     with pytest.raises(
@@ -308,7 +348,8 @@ def test_ppp_errors() -> None:
     assert Pay(100, "EUR", "year", when="2010").to_ppp(country="DE").provenance[0].country == "DE"  # type: ignore[union-attr]
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no PPP conversion factor for IN in 1980: the World Bank series covers 1990 to 2024$",
+        match=r"^no PPP conversion factor for IN in 1980: the World Bank series for IN in use "
+        r"covers 1990 to 2024$",
     ):
         Pay(100, "INR", "year", when="1980").to_ppp()
     with pytest.raises(ck.DateRequiredError, match="convert to international dollars"):
@@ -481,7 +522,7 @@ def test_band_conversion_with_a_country() -> None:
 def test_countries_without_a_series() -> None:
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no consumer-price inflation series for IO in the World Bank data shipped with careerkit$",
+        match=r"^no consumer-price inflation series for IO in the World Bank data careerkit uses$",
     ):  # the British Indian Ocean Territory uses US dollars; the World Bank has no series
         Pay(100, "USD", "year", when="2010").in_prices_of("2012", country="IO")
     with pytest.raises(ck.DataNotAvailableError, match=r"^no PPP conversion factor series for IO$"):

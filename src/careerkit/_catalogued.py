@@ -24,8 +24,13 @@ if TYPE_CHECKING:
     from careerkit.catalogue import Occupation
     from careerkit.registry import Pending, Registry
 
-ORIGIN = "careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"
-"""Where catalogue careers come from, as clash messages and :meth:`Registry.origin` name it."""
+
+def origin() -> str:
+    """Where catalogue careers come from, as clash messages and :meth:`Registry.origin` name it:
+    ``"careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"`` for the shipped release."""
+    from careerkit.catalogue import release, release_label
+
+    return f"careerkit: catalogue ({release_label()}, O*NET {release()['onet_version']})"
 
 
 def occupation_keys(occupation: Occupation) -> Iterator[str]:
@@ -76,10 +81,11 @@ def add_with_catalogue(
     from careerkit.registry import Pending, lookup_keys
 
     index = occupations()
+    catalogue = origin()
     keys = {soc: _normal_keys(occupation) for soc, occupation in index.items()}
     reserved = {normal: soc for soc, normals in keys.items() for normal in normals}
     claimed: set[str] = set()
-    for career, origin, provider in staged:
+    for career, where, provider in staged:
         if isinstance(career, Pending):
             soc, own = career.soc, list(career.keys)
         else:
@@ -91,20 +97,20 @@ def add_with_catalogue(
                 if other is not None and (occupation is None or other != occupation.soc):
                     raise DuplicateProfileError(
                         key,
-                        (index[other].id, ORIGIN),
-                        (career.id, origin),
+                        (index[other].id, catalogue),
+                        (career.id, where),
                         rule="a career that is a catalogue occupation claims its SOC code "
                         "(the catalogue then extends it); no other career may answer to "
                         "its id, title or codes",
                     )
             if occupation is None:
-                registry._add(career, origin)
+                registry._add(career, where)
             else:
                 registry._claim(
                     career.id,
                     [*own, *occupation_keys(occupation)],
                     functools.partial(_extended, career, occupation.soc),
-                    f"{origin} + {ORIGIN}",
+                    f"{where} + {catalogue}",
                 )
                 claimed.add(occupation.soc)
                 registry._groups[career.id] = occupation.major
@@ -116,7 +122,7 @@ def add_with_catalogue(
                 occupation.id,
                 keys[occupation.soc],
                 functools.partial(_standalone, occupation.soc),
-                ORIGIN,
+                catalogue,
             )
             registry._groups[occupation.id] = occupation.major
 

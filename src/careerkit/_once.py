@@ -5,22 +5,34 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
-def once(function: Callable[[], T]) -> Callable[[], T]:
-    """*function*, run on the first call only (under a lock, so once even when threads race)."""
-    lock = threading.Lock()
-    result: list[T] = []
+class once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cache
+    """*function*, run on the first call only (under a lock, so once even when threads race).
 
-    @functools.wraps(function)
-    def run_once() -> T:
+    :meth:`cache_clear` forgets the result, so that the next call runs *function*
+    again (``careerkit.data`` does this when the data in use changes).
+    """
+
+    def __init__(self, function: Callable[[], T]) -> None:
+        self._function = function
+        self._lock = threading.Lock()
+        self._result: list[T] = []
+        functools.update_wrapper(self, function)
+
+    def __call__(self) -> T:
+        result = self._result
         if not result:
-            with lock:
+            with self._lock:
+                result = self._result
                 if not result:
-                    result.append(function())
+                    result.append(self._function())
         return result[0]
 
-    return run_once
+    def cache_clear(self) -> None:
+        """Forget the result: the next call computes it again."""
+        with self._lock:
+            self._result = []

@@ -102,7 +102,7 @@ class _Index:
     """Names and descriptions, word by word, for every career of the default registry."""
 
     def __init__(self) -> None:
-        from careerkit._catalogued import ORIGIN
+        from careerkit._catalogued import origin
         from careerkit.catalogue import descriptions, occupations
         from careerkit.registry import default_registry
 
@@ -128,8 +128,9 @@ class _Index:
             description = descriptions().get(occupation.onet)
             if description is not None:
                 texts.append((career_id, description))
-        for career_id, (_, origin) in registry._careers.items():
-            if origin != ORIGIN:  # careerkit's own profiles and plug-ins: their summaries
+        catalogue = origin()
+        for career_id, (_, where) in registry._careers.items():
+            if where != catalogue:  # careerkit's own profiles and plug-ins: their summaries
                 for fact in registry._career(career_id).summary:
                     texts += [(career_id, text) for text in (fact.text.en, fact.text.hi) if text]
         for career_id, text in texts:

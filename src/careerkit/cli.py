@@ -1,7 +1,8 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
 Subcommands: ``list``, ``search``, ``show``, ``convert``, ``compare``,
-``validate`` and ``schema``; each takes ``--json``, ``--lang en|hi`` and ``--locale``. Every error
+``validate`` and ``schema``, each taking ``--json``, ``--lang en|hi`` and
+``--locale``; and ``data status|update|reset``, taking ``--json``. Every error
 ends the command with exit status 2 and one line on standard error, never a
 traceback; a closed pipe (``careerkit list | head -1``) ends it quietly with
 status 141, as for other tools killed by SIGPIPE; output that the terminal's
@@ -159,11 +160,18 @@ def _convert(args: argparse.Namespace) -> int:
     from careerkit.pay._bands import convert_pay
     from careerkit.text import format_pay, parse_pay
 
-    parsed = parse_pay(args.pay, when=args.when)
+    latest = args.when == "latest"  # an undated figure, at the latest rates
+    parsed = parse_pay(args.pay, when=None if latest else args.when)
     currency, period = _target(args.to) if args.to else (None, None)
 
     def converted(pay: Pay) -> Pay:
-        return convert_pay(pay, period=period, currency=currency, prices_of=args.prices_of)
+        return convert_pay(
+            pay,
+            period=period,
+            currency=currency,
+            prices_of=args.prices_of,
+            rates_of="latest" if latest else None,
+        )
 
     result: Pay | PayRange
     if isinstance(parsed, PayRange):  # an open range keeps its open end open
@@ -181,10 +189,20 @@ def _convert(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(text)
+    print(text + _rates_used(results[-1]))
     if args.explain:
         print(results[-1].explain())
     return 0
+
+
+def _rates_used(pay: Any) -> str:
+    """`` (latest rates: 2026-06)`` where ``--when latest`` chose the month: never silently."""
+    from careerkit.pay.provenance import ExchangeRateStep
+
+    for step in pay.provenance:
+        if isinstance(step, ExchangeRateStep) and step.latest:
+            return f" (latest rates: {step.date})"
+    return ""
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -278,6 +296,46 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_status(args: argparse.Namespace) -> int:
+    from careerkit import data
+
+    found = [series for series in data.status() if not args.kinds or series.kind in args.kinds]
+    if args.json:
+        print(_json({"folder": str(data.directory()), "series": [s.to_dict() for s in found]}))
+        return 0
+    print(f"user data directory: {data.directory()}")
+    for series in found:
+        print()
+        print(series.describe())
+    return 0
+
+
+def _data_update(args: argparse.Namespace) -> int:
+    from careerkit import data
+
+    installed = data.update(
+        args.kind,
+        *args.files,
+        accept_revisions=args.accept_revisions,
+        reference_date=args.reference_date,
+    )
+    print(_json(installed.to_dict()) if args.json else installed.describe())
+    return 0
+
+
+def _data_reset(args: argparse.Namespace) -> int:
+    from careerkit import data
+
+    done = data.reset(*args.kinds)
+    if args.json:
+        print(_json({"folder": str(data.directory()), "reset": list(done)}))
+    elif done:
+        print(f"the shipped snapshot is in use again for: {', '.join(done)}")
+    else:
+        print(f"no update was installed in {data.directory()}: the shipped snapshot is in use")
+    return 0
+
+
 _EXAMPLES = {
     "list": """careerkit list --lang hi
   careerkit list --groups
@@ -292,10 +350,20 @@ _EXAMPLES = {
   careerkit show csr --currency INR --per month --prices-of 2024 --locale en_IN""",
     "convert": """careerkit convert "14.36 USD/hour" --to INR/month --when 2008-05
   careerkit convert "$14.36 an hour" --to INR/month --when 2008-05 --prices-of 2024 --explain
-  careerkit convert "3.5 LPA" --to /month --locale en_IN""",
+  careerkit convert "3.5 LPA" --to /month --locale en_IN
+  careerkit convert "₹10,000 a month" --to USD --when latest
+  careerkit convert "$14.36 an hour" --when 2008-05 --prices-of latest""",
     "validate": """careerkit validate my_package/profiles/
   careerkit validate my_package/profiles/tea-taster.toml --json""",
     "schema": "careerkit schema > careerkit-profile.schema.json",
+    "data status": """careerkit data status
+  careerkit data status cpi --json""",
+    "data update": """careerkit data update cpi CPIAUCNSA.csv
+  careerkit data update fx-monthly EXINUS.csv EXUSUK.csv
+  careerkit data update inflation API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.zip --accept-revisions
+  careerkit data update oews oesm26nat.zip oesm26st.zip""",
+    "data reset": """careerkit data reset cpi
+  careerkit data reset""",
     "compare": """careerkit compare customer-service public-relations-specialist --currency INR --per month --prices-of 2024
   careerkit compare csr pr-specialist --currency INR --per month --lang hi
   careerkit compare 43-4051 27-3031 --region US-CA --currency INR --per month""",
@@ -385,8 +453,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("pay", metavar="PAY", help="the pay text, such as '14.36 USD/hour'")
     convert.add_argument("--to", help="CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month")
-    convert.add_argument("--when", help="the date the figure refers to (2008, 2008-05)")
-    convert.add_argument("--prices-of", help="re-express in the prices of this date")
+    convert.add_argument(
+        "--when",
+        help="the date the figure refers to (2008, 2008-05); 'latest' for an undated figure "
+        "converted at the latest month's rates",
+    )
+    convert.add_argument(
+        "--prices-of",
+        help="re-express in the prices of this date ('latest': the latest the series has)",
+    )
     convert.add_argument("--explain", action="store_true", help="show how it was converted")
     convert.set_defaults(run=_convert)
 
@@ -422,7 +497,81 @@ def _parser() -> argparse.ArgumentParser:
         "generated from careerkit's model.",
     )
     schema.set_defaults(run=_schema)
+
+    _data_parsers(commands)
     return parser
+
+
+def _data_parsers(commands: Any) -> None:
+    from careerkit.data import KINDS
+
+    data = commands.add_parser(
+        "data",
+        help="see which data is in use, and install newer official files",
+        description="The dated public series careerkit converts with (exchange rates, CPI-U, "
+        "World Bank inflation and PPP, the OEWS release): see their span, gaps and files, "
+        "install a newer official file into your user data directory, or go back to the "
+        "snapshot shipped with careerkit.",
+        epilog="run 'careerkit data ACTION --help' for an action's options and examples",
+    )
+    actions = data.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    json_only = _Parser(add_help=False)
+    json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
+    kinds = ", ".join(KINDS)
+
+    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return actions.add_parser(  # type: ignore[no-any-return]
+            name,
+            parents=[json_only],
+            help=summary,
+            description=description,
+            epilog=f"examples:\n  {_EXAMPLES['data ' + name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    status = add(
+        "status",
+        "each series' source, licence, span, gaps and the files in use",
+        "Show every series (or those named): its source and licence, its span and last "
+        "point, the gaps inside it with their reasons, the files in use with their sha256, "
+        "and whether the shipped snapshot or an update of yours is in use.",
+    )
+    status.add_argument("kinds", metavar="KIND", nargs="*", choices=[[], *KINDS], help=kinds)
+    status.set_defaults(run=_data_status)
+
+    update = add(
+        "update",
+        "install a newer official file for a series (checked, atomic, never in site-packages)",
+        "Install official files downloaded from their publishers into your user data "
+        "directory ($CAREERKIT_DATA_DIR, or the platform's). Each is checked first: "
+        "columns, dates in order, finite positive values, and agreement with the data in "
+        "use where they overlap; values that differ are revisions, installed only with "
+        "--accept-revisions. The formats accepted: docs/howto/update-data.md.",
+    )
+    update.add_argument("kind", metavar="KIND", choices=KINDS, help=kinds)
+    update.add_argument("files", metavar="FILE", nargs="+", help="the file(s) to install")
+    update.add_argument(
+        "--accept-revisions",
+        action="store_true",
+        help="install values that differ from the data in use (the publisher's revisions)",
+    )
+    update.add_argument(
+        "--reference-date",
+        help="oews only: the month the release refers to (2026-05), where the file names "
+        "do not say it",
+    )
+    update.set_defaults(run=_data_update)
+
+    reset = add(
+        "reset",
+        "go back to the shipped snapshot (for the series named, or all)",
+        "Remove your installed updates of the series named (all, if none is named): the "
+        "snapshot shipped with careerkit is in use again.",
+    )
+    reset.add_argument("kinds", metavar="KIND", nargs="*", choices=[[], *KINDS], help=kinds)
+    reset.set_defaults(run=_data_reset)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -454,7 +603,7 @@ def _run(argv: Sequence[str] | None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        if args.locale is not None:
+        if getattr(args, "locale", None) is not None:
             from careerkit.text.format import parse_locale
 
             parse_locale(args.locale)  # every command refuses a locale it could not format in

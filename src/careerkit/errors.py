@@ -117,6 +117,27 @@ class DataNotAvailableError(CareerkitError, LookupError):
     """
 
 
+class DataFormatError(ValidationError):
+    """A data file ``careerkit data update`` cannot read as the series it was given for.
+
+    The message names the file, the line where one applies, what was found, and
+    the formats careerkit accepts for that series.
+    """
+
+
+class DataRevisionError(ValidationError):
+    """A data update whose values differ from the data in use where the two overlap.
+
+    ``revisions`` lists each ``(key, date, value in use, new value)``; the message
+    shows the first of them. Publishers do revise their figures: pass
+    ``accept_revisions=True`` (``--accept-revisions``) to install them.
+    """
+
+    def __init__(self, message: str, *, revisions: tuple[tuple[str, str, str, str], ...]) -> None:
+        super().__init__(message)
+        self.revisions = revisions
+
+
 class PayBandNotFoundError(CareerkitError, LookupError):
     """No pay band matches what was asked, such as a region none of the careers has.
 

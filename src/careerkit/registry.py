@@ -699,6 +699,19 @@ def default_registry() -> Registry:
     return _default
 
 
+def forget_default() -> None:
+    """Drop the default registry (and the search index built on it): the next lookup loads
+    it again, as when the OEWS release in use changes."""
+    global _default
+    with _lock:
+        _default = None
+    import sys
+
+    search = sys.modules.get("careerkit._search")
+    if search is not None:
+        search._get_index.cache_clear()
+
+
 def get(key: str) -> Career:
     """Look a career up by id, alias, occupation code or title (English or Hindi).
 

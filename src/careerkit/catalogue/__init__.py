@@ -29,11 +29,10 @@ one occupation. Nothing here imports pandas or numpy.
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import zlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit._once import once
@@ -94,7 +93,7 @@ FIELDS = (
 """The columns kept for each area, in the order of a line of ``oews.bin`` (after the region)."""
 
 OEWS_SOURCE = "bls-oews-may-2025"
-"""The source id every catalogue figure cites."""
+"""The source id every figure of the shipped release cites (:func:`source_id`: the release in use)."""
 ONET_SOURCE = "onet-29-2"
 """The source id every O*NET description cites."""
 
@@ -120,11 +119,21 @@ class Occupation(NamedTuple):
     length: int
 
 
-_FOLDER = os.path.dirname(__file__)
+def shipped_folder() -> Path:
+    """The folder of the catalogue shipped in the package."""
+    return Path(__file__).parent
+
+
+@once
+def _folder() -> Path:
+    """The folder of the release in use: a user's (``careerkit data update oews``) or the shipped."""
+    from careerkit.data import catalogue_folder
+
+    return catalogue_folder() or shipped_folder()
 
 
 def _text(name: str) -> str:
-    with open(os.path.join(_FOLDER, name), encoding="utf-8") as file:
+    with open(_folder() / name, encoding="utf-8") as file:
         return file.read()
 
 
@@ -149,7 +158,7 @@ def occupations() -> Mapping[str, Occupation]:
     return found
 
 
-@functools.cache
+@once
 def release() -> Mapping[str, Any]:
     """The release the catalogue holds: name, dates, files read with their sha256, top codes.
 
@@ -166,15 +175,55 @@ def major_groups() -> Mapping[str, str]:
     return groups
 
 
-@functools.cache
+@once
 def descriptions() -> Mapping[str, str]:
     """The O*NET description of each occupation that has one, by O*NET-SOC code."""
-    lines = _text("descriptions.tsv").splitlines()
+    return read_descriptions(_folder())
+
+
+def read_descriptions(folder: Path) -> dict[str, str]:
+    """The descriptions file of the catalogue in *folder*, ``{O*NET-SOC code: description}``."""
+    lines = (folder / "descriptions.tsv").read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t", 1) for line in lines[1:])
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+
+
+def source_id() -> str:
+    """The source id every figure of the release in use cites, ``"bls-oews-may-2025"``.
+
+    >>> source_id()
+    'bls-oews-may-2025'
+    """
+    year, month = str(release()["reference_date"]).split("-")
+    return f"bls-oews-{_MONTHS[int(month) - 1]}-{year}"
+
+
+def release_label() -> str:
+    """The release in use for people, ``"BLS OEWS May 2025"``."""
+    year, month = str(release()["reference_date"]).split("-")
+    return f"BLS OEWS {_MONTHS[int(month) - 1].title()} {year}"
+
+
+def _forget() -> None:
+    """The release in use changed (``careerkit data update oews``): read it again, and rebuild
+    the careers made from it."""
+    for cached in (_folder, occupations, release, descriptions):
+        cached.cache_clear()
+    from careerkit import registry
+
+    registry.forget_default()
+
+
+from careerkit import data as _data  # noqa: E402 - after the functions it registers
+
+_data.on_change(_forget, kinds=("oews",))
+
+
 def _rows(occupation: Occupation) -> list[list[str]]:
-    with open(os.path.join(_FOLDER, "oews.bin"), "rb") as file:
+    with open(_folder() / "oews.bin", "rb") as file:
         file.seek(occupation.offset)
         chunk = file.read(occupation.length)
     text = zlib.decompress(chunk).decode("utf-8")

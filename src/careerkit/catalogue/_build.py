@@ -115,17 +115,44 @@ def build(
     ``published``, its top codes ``top_code_hour`` and ``top_code_year``) and the
     O*NET version (``onet_version``).
     """
-    national_rows = _rows(national)
-    state_rows = _rows(states)
+    with onet.open(encoding="utf-8", newline="") as file:
+        onet_rows = list(csv.DictReader(file, delimiter="\t"))
+    return write_release(
+        _rows(national),
+        _rows(states),
+        {row["O*NET-SOC Code"]: row["Description"] for row in onet_rows},
+        out,
+        release={
+            **release,
+            "files": {path.name: _sha256(path) for path in (national, states, onet)},
+        },
+    )
+
+
+def write_release(
+    national_rows: list[dict[str, str]],
+    state_rows: list[dict[str, str]],
+    descriptions: Mapping[str, str],
+    out: Path,
+    *,
+    release: Mapping[str, object],
+) -> dict[str, str]:
+    """:func:`build` from rows already read (in the layout of BLS's CSVs above) and O*NET's
+    descriptions by O*NET-SOC code; *release* also names the ``files`` read, with their sha256.
+
+    Ids come from ``out/ids.tsv`` where it exists (a copy of careerkit's, for a user's
+    release), new occupations appended to it.
+    """
     detailed = [row for row in national_rows if row["display_level"] == "3"]
+    if not detailed:
+        raise ValidationError(
+            "the national file holds no detailed occupation (display_level 3)", field="national"
+        )
     groups = {
         row["soc_code"]: row["occupation_title"]
         for row in national_rows
         if row["display_level"] == "0" and row["soc_code"] != "00-0000"
     }
-    with onet.open(encoding="utf-8", newline="") as file:
-        onet_rows = list(csv.DictReader(file, delimiter="\t"))
-    descriptions = {row["O*NET-SOC Code"]: row["Description"] for row in onet_rows}
 
     ids_path = out / "ids.tsv"
     ids = read_ids(ids_path) if ids_path.exists() else {}
@@ -185,7 +212,6 @@ def build(
     everyone = next(row for row in national_rows if row["soc_code"] == "00-0000")
     metadata = {
         **release,
-        "files": {path.name: _sha256(path) for path in (national, states, onet)},
         "occupations": len(detailed),
         "major_groups": groups,
         "all_occupations": {field: everyone[field] for field in FIELDS},

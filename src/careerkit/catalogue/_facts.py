@@ -14,17 +14,20 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from careerkit import data
+from careerkit._once import once
 from careerkit.catalogue import (
     ATTRIBUTION,
     CHANGES,
     DISCLAIMER,
     FIELDS,
-    OEWS_SOURCE,
     ONET_SOURCE,
     Occupation,
     descriptions,
     major_groups,
     release,
+    release_label,
+    source_id,
 )
 
 if TYPE_CHECKING:
@@ -52,25 +55,30 @@ def _texts() -> dict[str, Text]:
     }
 
 
-@functools.cache
+@once
 def _sources() -> dict[str, Any]:
     from careerkit.model import Source, Text
 
     about = release()
+    if about.get("published"):
+        release_note = f"{about['name']}, published {about['published']}."
+    else:  # a release the user installed: cite the files it was read from
+        files = ", ".join(f"{name} (sha256 {digest})" for name, digest in about["files"].items())
+        release_note = f"{about['name']}, read from {files}."
     return {
-        OEWS_SOURCE: Source(
-            id=OEWS_SOURCE,
+        source_id(): Source(
+            id=source_id(),
             title=Text(
                 "Occupational Employment and Wage Statistics (OEWS): national and state "
-                "cross-industry estimates, May 2025"
+                f"cross-industry estimates, {release_label().removeprefix('BLS OEWS ')}"
             ),
             publisher=Text("U.S. Bureau of Labor Statistics (BLS)"),
             url="https://www.bls.gov/oes/tables.htm",
             reference_date=about["reference_date"],
             note=Text(
-                f"{about['name']}, published {about['published']}. Hourly and annual figures "
-                "are each as BLS published them (BLS's annual figure is the unrounded hourly "
-                f"figure x 2,080, rounded to $10). {DISCLAIMER}"
+                f"{release_note} Hourly and annual figures are each as BLS published them "
+                "(BLS's annual figure is the unrounded hourly figure x 2,080, rounded to $10). "
+                f"{DISCLAIMER}"
             ),
         ),
         ONET_SOURCE: Source(
@@ -87,6 +95,14 @@ def _sources() -> dict[str, Any]:
     }
 
 
+def _forget() -> None:
+    for cached in (_sources, _periods):
+        cached.cache_clear()
+
+
+data.on_change(_forget, kinds=("oews",))
+
+
 def _amount(text: str) -> Decimal | None:
     return Decimal(text) if text else None
 
@@ -99,7 +115,8 @@ class _Periods:
 
         about = release()
         self.period = Period(period)
-        self.top_code = Decimal(about[f"top_code_{period}"])
+        top_code = about.get(f"top_code_{period}")  # none in a release without top-coded figures
+        self.top_code = None if top_code is None else Decimal(top_code)
         self.note = _texts()[f"{period} only"]
         self.mean = _COLUMN[f"{prefix}_mean"]
         self.percentiles = tuple(
@@ -110,7 +127,7 @@ class _Periods:
         self.other = tuple(f"{other}_{name}" for name in _STATISTICS)
 
 
-@functools.cache
+@once
 def _periods() -> tuple[_Periods, ...]:
     return tuple(_Periods(period, prefix) for period, prefix in _PERIODS)
 
@@ -128,6 +145,7 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
 
     new_band = trusted(PayBand)
     periods = _periods()
+    oews = source_id()
     wage_rse, footnotes = _COLUMN["wage_rse"], _COLUMN["footnotes"]
     bands = []
     for row in rows:
@@ -149,7 +167,7 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
                     region=row[0],
                     currency="USD",
                     period=kind.period,
-                    source=OEWS_SOURCE,
+                    source=oews,
                     reference_date=date,
                     percentiles=MappingProxyType(percentiles),
                     mean=mean,
@@ -169,6 +187,7 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
     from careerkit.registry import lookup_keys
 
     date = ReferenceDate.coerce(release()["reference_date"])
+    oews = source_id()
     new_employment = trusted(Employment)
     pay = _bands(rows, date)
     employment = []
@@ -183,22 +202,22 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
                     per_1000=_amount(row[_COLUMN["jobs_per_1000"]]),
                     location_quotient=_amount(row[_COLUMN["location_quotient"]]),
                     reference_date=date,
-                    source=OEWS_SOURCE,
+                    source=oews,
                 )
             )
     codes = [
         OccupationCode(
-            system="SOC-2018", code=occupation.soc, source=OEWS_SOURCE, title=Text(occupation.title)
+            system="SOC-2018", code=occupation.soc, source=oews, title=Text(occupation.title)
         ),
         OccupationCode(
             system="SOC-2018 major group",
             code=occupation.major,
-            source=OEWS_SOURCE,
+            source=oews,
             title=Text(major_groups()[occupation.major]),
         ),
     ]
     description = descriptions().get(occupation.onet)
-    sources = [_sources()[OEWS_SOURCE]]
+    sources = [_sources()[oews]]
     summary = []
     if occupation.onet:
         codes.append(

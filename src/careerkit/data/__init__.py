@@ -1,87 +1,192 @@
-"""The public statistical series careerkit ships, read once on first use.
+"""The public statistical series careerkit uses, and which vintage of each is in use.
 
 Each loader returns read-only mappings of exact :class:`~decimal.Decimal`
 values keyed by date. Nothing is read at import; a loader parses its file on its
 first call (under a lock, so threads share one parse) and caches the result.
-This package knows nothing about careers or pay: it only reads the series and
-names their official sources (see ``README.md`` beside this file).
+This package knows nothing about careers or pay: it reads the series, names
+their official sources (see ``README.md`` beside this file), and keeps the
+user's newer official files.
+
+**The data in use** is the snapshot shipped in the package with any updates the
+user installed laid over it (``careerkit data update KIND FILE``, or
+:func:`update`): at each date, the newest installed file that has a value
+supplies it, and the snapshot supplies the rest. Updates live in a user data
+directory, never in the installed package: :func:`directory` says which (the
+``CAREERKIT_DATA_DIR`` environment variable, else the platform's user data
+directory, found by platformdirs), and :func:`use` chooses another for one
+process. :func:`source_of` names the file each value came from, so that
+provenance cites the data actually used; :func:`status` describes every series.
+
+>>> from careerkit import data
+>>> data.us_cpi()[(2008, 5)]
+Decimal('216.632')
+>>> data.gap("cpi", "US", (2025, 10))
+'not collected by BLS: the lapse in federal appropriations (1 October to 12 November 2025) stopped price collection, and BLS published no index for October 2025'
 """
 
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
+import os
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
-from typing import TypeVar
+from types import MappingProxyType, TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from careerkit._once import once
+from careerkit.errors import ValidationError, shown, wrong_type
+
+if TYPE_CHECKING:
+    from careerkit.data._status import SeriesStatus
+    from careerkit.data._store import Installed
 
 __all__ = [
+    "FED_USD_PER_UNIT",
     "FX_SERIES",
+    "KINDS",
+    "KNOWN_GAPS",
     "SERIES",
+    "DataFile",
     "SeriesInfo",
+    "SeriesStatus",
+    "catalogue_folder",
+    "directory",
     "fx_monthly",
     "fx_yearly",
+    "gap",
     "inflation_rates",
+    "label",
     "ppp_factors",
+    "reset",
+    "source_of",
+    "status",
+    "update",
+    "updates",
     "us_cpi",
+    "use",
+    "values",
 ]
 
 T = TypeVar("T")
 
 Month = tuple[int, int]
+"""A month as ``(year, month)``: the date of a monthly series' value."""
+Date = Month | int
+"""The date of a value: a :data:`Month`, or a year for an annual series."""
+Values = Mapping[str, Mapping[Any, Decimal]]
+"""A series' values: ``{key: {date: value}}`` (key: currency, country or ``"US"``)."""
+
+ENVIRONMENT = "CAREERKIT_DATA_DIR"
+"""The environment variable naming the user data directory, over the platform's default."""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class SeriesInfo:
-    """What a series is and who publishes it."""
+    """What a series is, who publishes it, and how careerkit ships it."""
 
+    kind: str
+    """Its name in careerkit (``cpi``, ``fx-monthly``, ...), as ``careerkit data update`` takes it."""
     name: str
+    """What the series is, as its publisher names it."""
     source: str
+    """The publisher: the official source every result cites."""
     file: str
+    """The shipped snapshot's file (for ``oews``, the catalogue's files in ``careerkit/catalogue``)."""
     url: str
+    licence: str
+    frequency: str
+    """``"monthly"``, ``"annual"`` or, for ``oews``, ``"release"``."""
+    keys: str
+    """What the series' keys are (each key is one series of values over time)."""
+    retrieved: str
+    """When the shipped snapshot was taken from its source (see ``README.md``)."""
 
+
+_SNAPSHOT = (
+    "2026-11-23 (the day the snapshot entered careerkit; its packagers, the datahub "
+    "'core' data packages, did not record when they retrieved it)"
+)
 
 SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
     {
+        "cpi": SeriesInfo(
+            kind="cpi",
+            name="CPI-U, all items, U.S. city average, 1982-84=100 (CUUR0000SA0)",
+            source="U.S. Bureau of Labor Statistics",
+            file="us-cpi-u-monthly.csv",
+            url="https://data.bls.gov/timeseries/CUUR0000SA0",
+            licence="public domain (a work of the US federal government)",
+            frequency="monthly",
+            keys="US",
+            retrieved=_SNAPSHOT,
+        ),
         "fx-monthly": SeriesInfo(
-            "Foreign exchange rates, monthly averages (H.10 / G.5)",
-            "Board of Governors of the Federal Reserve System, H.10 and G.5 releases",
-            "fx-usd-monthly.csv",
-            "https://www.federalreserve.gov/releases/h10/",
+            kind="fx-monthly",
+            name="Foreign exchange rates, monthly averages (H.10 / G.5)",
+            source="Board of Governors of the Federal Reserve System, H.10 and G.5 releases",
+            file="fx-usd-monthly.csv",
+            url="https://www.federalreserve.gov/releases/h10/",
+            licence="public domain (a work of the US federal government)",
+            frequency="monthly",
+            keys="ISO 4217 currency codes",
+            retrieved=_SNAPSHOT,
         ),
-        "fx-yearly": SeriesInfo(
-            "Foreign exchange rates, annual averages (G.5A)",
-            "Board of Governors of the Federal Reserve System, G.5A release",
-            "fx-usd-yearly.csv",
-            "https://www.federalreserve.gov/releases/g5a/",
-        ),
-        "us-cpi-u": SeriesInfo(
-            "CPI-U, all items, U.S. city average, 1982-84=100 (CUUR0000SA0)",
-            "U.S. Bureau of Labor Statistics",
-            "us-cpi-u-monthly.csv",
-            "https://data.bls.gov/timeseries/CUUR0000SA0",
+        "fx-annual": SeriesInfo(
+            kind="fx-annual",
+            name="Foreign exchange rates, annual averages (G.5A)",
+            source="Board of Governors of the Federal Reserve System, G.5A release",
+            file="fx-usd-yearly.csv",
+            url="https://www.federalreserve.gov/releases/g5a/",
+            licence="public domain (a work of the US federal government)",
+            frequency="annual",
+            keys="ISO 4217 currency codes",
+            retrieved=_SNAPSHOT,
         ),
         "inflation": SeriesInfo(
-            "Inflation, consumer prices, annual % (FP.CPI.TOTL.ZG)",
-            "World Bank, World Development Indicators",
-            "world-inflation-annual.csv",
-            "https://data.worldbank.org/indicator/FP.CPI.TOTL.ZG",
+            kind="inflation",
+            name="Inflation, consumer prices, annual % (FP.CPI.TOTL.ZG)",
+            source="World Bank, World Development Indicators",
+            file="world-inflation-annual.csv",
+            url="https://data.worldbank.org/indicator/FP.CPI.TOTL.ZG",
+            licence="CC BY 4.0 (World Bank)",
+            frequency="annual",
+            keys="World Bank country and area codes (ISO 3166-1 alpha-3; EMU for the euro area)",
+            retrieved=_SNAPSHOT,
         ),
         "ppp": SeriesInfo(
-            "PPP conversion factor, GDP, LCU per international $ (PA.NUS.PPP)",
-            "World Bank, International Comparison Program (World Development Indicators)",
-            "ppp-gdp-annual.csv",
-            "https://data.worldbank.org/indicator/PA.NUS.PPP",
+            kind="ppp",
+            name="PPP conversion factor, GDP, LCU per international $ (PA.NUS.PPP)",
+            source="World Bank, International Comparison Program (World Development Indicators)",
+            file="ppp-gdp-annual.csv",
+            url="https://data.worldbank.org/indicator/PA.NUS.PPP",
+            licence="CC BY 4.0 (World Bank)",
+            frequency="annual",
+            keys="ISO 3166-1 alpha-2 country codes",
+            retrieved=_SNAPSHOT,
+        ),
+        "oews": SeriesInfo(
+            kind="oews",
+            name="Occupational Employment and Wage Statistics (OEWS), national and state",
+            source="U.S. Bureau of Labor Statistics",
+            file="catalogue/oews.bin",
+            url="https://www.bls.gov/oes/tables.htm",
+            licence="public domain (a work of the US federal government)",
+            frequency="release",
+            keys="SOC occupation codes",
+            retrieved="2026-09-26 (BLS's oe.data.0.Current, from which the shipped files were made)",
         ),
     }
 )
+
+KINDS: tuple[str, ...] = tuple(SERIES)
+"""The series careerkit uses, by the names ``careerkit data`` takes."""
 
 # Federal Reserve series name -> ISO 4217 code. Left out: the pre-euro national
 # currencies (Austria ... Spain, ending 2001; their codes are no longer in ISO 4217's
@@ -114,28 +219,114 @@ FX_SERIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+FED_USD_PER_UNIT: frozenset[str] = frozenset({"AUD", "EUR", "GBP", "NZD"})
+"""The currencies the Federal Reserve quotes in US dollars per unit (all others: units per USD).
 
-def _text(key: str) -> str:
+careerkit stores every rate as units per US dollar; G.5A averages these four in
+the Fed's direction, and so does careerkit where it computes an annual average.
+"""
+
+KNOWN_GAPS: Mapping[tuple[str, str, str], str] = MappingProxyType(
+    {
+        ("cpi", "US", "2025-10"): (
+            "not collected by BLS: the lapse in federal appropriations (1 October to 12 "
+            "November 2025) stopped price collection, and BLS published no index for "
+            "October 2025"
+        ),
+    }
+)
+"""Values a publisher will never publish, ``(kind, key, date): why``.
+
+A year's average over such a gap follows the publisher: BLS averaged 2025's
+eleven monthly CPI-U values into its 2025 annual average.
+"""
+
+
+def label(date: Date) -> str:
+    """A date as the series print it: ``2025-10`` for a month, ``2024`` for a year."""
+    return f"{date[0]}-{date[1]:02d}" if isinstance(date, tuple) else str(date)
+
+
+# --- the files the values come from ---------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class DataFile:
+    """A file whose values careerkit uses: the snapshot shipped in the package, or a user's update.
+
+    Provenance steps carry the :class:`DataFile` of every value they used, so a
+    result computed from an update cites that file, by name and sha256, and the
+    publisher it came from.
+    """
+
+    kind: str
+    name: str
+    """The file's name: the shipped snapshot's, or the name of the file the user installed."""
+    sha256: str
+    """The sha256 of that file, as read (hex)."""
+    publisher: str
+    """Who published the figures in it (the official source)."""
+    format: str
+    """The layout careerkit read it as (``FRED CSV``, ``World Bank WDI CSV``, ...)."""
+    shipped: bool
+    """``True`` for the snapshot in the package, ``False`` for a user's update."""
+    retrieved: str | None = None
+    """When the file was taken from the publisher, where known."""
+    installed: str | None = None
+    """When ``careerkit data update`` installed it (UTC, ISO 8601); ``None`` if shipped."""
+    published: str | None = None
+    """The date the publisher stamped on the file, where it carries one."""
+
+    def describe(self) -> str:
+        """One line for people: which file, and how to check it is the same one."""
+        if self.shipped:
+            return f"careerkit's shipped snapshot {self.name}"
+        when = f", installed {self.installed[:10]}" if self.installed else ""
+        return f"your update {self.name} (sha256 {self.sha256[:16]}…{when}; {self.publisher})"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@functools.cache
+def _shipped_file(kind: str) -> DataFile:
+    info = SERIES[kind]
+    return DataFile(
+        kind=kind,
+        name=info.file,
+        sha256=_sha256(Path(__file__).with_name(info.file)),
+        publisher=info.source,
+        format="careerkit snapshot",
+        shipped=True,
+        retrieved=info.retrieved.split(" ")[0],
+    )
+
+
+# --- the shipped snapshots --------------------------------------------------------------------
+
+
+def _text(kind: str) -> str:
     # The files sit beside this module in every install (wheel or editable).
-    return Path(__file__).with_name(SERIES[key].file).read_text(encoding="utf-8")
+    return Path(__file__).with_name(SERIES[kind].file).read_text(encoding="utf-8")
 
 
-def _plain_rows(key: str) -> list[list[str]]:
+def _plain_rows(kind: str) -> list[list[str]]:
     """The rows of a file whose fields hold no commas (the FX and CPI files), header dropped."""
-    return [line.split(",") for line in _text(key).splitlines()[1:] if line]
+    return [line.split(",") for line in _text(kind).splitlines()[1:] if line]
 
 
-def _quoted_rows(key: str) -> list[list[str]]:
+def _quoted_rows(kind: str) -> list[list[str]]:
     """The rows of a file with quoted fields ("Bahamas, The"), header dropped."""
-    return list(csv.reader(_text(key).splitlines()))[1:]
+    return list(csv.reader(_text(kind).splitlines()))[1:]
 
 
 def _month(date: str) -> Month:
     return int(date[:4]), int(date[5:7])
 
 
-def _freeze(nested: dict[str, dict[T, Decimal]]) -> Mapping[str, Mapping[T, Decimal]]:
-    return MappingProxyType({key: MappingProxyType(value) for key, value in nested.items()})
+def _freeze(nested: Mapping[str, Mapping[T, Decimal]]) -> Mapping[str, Mapping[T, Decimal]]:
+    return MappingProxyType({key: MappingProxyType(dict(value)) for key, value in nested.items()})
 
 
 class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
@@ -175,50 +366,355 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
         return len(self._names)
 
 
-@once
-def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
-    """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
-    return _MonthlyRates()
-
-
-@once
-def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
-    """Annual average rates: ``{ISO code: {year: units per 1 USD}}``."""
+def _shipped_fx_annual() -> Values:
     table: dict[str, dict[int, Decimal]] = {}
-    for date, country, rate in _plain_rows("fx-yearly"):
+    for date, country, rate in _plain_rows("fx-annual"):
         code = FX_SERIES.get(country)
         if code is not None:
             table.setdefault(code, {})[int(date[:4])] = Decimal(rate)
     return _freeze(table)
 
 
-@once
+def _shipped_cpi() -> Values:
+    return _freeze({"US": {_month(date): Decimal(index) for date, index, _ in _plain_rows("cpi")}})
+
+
+def _shipped_by_year(kind: str) -> Values:
+    """The World Bank files: ``name, code, year, value``, a blank value for no figure."""
+    table: dict[str, dict[int, Decimal]] = {}
+    for _, code, year, value in _quoted_rows(kind):
+        if value.strip():
+            table.setdefault(code, {})[int(year)] = Decimal(value)
+    return _freeze({code: dict(sorted(values.items())) for code, values in table.items()})
+
+
+_SHIPPED: Mapping[str, Callable[[], Values]] = {
+    "cpi": _shipped_cpi,
+    "fx-monthly": _MonthlyRates,
+    "fx-annual": _shipped_fx_annual,
+    "inflation": functools.partial(_shipped_by_year, "inflation"),
+    "ppp": functools.partial(_shipped_by_year, "ppp"),
+}
+# Each shipped file is parsed once per process, whatever data directory is in use.
+_SHIPPED_ONCE = {kind: once(load) for kind, load in _SHIPPED.items()}
+
+
+# --- the data in use: the snapshot with the user's updates laid over it -------------------------
+
+
+class _Layered(Mapping[str, Mapping[Any, Decimal]]):
+    """The shipped values with each update's laid over them in order, merged per key on first use."""
+
+    def __init__(self, shipped: Values, updates: Sequence[tuple[DataFile, Values]]) -> None:
+        self._shipped = shipped
+        self._updates = updates
+        self._keys = list(dict.fromkeys([*shipped, *(k for _, v in updates for k in v)]))
+        self._merged: dict[str, Mapping[Any, Decimal]] = {}
+        self._origins: dict[str, dict[Any, DataFile]] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, key: str) -> Mapping[Any, Decimal]:
+        found = self._merged.get(key)
+        if found is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            with self._lock:
+                merged = dict(self._shipped.get(key, {}))
+                origins: dict[Any, DataFile] = {}
+                for file, values in self._updates:
+                    for date, value in values.get(key, {}).items():
+                        merged[date] = value
+                        origins[date] = file
+                self._origins[key] = origins
+                found = self._merged[key] = MappingProxyType(dict(sorted(merged.items())))
+        return found
+
+    def file_of(self, key: str, date: Date) -> DataFile | None:
+        """The update that supplied *key* at *date*, or ``None`` where the snapshot did."""
+        self[key]
+        return self._origins[key].get(date)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@attrs.frozen
+class _InUse:
+    """One kind's data in use: its values and the updates laid over the snapshot."""
+
+    kind: str
+    values: Values
+    updates: tuple[DataFile, ...]
+
+
+def _load(kind: str) -> _InUse:
+    shipped = _SHIPPED_ONCE[kind]()
+    where = directory()
+    if not (where / kind / "manifest.json").exists():  # the usual case: nothing installed
+        return _InUse(kind, shipped, ())
+    from careerkit.data._store import installed
+
+    updates = installed(kind, where)
+    if not updates:
+        return _InUse(kind, shipped, ())
+    return _InUse(kind, _Layered(shipped, updates), tuple(file for file, _ in updates))
+
+
+_IN_USE = {kind: once(functools.partial(_load, kind)) for kind in _SHIPPED}
+
+
+def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
+    """Monthly average rates: ``{ISO code: {(year, month): units per 1 USD}}``."""
+    return _IN_USE["fx-monthly"]().values
+
+
+def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
+    """The Fed's G.5A annual averages: ``{ISO code: {year: units per 1 USD}}``.
+
+    Only the Fed's own figures: where G.5A has none (GBP, LKR, or a year it lacks),
+    the pay engine computes one from the monthly series, as the Fed does.
+    """
+    return _IN_USE["fx-annual"]().values
+
+
 def us_cpi() -> Mapping[Month, Decimal]:
     """US CPI-U index values: ``{(year, month): index, 1982-84 = 100}``."""
-    return MappingProxyType(
-        {_month(date): Decimal(index) for date, index, _ in _plain_rows("us-cpi-u")}
-    )
+    return _IN_USE["cpi"]().values["US"]
 
 
-@once
 def inflation_rates() -> Mapping[str, Mapping[int, Decimal]]:
     """Annual consumer-price inflation: ``{ISO 3166 alpha-3 or WB area code: {year: %}}``.
 
     Rates, not an index: chain ``1 + rate / 100`` across years to move a price
     from one year to another. Years the World Bank has no figure for are absent.
     """
-    table: dict[str, dict[int, Decimal]] = {}
-    for _, code, year, rate in _quoted_rows("inflation"):
-        if rate.strip():
-            table.setdefault(code, {})[int(year)] = Decimal(rate)
-    return _freeze(table)
+    return _IN_USE["inflation"]().values
 
 
-@once
 def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
     """PPP conversion factors: ``{ISO 3166 alpha-2: {year: local units per international $}}``."""
-    table: dict[str, dict[int, Decimal]] = {}
-    for _, code, year, factor in _quoted_rows("ppp"):
-        if factor.strip():
-            table.setdefault(code, {})[int(year)] = Decimal(factor)
-    return _freeze(table)
+    return _IN_USE["ppp"]().values
+
+
+def values(kind: str) -> Values:
+    """The values in use of series *kind* (one of the numeric :data:`KINDS`), by key and date."""
+    return _in_use(kind).values
+
+
+def _in_use(kind: str) -> _InUse:
+    load = _IN_USE.get(kind)
+    if load is None:
+        raise ValidationError(
+            f"unknown series {shown(kind)}: expected one of {', '.join(_IN_USE)}", field="kind"
+        )
+    return load()
+
+
+def updates(kind: str) -> tuple[DataFile, ...]:
+    """The user's updates in use for series *kind*, oldest first (empty: the snapshot alone)."""
+    if kind == "oews":
+        from careerkit.data._store import oews_release
+
+        found = oews_release(directory())
+        return () if found is None else found[0]
+    return _in_use(kind).updates
+
+
+def source_of(kind: str, key: str, date: Date) -> DataFile:
+    """The file the value of series *kind* for *key* at *date* comes from.
+
+    >>> source_of("cpi", "US", (2008, 5)).name
+    'us-cpi-u-monthly.csv'
+    """
+    found = _in_use(kind)
+    if found.updates and isinstance(found.values, _Layered):
+        update = found.values.file_of(key, date)
+        if update is not None:
+            return update
+    return _shipped_file(kind)
+
+
+def gap(kind: str, key: str, date: Date) -> str | None:
+    """Why series *kind* has no value for *key* at *date* inside its span, or ``None``.
+
+    ``None`` where there is a value, or *date* is outside the series' span (a
+    date past the end is not a gap: the publisher has not got there yet).
+    """
+    series = values(kind).get(key)
+    if not series or date in series or not min(series) < date < max(series):
+        return None
+    known = KNOWN_GAPS.get((kind, key, label(date)))
+    if known is not None:
+        return known
+    from careerkit.data._store import marked_missing
+
+    for file in reversed(updates(kind)):
+        if (key, label(date)) in marked_missing(file):
+            return f"marked as having no value in {file.name}"
+    publisher = SERIES[kind].source.split(",")[0]
+    return f"not published: {publisher} has no figure for it"
+
+
+def catalogue_folder() -> Path | None:
+    """The folder of the user's OEWS release in use, or ``None`` for the shipped catalogue."""
+    from careerkit.data._store import oews_release
+
+    found = oews_release(directory())
+    return None if found is None else found[1]
+
+
+# --- where updates live, and which are in use ------------------------------------------------
+
+_CHOSEN: list[Path | None] = [None]  # what use() chose; its last item is in force
+_CALLBACKS: list[tuple[Callable[[], None], frozenset[str]]] = []
+
+
+def directory() -> Path:
+    """The user data directory: where ``careerkit data update`` installs files, and this process reads them.
+
+    :func:`use`'s directory where one is in force; else ``$CAREERKIT_DATA_DIR``;
+    else the platform's user data directory for careerkit (platformdirs:
+    ``~/.local/share/careerkit`` on Linux). It need not exist: then no update is
+    installed, and the shipped snapshot is in use.
+    """
+    chosen = _CHOSEN[-1]
+    if chosen is not None:
+        return chosen
+    given = os.environ.get(ENVIRONMENT)
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("careerkit", appauthor=False))
+
+
+class use:  # noqa: N801 - a function to callers; a class so that it can also be a context manager
+    """Use the updates installed in *folder* in this process, from now on.
+
+    The cached series and every cached conversion factor are dropped, so the
+    next conversion reads the data in *folder* (an empty folder means the
+    shipped snapshot alone). As a context manager it restores the previous
+    choice on exit::
+
+        with careerkit.data.use("/srv/careerkit-data"):
+            ...
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        if not isinstance(folder, str | os.PathLike):
+            raise wrong_type("a folder path", folder, "folder")
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            raise ValidationError(
+                f"{shown(str(folder))} is not a folder: pass a folder holding careerkit data "
+                "updates (an empty one for the shipped snapshot alone); 'careerkit data update' "
+                "creates it",
+                field="folder",
+            )
+        self.folder = path
+        _CHOSEN.append(path)
+        _changed()
+
+    def __enter__(self) -> use:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if len(_CHOSEN) > 1 and _CHOSEN[-1] is self.folder:
+            _CHOSEN.pop()
+        else:  # a later use() without a with-block is still in force: undo only this one
+            for index in range(len(_CHOSEN) - 1, 0, -1):
+                if _CHOSEN[index] is self.folder:
+                    del _CHOSEN[index]
+                    break
+        _changed()
+
+
+def on_change(callback: Callable[[], None], kinds: Sequence[str] = KINDS) -> None:
+    """Call *callback* whenever the data in use of any of *kinds* changes (to drop caches)."""
+    _CALLBACKS.append((callback, frozenset(kinds)))
+
+
+def _changed(kinds: Sequence[str] = KINDS) -> None:
+    """The data in use of *kinds* may have changed: forget it, and everything made from it."""
+    for kind in kinds:
+        if kind in _IN_USE:
+            _IN_USE[kind].cache_clear()
+    for callback, concerned in _CALLBACKS:
+        if concerned.intersection(kinds):
+            callback()
+
+
+# --- status, update, reset (their modules are imported on first use) ------------------------------
+
+
+def status() -> tuple[SeriesStatus, ...]:
+    """Every series careerkit uses: source, licence, span, last point, gaps, files and vintage.
+
+    >>> [series.kind for series in status()]
+    ['cpi', 'fx-monthly', 'fx-annual', 'inflation', 'ppp', 'oews']
+    """
+    from careerkit.data._status import status as _status
+
+    return _status()
+
+
+def update(
+    kind: str,
+    *files: str | os.PathLike[str],
+    accept_revisions: bool = False,
+    folder: str | os.PathLike[str] | None = None,
+    reference_date: str | None = None,
+) -> Installed:
+    """Install official files for series *kind* into the user data directory (or *folder*).
+
+    Each file is read in a publisher's format (``docs/howto/update-data.md`` lists
+    them), checked (columns, dates in order, finite positive values, agreement with
+    the data in use where they overlap: values further apart than the stated
+    tolerance are revisions, refused with :class:`~careerkit.errors.DataRevisionError`
+    unless *accept_revisions*), then written atomically: a process killed midway
+    leaves the previous data in use and intact. *reference_date* (``"2026-05"``)
+    dates an OEWS release whose file names do not say its year.
+    """
+    from careerkit.data._store import update as _update
+
+    result = _update(
+        kind,
+        files,
+        accept_revisions=accept_revisions,
+        folder=None if folder is None else Path(folder),
+        reference_date=reference_date,
+    )
+    _changed((kind,))
+    return result
+
+
+def reset(*kinds: str, folder: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
+    """Remove the user's updates of *kinds* (all kinds if none given); returns the kinds reset.
+
+    The shipped snapshot is in use again for them.
+    """
+    from careerkit.data._store import reset as _reset
+
+    result = _reset(kinds, folder=None if folder is None else Path(folder))
+    _changed(result)
+    return result
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SeriesStatus":
+        from careerkit.data._status import SeriesStatus
+
+        return SeriesStatus
+    if name == "Installed":
+        from careerkit.data._store import Installed
+
+        return Installed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Literal
 
 import attrs
 
@@ -76,24 +77,27 @@ def convert_pay(
     *,
     period: Period | str | None = None,
     currency: str | None = None,
-    prices_of: When | None = None,
+    prices_of: When | Literal["latest"] | None = None,
     schedule: WorkSchedule | None = None,
     country: str | None = None,
+    rates_of: Literal["latest"] | None = None,
 ) -> Pay:
     """*pay* converted in careerkit's fixed order, used by bands, arrays and the CLI.
 
     The period first; then the prices of *prices_of* in the figure's own currency
     and country; then the *currency*, at the rates of *prices_of* (or of the
-    figure's own date). Chain :class:`Pay`'s methods for another order.
+    figure's own date; ``rates_of="latest"``: the latest month, for an undated
+    figure). Chain :class:`Pay`'s methods for another order.
     """
-    if prices_of is not None:  # checked first, so that an error names the parameter given
+    if prices_of is not None and prices_of != "latest":
+        # checked first, so that an error names the parameter given
         prices_of = ReferenceDate.coerce(prices_of, field="prices_of")
     if period is not None:
         pay = pay.per(period, schedule)
     if prices_of is not None:
         pay = pay.in_prices_of(prices_of, country=country)
     if currency is not None:
-        pay = pay.to_currency(currency)
+        pay = pay.to_currency(currency, when=rates_of)
     return pay
 
 

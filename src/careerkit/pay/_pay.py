@@ -17,7 +17,7 @@ from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay import _rates
 from careerkit.pay._exact import PRECISION, to_decimal
-from careerkit.pay.provenance import ProvenanceStep, ScheduleStep
+from careerkit.pay.provenance import ExchangeRateStep, ProvenanceStep, ScheduleStep
 
 if TYPE_CHECKING:
     import pint
@@ -304,8 +304,10 @@ class Pay:
         """The same pay in currency *code*, at the average rates of *when* (default: ``self.when``).
 
         A date with a month uses that month's average rate, a bare year the annual
-        average (Federal Reserve H.10/G.5/G.5A); cross rates go through USD.
-        ``when="latest"`` opts in to the latest month both currencies have.
+        average (the Federal Reserve's G.5A, or where G.5A has none, the mean of the
+        year's monthly averages computed as the Fed does); cross rates go through
+        USD. ``when="latest"`` opts in to the latest month both currencies have: the
+        result's repr and :meth:`explain` show the month used.
         """
         _iso.check_currency(code, field="code")
         latest = isinstance(when, str) and when == "latest"
@@ -324,47 +326,60 @@ class Pay:
         if date is None:
             raise self._undated(f"convert to {code}")
         if date.day is None:
-            factor, step = _rates.fx(self.currency, code, date)
+            factor, step = _rates.fx(self.currency, code, date, latest)
         else:
             factor, step = _rates.fx_on_day(self.currency, code, date)
         return self._derive(factor, step, currency=code)
 
-    def in_prices_of(self, when: When, *, country: str | None = None) -> Pay:
+    def in_prices_of(self, when: When | Literal["latest"], *, country: str | None = None) -> Pay:
         """The same pay re-expressed in the prices of *when* (inflation adjustment).
 
-        USD uses US CPI-U (monthly; a bare year is that year's average); other
-        currencies use the World Bank's annual inflation rates for the currency's
-        country (``country=`` chooses it where the currency is shared; EUR
-        defaults to the euro area).
+        USD uses US CPI-U (monthly; a bare year is that year's average, as BLS
+        computes it); other currencies use the World Bank's annual inflation rates
+        for the currency's country (``country=`` chooses it where the currency is
+        shared; EUR defaults to the euro area). ``when="latest"`` opts in to the
+        latest date the series has (a month of CPI-U, a year of the World Bank's):
+        the result's ``when`` is that date.
         """
-        target = _to_date(when)
+        latest = isinstance(when, str) and when == "latest"
+        target = None if latest else _to_date(when)
         if country is not None:
             _iso.check_country(country)
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError("international dollars cannot be moved between years here")
-        if target is None:
+        if target is None and not latest:
             raise DateRequiredError(
-                "in_prices_of needs the date whose prices to use, such as '2024'"
+                "in_prices_of needs the date whose prices to use, such as '2024' (or 'latest')"
             )
         if self.when is None:
-            raise self._undated(f"move into the prices of {target}")
-        factor, step = _rates.prices(self.currency, self.when, target, country)
+            raise self._undated(f"move into the prices of {when}")
+        if target is None:
+            target = _rates.latest_prices(self.currency, country, self.when.year)
+        factor, step = _rates.prices(self.currency, self.when, target, country, latest)
         return self._derive(factor, step, when=target)
 
-    def to_ppp(self, *, country: str | None = None) -> Pay:
+    def to_ppp(
+        self, *, country: str | None = None, year: int | Literal["latest"] | None = None
+    ) -> Pay:
         """The same pay in international dollars, at the World Bank PPP factor of ``when``'s year.
 
         ``country=`` chooses whose factor, where the currency is used in more than one
         country (EUR needs it); it must be a country where the currency is legal
-        tender in that year.
+        tender in that year. ``year=`` chooses the factor of another year (``"latest"``:
+        the country's latest), for a figure newer than the series: the provenance
+        says so.
         """
         if country is not None:
             _iso.check_country(country)
+        if year is not None and year != "latest" and (type(year) is not int):
+            raise wrong_type("a year such as 2024, or 'latest'", year, "year")
         if self.currency == INTERNATIONAL_DOLLAR:
             return self
         if self.when is None:
             raise self._undated("convert to international dollars")
-        factor, step = _rates.ppp(self.currency, self.when.year, country)
+        if year == "latest":
+            year = _rates.latest_ppp(self.currency, self.when.year, country)
+        factor, step = _rates.ppp(self.currency, self.when.year, country, year)
         return self._derive(factor, step, currency=INTERNATIONAL_DOLLAR)
 
     # --- people ----------------------------------------------------------------------------
@@ -391,7 +406,14 @@ class Pay:
         if -amount.as_tuple().exponent < places:  # type: ignore[operator]
             amount = _quantized(amount, places, ROUND_HALF_EVEN)
         when = "" if self.when is None else f", when={self.when}"
-        return f"Pay('{amount} {self.currency}/{self.period.value}'{when})"
+        return f"Pay('{amount} {self.currency}/{self.period.value}'{when}{self._latest()})"
+
+    def _latest(self) -> str:
+        """``", latest rates 2026-06"`` where ``when="latest"`` chose the rates' month."""
+        for step in self.provenance:
+            if isinstance(step, ExchangeRateStep) and step.latest:
+                return f", latest rates {step.date}"
+        return ""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):

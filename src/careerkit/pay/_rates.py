@@ -1,10 +1,23 @@
-"""Dated factors from the shipped series: exchange rates, price indices, PPP.
+"""Dated factors from the data in use: exchange rates, price indices, PPP.
 
 Each function returns an exact factor to multiply an amount by, as a
 ``(numerator, denominator)`` pair, and the provenance step that says where it
-came from; each is cached, since the series never change. Anything the
-data cannot answer raises :class:`~careerkit.DataNotAvailableError` naming the
-series and its span; nothing is extrapolated.
+came from, naming the files its values came from (:func:`careerkit.data.source_of`).
+Each is cached; the caches are dropped whenever the data in use changes
+(:func:`careerkit.data.update`, :func:`~careerkit.data.use`). Anything the data
+cannot answer raises :class:`~careerkit.DataNotAvailableError` saying why: a gap
+the publisher left (named, with its reason), a date before a series begins, or
+one past its end (with how to install newer data). Nothing is extrapolated.
+
+**Annual exchange rates, one rule.** A bare year uses the Federal Reserve's G.5A
+annual average where G.5A has one; otherwise careerkit computes it as the Fed
+computes G.5A, the mean of the year's 12 monthly averages in the Fed's own
+quoting direction (US dollars per unit for AUD, EUR, GBP and NZD; units per
+dollar for the rest), and labels it as computed from the monthly series.
+
+**US prices** follow BLS: a month is its CPI-U index; a year is the mean of its
+monthly values, published once all 12 are in, or all but those BLS will never
+publish (October 2025, not collected): 2025's average is the mean of 11 months.
 """
 
 from __future__ import annotations
@@ -14,36 +27,65 @@ import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-
-import attrs
+from typing import Any
 
 from careerkit import data
+from careerkit.data import FED_USD_PER_UNIT, KNOWN_GAPS, DataFile, label
 from careerkit.errors import DataNotAvailableError, ValidationError
 from careerkit.model import _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.pay._exact import to_decimal
-from careerkit.pay.provenance import ExchangeRateStep, PPPStep, PriceIndexStep
+from careerkit.pay.provenance import ExchangeRateStep, PPPStep, PriceIndexStep, cite
 
 EURO_AREA = "EMU"  # the World Bank's code for the euro area
 
+Factor = tuple[int, int]
+"""An exact factor as (numerator, denominator)."""
+
+_NEWER = {
+    "cpi": "FRED's CPIAUCNSA CSV or BLS's cu.data.0.Current",
+    "fx-monthly": "a FRED CSV of the Fed's monthly series, such as EXINUS for INR",
+    "fx-annual": "a FRED CSV of the Fed's G.5A series, such as AEXINUS for INR",
+    "inflation": "the World Bank's FP.CPI.TOTL.ZG CSV",
+    "ppp": "the World Bank's PA.NUS.PPP CSV",
+}
+
+
+def newer_data(kind: str) -> str:
+    """The sentence every error for a date past a series' end carries: how to bring newer data."""
+    return (
+        f"to use a newer release, download it ({_NEWER[kind]}) and run 'careerkit data update "
+        f"{kind} FILE' (see 'careerkit data status')"
+    )
+
 
 def _span(keys: Mapping[tuple[int, int], object] | Mapping[int, object]) -> str:
-    first, last = min(keys), max(keys)
-    if isinstance(first, tuple) and isinstance(last, tuple):
-        return f"{first[0]}-{first[1]:02d} to {last[0]}-{last[1]:02d}"
-    return f"{first} to {last}"
+    return f"{label(min(keys))} to {label(max(keys))}"
 
 
 def _decimal(value: Fraction) -> Decimal:
     return to_decimal(value.numerator, value.denominator)
 
 
-def _year_mean(monthly: Mapping[tuple[int, int], Decimal], year: int) -> Fraction | None:
-    """The mean of a monthly series over *year*, or ``None`` unless all 12 months are there."""
-    values = [monthly.get((year, month)) for month in range(1, 13)]
-    if None in values:
-        return None
-    return sum((Fraction(value) for value in values if value is not None), Fraction(0)) / 12
+def _ratio(value: Fraction) -> Factor:
+    return value.numerator, value.denominator
+
+
+_NAMES = {
+    "cpi": "the BLS series CUUR0000SA0",
+    "fx-monthly": "the Federal Reserve series for {key}",
+    "inflation": "the World Bank series for {key}",
+    "ppp": "the World Bank series for {key}",
+}
+
+
+def _absent(kind: str, key: str, date: Any, series: Mapping[Any, object], what: str) -> str:
+    """Why *what* (``"no ... for 2025-10"``) is not in *series* of *kind*: the gap it falls in
+    (with the publisher's reason), or the span it is outside (past the end: how to update)."""
+    if min(series) < date < max(series):
+        return f"{what}: {data.gap(kind, key, date)}"
+    text = f"{what}: {_NAMES[kind].format(key=key)} in use covers {_span(series)}"
+    return f"{text}; {newer_data(kind)}" if date > max(series) else text
 
 
 # --- exchange rates ----------------------------------------------------------------------------
@@ -60,37 +102,45 @@ def _monthly(code: str) -> Mapping[tuple[int, int], Decimal]:
     return series
 
 
-def _rate(code: str, when: ReferenceDate) -> tuple[Decimal, str, str | None]:
-    """Units of *code* per USD for *when*: (rate, "monthly"/"annual", note)."""
+def _month_rate(code: str, year: int, month: int) -> tuple[Decimal, DataFile]:
     monthly = _monthly(code)
-    if when.month is not None:
-        rate = monthly.get((when.year, when.month))
-        if rate is None:
-            raise DataNotAvailableError(
-                f"no monthly average {code} rate for {when.year}-{when.month:02d}: the Federal "
-                f"Reserve series for {code} covers {_span(monthly)}"
-            )
-        return rate, "monthly", None
+    rate = monthly.get((year, month))
+    if rate is None:
+        what = f"no monthly average {code} rate for {year}-{month:02d}"
+        raise DataNotAvailableError(_absent("fx-monthly", code, (year, month), monthly, what))
+    return rate, data.source_of("fx-monthly", code, (year, month))
+
+
+def _year_rate(code: str, year: int) -> tuple[Fraction, str | None, tuple[DataFile, ...]]:
+    """Units of *code* per USD over *year*: (rate, note, files), by the one rule above."""
     yearly = data.fx_yearly().get(code)
-    if yearly is not None:
-        rate = yearly.get(when.year)
-        if rate is None:
-            raise DataNotAvailableError(
-                f"no annual average {code} rate for {when.year}: the Federal Reserve G.5A "
-                f"series for {code} covers {_span(yearly)}"
-            )
-        return rate, "annual", None
-    mean = _year_mean(monthly, when.year)
-    if mean is None:
-        raise DataNotAvailableError(
-            f"no annual average {code} rate for {when.year}: G.5A has no {code} series and the "
-            f"monthly series ({_span(monthly)}) does not cover all of {when.year}"
+    if yearly is not None and year in yearly:
+        return Fraction(yearly[year]), None, (data.source_of("fx-annual", code, year),)
+    monthly = _monthly(code)
+    months = [(year, month) for month in range(1, 13)]
+    absent = [month for month in months if month not in monthly]
+    if absent:
+        g5a = f"G.5A has {code} for {_span(yearly)}" if yearly else f"G.5A has no {code} series"
+        what = (
+            f"no annual average {code} rate for {year}: {g5a}, and the monthly series, from "
+            f"which careerkit computes one as the Fed does, lacks {label(absent[0])}"
         )
-    return (
-        _decimal(mean),
-        "annual",
-        f"the annual average is the mean of the 12 monthly averages of {when.year}",
+        raise DataNotAvailableError(_absent("fx-monthly", code, absent[0], monthly, what))
+    values = [Fraction(monthly[month]) for month in months]
+    files = tuple(dict.fromkeys(data.source_of("fx-monthly", code, month) for month in months))
+    why = f"G.5A has no {code} figure for {year}"
+    if code in FED_USD_PER_UNIT:  # the Fed averages dollars per unit: average those
+        dollars = sum((1 / value for value in values), Fraction(0)) / 12
+        note = (
+            f"{why}: computed from the monthly series as the Fed computes G.5A, the mean of the "
+            f"12 monthly averages in US dollars per {code} ({_decimal(dollars):.6f} USD per {code})"
+        )
+        return 1 / dollars, note, files
+    note = (
+        f"{why}: computed from the monthly series as the Fed computes G.5A, the mean of the "
+        f"12 monthly averages in {code} per US dollar"
     )
+    return sum(values, Fraction(0)) / 12, note, files
 
 
 def latest_month(*codes: str) -> ReferenceDate:
@@ -101,52 +151,56 @@ def latest_month(*codes: str) -> ReferenceDate:
     return ReferenceDate(year, month)
 
 
-Factor = tuple[int, int]
-"""An exact factor as (numerator, denominator)."""
+@functools.lru_cache(maxsize=4096)  # dropped when the data in use changes (below)
+def fx(
+    from_code: str, to_code: str, when: ReferenceDate, latest: bool = False
+) -> tuple[Factor, ExchangeRateStep]:
+    """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates.
 
-
-def _ratio(value: Fraction) -> Factor:
-    return value.numerator, value.denominator
+    *when* has a month or is a year (see :func:`fx_on_day` for a day); *latest*
+    records that ``when="latest"`` chose it.
+    """
+    rates: list[tuple[str, Decimal]] = []
+    notes: list[str] = []
+    files: list[DataFile] = []
+    factor = Fraction(1)
+    for code, invert in ((from_code, True), (to_code, False)):
+        if code == "USD":
+            continue
+        used: tuple[DataFile, ...]
+        if when.month is not None:
+            decimal, file = _month_rate(code, when.year, when.month)
+            rate, used = Fraction(decimal), (file,)
+        else:
+            rate, note, used = _year_rate(code, when.year)
+            decimal = _decimal(rate)
+            notes += [note] if note else []
+        rates.append((code, decimal))
+        files += used
+        factor = factor / rate if invert else factor * rate
+    series, source = cite(files)
+    step = ExchangeRateStep(
+        from_currency=from_code,
+        to_currency=to_code,
+        date=str(when),
+        average="monthly" if when.month is not None else "annual",
+        rates=tuple(rates),
+        series=series,
+        source=source,
+        note="; ".join(notes) or None,
+        data=tuple(files),
+        latest=latest,
+    )
+    return _ratio(factor), step
 
 
 def fx_on_day(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
     """:func:`fx` for a date with a day: its month's average, one cache entry a month."""
+    import attrs
+
     factor, step = fx(from_code, to_code, ReferenceDate(when.year, when.month))
     note = f"{when} falls in the month {step.date}; its monthly average is used"
     return factor, attrs.evolve(step, note="; ".join(filter(None, [step.note, note])))
-
-
-@functools.lru_cache(maxsize=4096)  # the series never change: a factor is computed once
-def fx(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
-    """The factor turning an amount in *from_code* into *to_code* at *when*'s average rates.
-
-    *when* has a month or is a year; :func:`fx_on_day` takes a day.
-    """
-    rates: list[tuple[str, Decimal]] = []
-    notes: list[str] = []
-    factor = Fraction(1)
-    average = "monthly" if when.month is not None else "annual"
-    for code, invert in ((from_code, True), (to_code, False)):
-        if code == "USD":
-            continue
-        rate, average, note = _rate(code, when)
-        rates.append((code, rate))
-        if note:
-            notes.append(note)
-        factor = factor / Fraction(rate) if invert else factor * Fraction(rate)
-    info = data.SERIES["fx-monthly" if average == "monthly" else "fx-yearly"]
-    date = f"{when.year}-{when.month:02d}" if when.month is not None else str(when.year)
-    step = ExchangeRateStep(
-        from_currency=from_code,
-        to_currency=to_code,
-        date=date,
-        average=average,
-        rates=tuple(rates),
-        series=info.name,
-        source=info.source,
-        note="; ".join(notes) or None,
-    )
-    return _ratio(factor), step
 
 
 # --- whose prices ------------------------------------------------------------------------------
@@ -212,36 +266,112 @@ def country_of(currency: str, country: str | None, *, purpose: str, year: int) -
     return currency[:2]
 
 
-def _cpi_value(when: ReferenceDate) -> tuple[Fraction, str]:
+def _alpha2(key: str) -> str | None:
+    """The alpha-2 code of a World Bank key (alpha-3, or alpha-2 already), or None for an area."""
+    if len(key) == 2:
+        return key
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=key)
+    return None if country is None else str(country.alpha_2)
+
+
+def _later(kind: str, year: int, currency: str, where: str) -> str:
+    """Which other keys of World Bank series *kind* have *year*: a count and the nearest examples.
+
+    Countries using *currency* in *year* come first (for the euro area, its members).
+    """
+    series = data.values(kind)
+    having = [key for key, values in series.items() if year in values and key != where]
+    if not having:
+        return f"no country or area has {year} yet"
+    same = []
+    for key in having:
+        alpha2 = _alpha2(key)
+        if alpha2 is not None and currency in _tender(alpha2, year):
+            same.append(alpha2)
+    named = same or sorted(having)
+    shown = ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
+    which = f"among them the countries using {currency}: " if same else ""
+    return f"{len(having)} other countries and areas have {year} ({which}{shown})"
+
+
+def _cpi_month(month: tuple[int, int]) -> tuple[Fraction, DataFile]:
     cpi = data.us_cpi()
+    value = cpi.get(month)
+    if value is None:
+        what = f"CPI-U has no value for {label(month)}"
+        hint = ""
+        if data.gap("cpi", "US", month):
+            hint = f". Use a month beside it, or the year's average (when='{month[0]}')"
+        raise DataNotAvailableError(_absent("cpi", "US", month, cpi, what) + hint)
+    return Fraction(value), data.source_of("cpi", "US", month)
+
+
+def _cpi_value(when: ReferenceDate) -> tuple[Fraction, str, tuple[DataFile, ...]]:
+    """CPI-U at *when*: a month's index, or a year's average as BLS computes it."""
     if when.month is not None:
-        value = cpi.get((when.year, when.month))
-        if value is None:
-            raise DataNotAvailableError(
-                f"no US CPI-U value for {when.year}-{when.month:02d}: the BLS series "
-                f"CUUR0000SA0 shipped with careerkit covers {_span(cpi)}"
+        value, file = _cpi_month((when.year, when.month))
+        return value, "monthly index", (file,)
+    cpi = data.us_cpi()
+    months = [(when.year, month) for month in range(1, 13)]
+    present = [month for month in months if month in cpi]
+    never = [month for month in months if ("cpi", "US", label(month)) in KNOWN_GAPS]
+    lacking = [month for month in months if month not in present and month not in never]
+    if lacking or not present:
+        first = lacking[0] if lacking else months[0]
+        if present and first > max(cpi):
+            what = (
+                f"no US CPI-U annual average for {when.year} yet: BLS publishes it once the "
+                f"year's months are in, and the series in use has {label(present[0])} to "
+                f"{label(present[-1])}. Use a month (such as '{label(present[-1])}', or "
+                "prices_of='latest'), or install newer data"
             )
-        return Fraction(value), "monthly index"
-    mean = _year_mean(cpi, when.year)
-    if mean is None:
+            raise DataNotAvailableError(f"{what}: {newer_data('cpi')}")
+        what = f"no US CPI-U annual average for {when.year}"
+        raise DataNotAvailableError(_absent("cpi", "US", first, cpi, what))
+    mean = sum((Fraction(cpi[month]) for month in present), Fraction(0)) / len(present)
+    files = tuple(dict.fromkeys(data.source_of("cpi", "US", month) for month in present))
+    if not never:
+        return mean, "annual average of the 12 monthly values", files
+    gaps = "; ".join(f"{label(month)} {data.gap('cpi', 'US', month)}" for month in never)
+    method = f"annual average of the {len(present)} monthly values BLS published, as BLS computes it ({gaps})"
+    return mean, method, files
+
+
+def latest_prices(currency: str, country: str | None, year: int) -> ReferenceDate:
+    """The latest date whose prices the series for *currency* (in *country*) can give."""
+    where = country_of(currency, country, purpose="price index", year=year)
+    if where == "US" and currency == "USD":
+        return ReferenceDate(*max(data.us_cpi()))
+    return ReferenceDate(max(_inflation(where, currency)[1]))
+
+
+def _inflation(where: str, currency: str) -> tuple[str, Mapping[int, Decimal]]:
+    code = EURO_AREA if where == EURO_AREA else _alpha3(where)
+    rates = data.inflation_rates().get(code or "")
+    if rates is None:
         raise DataNotAvailableError(
-            f"no US CPI-U average for {when.year}: it needs all 12 months and the BLS series "
-            f"CUUR0000SA0 shipped with careerkit covers {_span(cpi)}"
+            f"no consumer-price inflation series for {where} in the World Bank data careerkit uses"
         )
-    return mean, "annual average of the 12 monthly values"
+    return code or "", rates
 
 
 @functools.lru_cache(maxsize=1024)  # bounded: an entry can hold decades of rates
 def prices(
-    currency: str, from_date: ReferenceDate, to_date: ReferenceDate, country: str | None
+    currency: str,
+    from_date: ReferenceDate,
+    to_date: ReferenceDate,
+    country: str | None,
+    latest: bool = False,
 ) -> tuple[Factor, PriceIndexStep]:
     """The factor moving an amount from *from_date*'s prices to *to_date*'s."""
     where = country_of(currency, country, purpose="price index", year=from_date.year)
     if where == "US" and currency == "USD":
-        info = data.SERIES["us-cpi-u"]
-        start, start_method = _cpi_value(from_date)
-        end, end_method = _cpi_value(to_date)
+        start, start_method, start_files = _cpi_value(from_date)
+        end, end_method, end_files = _cpi_value(to_date)
         method = start_method if start_method == end_method else f"{start_method} -> {end_method}"
+        series, source = cite((*start_files, *end_files))
         step = PriceIndexStep(
             country="US",
             from_date=str(from_date),
@@ -249,36 +379,45 @@ def prices(
             from_value=_decimal(start),
             to_value=_decimal(end),
             method=method,
-            series=info.name,
-            source=info.source,
+            series=series,
+            source=source,
+            data=tuple(dict.fromkeys((*start_files, *end_files))),
+            latest=latest,
         )
         return _ratio(end / start), step
-    info = data.SERIES["inflation"]
-    code = EURO_AREA if where == EURO_AREA else _alpha3(where)
-    rates = data.inflation_rates().get(code or "")
-    if rates is None:
-        raise DataNotAvailableError(
-            f"no consumer-price inflation series for {where} in the World Bank data shipped "
-            "with careerkit"
-        )
+    code, rates = _inflation(where, currency)
     low, high = sorted((from_date.year, to_date.year))
     factor = Fraction(1)
     used: list[tuple[int, Decimal]] = []
+    files: list[DataFile] = []
     for year in range(low + 1, high + 1):
         rate = rates.get(year)
         if rate is None:
-            raise DataNotAvailableError(
-                f"no inflation rate for {where} in {year}, needed to move prices from "
-                f"{from_date.year} to {to_date.year}: the World Bank series has {_span(rates)}"
-                + (" with gaps" if len(rates) != max(rates) - min(rates) + 1 else "")
+            named = "the euro area (EMU)" if where == EURO_AREA else where
+            what = (
+                f"no inflation rate for {named} in {year}, needed to move prices from "
+                f"{from_date.year} to {to_date.year}"
             )
+            if year > max(rates):
+                euro = (
+                    "; or pass country= a euro-area country that has it"
+                    if where == EURO_AREA
+                    else ""
+                )
+                raise DataNotAvailableError(
+                    f"{what}: the World Bank series for {code} ends in {max(rates)}; "
+                    f"{_later('inflation', year, currency, code)}. {newer_data('inflation')}{euro}"
+                )
+            raise DataNotAvailableError(_absent("inflation", code, year, rates, what))
         factor *= 1 + Fraction(rate) / 100
         used.append((year, rate))
+        files.append(data.source_of("inflation", code, year))
     if to_date.year < from_date.year:
         factor = 1 / factor
     finer = (
         " (months and days are read as their year)" if (from_date.month or to_date.month) else ""
     )
+    series, source = cite(files or [data.source_of("inflation", code, low)])
     step = PriceIndexStep(
         country=where,
         from_date=str(from_date.year),
@@ -286,33 +425,68 @@ def prices(
         from_value=Decimal(100),
         to_value=_decimal(100 * factor),
         method=f"annual inflation rates chained into an index, {from_date.year} = 100{finer}",
-        series=info.name,
-        source=info.source,
+        series=series,
+        source=source,
         rates=tuple(used),
+        data=tuple(dict.fromkeys(files)),
+        latest=latest,
     )
     return _ratio(factor), step
 
 
-@functools.lru_cache(maxsize=4096)
-def ppp(currency: str, year: int, country: str | None) -> tuple[Factor, PPPStep]:
-    """The factor turning an amount in *currency* into international dollars of *year*."""
+def _ppp_series(currency: str, year: int, country: str | None) -> tuple[str, Mapping[int, Decimal]]:
     where = country_of(currency, country, purpose="PPP conversion factor", year=year)
     factors = data.ppp_factors().get(where)
     if factors is None:
         raise DataNotAvailableError(f"no PPP conversion factor series for {where}")
-    factor = factors.get(year)
+    return where, factors
+
+
+def latest_ppp(currency: str, year: int, country: str | None) -> int:
+    """The latest year with a PPP factor for *currency*'s country (for ``to_ppp(year="latest")``)."""
+    return max(_ppp_series(currency, year, country)[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def ppp(
+    currency: str, year: int, country: str | None, factor_year: int | None = None
+) -> tuple[Factor, PPPStep]:
+    """The factor turning an amount in *currency* into international dollars of *year*.
+
+    *factor_year* uses another year's factor, as the caller chose (``to_ppp(year=...)``).
+    """
+    where, factors = _ppp_series(currency, year, country)
+    chosen = year if factor_year is None else factor_year
+    factor = factors.get(chosen)
     if factor is None:
-        raise DataNotAvailableError(
-            f"no PPP conversion factor for {where} in {year}: the World Bank series covers "
-            f"{_span(factors)}"
-        )
-    info = data.SERIES["ppp"]
+        what = f"no PPP conversion factor for {where} in {chosen}"
+        if chosen > max(factors):
+            raise DataNotAvailableError(
+                f"{what}: the World Bank series for {where} ends in {max(factors)}; "
+                f"{_later('ppp', chosen, currency, where)}. {newer_data('ppp')}; or choose the "
+                f"factor of another year explicitly (to_ppp(year={max(factors)}))"
+            )
+        raise DataNotAvailableError(_absent("ppp", where, chosen, factors, what))
+    file = data.source_of("ppp", where, chosen)
+    series, source = cite([file])
     step = PPPStep(
         country=where,
-        year=year,
+        year=chosen,
         factor=factor,
         currency=currency,
-        series=info.name,
-        source=info.source,
+        series=series,
+        source=source,
+        data=(file,),
+        note=None
+        if chosen == year
+        else f"the {chosen} factor applied to a figure of {year}, as the caller chose (year=)",
     )
     return _ratio(1 / Fraction(factor)), step
+
+
+def _forget() -> None:
+    for cached in (fx, prices, ppp):
+        cached.cache_clear()
+
+
+data.on_change(_forget)

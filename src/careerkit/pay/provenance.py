@@ -8,10 +8,12 @@ the date of each value, and the series and official source it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
 
+from careerkit.data import SERIES, DataFile
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 
@@ -22,6 +24,24 @@ def _number(value: Decimal) -> str:
     """For people: grouped, at most 6 decimal places (the step keeps the exact value)."""
     shown = value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]
     return f"{shown.normalize():,f}"
+
+
+def cite(files: Iterable[DataFile]) -> tuple[str, str]:
+    """``(series, source)`` for a step whose values came from *files*: each named once, in order.
+
+    The source is each file's publisher: a user's update names the publisher it
+    came from (``"..., via FRED"``), never the shipped snapshot's.
+    """
+    files = tuple(files)
+    series = "; ".join(dict.fromkeys(SERIES[file.kind].name for file in files))
+    source = "; ".join(dict.fromkeys(file.publisher for file in files))
+    return series, source
+
+
+def _with_data(text: str, data: tuple[DataFile, ...]) -> str:
+    """*text*, naming the user's updates among *data* (the shipped snapshot goes unsaid)."""
+    updates = [file.describe() for file in dict.fromkeys(data) if not file.shipped]
+    return f"{text}; data: {', '.join(updates)}" if updates else text
 
 
 @attrs.frozen(kw_only=True)
@@ -47,7 +67,8 @@ class ExchangeRateStep:
     """A change of currency through US dollars, at dated average rates.
 
     ``rates`` holds ``(currency, units per 1 USD)`` for each non-USD side; the
-    conversion is ``amount / rate(from) * rate(to)``.
+    conversion is ``amount / rate(from) * rate(to)``. ``data`` names the files
+    the rates came from; ``latest`` is true where ``when="latest"`` chose the date.
     """
 
     from_currency: str
@@ -58,14 +79,17 @@ class ExchangeRateStep:
     series: str
     source: str
     note: str | None = None
+    data: tuple[DataFile, ...] = ()
+    latest: bool = False
 
     def describe(self) -> str:
         rates = ", ".join(f"{_number(rate)} {code} per USD" for code, rate in self.rates)
+        latest = ", the latest both currencies have (when='latest')" if self.latest else ""
         text = (
             f"{self.from_currency} -> {self.to_currency} at {rates} "
-            f"({self.average} average, {self.date}; {self.source}: {self.series})"
+            f"({self.average} average, {self.date}{latest}; {self.source}: {self.series})"
         )
-        return f"{text}; {self.note}" if self.note else text
+        return _with_data(f"{text}; {self.note}" if self.note else text, self.data)
 
 
 @attrs.frozen(kw_only=True)
@@ -82,16 +106,21 @@ class PriceIndexStep:
     source: str
     rates: tuple[tuple[int, Decimal], ...] = ()
     """The annual % rates chained, by year, where the index is built from rates."""
+    data: tuple[DataFile, ...] = ()
+    """The files the index values or rates came from."""
+    latest: bool = False
+    """Whether ``prices_of="latest"`` chose :attr:`to_date`."""
 
     def describe(self) -> str:
+        latest = " (the latest the series has: prices_of='latest')" if self.latest else ""
         text = (
-            f"prices of {self.from_date} -> prices of {self.to_date} in {self.country}: "
+            f"prices of {self.from_date} -> prices of {self.to_date}{latest} in {self.country}: "
             f"index {_number(self.from_value)} -> {_number(self.to_value)} ({self.method}; "
             f"{self.source}: {self.series})"
         )
         if self.rates:
             text += "; rates: " + ", ".join(f"{year} {_number(rate)}%" for year, rate in self.rates)
-        return text
+        return _with_data(text, self.data)
 
 
 @attrs.frozen(kw_only=True)
@@ -100,16 +129,21 @@ class PPPStep:
 
     country: str
     year: int
+    """The year of the factor used."""
     factor: Decimal
     currency: str
     series: str
     source: str
+    data: tuple[DataFile, ...] = ()
+    note: str | None = None
+    """Set where the caller chose the factor of another year than the figure's (``year=``)."""
 
     def describe(self) -> str:
-        return (
+        text = (
             f"{self.currency} -> international $ at {_number(self.factor)} {self.currency} per "
             f"international $ ({self.country}, {self.year}; {self.source}: {self.series})"
         )
+        return _with_data(f"{text}; {self.note}" if self.note else text, self.data)
 
 
 ProvenanceStep = ScheduleStep | ExchangeRateStep | PriceIndexStep | PPPStep

@@ -1,0 +1,831 @@
+r"""Reading the files publishers give out, for ``careerkit data update``.
+
+Each reader turns one file into a :class:`Parsed`: values by key and date, in
+the units careerkit keeps (see :data:`UNITS`), with the dates the file marks as
+having no value. A file that is not what its kind expects raises
+:class:`~careerkit.errors.DataFormatError` naming the file, the line, what was
+found and the formats accepted. Checks made here, on every format: the file is
+a regular file of at most 256 MiB (:data:`MAX_BYTES`), UTF-8 text (a byte-order
+mark is allowed); the expected columns; dates that are real months or years,
+from 1900 on, not after the current month or year, strictly increasing within
+each key (a date given twice is an error naming both lines); values that are
+finite numbers of at most 10^12 and, except inflation rates (which may be
+negative, above -100%), positive; at least one value in the file. Agreement
+with the data in use is checked by the installer (``careerkit.data._store``),
+which knows it.
+
+Values are :class:`~decimal.Decimal`, exactly as printed in the file, except
+the exchange rates the Federal Reserve quotes in US dollars per unit
+(:data:`~careerkit.data.FED_USD_PER_UNIT`: AUD, EUR, GBP, NZD): in FRED files
+these are inverted to units per US dollar, ``1 / value`` computed to 28
+significant digits, rounding half to even (:data:`INVERSION_DIGITS`). Monthly
+kinds are dated ``(year, month)``, annual kinds by the year (an ``int``). A
+date the file marks as having no value is in :attr:`Parsed.missing` when it
+falls between the key's first and last value (blanks before a series starts or
+after it ends are not gaps).
+
+The layout of a file is recognised by its first line, whatever its name.
+
+``cpi`` (key ``"US"``)
+    *FRED CSV* of CPIAUCNSA (CPI-U, not seasonally adjusted: the same series as
+    BLS's CUUR0000SA0), from https://fred.stlouisfed.org/series/CPIAUCNSA::
+
+        observation_date,CPIAUCNSA
+        2008-05-01,216.632
+
+    Older FRED files name the date column ``DATE``. A month with no value is
+    ``.`` or an empty field (2025-10: BLS collected no prices in October 2025).
+    A file of CPIAUCSL, the seasonally adjusted index, is refused.
+
+    *BLS time-series flat file* (``cu.data.0.Current``, ``cu.data.1.AllItems``
+    from https://download.bls.gov/pub/time.series/cu/), tab-separated, fields
+    padded with spaces (``\t`` is a tab)::
+
+        series_id                     \tyear\tperiod\t       value\tfootnote_codes
+        CUUR0000SA0                   \t2008\tM05\t     216.632\t
+
+    Only the rows of CUUR0000SA0 with periods M01 to M12 are read: M13 (the
+    annual average) and S01 to S03 (half-year averages) are skipped, and so
+    are other series. A value of ``-`` or an empty one is no value.
+
+    *careerkit snapshot*, the layout of the shipped ``us-cpi-u-monthly.csv``
+    (the Inflation column is not read)::
+
+        Date,Index,Inflation
+        2008-05-01,216.632,0.84
+
+``fx-monthly`` (keys: ISO 4217 codes)
+    *FRED CSV* of the Fed's monthly averages (H.10 and G.5 releases), one or
+    more series side by side, each column named by its FRED id
+    (:data:`FRED_FX`: EXINUS for INR, EXUSUK for GBP, ...); dates are the first
+    of a month; a series may start later than another (blank until it does)::
+
+        observation_date,EXINUS
+        2008-05-01,42.0019
+
+    The daily rates (DEXINUS, ...) and series careerkit does not use (EXVZUS,
+    Venezuela) are refused.
+
+    *careerkit snapshot*, the layout of the shipped ``fx-usd-monthly.csv``, in
+    units per US dollar, named by the Fed's country names (rows of names not in
+    :data:`~careerkit.data.FX_SERIES`, such as Venezuela or the pre-euro
+    currencies, are skipped)::
+
+        Date,Country,Exchange rate
+        2008-05-01,India,42.0019
+
+``fx-annual`` (keys: ISO 4217 codes)
+    *FRED CSV* of the Fed's annual averages (G.5A release): the monthly ids
+    prefixed ``A`` (AEXINUS, AEXUSUK, ...), dated the first of January::
+
+        observation_date,AEXINUS
+        2008-01-01,43.3859
+
+    *careerkit snapshot*, the layout of the shipped ``fx-usd-yearly.csv``::
+
+        Date,Country,Value
+        2008-01-01,India,43.3859
+
+``inflation`` (indicator FP.CPI.TOTL.ZG; keys: the World Bank's 3-letter codes,
+aggregates such as ``WLD`` and ``EMU`` kept) and ``ppp`` (indicator PA.NUS.PPP;
+keys: ISO 3166-1 alpha-2 codes, converted from the World Bank's alpha-3 codes
+with pycountry, ``XKX`` read as ``XK`` for Kosovo; aggregates with no alpha-2
+code, such as ``WLD``, ``EMU`` or ``EUU``, are left out)
+    *World Bank WDI CSV*, the bulk download of an indicator
+    (``API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_<n>.csv``): a preamble (``"Data
+    Source","World Development Indicators",`` and ``"Last Updated
+    Date","2025-07-01",``, which is :attr:`Parsed.published`), then one row per
+    country or area, a column per year, an empty cell for no figure::
+
+        "Country Name","Country Code","Indicator Name","Indicator Code","1960",...,"2024",
+        "United States","USA","Inflation, consumer prices (annual %)","FP.CPI.TOTL.ZG","1.45797598627791",...,"2.94952520485207",
+
+    *World Bank WDI zip*: the zip the World Bank serves
+    (``API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_<n>.zip``), whose ``API_*.csv`` member
+    is read as above (its ``Metadata_*.csv`` members are not); a member of more
+    than 256 MiB uncompressed is refused.
+
+    *World Bank DataBank CSV*, an export from https://databank.worldbank.org
+    (World Development Indicators), ``..`` for no figure, followed by a footer
+    (``Data from database: World Development Indicators``, ``Last Updated:
+    07/01/2025``, which is :attr:`Parsed.published`, as ``2025-07-01``); rows
+    of other series are skipped::
+
+        Country Name,Country Code,Series Name,Series Code,2007 [YR2007],2008 [YR2008]
+        United States,USA,"Inflation, consumer prices (annual %)",FP.CPI.TOTL.ZG,2.85267248150138,3.83910029665101
+
+    *careerkit snapshot*, the layout of the shipped files (rows by country,
+    then year; the years of a country may be in any order in ``ppp``)::
+
+        Country,Country Code,Year,CPI
+        United States,USA,2008,3.839100296651
+
+        Country,Country ID,Year,PPP
+        "India",IN,2008,12.5639813417245
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import decimal
+import io
+import itertools
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+import attrs
+
+from careerkit.data import FED_USD_PER_UNIT, FX_SERIES, SERIES, Date, label
+from careerkit.errors import DataFormatError, ValidationError, shown
+
+UNITS: Mapping[str, str] = {
+    "cpi": "index points, 1982-84 = 100",
+    "fx-monthly": "units of the currency per US dollar",
+    "fx-annual": "units of the currency per US dollar",
+    "inflation": "percent a year",
+    "ppp": "local currency units per international dollar",
+}
+"""What the values of each kind are in, after reading (rates quoted in USD per unit are inverted)."""
+
+
+@attrs.frozen(kw_only=True)
+class Parsed:
+    """One file, read: its values, the dates it marks as missing, and what it says of itself."""
+
+    kind: str
+    format: str
+    """The layout it was read as: ``"FRED CSV"``, ``"BLS time-series flat file"``, ..."""
+    publisher: str
+    """Who published the figures, as careerkit cites them (``"U.S. Bureau of Labor Statistics, via FRED"``)."""
+    series: tuple[str, ...]
+    """The publisher's series ids read (``("CPIAUCNSA",)``, ``("EXINUS", "EXUSUK")``)."""
+    values: Mapping[str, Mapping[Date, Decimal]]
+    """``{key: {date: value}}`` in :data:`UNITS`, dates in increasing order."""
+    missing: Mapping[str, tuple[Date, ...]] = attrs.field(factory=dict)
+    """Dates inside the file's span that it marks as having no value (``.`` or blank)."""
+    published: str | None = None
+    """The date the publisher stamped on the file (the World Bank's "Last Updated Date")."""
+
+
+MAX_BYTES = 256 * 1024 * 1024
+"""The largest file read, and the largest zip member (uncompressed): 256 MiB.
+
+The largest file careerkit expects, BLS's ``cu.data.0.Current``, is far smaller.
+"""
+
+MAX_VALUE = Decimal(10) ** 12
+"""The largest value accepted, in any kind: no index, rate or factor comes near it."""
+
+INVERSION_DIGITS = 28
+"""Significant digits of an inverted exchange rate (``1 / value``, rounded half to even)."""
+
+FRED_FX: Mapping[str, str] = MappingProxyType({
+    "EXUSAL": "AUD", "EXBZUS": "BRL", "EXCAUS": "CAD", "EXCHUS": "CNY", "EXDNUS": "DKK",
+    "EXUSEU": "EUR", "EXHKUS": "HKD", "EXINUS": "INR", "EXJPUS": "JPY", "EXMAUS": "MYR",
+    "EXMXUS": "MXN", "EXUSNZ": "NZD", "EXNOUS": "NOK", "EXSIUS": "SGD", "EXSFUS": "ZAR",
+    "EXKOUS": "KRW", "EXSLUS": "LKR", "EXSDUS": "SEK", "EXSZUS": "CHF", "EXTAUS": "TWD",
+    "EXTHUS": "THB", "EXUSUK": "GBP",
+})  # fmt: skip
+"""FRED's ids of the Fed's monthly average rates (H.10/G.5), with the ISO 4217 code of each.
+
+Prefixed ``A`` (``AEXINUS``), the id is that of the annual average (G.5A). The
+``EXUS..`` series are US dollars per unit; the others, units per US dollar.
+"""
+
+INDICATORS: Mapping[str, str] = MappingProxyType(
+    {"inflation": "FP.CPI.TOTL.ZG", "ppp": "PA.NUS.PPP"}
+)
+"""The World Bank indicator each World Bank kind is read from."""
+
+FRED = "FRED CSV"
+BLS = "BLS time-series flat file"
+WORLD_BANK = "World Bank WDI CSV"
+WORLD_BANK_ZIP = "World Bank WDI zip"
+DATABANK = "World Bank DataBank CSV"
+SNAPSHOT = "careerkit snapshot"
+
+LAYOUTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "cpi": (FRED, BLS, SNAPSHOT),
+        "fx-monthly": (FRED, SNAPSHOT),
+        "fx-annual": (FRED, SNAPSHOT),
+        "inflation": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
+        "ppp": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
+    }
+)
+"""The layouts :func:`read` accepts for each kind (:attr:`Parsed.format` is one of them)."""
+
+_SNAPSHOT_HEADERS: Mapping[str, list[str]] = {
+    "cpi": ["Date", "Index", "Inflation"],
+    "fx-monthly": ["Date", "Country", "Exchange rate"],
+    "fx-annual": ["Date", "Country", "Value"],
+    "inflation": ["Country", "Country Code", "Year", "CPI"],
+    "ppp": ["Country", "Country ID", "Year", "PPP"],
+}
+_BLS_HEADER = ["series_id", "year", "period", "value", "footnote_codes"]
+_BLS_SERIES = "CUUR0000SA0"
+_WORLD_BANK_HEADER = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
+_NAME_COLUMNS = {"", *_WORLD_BANK_HEADER, "Series Name", "Series Code"}  # Series: DataBank's
+_SMALLEST_INVERTED = Decimal("1e-12")  # its inverse is MAX_VALUE
+_VIA_FRED = ", via FRED (Federal Reserve Bank of St. Louis)"
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+# --- what a reader hands to the checks ---------------------------------------------------------
+
+
+@attrs.frozen
+class _File:
+    """A file's text, and its name as messages give it."""
+
+    name: str
+    text: str
+    zipped: bool = False
+
+    def error(self, message: str, line: int | None = None) -> DataFormatError:
+        where = self.name if line is None else f"{self.name}, line {line}"
+        return DataFormatError(f"{where}: {message}")
+
+
+class _Figure(NamedTuple):
+    """One cell of a file: *text* is ``None`` where the file marks it as having no value."""
+
+    key: str
+    date: Date
+    text: str | None
+    line: int
+
+
+@attrs.frozen(kw_only=True)
+class _Reading:
+    """What a layout's reader found, in file order, before the checks every layout shares."""
+
+    figures: list[_Figure]
+    series: tuple[str, ...]
+    publisher: str
+    no_value: str
+    """How the layout marks a date with no value, for messages."""
+    published: str | None = None
+    inverted: frozenset[str] = frozenset()
+    """The keys whose values are US dollars per unit, to invert."""
+    sort: bool = False
+    """Sort each key's dates, rather than require them in increasing order."""
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read(kind: str, path: Path) -> Parsed:
+    """Read *path* as a file for series *kind* in any of the formats careerkit accepts.
+
+    The layouts accepted for each kind are :data:`LAYOUTS`, described in this
+    module's docstring. A kind not in :data:`LAYOUTS` is a
+    :class:`~careerkit.errors.ValidationError`; a file that cannot be read as
+    *kind* is a :class:`~careerkit.errors.DataFormatError` saying why.
+    """
+    if not isinstance(kind, str) or kind not in LAYOUTS:
+        raise ValidationError(
+            f"unknown series {shown(kind)}: expected one of {', '.join(LAYOUTS)}", field="kind"
+        )
+    file = _open(kind, Path(path))
+    layout = _detect(kind, file)
+    return _checked(kind, layout, file, _READERS[layout](kind, file))
+
+
+def _open(kind: str, path: Path) -> _File:
+    if not path.is_file():
+        problem = "is not a regular file" if path.exists() else "does not exist"
+        raise DataFormatError(f"{shown(str(path), 500)} {problem}: give the path of a file")
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFormatError(f"{name}: {_too_large(f'a file of {size:,} bytes')}")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # never more, should the file grow meanwhile
+    except OSError as error:
+        raise DataFormatError(f"{name}: cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise DataFormatError(f"{name}: {_too_large('a file of more than 256 MiB')}")
+    if data.startswith(b"PK\x03\x04"):
+        if WORLD_BANK_ZIP not in LAYOUTS[kind]:
+            raise DataFormatError(
+                f"{name}: a zip archive; careerkit reads zips only as World Bank downloads "
+                f"(inflation, ppp). {_accepted(kind)}"
+            )
+        return _unzipped(name, data)
+    return _File(name, _decoded(name, data))
+
+
+def _too_large(what: str) -> str:
+    return f"{what}, larger than the 256 MiB ({MAX_BYTES:,} bytes) careerkit reads"
+
+
+def _unzipped(name: str, data: bytes) -> _File:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if re.fullmatch(r"API_[^/]*\.csv", info.filename.rsplit("/", 1)[-1])
+            ]
+            if len(members) != 1:
+                names = ", ".join(shown(info.filename) for info in archive.infolist()[:6])
+                raise DataFormatError(
+                    f"{name}: expected one member named API_<indicator>_DS2_en_csv_v2_<n>.csv, "
+                    f"as in the World Bank's downloads; found {len(members)} among: {names or 'none'}"
+                )
+            (member,) = members
+            where = f"{name}, member {member.filename}"
+            if member.file_size > MAX_BYTES:
+                raise DataFormatError(
+                    f"{where}: {_too_large(f'{member.file_size:,} bytes uncompressed')}"
+                )
+            with archive.open(member) as stream:
+                content = stream.read(MAX_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise DataFormatError(f"{name}: not a readable zip archive ({error})") from None
+    if len(content) > MAX_BYTES:
+        raise DataFormatError(f"{where}: {_too_large('more than 256 MiB uncompressed')}")
+    return _File(where, _decoded(where, content), zipped=True)
+
+
+def _decoded(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DataFormatError(
+            f"{name}, line {line}: not UTF-8 text (byte {data[error.start]:#04x} at offset "
+            f"{error.start:,}); careerkit reads files as the publishers give them, in UTF-8"
+        ) from None
+
+
+def _rows(file: _File) -> Iterator[tuple[int, list[str]]]:
+    """The file's CSV rows, each with its line number, cells stripped; blank rows skipped."""
+    reader = csv.reader(io.StringIO(file.text, newline=""))
+    try:
+        for row in reader:
+            cells = [cell.strip() for cell in row]
+            if any(cells):
+                yield reader.line_num, cells
+    except csv.Error as error:
+        raise file.error(f"not readable as CSV: {error}", reader.line_num) from None
+
+
+def _detect(kind: str, file: _File) -> str:
+    """The layout of *file*, from its first line; an error if it is not one *kind* accepts."""
+    first = file.text.split("\n", 1)[0].rstrip("\r")
+    if not file.text.strip():
+        raise file.error(f"the file is empty. {_accepted(kind)}")
+    cells = [cell.strip() for cell in next(csv.reader([first]))] or [""]
+    snapshots = [other for other, header in _SNAPSHOT_HEADERS.items() if header == cells]
+    layout: str | None = None
+    if [cell.strip() for cell in first.split("\t")] == _BLS_HEADER:
+        layout = BLS
+    elif cells[0] in ("observation_date", "DATE"):
+        layout = FRED
+    elif cells[:2] == ["Data Source", "World Development Indicators"] or (
+        cells[:4] == _WORLD_BANK_HEADER
+    ):
+        layout = WORLD_BANK_ZIP if file.zipped else WORLD_BANK
+    elif "Series Code" in cells and "Country Code" in cells:
+        layout = DATABANK
+    elif snapshots:
+        if kind not in snapshots:
+            raise file.error(
+                f"a careerkit snapshot of {snapshots[0]} (first line {shown(first)}), "
+                f"not of {kind}. {_accepted(kind)}",
+                1,
+            )
+        layout = SNAPSHOT
+    if file.zipped and layout != WORLD_BANK_ZIP:
+        raise file.error(f"not a World Bank WDI CSV: its first line is {shown(first)}", 1)
+    if layout is None:
+        raise file.error(
+            f"not a layout careerkit knows: its first line is {shown(first)}. {_accepted(kind)}", 1
+        )
+    if layout not in LAYOUTS[kind]:
+        readers = ", ".join(other for other, layouts in LAYOUTS.items() if layout in layouts)
+        raise file.error(
+            f"a {layout}, which careerkit reads as {readers}, not as {kind}. {_accepted(kind)}", 1
+        )
+    return layout
+
+
+def _accepted(kind: str) -> str:
+    """The layouts accepted for *kind*, by the first line of each, for messages."""
+    first_lines = {
+        FRED: {
+            "cpi": "observation_date,CPIAUCNSA (or DATE,CPIAUCNSA)",
+            "fx-monthly": "observation_date then FRED ids of monthly averages (EXINUS, ...)",
+            "fx-annual": "observation_date then FRED ids of annual averages (AEXINUS, ...)",
+        }.get(kind, ""),
+        BLS: "series_id, year, period, value, footnote_codes, tab-separated",
+        WORLD_BANK: '"Data Source","World Development Indicators", then a header '
+        '"Country Name","Country Code","Indicator Name","Indicator Code","1960",...',
+        WORLD_BANK_ZIP: f"the zip holding API_{INDICATORS.get(kind)}_DS2_en_csv_v2_<n>.csv",
+        DATABANK: "Country Name,Country Code,Series Name,Series Code,1960 [YR1960],...",
+        SNAPSHOT: ",".join(_SNAPSHOT_HEADERS[kind]),
+    }
+    layouts = "; ".join(f"{layout} ({first_lines[layout]})" for layout in LAYOUTS[kind])
+    return f"careerkit reads {kind} files in these layouts, by their first line: {layouts}"
+
+
+# --- one reader per layout ----------------------------------------------------------------------
+
+
+def _read_fred(kind: str, file: _File) -> _Reading:
+    rows = _rows(file)
+    _, header = next(rows)
+    ids = header[1:]
+    if not ids:
+        raise file.error(f"no series column after {shown(header[0])}. {_accepted(kind)}", 1)
+    if len(set(ids)) < len(ids):
+        raise file.error(f"a series column appears twice in {shown(','.join(header))}", 1)
+    keys = [_fred_key(kind, file, column) for column in ids]
+    monthly = kind != "fx-annual"
+    figures: list[_Figure] = []
+    for line, row in rows:
+        if len(row) != len(header):
+            raise file.error(
+                f"{len(row)} fields, {shown(','.join(row))}; the header has {len(header)}", line
+            )
+        date = _date(file, line, row[0], monthly=monthly)
+        for key, cell in zip(keys, row[1:], strict=True):
+            figures.append(_Figure(key, date, None if cell in ("", ".") else cell, line))
+    return _Reading(
+        figures=figures,
+        series=tuple(ids),
+        publisher=SERIES[kind].source + _VIA_FRED,
+        no_value="'.' or an empty field",
+        inverted=frozenset(keys) & FED_USD_PER_UNIT,
+    )
+
+
+def _fred_key(kind: str, file: _File, column: str) -> str:
+    """The key of FRED series *column* in a file of *kind*; an error saying why it is not one."""
+    accepted = {
+        "cpi": {"CPIAUCNSA": "US"},
+        "fx-monthly": dict(FRED_FX),
+        "fx-annual": {"A" + id: code for id, code in FRED_FX.items()},
+    }[kind]
+    if column in accepted:
+        return accepted[column]
+    if column == "CPIAUCSL":
+        raise file.error(
+            "CPIAUCSL is the seasonally adjusted CPI-U; careerkit uses CPIAUCNSA, not seasonally "
+            "adjusted (the same series as BLS's CUUR0000SA0): "
+            "https://fred.stlouisfed.org/series/CPIAUCNSA",
+            1,
+        )
+    if column in FRED_FX:
+        hint = f"{column} is a monthly average (H.10/G.5): give the file as fx-monthly"
+    elif column[:1] == "A" and column[1:] in FRED_FX:
+        hint = f"{column} is an annual average (G.5A): give the file as fx-annual"
+    elif column[:1] == "D" and column[1:] in FRED_FX:
+        average = "A" + column[1:] if kind == "fx-annual" else column[1:]
+        hint = (
+            f"{column} is the daily rate (H.10); careerkit uses the Fed's "
+            f"{'annual' if kind == 'fx-annual' else 'monthly'} averages ({average})"
+        )
+    elif column == "CPIAUCNSA":
+        hint = "CPIAUCNSA is the CPI-U: give the file as cpi"
+    else:
+        hint = f"{shown(column)} is not a series careerkit reads as {kind}"
+    names = ", ".join(f"{id} ({code})" for id, code in accepted.items())
+    raise file.error(f"{hint}; expected {names}", 1)
+
+
+def _read_bls(kind: str, file: _File) -> _Reading:
+    figures: list[_Figure] = []
+    others: dict[str, None] = {}
+    for line, text in enumerate(file.text.split("\n")[1:], start=2):
+        fields = [field.strip() for field in text.split("\t")]
+        if not any(fields):
+            continue
+        if len(fields) < 4:
+            raise file.error(
+                f"found {shown(text)}; expected tab-separated fields {', '.join(_BLS_HEADER)}",
+                line,
+            )
+        series, year, period, value = fields[:4]
+        if series != _BLS_SERIES:
+            others.setdefault(series)
+            continue
+        if period == "M13" or re.fullmatch(r"S0[1-3]", period):
+            continue  # the annual and half-year averages
+        if not re.fullmatch(r"M(0[1-9]|1[0-2])", period):
+            raise file.error(
+                f"period {shown(period)}; expected M01 to M12, M13 or S01 to S03", line
+            )
+        date = (_year(file, line, year), int(period[1:]))
+        figures.append(_Figure("US", date, None if value in ("", "-") else value, line))
+    if not figures:
+        found = ", ".join(list(others)[:5]) or "none"
+        raise file.error(
+            f"no rows of series {_BLS_SERIES} (CPI-U, all items, U.S. city average, not "
+            f"seasonally adjusted); the series it has include: {found}"
+        )
+    return _Reading(
+        figures=figures, series=(_BLS_SERIES,), publisher=SERIES[kind].source, no_value="'-'"
+    )
+
+
+def _read_snapshot(kind: str, file: _File) -> _Reading:
+    rows = _rows(file)
+    _, header = next(rows)
+    figures: list[_Figure] = []
+    names: dict[str, None] = {}
+    for line, row in rows:
+        if len(row) != len(header):
+            raise file.error(
+                f"{len(row)} fields, {shown(','.join(row))}; expected {len(header)}: "
+                f"{','.join(header)}",
+                line,
+            )
+        if kind == "cpi":
+            key, date, value = "US", _date(file, line, row[0], monthly=True), row[1]
+        elif kind in ("fx-monthly", "fx-annual"):
+            code = FX_SERIES.get(row[1])
+            if code is None:
+                continue  # a series careerkit does not use (Venezuela, pre-euro currencies)
+            names.setdefault(row[1])
+            key, date, value = code, _date(file, line, row[0], monthly=kind == "fx-monthly"), row[2]
+        else:
+            key, date, value = row[1], _year(file, line, row[2]), row[3]
+        figures.append(_Figure(key, date, value or None, line))
+    series: tuple[str, ...]
+    if kind in INDICATORS:
+        series = (INDICATORS[kind],)
+    else:
+        series = (_BLS_SERIES,) if kind == "cpi" else tuple(names)
+    return _Reading(
+        figures=figures,
+        series=series,
+        publisher=SERIES[kind].source + " (datahub 'core' data package)",
+        no_value="an empty field",
+        sort=kind == "ppp",  # the shipped file lists each country's years newest first
+    )
+
+
+def _read_world_bank(kind: str, file: _File) -> _Reading:
+    indicator = INDICATORS[kind]
+    rows = _rows(file)
+    published = None
+    for line, row in rows:
+        if row[0] == "Last Updated Date" and len(row) > 1:
+            published = _iso_date(file, line, row[1])
+        elif row[:4] == _WORLD_BANK_HEADER:
+            break
+    else:
+        raise file.error(f"no header row {','.join(map(repr, _WORLD_BANK_HEADER))},years...")
+    years = _year_columns(file, line, row, re.compile(r"(\d{4})"), "2024")
+    figures: list[_Figure] = []
+    for line, row in rows:
+        found = row[3] if len(row) > 3 else ""
+        if found != indicator:
+            raise file.error(
+                f"indicator {shown(found)}; careerkit reads {kind} from {SERIES[kind].name}", line
+            )
+        if len(row) <= years[-1][0]:
+            raise file.error(f"{len(row)} fields; the header has {years[-1][0] + 1}", line)
+        key = _world_bank_key(kind, file, line, row[1])
+        if key is not None:
+            figures.extend(_Figure(key, year, row[index] or None, line) for index, year in years)
+    return _Reading(
+        figures=figures,
+        series=(indicator,),
+        publisher=SERIES[kind].source,
+        no_value="an empty field",
+        published=published,
+    )
+
+
+def _read_databank(kind: str, file: _File) -> _Reading:
+    indicator = INDICATORS[kind]
+    rows = _rows(file)
+    _, header = next(rows)
+    country, series = header.index("Country Code"), header.index("Series Code")
+    years = _year_columns(file, 1, header, re.compile(r"(\d{4}) \[YR\1\]"), "2024 [YR2024]")
+    figures: list[_Figure] = []
+    others: dict[str, None] = {}
+    published = None
+    ended = False
+    for line, row in rows:
+        if row[0].startswith("Data from database:"):
+            ended = True
+        elif row[0].startswith("Last Updated:"):
+            ended = True
+            found = re.fullmatch(r"Last Updated: (\d\d)/(\d\d)/(\d{4})", row[0])
+            iso = f"{found[3]}-{found[1]}-{found[2]}" if found else row[0]
+            published = _iso_date(file, line, iso)
+        elif ended or len(row) <= years[-1][0]:
+            raise file.error(
+                f"found {shown(','.join(row))}; expected a row of the table, under its header "
+                f"of {len(header)} columns, or DataBank's footer",
+                line,
+            )
+        elif row[series] != indicator:
+            others.setdefault(row[series])
+        else:
+            key = _world_bank_key(kind, file, line, row[country])
+            if key is not None:
+                figures.extend(
+                    _Figure(key, year, None if row[index] in ("", "..") else row[index], line)
+                    for index, year in years
+                )
+    if not figures and others:
+        raise file.error(
+            f"no rows of series {indicator}: careerkit reads {kind} from {SERIES[kind].name}; "
+            f"this file has {', '.join(list(others)[:5])}"
+        )
+    return _Reading(
+        figures=figures,
+        series=(indicator,),
+        publisher=SERIES[kind].source,
+        no_value="'..'",
+        published=published,
+    )
+
+
+_READERS: Mapping[str, Callable[[str, _File], _Reading]] = {
+    FRED: _read_fred,
+    BLS: _read_bls,
+    WORLD_BANK: _read_world_bank,
+    WORLD_BANK_ZIP: _read_world_bank,
+    DATABANK: _read_databank,
+    SNAPSHOT: _read_snapshot,
+}
+
+
+# --- the parts of a row ------------------------------------------------------------------------
+
+
+def _date(file: _File, line: int, text: str, *, monthly: bool) -> Date:
+    """A ``YYYY-MM-01`` date as a month, or a ``YYYY-01-01`` date as a year."""
+    expected = "YYYY-MM-01, the first of the month" if monthly else "YYYY-01-01, for the year"
+    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
+    try:
+        if found is None:
+            raise ValueError
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+        datetime.date(year, month, day)
+    except ValueError:
+        raise file.error(f"date {shown(text)}; expected a date as {expected}", line) from None
+    if day != 1 or not (monthly or month == 1):
+        raise file.error(f"date {shown(text)}; expected {expected}", line)
+    return (year, month) if monthly else year
+
+
+def _year(file: _File, line: int, text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise file.error(f"year {shown(text)}; expected a year of four digits", line)
+    return int(text)
+
+
+def _iso_date(file: _File, line: int, text: str) -> str:
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise file.error(f"last-updated date {shown(text)} is not a date", line) from None
+
+
+def _year_columns(
+    file: _File, line: int, header: list[str], pattern: re.Pattern[str], example: str
+) -> list[tuple[int, int]]:
+    """The header's year columns, as ``(index, year)``, the years increasing.
+
+    Every other column must be one of the names and codes the World Bank prints
+    (or empty: the World Bank ends each line with a comma).
+    """
+    years = []
+    for index, cell in enumerate(header):
+        found = pattern.fullmatch(cell)
+        if found is not None:
+            years.append((index, int(found[1])))
+        elif cell not in _NAME_COLUMNS:
+            raise file.error(f"column {shown(cell)}; expected a year, as {example}", line)
+    if not years:
+        raise file.error(f"no year columns (as {example}) in the header", line)
+    if any(a >= b for (_, a), (_, b) in itertools.pairwise(years)):
+        raise file.error("the header's years are not in increasing order", line)
+    return years
+
+
+def _world_bank_key(kind: str, file: _File, line: int, code: str) -> str | None:
+    """The key of World Bank country code *code*: itself, or for ppp its ISO alpha-2 code.
+
+    ``None`` for an aggregate with no alpha-2 code (WLD, EMU, ...): ppp leaves it out.
+    """
+    if not re.fullmatch(r"[A-Z0-9]{3}", code):
+        raise file.error(f"country code {shown(code)}; expected a World Bank code (USA, EMU)", line)
+    if kind != "ppp":
+        return code
+    if code == "XKX":  # Kosovo: the World Bank's code; XK is the code in use, not in ISO 3166
+        return "XK"
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return None if country is None else str(country.alpha_2)
+
+
+# --- the checks every layout shares ------------------------------------------------------------
+
+
+def _checked(kind: str, layout: str, file: _File, reading: _Reading) -> Parsed:
+    """The :class:`Parsed` of *reading*, once every figure passes the shared checks."""
+    today = datetime.date.today()
+    latest = (today.year, today.month if kind in ("cpi", "fx-monthly") else 0)
+    lines: dict[str, dict[Date, int]] = {}
+    values: dict[str, dict[Date, Decimal]] = {}
+    marked: dict[str, list[Date]] = {}
+    for figure in reading.figures:
+        key, date, line = figure.key, figure.date, figure.line
+        where = f"{key} {label(date)}"
+        if _order(date)[0] < 1900:
+            raise file.error(f"{where}: a date before 1900; expected 1900 or later", line)
+        if _order(date) > latest:
+            raise file.error(f"{where}: a date after today, {today.isoformat()}", line)
+        seen = lines.setdefault(key, {})
+        if date in seen:
+            raise file.error(f"{where} is given twice, on lines {seen[date]} and {line}", line)
+        if seen and not reading.sort:
+            last, last_line = next(reversed(seen.items()))
+            if _order(date) < _order(last):
+                raise file.error(
+                    f"{where} comes after {label(last)} (line {last_line}); "
+                    "expected the dates of each series in increasing order",
+                    line,
+                )
+        seen[date] = line
+        if figure.text is None:
+            marked.setdefault(key, []).append(date)
+        else:
+            values.setdefault(key, {})[date] = _value(kind, file, reading, figure)
+    if not values:
+        raise file.error(f"no values: the file has no figure for {kind}")
+    ordered = {
+        key: dict(sorted(dates.items(), key=lambda item: _order(item[0])))
+        for key, dates in values.items()
+    }
+    missing = {}
+    for key, dates in marked.items():
+        span = ordered.get(key)
+        if span:
+            first, last = _order(next(iter(span))), _order(next(reversed(span)))
+            inside = sorted((date for date in dates if first < _order(date) < last), key=_order)
+            if inside:
+                missing[key] = tuple(inside)
+    return Parsed(
+        kind=kind,
+        format=layout,
+        publisher=reading.publisher,
+        series=reading.series,
+        values=MappingProxyType({key: MappingProxyType(dates) for key, dates in ordered.items()}),
+        missing=MappingProxyType(missing),
+        published=reading.published,
+    )
+
+
+def _order(date: Date) -> tuple[int, int]:
+    """*date* as ``(year, month)``, a year as ``(year, 0)``: so that dates compare."""
+    return date if isinstance(date, tuple) else (date, 0)
+
+
+def _value(kind: str, file: _File, reading: _Reading, figure: _Figure) -> Decimal:
+    """The value of *figure*, checked, in :data:`UNITS` (inverted if quoted in USD per unit)."""
+    text = str(figure.text)
+    where = f"{figure.key} {label(figure.date)}: found {shown(text)}"
+    try:
+        if not _NUMBER.fullmatch(text):
+            raise decimal.InvalidOperation
+        value = Decimal(text)
+    except decimal.InvalidOperation:
+        raise file.error(
+            f"{where}; expected a number (as 216.632), or {reading.no_value} for no value",
+            figure.line,
+        ) from None
+    inverted = figure.key in reading.inverted
+    if kind == "inflation" and not value > -100:
+        raise file.error(
+            f"{where}; expected a rate above -100 (percent a year: at -100, prices fell to nothing)",
+            figure.line,
+        )
+    if kind != "inflation" and not value > 0:
+        raise file.error(f"{where}; expected a positive number ({UNITS[kind]})", figure.line)
+    if value > MAX_VALUE or (inverted and value < _SMALLEST_INVERTED):
+        bound = "at least 10^-12 (its inverse at most 10^12)" if inverted else "at most 10^12"
+        raise file.error(f"{where}; expected a number {bound}", figure.line)
+    if inverted:
+        context = decimal.Context(prec=INVERSION_DIGITS, rounding=decimal.ROUND_HALF_EVEN)
+        with decimal.localcontext(context):
+            return 1 / value
+    return value
