@@ -243,8 +243,8 @@ def test_date_outside_the_series() -> None:
     with pytest.raises(
         LookupError,
         match=r"^no monthly average INR rate for 2030-01: the Federal Reserve series for INR "
-        r"in use covers 1973-01 to 2026-06; to use a newer release, download it \(a FRED CSV "
-        r"of the Fed's monthly series, such as EXINUS for INR\) and run 'careerkit data update "
+        r"in use covers 1973-01 to 2026-06; to use a newer release, download it \(FRED's CSV "
+        r"of EXINUS, the Fed's monthly INR rate\) and run 'careerkit data update "
         r"fx-monthly FILE'",
     ):
         Pay(1, "USD", "year", when="2030-01").to_currency("INR")

@@ -189,20 +189,23 @@ def _convert(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(text + _rates_used(results[-1]))
+    print(text + _latest_used(results[-1]))
     if args.explain:
         print(results[-1].explain())
     return 0
 
 
-def _rates_used(pay: Any) -> str:
-    """`` (latest rates: 2026-06)`` where ``--when latest`` chose the month: never silently."""
-    from careerkit.pay.provenance import ExchangeRateStep
+def _latest_used(pay: Any) -> str:
+    """`` (latest rates: 2026-06)``, ``(latest prices: 2026-05)``: the dates 'latest' chose."""
+    from careerkit.pay.provenance import ExchangeRateStep, PriceIndexStep
 
-    for step in pay.provenance:
-        if isinstance(step, ExchangeRateStep) and step.latest:
-            return f" (latest rates: {step.date})"
-    return ""
+    used = [
+        f"latest {'rates' if isinstance(step, ExchangeRateStep) else 'prices'}: "
+        + (step.date if isinstance(step, ExchangeRateStep) else step.to_date)
+        for step in pay.provenance
+        if isinstance(step, ExchangeRateStep | PriceIndexStep) and step.latest
+    ]
+    return f" ({'; '.join(used)})" if used else ""
 
 
 def _compare(args: argparse.Namespace) -> int:

@@ -143,17 +143,27 @@ def write_release(
     Ids come from ``out/ids.tsv`` where it exists (a copy of careerkit's, for a user's
     release), new occupations appended to it.
     """
+    if not any(row["soc_code"] == "00-0000" for row in national_rows):
+        raise ValidationError(
+            "no national row for all occupations (SOC 00-0000): give the whole national table "
+            "(BLS's oesmYYnat.zip or national_MYYYY_dl.xlsx)",
+            field="national",
+        )
     detailed = [row for row in national_rows if row["display_level"] == "3"]
     if not detailed:
-        raise ValidationError(
-            "the national file holds no detailed occupation (display_level 3)", field="national"
-        )
+        raise ValidationError("the national table holds no detailed occupation", field="national")
     groups = {
         row["soc_code"]: row["occupation_title"]
         for row in national_rows
         if row["display_level"] == "0" and row["soc_code"] != "00-0000"
     }
-
+    for row in detailed:
+        if f"{row['soc_code'][:2]}-0000" not in groups:
+            raise ValidationError(
+                f"{row['soc_code']} ({row['occupation_title']}) has no national row for its major "
+                f"group, {row['soc_code'][:2]}-0000: give the whole national table",
+                field="national",
+            )
     ids_path = out / "ids.tsv"
     ids = read_ids(ids_path) if ids_path.exists() else {}
     new_ids: list[tuple[str, str]] = []

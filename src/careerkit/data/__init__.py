@@ -282,7 +282,7 @@ class DataFile:
         if self.shipped:
             return f"careerkit's shipped snapshot {self.name}"
         when = f", installed {self.installed[:10]}" if self.installed else ""
-        return f"your update {self.name} (sha256 {self.sha256[:16]}…{when}; {self.publisher})"
+        return f"your update {self.name} (sha256 {self.sha256[:16]}…{when})"
 
 
 def _sha256(path: Path) -> str:

@@ -313,12 +313,6 @@ def update_oews(paths: list[Path], folder: Path, *, reference_date: str | None) 
                 (national if kind == "1" else states).append(row)
             if table.top_code is not None:
                 top_codes.add(table.top_code)
-    if not any(row["soc_code"] == "00-0000" for row in national):
-        names = ", ".join(path.name for path in paths)
-        raise DataFormatError(
-            f"{names}: no national row for all occupations (AREA_TYPE 1, OCC_CODE 00-0000): "
-            "give BLS's national file (oesmYYnat.zip) too"
-        )
     if len(top_codes) > 1:
         raise DataFormatError(f"the files state different top codes: {sorted(top_codes)}")
     hour, year = top_codes.pop() if top_codes else (None, None)

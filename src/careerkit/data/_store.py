@@ -329,7 +329,8 @@ def _revision_error(kind: str, path: Path, revisions: list[Revision], sources: l
         else f"{RELATIVE_TOLERANCE:%} of the value"
     )
     raise DataRevisionError(
-        f"{path.name} differs from the {kind} data in use at {len(revisions):,} dates by more "
+        f"{path.name} differs from the {kind} data in use at {len(revisions):,} "
+        f"date{'s' if len(revisions) != 1 else ''} by more "
         f"than {tolerance}: {shown_}{more}. Publishers revise their figures: to install the "
         "revised values, pass --accept-revisions (accept_revisions=True in Python)",
         revisions=tuple(revisions),

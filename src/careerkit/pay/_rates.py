@@ -44,17 +44,24 @@ Factor = tuple[int, int]
 
 _NEWER = {
     "cpi": "FRED's CPIAUCNSA CSV or BLS's cu.data.0.Current",
-    "fx-monthly": "a FRED CSV of the Fed's monthly series, such as EXINUS for INR",
-    "fx-annual": "a FRED CSV of the Fed's G.5A series, such as AEXINUS for INR",
+    "fx-monthly": "FRED's CSV of {id}, the Fed's monthly {code} rate",
+    "fx-annual": "FRED's CSV of A{id}, the Fed's annual {code} rate",
     "inflation": "the World Bank's FP.CPI.TOTL.ZG CSV",
     "ppp": "the World Bank's PA.NUS.PPP CSV",
 }
 
 
-def newer_data(kind: str) -> str:
-    """The sentence every error for a date past a series' end carries: how to bring newer data."""
+def newer_data(kind: str, code: str = "") -> str:
+    """The sentence every error for a date past a series' end carries: how to bring newer data.
+
+    *code* is the currency, for the exchange-rate series (FRED has one file per currency).
+    """
+    from careerkit.data._formats import FRED_FX
+
+    ids = {currency: fred for fred, currency in FRED_FX.items()}
+    where = _NEWER[kind].format(id=ids.get(code, "EXINUS"), code=code or "INR")
     return (
-        f"to use a newer release, download it ({_NEWER[kind]}) and run 'careerkit data update "
+        f"to use a newer release, download it ({where}) and run 'careerkit data update "
         f"{kind} FILE' (see 'careerkit data status')"
     )
 
@@ -85,7 +92,7 @@ def _absent(kind: str, key: str, date: Any, series: Mapping[Any, object], what: 
     if min(series) < date < max(series):
         return f"{what}: {data.gap(kind, key, date)}"
     text = f"{what}: {_NAMES[kind].format(key=key)} in use covers {_span(series)}"
-    return f"{text}; {newer_data(kind)}" if date > max(series) else text
+    return f"{text}; {newer_data(kind, key)}" if date > max(series) else text
 
 
 # --- exchange rates ----------------------------------------------------------------------------
