@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import threading
 from decimal import Decimal
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -102,3 +106,76 @@ def test_regions_checked_without_pycountry_are_iso_3166_codes() -> None:
     us = {s.code for s in pycountry.subdivisions if s.country_code == "US"}
     india = {s.code for s in pycountry.subdivisions if s.country_code == "IN"}
     assert us | india <= COMMON_REGIONS  # every US and Indian subdivision, none left out
+
+
+# --- status, and the data README's claims ---------------------------------------------------------
+
+
+def _status(kind: str) -> data.SeriesStatus:
+    (found,) = [series for series in data.status() if series.kind == kind]
+    return found
+
+
+def test_status_of_every_series() -> None:
+    assert [series.kind for series in data.status()] == list(data.KINDS)
+    cpi = _status("cpi")
+    assert (cpi.span, cpi.last, cpi.last_value) == ("1913-01 to 2026-05", "2026-05", "335.123")
+    assert cpi.gaps == (("US", "2025-10", data.KNOWN_GAPS["cpi", "US", "2025-10"]),)
+    assert cpi.in_use == "shipped snapshot" and cpi.licence.startswith("public domain")
+    (file,) = cpi.files
+    path = Path(data.__file__).with_name("us-cpi-u-monthly.csv")
+    assert file.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert file.shipped and file.retrieved == "2026-11-23"
+    inflation = _status("inflation")
+    assert "EMU" in inflation.ends["2023"] and "USA" in inflation.ends["2024"]
+    assert ("DJI", "1988 to 2000", "not published: World Bank has no figure for it") in inflation.gaps
+    assert inflation.licence == "CC BY 4.0 (World Bank)"
+    assert _status("fx-annual").notes == (
+        "G.5A has no series for GBP, LKR: careerkit computes their annual averages from the "
+        "monthly series, as the Fed computes G.5A",
+    )
+    oews = _status("oews")
+    assert (oews.span, oews.keys) == ("2025-05", 830)
+    assert [f.sha256[:8] for f in oews.files] == ["f462a23e", "3c90bcd2", "63e6029d"]
+    described = cpi.describe()
+    assert "gap: US 2025-10: not collected by BLS" in described and file.sha256 in described
+    assert json.loads(json.dumps(cpi.to_dict()))["gaps"][0][:2] == ["US", "2025-10"]
+
+
+def _readme_rows() -> dict[str, list[str]]:
+    text = Path(data.__file__).with_name("README.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].strip("`") in data.KINDS:
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def test_the_data_readme_says_what_the_data_holds() -> None:
+    rows = _readme_rows()
+    assert set(rows) == set(data.KINDS) - {"oews"}  # OEWS has a section of its own
+    for kind, (_, file, _, source, span, last, gaps) in rows.items():
+        series = _status(kind)
+        assert file == f"`{series.files[0].name}`", kind
+        assert span.startswith(series.span), kind
+        assert source.split(",")[0].split(" (")[0] in data.SERIES[kind].source, kind
+        if series.last_value is not None:
+            assert last == f"{series.last} = {series.last_value}", kind
+        else:  # "2024: 125; 2023: 94, ...; earlier: 21"
+            counts = {date: len(keys) for date, keys in series.ends.items()}
+            stated = dict(re.findall(r"(\d{4}(?:-\d\d)?|earlier): (\d+)", last))
+            named = {date: int(n) for date, n in stated.items() if date != "earlier"}
+            assert all(counts[date] == n for date, n in named.items()), kind
+            rest = sum(n for date, n in counts.items() if date not in named)
+            assert int(stated.get("earlier", 0)) == rest, kind
+        keys_with_gaps = {key for key, _, _ in series.gaps}
+        if gaps == "none":
+            assert not keys_with_gaps, kind
+        elif "series" in gaps:
+            assert gaps.startswith(f"{len(keys_with_gaps)} series"), kind
+            for key, dates in re.findall(r"([A-Z]{2,3}) (\d{4} to \d{4})", gaps):
+                assert any(g[:2] == (key, dates) for g in series.gaps), (kind, key)
+        else:  # one gap, named: "2025-10: not collected by BLS"
+            ((_, date, why),) = series.gaps
+            assert f"{date}: {why}".startswith(gaps), kind

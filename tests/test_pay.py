@@ -527,3 +527,96 @@ def test_countries_without_a_series() -> None:
         Pay(100, "USD", "year", when="2010").in_prices_of("2012", country="IO")
     with pytest.raises(ck.DataNotAvailableError, match=r"^no PPP conversion factor series for IO$"):
         Pay(100, "USD", "year", when="2010").to_ppp(country="IO")
+
+
+# --- gaps and ends, named; explicit fallbacks ----------------------------------------------------
+
+
+def test_2025_prices_follow_bls_the_mean_of_the_11_months_it_has() -> None:
+    # BLS published a 2025 annual average of 321.943 from 11 months: October was not collected
+    pay = Pay(100, "USD", "year", when="2024").in_prices_of("2025")
+    cpi = data.us_cpi()
+    average_2024 = sum(Fraction(cpi[(2024, m)]) for m in range(1, 13)) / 12
+    assert pay.exact == 100 * Fraction("321.943") / average_2024
+    (step,) = pay.provenance
+    assert isinstance(step, PriceIndexStep) and step.to_value == Decimal("321.943")
+    assert "annual average of the 11 monthly values BLS published" in step.method
+    assert "2025-10 not collected by BLS" in step.method
+
+
+def test_the_missing_month_itself_is_named() -> None:
+    for convert in (
+        lambda: Pay(100, "USD", "month", when="2025-10").in_prices_of("2026"),
+        lambda: Pay(100, "USD", "month", when="2024-05").in_prices_of("2025-10"),
+    ):
+        with pytest.raises(
+            ck.DataNotAvailableError,
+            match=r"^CPI-U has no value for 2025-10: not collected by BLS: the lapse in federal "
+            r"appropriations .* Use a month beside it, or the year's average \(when='2025'\)$",
+        ):
+            convert()
+
+
+def test_the_euro_areas_end_is_named_with_the_countries_that_go_further() -> None:
+    with pytest.raises(ck.DataNotAvailableError) as caught:
+        Pay(100, "EUR", "year", when="2020").in_prices_of("2024")
+    message = str(caught.value)
+    assert message.startswith(
+        "no inflation rate for the euro area (EMU) in 2024, needed to move prices from 2020 to "
+        "2024: the World Bank series for EMU ends in 2023; "
+    )
+    having = [k for k, v in data.inflation_rates().items() if 2024 in v and k != "EMU"]
+    assert f"{len(having)} other countries and areas have 2024 (among them the countries " in message
+    assert "using EUR: AT, BE, CY, DE, EE, ES, FI, FR, ...);" in message
+    assert "careerkit data update inflation FILE" in message
+    assert message.endswith("; or pass country= a euro-area country that has it")
+    germany = Pay(100, "EUR", "year", when="2020").in_prices_of("2024", country="DE")
+    assert germany.provenance[0].country == "DE"  # type: ignore[union-attr]
+
+
+def test_ppp_past_its_end_offers_the_explicit_choice_of_another_year() -> None:
+    figure = Pay(100000, "INR", "year", when="2025")
+    with pytest.raises(ck.DataNotAvailableError) as caught:
+        figure.to_ppp()
+    message = str(caught.value)
+    assert message.startswith(
+        "no PPP conversion factor for IN in 2025: the World Bank series for IN ends in 2024; "
+        "no country or area has 2025 yet; to use a newer release"
+    )
+    assert message.endswith("or choose the factor of another year explicitly (to_ppp(year=2024))")
+    chosen = figure.to_ppp(year=2024)
+    assert chosen.exact == 100000 / Fraction(data.ppp_factors()["IN"][2024])
+    assert figure.to_ppp(year="latest") == chosen
+    (step,) = chosen.provenance
+    assert isinstance(step, PPPStep) and step.year == 2024
+    assert step.note == "the 2024 factor applied to a figure of 2025, as the caller chose (year=)"
+    with pytest.raises(ck.WrongTypeError, match="year: expected a year such as 2024, or 'latest'"):
+        figure.to_ppp(year="2024")  # type: ignore[arg-type]
+
+
+def test_latest_rates_show_the_month_they_used() -> None:
+    pay = Pay(10000, "INR", "month").to_currency("USD", when="latest")
+    month = max(data.fx_monthly()["INR"])
+    label = f"{month[0]}-{month[1]:02d}"
+    assert repr(pay).endswith(f", latest rates {label})")
+    assert f"monthly average, {label}, the latest both currencies have (when='latest')" in pay.explain()
+    assert pay.when is None  # the figure keeps its own date: none
+    assert "latest" not in repr(Pay(10000, "INR", "month", when="2020-01").to_currency("USD"))
+
+
+def test_latest_prices_are_the_latest_the_series_has() -> None:
+    dollars = Pay(100, "USD", "year", when="2008").in_prices_of("latest")
+    assert dollars.when == ck.ReferenceDate(*max(data.us_cpi()))
+    (step,) = dollars.provenance
+    assert isinstance(step, PriceIndexStep) and step.latest
+    assert "(the latest the series has: prices_of='latest')" in step.describe()
+    rupees = Pay(100, "INR", "year", when="2008").in_prices_of("latest")
+    assert rupees.when == ck.ReferenceDate(max(data.inflation_rates()["IND"]))
+    for table in (
+        lambda: ck.get("csr").pay_in("INR", "month", prices_of="latest"),
+        lambda: ck.compare("csr", currency="INR", period="month", prices_of="latest"),
+    ):
+        with pytest.raises(
+            ck.ValidationError, match=r"^prices_of: 'latest' is for one figure .* give one date"
+        ):
+            table()

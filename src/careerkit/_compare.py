@@ -251,7 +251,9 @@ def compare(
         raise ValidationError("compare needs at least one career")
     _iso.check_currency(currency, field="currency")
     target = to_period(period)
-    date = None if prices_of is None else ReferenceDate.coerce(prices_of, field="prices_of")
+    from careerkit.pay._bands import one_date
+
+    date = one_date(prices_of)
     if region is not None:
         _iso.check_region(region, field="region")
         if not any(band.region == region for career in found for band in career.pay):

@@ -18,7 +18,9 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "CareerkitError",
     "CareerkitWarning",
+    "DataFormatError",
     "DataNotAvailableError",
+    "DataRevisionError",
     "DateRequiredError",
     "DuplicateProfileError",
     "PayBandNotFoundError",
@@ -112,8 +114,10 @@ class UnknownCurrencyError(ValidationError):
 class DataNotAvailableError(CareerkitError, LookupError):
     """A real currency or country careerkit has no series for, or a date outside a series.
 
-    The message names the series, the span it covers, and what was asked.
-    careerkit never extrapolates past the end of a series.
+    The message names the series, the span it covers, and what was asked; for a
+    date inside the span, the gap and why the publisher left it (CPI-U 2025-10:
+    not collected by BLS); for a date past the end, how to install newer data
+    (``careerkit data update``). careerkit never extrapolates past the end of a series.
     """
 
 

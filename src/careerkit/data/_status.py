@@ -34,6 +34,8 @@ class SeriesStatus:
     gaps: tuple[tuple[str, str, str], ...]
     """Dates inside a key's span without a value: ``(key, date or "from to to", why)``."""
     keys: int
+    notes: tuple[str, ...]
+    """What else a user of the series should know (the currencies G.5A has no series for)."""
     files: tuple[DataFile, ...]
     """The files in use: the shipped snapshot first, then the updates laid over it."""
     in_use: str
@@ -54,14 +56,20 @@ class SeriesStatus:
                 shown = ", ".join(keys[:_SHOWN_ENDS])
                 more = f" and {len(keys) - _SHOWN_ENDS} more" if len(keys) > _SHOWN_ENDS else ""
                 lines.append(f"  ends {date}: {len(keys)} ({shown}{more})")
+        lines += [f"  note: {note}" for note in self.notes]
         for key, date, why in self.gaps[:_SHOWN_ENDS]:
             lines.append(f"  gap: {key} {date}: {why}")
         if len(self.gaps) > _SHOWN_ENDS:
             lines.append(f"  ... and {len(self.gaps) - _SHOWN_ENDS} more gaps (--json lists all)")
         lines.append(f"  in use: {self.in_use}")
         for file in self.files:
-            retrieved = f", retrieved {file.retrieved}" if file.retrieved else ""
-            lines.append(f"  file: {file.describe()}; sha256 {file.sha256}{retrieved}")
+            what = "shipped snapshot" if file.shipped else f"your update, {file.format}"
+            dates = [f"retrieved {file.retrieved}"] if file.retrieved else []
+            dates += [f"installed {file.installed}"] if file.installed else []
+            dates += [f"published {file.published}"] if file.published else []
+            lines.append(f"  file: {file.name} ({what}); sha256 {file.sha256}")
+            if dates:
+                lines.append(f"        {', '.join(dates)}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,9 +144,22 @@ def _series(kind: str) -> SeriesStatus:
         ends={date: tuple(sorted(keys)) for date, keys in lasts.items()} if only is None else {},
         gaps=_gaps(kind, values),
         keys=len(values),
+        notes=_notes(kind),
         files=(data._shipped_file(kind), *updates),
         in_use="update" if updates else "shipped snapshot",
         folder=str(data.directory()),
+    )
+
+
+def _notes(kind: str) -> tuple[str, ...]:
+    if kind != "fx-annual":
+        return ()
+    lacking = sorted(set(data.fx_monthly()) - set(data.fx_yearly()))
+    if not lacking:
+        return ()
+    return (
+        f"G.5A has no series for {', '.join(lacking)}: careerkit computes their annual averages "
+        "from the monthly series, as the Fed computes G.5A",
     )
 
 
@@ -176,6 +197,7 @@ def _oews() -> SeriesStatus:
         ends={},
         gaps=(),
         keys=int(about["occupations"]),
+        notes=(),
         files=updates or shipped,
         in_use="update" if updates else "shipped snapshot",
         folder=str(data.directory()),

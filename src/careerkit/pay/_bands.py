@@ -8,7 +8,7 @@ from typing import Literal
 
 import attrs
 
-from careerkit.errors import DateRequiredError
+from careerkit.errors import DateRequiredError, ValidationError
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period
 from careerkit.model.schedule import WorkSchedule
@@ -101,6 +101,22 @@ def convert_pay(
     return pay
 
 
+def one_date(prices_of: When | None) -> ReferenceDate | None:
+    """*prices_of* for the figures of a table (a band, a career, a comparison): one date.
+
+    ``"latest"`` is refused: the figures may come from series that end at different
+    dates (US CPI-U by the month, the World Bank's by the year), and a table in
+    several years' prices would not compare. It is for one figure, ``Pay.in_prices_of``.
+    """
+    if isinstance(prices_of, str) and prices_of == "latest":
+        raise ValidationError(
+            "'latest' is for one figure (Pay.in_prices_of('latest')): the figures here may "
+            "come from series that end at different dates; give one date, such as '2024'",
+            field="prices_of",
+        )
+    return None if prices_of is None else ReferenceDate.coerce(prices_of, field="prices_of")
+
+
 def convert_band(
     band: PayBand,
     *,
@@ -112,6 +128,7 @@ def convert_band(
     country: str | None = None,
 ) -> ConvertedPayBand:
     """See :meth:`careerkit.PayBand.convert`."""
+    prices_of = one_date(prices_of)
     date = band.reference_date if when is None else when
     crossing = prices_of is not None or (currency is not None and currency != band.currency)
     if date is None and crossing:

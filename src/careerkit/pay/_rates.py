@@ -297,7 +297,7 @@ def _later(kind: str, year: int, currency: str, where: str) -> str:
         alpha2 = _alpha2(key)
         if alpha2 is not None and currency in _tender(alpha2, year):
             same.append(alpha2)
-    named = same or sorted(having)
+    named = sorted(same) or sorted(having)
     shown = ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
     which = f"among them the countries using {currency}: " if same else ""
     return f"{len(having)} other countries and areas have {year} ({which}{shown})"
@@ -413,7 +413,7 @@ def prices(
                 )
                 raise DataNotAvailableError(
                     f"{what}: the World Bank series for {code} ends in {max(rates)}; "
-                    f"{_later('inflation', year, currency, code)}. {newer_data('inflation')}{euro}"
+                    f"{_later('inflation', year, currency, code)}; {newer_data('inflation')}{euro}"
                 )
             raise DataNotAvailableError(_absent("inflation", code, year, rates, what))
         factor *= 1 + Fraction(rate) / 100
@@ -470,7 +470,7 @@ def ppp(
         if chosen > max(factors):
             raise DataNotAvailableError(
                 f"{what}: the World Bank series for {where} ends in {max(factors)}; "
-                f"{_later('ppp', chosen, currency, where)}. {newer_data('ppp')}; or choose the "
+                f"{_later('ppp', chosen, currency, where)}; {newer_data('ppp')}; or choose the "
                 f"factor of another year explicitly (to_ppp(year={max(factors)}))"
             )
         raise DataNotAvailableError(_absent("ppp", where, chosen, factors, what))
