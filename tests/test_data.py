@@ -128,7 +128,11 @@ def test_status_of_every_series() -> None:
     assert file.shipped and file.retrieved == "2026-11-23"
     inflation = _status("inflation")
     assert "EMU" in inflation.ends["2023"] and "USA" in inflation.ends["2024"]
-    assert ("DJI", "1988 to 2000", "not published: World Bank has no figure for it") in inflation.gaps
+    assert (
+        "DJI",
+        "1988 to 2000",
+        "not published: World Bank has no figure for it",
+    ) in inflation.gaps
     assert inflation.licence == "CC BY 4.0 (World Bank)"
     assert _status("fx-annual").notes == (
         "G.5A has no series for GBP, LKR: careerkit computes their annual averages from the "
@@ -179,3 +183,9 @@ def test_the_data_readme_says_what_the_data_holds() -> None:
         else:  # one gap, named: "2025-10: not collected by BLS"
             ((_, date, why),) = series.gaps
             assert f"{date}: {why}".startswith(gaps), kind
+
+
+@pytest.mark.parametrize("kind", [kind for kind in data.KINDS if kind != "oews"])
+def test_each_snapshot_records_its_files_sha256(kind: str) -> None:
+    path = Path(data.__file__).with_name(data.SERIES[kind].file)
+    assert data.SERIES[kind].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -566,7 +566,9 @@ def test_the_euro_areas_end_is_named_with_the_countries_that_go_further() -> Non
         "2024: the World Bank series for EMU ends in 2023; "
     )
     having = [k for k, v in data.inflation_rates().items() if 2024 in v and k != "EMU"]
-    assert f"{len(having)} other countries and areas have 2024 (among them the countries " in message
+    assert (
+        f"{len(having)} other countries and areas have 2024 (among them the countries " in message
+    )
     assert "using EUR: AT, BE, CY, DE, EE, ES, FI, FR, ...);" in message
     assert "careerkit data update inflation FILE" in message
     assert message.endswith("; or pass country= a euro-area country that has it")
@@ -599,7 +601,10 @@ def test_latest_rates_show_the_month_they_used() -> None:
     month = max(data.fx_monthly()["INR"])
     label = f"{month[0]}-{month[1]:02d}"
     assert repr(pay).endswith(f", latest rates {label})")
-    assert f"monthly average, {label}, the latest both currencies have (when='latest')" in pay.explain()
+    assert (
+        f"monthly average, {label}, the latest both currencies have (when='latest')"
+        in pay.explain()
+    )
     assert pay.when is None  # the figure keeps its own date: none
     assert "latest" not in repr(Pay(10000, "INR", "month", when="2020-01").to_currency("USD"))
 

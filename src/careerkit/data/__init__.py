@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import os
-import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -107,6 +105,9 @@ class SeriesInfo:
     """What the series' keys are (each key is one series of values over time)."""
     retrieved: str
     """When the shipped snapshot was taken from its source (see ``README.md``)."""
+    sha256: str | None = None
+    """The sha256 of the shipped file (``tests/test_data.py`` checks it against the file);
+    ``None`` for ``oews``, whose source files ``careerkit.catalogue.release()`` lists."""
 
 
 _SNAPSHOT = (
@@ -126,6 +127,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             frequency="monthly",
             keys="US",
             retrieved=_SNAPSHOT,
+            sha256="cd0387b988df1487f7c55d7485105155db91ff29d2f7e87e89d39ea3af7b510a",
         ),
         "fx-monthly": SeriesInfo(
             kind="fx-monthly",
@@ -137,6 +139,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             frequency="monthly",
             keys="ISO 4217 currency codes",
             retrieved=_SNAPSHOT,
+            sha256="c2b361928844addcbfe07d2cdd99bc0168062e33f40abebcf80a91d12c258c70",
         ),
         "fx-annual": SeriesInfo(
             kind="fx-annual",
@@ -148,6 +151,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             frequency="annual",
             keys="ISO 4217 currency codes",
             retrieved=_SNAPSHOT,
+            sha256="5fe9eeaf6d430675fa2a827492aac37a13ca28985c327eb8fec129eebf91726f",
         ),
         "inflation": SeriesInfo(
             kind="inflation",
@@ -159,6 +163,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             frequency="annual",
             keys="World Bank country and area codes (ISO 3166-1 alpha-3; EMU for the euro area)",
             retrieved=_SNAPSHOT,
+            sha256="182baa44c536079bea07bb8700c37c85441c3d7d5f8e6dd68fb92fcb4a7815e8",
         ),
         "ppp": SeriesInfo(
             kind="ppp",
@@ -170,6 +175,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             frequency="annual",
             keys="ISO 3166-1 alpha-2 country codes",
             retrieved=_SNAPSHOT,
+            sha256="183586319b76f905f4405be7cb12989443cfa49a3e459d5e53ab33c1bdc55401",
         ),
         "oews": SeriesInfo(
             kind="oews",
@@ -285,17 +291,14 @@ class DataFile:
         return f"your update {self.name} (sha256 {self.sha256[:16]}…{when})"
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @functools.cache
 def _shipped_file(kind: str) -> DataFile:
     info = SERIES[kind]
+    assert info.sha256 is not None  # every numeric series records its file's
     return DataFile(
         kind=kind,
         name=info.file,
-        sha256=_sha256(Path(__file__).with_name(info.file)),
+        sha256=info.sha256,
         publisher=info.source,
         format="careerkit snapshot",
         shipped=True,
@@ -350,11 +353,19 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
                 found = self._parsed.get(code)
                 if found is not None:  # another thread parsed it while this one waited
                     return found
-                rows = re.findall(
-                    rf"^(\d{{4}})-(\d\d)-\d\d,{re.escape(name)},(.+)$", self._text, re.M
-                )
+                # From the first line naming the series to the last: the file keeps each
+                # series' rows together, so this reads one series, not the whole file.
+                text, marker = self._text, f",{name},"
+                start = text.rfind("\n", 0, text.find(marker)) + 1
+                end = text.find("\n", text.rfind(marker))
                 found = MappingProxyType(
-                    {(int(year), int(month)): Decimal(rate) for year, month, rate in rows}
+                    {
+                        (int(date[:4]), int(date[5:7])): Decimal(rate)
+                        for date, country, rate in (
+                            line.split(",") for line in text[start:end].splitlines()
+                        )
+                        if country == name
+                    }
                 )
                 self._parsed[code] = found
         return found
@@ -516,6 +527,8 @@ def _in_use(kind: str) -> _InUse:
 def updates(kind: str) -> tuple[DataFile, ...]:
     """The user's updates in use for series *kind*, oldest first (empty: the snapshot alone)."""
     if kind == "oews":
+        if catalogue_folder() is None:
+            return ()
         from careerkit.data._store import oews_release
 
         found = oews_release(directory())
@@ -560,9 +573,12 @@ def gap(kind: str, key: str, date: Date) -> str | None:
 
 def catalogue_folder() -> Path | None:
     """The folder of the user's OEWS release in use, or ``None`` for the shipped catalogue."""
+    where = directory()
+    if not (where / "oews" / "manifest.json").exists():  # the usual case: nothing installed
+        return None
     from careerkit.data._store import oews_release
 
-    found = oews_release(directory())
+    found = oews_release(where)
     return None if found is None else found[1]
 
 
