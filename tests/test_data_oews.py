@@ -133,7 +133,7 @@ def test_a_newer_release_from_bls_zips_rebuilds_the_catalogue(folder: Path, tmp_
     with zipfile.ZipFile(states, "w") as archive:
         archive.writestr("oesm26st/state_M2026_dl.xlsx", workbook(STATES))
     installed = data.update("oews", national, states)
-    assert installed.span == "2026-05" and installed.new == 3
+    assert installed.span == "2026-05" and installed.new == 1  # 43-4052, new in this release
 
     assert catalogue.release()["reference_date"] == "2026-05"
     assert catalogue.source_id() == "bls-oews-may-2026"
@@ -239,3 +239,9 @@ def test_the_release_in_use_installed_again_must_agree(folder: Path, tmp_path: P
     with pytest.raises(DataRevisionError) as caught:
         data.update("oews", path)
     assert ("43-4051 US", "annual_median", "44770", "44990") in caught.value.revisions
+    assert "national_M2025_dl.csv differs from the oews data in use" in str(caught.value)
+    assert not (folder / "oews" / "manifest.json").exists()
+    installed = data.update("oews", path, accept_revisions=True)
+    assert ("43-4051 US", "annual_median", "44770", "44990") in installed.revisions
+    (annual,) = [b for b in ck.get("43-4051").pay_bands("US") if b.period.value == "year"][-1:]
+    assert annual.median == Decimal(44990)

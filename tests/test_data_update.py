@@ -226,6 +226,8 @@ def test_a_malformed_file_installs_nothing(folder: Path, tmp_path: Path) -> None
         (lambda p: data.reset("gdp"), ck.ValidationError, "unknown series 'gdp'"),
         (lambda p: data.use(p / "nowhere"), ck.ValidationError, "is not a folder"),
         (lambda p: data.use(42), ck.WrongTypeError, "folder: expected a folder path, got int 42"),
+        (lambda p: data.update("cpi", 42), ck.WrongTypeError, "files: expected a file path, got int 42"),
+        (lambda p: data.update("cpi", fred_cpi(p / "c.csv"), folder=fred_cpi(p / "d.csv")), ck.ValidationError, "folder: cannot write to careerkit's data folder"),
     ],
 )  # fmt: skip
 def test_refused(folder: Path, call: object, error: type[Exception], fragment: str) -> None:

@@ -187,24 +187,24 @@ def read_descriptions(folder: Path) -> dict[str, str]:
     return dict(line.split("\t", 1) for line in lines[1:])
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
-
-
 def source_id() -> str:
     """The source id every figure of the release in use cites, ``"bls-oews-may-2025"``.
 
     >>> source_id()
     'bls-oews-may-2025'
     """
-    year, month = str(release()["reference_date"]).split("-")
-    return f"bls-oews-{_MONTHS[int(month) - 1]}-{year}"
+    return "bls-oews-" + _month().lower().replace(" ", "-")
 
 
 def release_label() -> str:
     """The release in use for people, ``"BLS OEWS May 2025"``."""
-    year, month = str(release()["reference_date"]).split("-")
-    return f"BLS OEWS {_MONTHS[int(month) - 1].title()} {year}"
+    return f"BLS OEWS {_month()}"
+
+
+def _month() -> str:
+    from careerkit.model.dates import ReferenceDate
+
+    return ReferenceDate.parse(str(release()["reference_date"])).label()
 
 
 def _forget() -> None:

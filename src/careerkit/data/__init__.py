@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -413,13 +413,21 @@ _SHIPPED_ONCE = {kind: once(load) for kind, load in _SHIPPED.items()}
 # --- the data in use: the snapshot with the user's updates laid over it -------------------------
 
 
+class Layer(NamedTuple):
+    """An installed update: its file, its values, and the ``(key, date)`` it marks as missing."""
+
+    file: DataFile
+    values: Values
+    missing: frozenset[tuple[str, str]] = frozenset()
+
+
 class _Layered(Mapping[str, Mapping[Any, Decimal]]):
     """The shipped values with each update's laid over them in order, merged per key on first use."""
 
-    def __init__(self, shipped: Values, updates: Sequence[tuple[DataFile, Values]]) -> None:
+    def __init__(self, shipped: Values, updates: Sequence[Layer]) -> None:
         self._shipped = shipped
         self._updates = updates
-        self._keys = list(dict.fromkeys([*shipped, *(k for _, v in updates for k in v)]))
+        self._keys = dict.fromkeys([*shipped, *(key for layer in updates for key in layer.values)])
         self._merged: dict[str, Mapping[Any, Decimal]] = {}
         self._origins: dict[str, dict[Any, DataFile]] = {}
         self._lock = threading.Lock()
@@ -432,7 +440,7 @@ class _Layered(Mapping[str, Mapping[Any, Decimal]]):
             with self._lock:
                 merged = dict(self._shipped.get(key, {}))
                 origins: dict[Any, DataFile] = {}
-                for file, values in self._updates:
+                for file, values, _ in self._updates:
                     for date, value in values.get(key, {}).items():
                         merged[date] = value
                         origins[date] = file
@@ -456,22 +464,31 @@ class _Layered(Mapping[str, Mapping[Any, Decimal]]):
 class _InUse:
     """One kind's data in use: its values and the updates laid over the snapshot."""
 
-    kind: str
     values: Values
     updates: tuple[DataFile, ...]
+    marked: Mapping[tuple[str, str], DataFile] = attrs.field(factory=dict)
+    """``(key, date)`` the updates mark as having no value, with the newest file marking it."""
+
+
+def _installed_in(kind: str) -> Path | None:
+    """The user data directory, if it holds a manifest of *kind* (the usual case: it does not,
+    and the installer is not imported)."""
+    where = directory()
+    return where if (where / kind / "manifest.json").exists() else None
 
 
 def _load(kind: str) -> _InUse:
     shipped = _SHIPPED_ONCE[kind]()
-    where = directory()
-    if not (where / kind / "manifest.json").exists():  # the usual case: nothing installed
-        return _InUse(kind, shipped, ())
+    where = _installed_in(kind)
+    if where is None:
+        return _InUse(shipped, ())
     from careerkit.data._store import installed
 
-    updates = installed(kind, where)
-    if not updates:
-        return _InUse(kind, shipped, ())
-    return _InUse(kind, _Layered(shipped, updates), tuple(file for file, _ in updates))
+    layers = installed(kind, where)
+    if not layers:
+        return _InUse(shipped, ())
+    marked = {point: layer.file for layer in layers for point in layer.missing}
+    return _InUse(_Layered(shipped, layers), tuple(layer.file for layer in layers), marked)
 
 
 _IN_USE = {kind: once(functools.partial(_load, kind)) for kind in _SHIPPED}
@@ -527,11 +544,7 @@ def _in_use(kind: str) -> _InUse:
 def updates(kind: str) -> tuple[DataFile, ...]:
     """The user's updates in use for series *kind*, oldest first (empty: the snapshot alone)."""
     if kind == "oews":
-        if catalogue_folder() is None:
-            return ()
-        from careerkit.data._store import oews_release
-
-        found = oews_release(directory())
+        found = _oews_release()
         return () if found is None else found[0]
     return _in_use(kind).updates
 
@@ -543,7 +556,7 @@ def source_of(kind: str, key: str, date: Date) -> DataFile:
     'us-cpi-u-monthly.csv'
     """
     found = _in_use(kind)
-    if found.updates and isinstance(found.values, _Layered):
+    if isinstance(found.values, _Layered):  # some update is installed
         update = found.values.file_of(key, date)
         if update is not None:
             return update
@@ -562,24 +575,26 @@ def gap(kind: str, key: str, date: Date) -> str | None:
     known = KNOWN_GAPS.get((kind, key, label(date)))
     if known is not None:
         return known
-    from careerkit.data._store import marked_missing
-
-    for file in reversed(updates(kind)):
-        if (key, label(date)) in marked_missing(file):
-            return f"marked as having no value in {file.name}"
+    marking = _in_use(kind).marked.get((key, label(date)))
+    if marking is not None:
+        return f"marked as having no value in {marking.name}"
     publisher = SERIES[kind].source.split(",")[0]
     return f"not published: {publisher} has no figure for it"
 
 
 def catalogue_folder() -> Path | None:
     """The folder of the user's OEWS release in use, or ``None`` for the shipped catalogue."""
-    where = directory()
-    if not (where / "oews" / "manifest.json").exists():  # the usual case: nothing installed
+    found = _oews_release()
+    return None if found is None else found[1]
+
+
+def _oews_release() -> tuple[tuple[DataFile, ...], Path] | None:
+    where = _installed_in("oews")
+    if where is None:
         return None
     from careerkit.data._store import oews_release
 
-    found = oews_release(where)
-    return None if found is None else found[1]
+    return oews_release(where)
 
 
 # --- where updates live, and which are in use ------------------------------------------------

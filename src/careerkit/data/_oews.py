@@ -97,8 +97,6 @@ _EMPLOYMENT = {
 _REQUIRED = ("AREA", "AREA_TYPE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE")
 _LEVELS = {"total": "0", "major": "0", "minor": "1", "broad": "2", "detailed": "3"}
 _TOP_CODE = re.compile(r"\$\s*([\d,]+\.\d\d) per hour or \$\s*([\d,]+) per year")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 
 class _Table:
@@ -298,10 +296,13 @@ def _reference_date(paths: Iterable[Path], given: str | None) -> str:
     return f"{years.pop()}-05"  # OEWS estimates refer to May
 
 
-def update_oews(paths: list[Path], folder: Path, *, reference_date: str | None) -> Installed:
+def update_oews(
+    paths: list[Path], folder: Path, *, accept_revisions: bool, reference_date: str | None
+) -> Installed:
     """See :func:`careerkit.data.update`, for ``oews``."""
     from careerkit import catalogue
     from careerkit.catalogue._build import write_release
+    from careerkit.model.dates import ReferenceDate
 
     date = _reference_date(paths, reference_date)
     national: list[dict[str, str]] = []
@@ -319,9 +320,8 @@ def update_oews(paths: list[Path], folder: Path, *, reference_date: str | None) 
     in_use = catalogue.release()
     revisions = _compare(national + states) if in_use["reference_date"] == date else []
     digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
-    month = _MONTHS[int(date[5:]) - 1]
     with locked(folder / "oews"):
-        if revisions:
+        if revisions and not accept_revisions:
             _revision_error("oews", paths[0], revisions, ["the release in use"] * len(revisions))
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         name = (
@@ -334,10 +334,11 @@ def update_oews(paths: list[Path], folder: Path, *, reference_date: str | None) 
             write_release(
                 national,
                 states,
-                catalogue.descriptions(),
+                catalogue.read_descriptions(catalogue.shipped_folder()),
                 building,
                 release={
-                    "name": f"OEWS {month} {date[:4]} (installed by careerkit data update)",
+                    "name": f"OEWS {ReferenceDate.parse(date).label()} (installed by careerkit "
+                    "data update)",
                     "reference_date": date,
                     "published": None,
                     "onet_version": in_use["onet_version"],
@@ -358,15 +359,14 @@ def update_oews(paths: list[Path], folder: Path, *, reference_date: str | None) 
             entry["span"] = date
         write_atomic(folder / "oews" / MANIFEST, manifest_bytes(entries, kind="oews", release=name))
         _tidy(folder / "oews", {name})
-    files = tuple(_data_file("oews", entry) for entry in entries)
-    occupations = sum(1 for row in national if row["display_level"] == "3")
+    detailed = {row["soc_code"] for row in national if row["display_level"] == "3"}
     return Installed(
         kind="oews",
         folder=folder,
-        files=files,
+        files=tuple(_data_file("oews", entry) for entry in entries),
         span=date,
         points=len(national) + len(states),
-        new=occupations,
+        new=len(detailed - set(catalogue.occupations())),
         revisions=tuple(revisions),
     )
 

@@ -32,13 +32,22 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from careerkit import data
-from careerkit.data import KINDS, SERIES, DataFile, Values, label
-from careerkit.errors import DataFormatError, DataRevisionError, ValidationError, shown
+from careerkit.data import KINDS, SERIES, DataFile, Layer, Values, label
+from careerkit.errors import (
+    DataFormatError,
+    DataRevisionError,
+    ValidationError,
+    shown,
+    wrong_type,
+)
+
+if TYPE_CHECKING:
+    from careerkit.data._formats import Parsed
 
 MANIFEST = "manifest.json"
 _VERSION = "careerkit data manifest 1"
@@ -67,9 +76,9 @@ class Installed:
     span: str
     """The first and last dates of the values installed."""
     points: int
-    """How many values the files hold."""
+    """How many values the files hold (for ``oews``: national and state rows)."""
     new: int
-    """How many of them are for dates (or keys) the data in use did not have."""
+    """How many are for dates or keys the data in use lacked (for ``oews``: occupations)."""
     revisions: tuple[Revision, ...]
     """Values that differ from the data in use beyond the tolerance (installed, as accepted)."""
     replaced: tuple[DataFile, ...] = ()
@@ -103,8 +112,6 @@ class Installed:
 
 
 # --- reading what is installed ------------------------------------------------------------------
-
-_MISSING: dict[str, frozenset[tuple[str, str]]] = {}  # sha256 of an installed file -> its gaps
 
 
 def _damaged(path: Path, why: str, kind: str) -> DataFormatError:
@@ -165,35 +172,31 @@ def _read_values(kind: str, content: bytes) -> tuple[Values, frozenset[tuple[str
     return data._freeze(table), frozenset(missing)
 
 
-def installed(kind: str, folder: Path) -> list[tuple[DataFile, Values]]:
+def installed(kind: str, folder: Path) -> list[Layer]:
     """The updates of *kind* installed in *folder*, oldest first, each with its values."""
-    for attempt in (1, 2):
-        found = []
-        for entry in _entries(kind, folder):
-            path = folder / kind / str(entry.get("values"))
-            try:
-                content = path.read_bytes()
-            except FileNotFoundError:
-                if attempt == 1:  # an update replaced it as we read: read the new manifest
-                    break
-                raise _damaged(path, "a file the manifest names is missing", kind) from None
-            if hashlib.sha256(content).hexdigest() != entry.get("values_sha256"):
-                raise _damaged(path, "its sha256 is not the one the manifest records", kind)
-            try:
-                values, missing = _read_values(kind, content)
-                file = _data_file(kind, entry)
-            except (KeyError, TypeError, ValueError, InvalidOperation) as error:
-                raise _damaged(path, f"cannot be read ({error})", kind) from None
-            _MISSING[file.sha256] = missing
-            found.append((file, values))
-        else:
-            return found
-    raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        return _layers(kind, folder)
+    except FileNotFoundError:  # an update replaced a file as it was read: read the new manifest
+        try:
+            return _layers(kind, folder)
+        except FileNotFoundError as error:
+            path = Path(str(error.filename))
+            raise _damaged(path, "a file the manifest names is missing", kind) from None
 
 
-def marked_missing(file: DataFile) -> frozenset[tuple[str, str]]:
-    """The ``(key, date)`` pairs installed *file* marks as having no value."""
-    return _MISSING.get(file.sha256, frozenset())
+def _layers(kind: str, folder: Path) -> list[Layer]:
+    found = []
+    for entry in _entries(kind, folder):
+        path = folder / kind / str(entry.get("values"))
+        content = path.read_bytes()
+        if hashlib.sha256(content).hexdigest() != entry.get("values_sha256"):
+            raise _damaged(path, "its sha256 is not the one the manifest records", kind)
+        try:
+            values, missing = _read_values(kind, content)
+            found.append(Layer(_data_file(kind, entry), values, missing))
+        except (KeyError, TypeError, ValueError, InvalidOperation) as error:
+            raise _damaged(path, f"cannot be read ({error})", kind) from None
+    return found
 
 
 def oews_release(folder: Path) -> tuple[tuple[DataFile, ...], Path] | None:
@@ -244,19 +247,30 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
-    """Hold the update lock of *folder* (created if need be) for the block."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "a+b") as handle:
-        if sys.platform == "win32":  # pragma: no cover
-            import msvcrt
+    """Hold the update lock of *folder* (created if need be) for the block.
 
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
+    A folder that cannot be written (no permission, a file in the way, a full disk)
+    is a :class:`ValidationError` naming it; the data in use is left as it was.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".lock", "a+b") as handle:
+            if sys.platform == "win32":  # pragma: no cover
+                import msvcrt
 
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+    except OSError as error:
+        raise ValidationError(
+            f"cannot write to careerkit's data folder {folder}: {error.strerror or error}. "
+            "Choose a folder you can write to: set CAREERKIT_DATA_DIR (or pass folder=)",
+            field="folder",
+        ) from None
 
 
 def _tidy(folder: Path, keep: set[str]) -> None:
@@ -329,8 +343,8 @@ def _revision_error(kind: str, path: Path, revisions: list[Revision], sources: l
         else f"{RELATIVE_TOLERANCE:%} of the value"
     )
     raise DataRevisionError(
-        f"{path.name} differs from the {kind} data in use at {len(revisions):,} "
-        f"date{'s' if len(revisions) != 1 else ''} by more "
+        f"{path.name} differs from the {kind} data in use in {len(revisions):,} "
+        f"value{'s' if len(revisions) != 1 else ''} by more "
         f"than {tolerance}: {shown_}{more}. Publishers revise their figures: to install the "
         "revised values, pass --accept-revisions (accept_revisions=True in Python)",
         revisions=tuple(revisions),
@@ -357,12 +371,17 @@ def update(
         raise ValidationError(f"give the file(s) to install for {kind}", field="files")
     if not isinstance(accept_revisions, bool):
         raise ValidationError("expected True or False", field="accept_revisions")
+    for file in files:
+        if not isinstance(file, str | os.PathLike):
+            raise wrong_type("a file path", file, "files")
     paths = [Path(file) for file in files]
     where = data.directory() if folder is None else folder
     if kind == "oews":
         from careerkit.data._oews import update_oews
 
-        return update_oews(paths, where, reference_date=reference_date)
+        return update_oews(
+            paths, where, accept_revisions=accept_revisions, reference_date=reference_date
+        )
     if reference_date is not None:
         raise ValidationError(
             f"reference_date dates an OEWS release; a {kind} file dates its own values",
@@ -379,18 +398,14 @@ def update(
         shipped = data._SHIPPED_ONCE[kind]()
         layers = list(earlier)
         added: list[tuple[dict[str, Any], bytes]] = []
-        newer: list[tuple[DataFile, Values]] = []
+        newer: list[Layer] = []
         every_revision: list[Revision] = []
         points = new = 0
         for path, found, digest in parsed:
             revisions, sources, fresh = _compare(kind, data._Layered(shipped, layers), found.values)
             if revisions and not accept_revisions:
                 _revision_error(kind, path, revisions, sources)
-            rows = [_HEADER]
-            for key, series in found.values.items():
-                dates = sorted({*series, *found.missing.get(key, ())})
-                rows += [f"{key},{label(date)},{series.get(date, '')}" for date in dates]
-            content = ("\n".join(rows) + "\n").encode("utf-8")
+            content = _values_file(found)
             entry = entry_for(path, digest, publisher=found.publisher, format=found.format)
             entry.update(
                 published=found.published,
@@ -401,10 +416,10 @@ def update(
                 points=sum(len(series) for series in found.values.values()),
                 revisions=[list(revision) for revision in revisions],
             )
-            file = _data_file(kind, entry)
+            layer = Layer(_data_file(kind, entry), found.values)
             added = [(e, c) for e, c in added if e["sha256"] != digest] + [(entry, content)]
-            newer = [(f, v) for f, v in newer if f.sha256 != digest] + [(file, found.values)]
-            layers = [(f, v) for f, v in layers if f.sha256 != digest] + [(file, found.values)]
+            newer = [old for old in newer if old.file.sha256 != digest] + [layer]
+            layers = [old for old in layers if old.file.sha256 != digest] + [layer]
             every_revision += revisions
             points += entry["points"]
             new += fresh
@@ -417,13 +432,22 @@ def update(
     return Installed(
         kind=kind,
         folder=where,
-        files=tuple(file for file, _ in newer),
-        span=_span(*(values for _, values in newer)),
+        files=tuple(layer.file for layer in newer),
+        span=_span(*(layer.values for layer in newer)),
         points=points,
         new=new,
         revisions=tuple(every_revision),
         replaced=tuple(replaced),
     )
+
+
+def _values_file(found: Parsed) -> bytes:
+    """*found*'s values as careerkit keeps them: ``key,date,value``, no value where missing."""
+    rows = [_HEADER]
+    for key, series in found.values.items():
+        dates = sorted({*series, *found.missing.get(key, ())})
+        rows += [f"{key},{label(date)},{series.get(date, '')}" for date in dates]
+    return ("\n".join(rows) + "\n").encode("utf-8")
 
 
 def _compare(
@@ -448,19 +472,17 @@ def _compare(
 
 
 def _unshadowed(
-    entries: list[dict[str, Any]],
-    earlier: list[tuple[DataFile, Values]],
-    newer: list[tuple[DataFile, Values]],
+    entries: list[dict[str, Any]], earlier: list[Layer], newer: list[Layer]
 ) -> tuple[list[dict[str, Any]], list[DataFile]]:
     """The earlier entries still supplying a value somewhere; and those that no longer do.
 
     An earlier update is dropped when it is the same file installed again, or
     when the new files have a value at every date it has.
     """
-    new_digests = {file.sha256 for file, _ in newer}
-    covered = {(key, date) for _, values in newer for key, s in values.items() for date in s}
+    new_digests = {layer.file.sha256 for layer in newer}
+    covered = {(key, date) for layer in newer for key, s in layer.values.items() for date in s}
     kept, replaced = [], []
-    for entry, (file, values) in zip(entries, earlier, strict=True):
+    for entry, (file, values, _) in zip(entries, earlier, strict=True):
         mine = {(key, date) for key, s in values.items() for date in s}
         if file.sha256 in new_digests or mine <= covered:
             replaced.append(file)
