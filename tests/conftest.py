@@ -1,9 +1,10 @@
 """Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples),
-and the small profile the plug-in and command-line tests write."""
+the small profile the plug-in and command-line tests write, and a data folder of the test's own."""
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -40,3 +41,14 @@ def tea_profile() -> Callable[..., str]:
         return TEA.format(id=id, title=title, aliases=json.dumps(list(aliases), ensure_ascii=False))
 
     return text
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> Iterator[Path]:
+    """An empty careerkit data folder, in use for the test (``careerkit.data.use``)."""
+    from careerkit import data
+
+    where = tmp_path / "careerkit-data"
+    where.mkdir()
+    with data.use(where):
+        yield where

@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -117,12 +116,8 @@ def _cell(value: str) -> object:
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "careerkit-data"
-    where.mkdir()
-    with data.use(where):
-        yield where
-    assert catalogue.release()["reference_date"] == "2025-05"  # the shipped release again
+def folder(data_folder: Path) -> Path:
+    return data_folder  # conftest's: an empty data folder, in use for the test
 
 
 def test_a_newer_release_from_bls_zips_rebuilds_the_catalogue(folder: Path, tmp_path: Path) -> None:

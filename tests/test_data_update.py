@@ -16,7 +16,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -35,11 +34,8 @@ NEWER_CPI = {(2026, 6): "336.4", (2026, 7): "337.1"}
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "careerkit-data"
-    where.mkdir()
-    with data.use(where):
-        yield where
+def folder(data_folder: Path) -> Path:
+    return data_folder  # conftest's: an empty data folder, in use for the test
 
 
 def fred_cpi(path: Path, *, start: tuple[int, int] = (2024, 1), extra: dict | None = None) -> Path:

@@ -399,14 +399,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
-            name,
-            parents=[common],
-            help=summary,
-            description=description,
-            epilog=f"examples:\n  {_EXAMPLES[name]}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        return _command(commands, common, name, summary, description, examples=name)
 
     listing = add(
         "list",
@@ -505,6 +498,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command(
+    commands: Any,
+    parent: argparse.ArgumentParser,
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    examples: str,
+) -> argparse.ArgumentParser:
+    """A (sub)command *name* of *commands*, with *parent*'s options and its examples."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        parents=[parent],
+        help=summary,
+        description=description,
+        epilog=f"examples:\n  {_EXAMPLES[examples]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
 def _data_parsers(commands: Any) -> None:
     from careerkit.data import KINDS
 
@@ -525,14 +539,7 @@ def _data_parsers(commands: Any) -> None:
     kinds = ", ".join(KINDS)
 
     def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        return actions.add_parser(  # type: ignore[no-any-return]
-            name,
-            parents=[json_only],
-            help=summary,
-            description=description,
-            epilog=f"examples:\n  {_EXAMPLES['data ' + name]}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        return _command(actions, json_only, name, summary, description, examples=f"data {name}")
 
     status = add(
         "status",
