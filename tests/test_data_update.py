@@ -221,9 +221,9 @@ def test_a_malformed_file_installs_nothing(folder: Path, tmp_path: Path) -> None
         (lambda p: data.update("cpi", p, accept_revisions="yes"), ck.ValidationError, "accept_revisions: expected True or False"),
         (lambda p: data.reset("gdp"), ck.ValidationError, "unknown series 'gdp'"),
         (lambda p: data.use(p / "nowhere"), ck.ValidationError, "is not a folder"),
-        (lambda p: data.use(42), ck.WrongTypeError, "folder: expected a folder path, got int 42"),
+        (lambda p: data.use(42), ck.WrongTypeError, "directory: expected a folder path, got int 42"),
         (lambda p: data.update("cpi", 42), ck.WrongTypeError, "files: expected a file path, got int 42"),
-        (lambda p: data.update("cpi", fred_cpi(p / "c.csv"), folder=fred_cpi(p / "d.csv")), ck.ValidationError, "folder: cannot write to careerkit's data folder"),
+        (lambda p: data.update("cpi", fred_cpi(p / "c.csv"), directory=fred_cpi(p / "d.csv")), ck.ValidationError, "directory: cannot write to careerkit's data folder"),
     ],
 )  # fmt: skip
 def test_refused(folder: Path, call: object, error: type[Exception], fragment: str) -> None:
@@ -287,7 +287,7 @@ def test_use_is_for_this_process_and_restores_on_exit(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
     two.mkdir()
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"), folder=one)
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"), directory=one)
     assert data.updates("cpi") == ()  # installed elsewhere than the folder in use
     with data.use(one):
         assert data.us_cpi()[(2026, 7)] == Decimal("337.1")
@@ -333,7 +333,7 @@ CHILD = textwrap.dedent(
         if calls == int(sys.argv[3]):
             os.kill(os.getpid(), signal.SIGKILL)
     os.fsync = fsync
-    data.update("cpi", sys.argv[2], folder=sys.argv[1])
+    data.update("cpi", sys.argv[2], directory=sys.argv[1])
     """
 )
 
@@ -349,7 +349,7 @@ def _state(folder: Path) -> tuple[bytes, dict[tuple[int, int], Decimal]]:
 def test_a_process_killed_mid_update_leaves_the_data_intact(tmp_path: Path, kill_at: int) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
-    data.update("cpi", fred_cpi(tmp_path / "old.csv", extra={(2026, 6): "336.4"}), folder=folder)
+    data.update("cpi", fred_cpi(tmp_path / "old.csv", extra={(2026, 6): "336.4"}), directory=folder)
     before = _state(folder)
     new = fred_cpi(tmp_path / "new.csv", extra={(2026, 6): "336.4", (2026, 7): "337.1"})
     child = subprocess.run(
@@ -364,7 +364,7 @@ def test_a_process_killed_mid_update_leaves_the_data_intact(tmp_path: Path, kill
         assert json.loads(after[0])["updates"][-1]["name"] == "new.csv"
         assert after[1][(2026, 7)] == Decimal("337.1")
     # the next update tidies what the killed one left behind
-    data.update("cpi", new, folder=folder)
+    data.update("cpi", new, directory=folder)
     left = {path.name for path in (folder / "cpi").iterdir()}
     assert left == {".lock", "manifest.json", f"{sha256(new)[:16]}.csv"}
 
@@ -373,7 +373,7 @@ def test_killed_at_random_moments_the_data_is_always_old_or_new(tmp_path: Path) 
     folder = tmp_path / "data"
     folder.mkdir()
     old = fred_cpi(tmp_path / "old.csv", start=(1913, 1), extra={(2026, 6): "336.4"})
-    data.update("cpi", old, folder=folder)
+    data.update("cpi", old, directory=folder)
     new = fred_cpi(tmp_path / "new.csv", start=(1913, 1))
     outcomes = set()
     for delay in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6):
@@ -381,7 +381,7 @@ def test_killed_at_random_moments_the_data_is_always_old_or_new(tmp_path: Path) 
             [
                 sys.executable,
                 "-c",
-                f"from careerkit import data; data.update('cpi', {str(new)!r}, folder={str(folder)!r})",
+                f"from careerkit import data; data.update('cpi', {str(new)!r}, directory={str(folder)!r})",
             ]
         )
         try:
@@ -393,8 +393,8 @@ def test_killed_at_random_moments_the_data_is_always_old_or_new(tmp_path: Path) 
         outcomes.add("new" if (2026, 7) in values else "old")
         assert values[(2026, 6)] == Decimal("336.4")
         if (2026, 7) in values:
-            data.reset("cpi", folder=folder)
-            data.update("cpi", old, folder=folder)
+            data.reset("cpi", directory=folder)
+            data.update("cpi", old, directory=folder)
     assert outcomes  # each run ended with one whole version or the other
 
 
@@ -406,7 +406,7 @@ def test_two_processes_updating_at_once_both_install(tmp_path: Path) -> None:
         tmp_path / "EXINUS.csv",
     ]
     files[1].write_text("observation_date,EXINUS\n2026-07-01,95.4012\n", encoding="utf-8")
-    script = "import sys; from careerkit import data; data.update(sys.argv[1], sys.argv[2], folder=sys.argv[3])"
+    script = "import sys; from careerkit import data; data.update(sys.argv[1], sys.argv[2], directory=sys.argv[3])"
     children = [
         subprocess.Popen([sys.executable, "-c", script, kind, str(path), str(folder)])
         for kind, path in (("cpi", files[0]), ("fx-monthly", files[1]))

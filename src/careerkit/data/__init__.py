@@ -623,10 +623,10 @@ def directory() -> Path:
 
 
 class use:  # noqa: N801 - a function to callers; a class so that it can also be a context manager
-    """Use the updates installed in *folder* in this process, from now on.
+    """Use the updates installed in *directory* in this process, from now on.
 
     The cached series and every cached conversion factor are dropped, so the
-    next conversion reads the data in *folder* (an empty folder means the
+    next conversion reads the data in *directory* (an empty folder means the
     shipped snapshot alone). As a context manager it restores the previous
     choice on exit::
 
@@ -634,16 +634,16 @@ class use:  # noqa: N801 - a function to callers; a class so that it can also be
             ...
     """
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
-        if not isinstance(folder, str | os.PathLike):
-            raise wrong_type("a folder path", folder, "folder")
-        path = Path(folder).expanduser()
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        if not isinstance(directory, str | os.PathLike):
+            raise wrong_type("a folder path", directory, "directory")
+        path = Path(directory).expanduser()
         if not path.is_dir():
             raise ValidationError(
-                f"{shown(str(folder))} is not a folder: pass a folder holding careerkit data "
+                f"{shown(str(directory))} is not a folder: pass a folder holding careerkit data "
                 "updates (an empty one for the shipped snapshot alone); 'careerkit data update' "
                 "creates it",
-                field="folder",
+                field="directory",
             )
         self.folder = path
         _CHOSEN.append(path)
@@ -701,10 +701,10 @@ def update(
     kind: str,
     *files: str | os.PathLike[str],
     accept_revisions: bool = False,
-    folder: str | os.PathLike[str] | None = None,
+    directory: str | os.PathLike[str] | None = None,
     reference_date: str | None = None,
 ) -> Installed:
-    """Install official files for series *kind* into the user data directory (or *folder*).
+    """Install official files for series *kind* into the user data directory (or *directory*).
 
     Each file is read in a publisher's format (``docs/howto/update-data.md`` lists
     them), checked (columns, dates in order, finite positive values, agreement with
@@ -720,21 +720,21 @@ def update(
         kind,
         files,
         accept_revisions=accept_revisions,
-        folder=None if folder is None else Path(folder),
+        folder=None if directory is None else Path(directory),
         reference_date=reference_date,
     )
     _changed((kind,))
     return result
 
 
-def reset(*kinds: str, folder: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
+def reset(*kinds: str, directory: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
     """Remove the user's updates of *kinds* (all kinds if none given); returns the kinds reset.
 
     The shipped snapshot is in use again for them.
     """
     from careerkit.data._store import reset as _reset
 
-    result = _reset(kinds, folder=None if folder is None else Path(folder))
+    result = _reset(kinds, folder=None if directory is None else Path(directory))
     _changed(result)
     return result
 

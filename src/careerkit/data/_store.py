@@ -268,8 +268,8 @@ def locked(folder: Path) -> Iterator[None]:
     except OSError as error:
         raise ValidationError(
             f"cannot write to careerkit's data folder {folder}: {error.strerror or error}. "
-            "Choose a folder you can write to: set CAREERKIT_DATA_DIR (or pass folder=)",
-            field="folder",
+            "Choose a folder you can write to: set CAREERKIT_DATA_DIR (or pass directory=)",
+            field="directory",
         ) from None
 
 
