@@ -460,6 +460,13 @@ def test_cli_data_errors_are_one_line(tmp_path: Path) -> None:
     assert accepted.returncode == 0 and "1 revised (accepted)" in accepted.stdout
     unknown = _cli("data", "update", "gdp", str(revised), folder=folder)
     assert unknown.returncode == 2 and "invalid choice: 'gdp'" in unknown.stderr
+    for action in ("status", "reset"):
+        refused = _cli("data", action, "gdp", folder=folder)
+        assert refused.returncode == 2
+        assert refused.stderr == (
+            "careerkit: error: kinds: unknown series 'gdp': expected one of cpi, fx-monthly, "
+            "fx-annual, inflation, ppp, oews\n"
+        )
 
 
 def test_cli_when_latest_shows_the_month_used(tmp_path: Path) -> None:

@@ -302,6 +302,11 @@ def _schema(args: argparse.Namespace) -> int:
 def _data_status(args: argparse.Namespace) -> int:
     from careerkit import data
 
+    for kind in args.kinds:
+        if kind not in data.KINDS:
+            raise ValidationError(
+                f"unknown series {kind!r}: expected one of {', '.join(data.KINDS)}"
+            )
     found = [series for series in data.status() if not args.kinds or series.kind in args.kinds]
     if args.json:
         print(_json({"folder": str(data.directory()), "series": [s.to_dict() for s in found]}))
@@ -548,7 +553,7 @@ def _data_parsers(commands: Any) -> None:
         "point, the gaps inside it with their reasons, the files in use with their sha256, "
         "and whether the shipped snapshot or an update of yours is in use.",
     )
-    status.add_argument("kinds", metavar="KIND", nargs="*", choices=[[], *KINDS], help=kinds)
+    status.add_argument("kinds", metavar="KIND", nargs="*", help=f"{kinds} (default: all)")
     status.set_defaults(run=_data_status)
 
     update = add(
@@ -580,7 +585,7 @@ def _data_parsers(commands: Any) -> None:
         "Remove your installed updates of the series named (all, if none is named): the "
         "snapshot shipped with careerkit is in use again.",
     )
-    reset.add_argument("kinds", metavar="KIND", nargs="*", choices=[[], *KINDS], help=kinds)
+    reset.add_argument("kinds", metavar="KIND", nargs="*", help=f"{kinds} (default: all)")
     reset.set_defaults(run=_data_reset)
 
 
