@@ -305,7 +305,7 @@ def _data_status(args: argparse.Namespace) -> int:
     for kind in args.kinds:
         if kind not in data.KINDS:
             raise ValidationError(
-                f"unknown series {kind!r}: expected one of {', '.join(data.KINDS)}"
+                f"unknown series {kind!r}: expected one of {', '.join(data.KINDS)}", field="kinds"
             )
     found = [series for series in data.status() if not args.kinds or series.kind in args.kinds]
     if args.json:
