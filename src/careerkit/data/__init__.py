@@ -460,13 +460,12 @@ class _Layered(Mapping[str, Mapping[Any, Decimal]]):
         return len(self._keys)
 
 
-@attrs.frozen
-class _InUse:
+class _InUse(NamedTuple):
     """One kind's data in use: its values and the updates laid over the snapshot."""
 
     values: Values
     updates: tuple[DataFile, ...]
-    marked: Mapping[tuple[str, str], DataFile] = attrs.field(factory=dict)
+    marked: Mapping[tuple[str, str], DataFile] = MappingProxyType({})
     """``(key, date)`` the updates mark as having no value, with the newest file marking it."""
 
 
