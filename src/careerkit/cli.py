@@ -197,14 +197,9 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _latest_used(pay: Any) -> str:
     """`` (latest rates: 2026-06)``, ``(latest prices: 2026-05)``: the dates 'latest' chose."""
-    from careerkit.pay.provenance import ExchangeRateStep, PriceIndexStep
+    from careerkit.pay.provenance import latest_dates
 
-    used = [
-        f"latest {'rates' if isinstance(step, ExchangeRateStep) else 'prices'}: "
-        + (step.date if isinstance(step, ExchangeRateStep) else step.to_date)
-        for step in pay.provenance
-        if isinstance(step, ExchangeRateStep | PriceIndexStep) and step.latest
-    ]
+    used = [f"latest {what}: {date}" for what, date in latest_dates(pay.provenance)]
     return f" ({'; '.join(used)})" if used else ""
 
 
@@ -302,12 +297,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _data_status(args: argparse.Namespace) -> int:
     from careerkit import data
 
-    for kind in args.kinds:
-        if kind not in data.KINDS:
-            raise ValidationError(
-                f"unknown series {kind!r}: expected one of {', '.join(data.KINDS)}", field="kinds"
-            )
-    found = [series for series in data.status() if not args.kinds or series.kind in args.kinds]
+    found = data.status(*args.kinds)
     if args.json:
         print(_json({"folder": str(data.directory()), "series": [s.to_dict() for s in found]}))
         return 0

@@ -531,13 +531,17 @@ def values(kind: str) -> Values:
     return _in_use(kind).values
 
 
-def _in_use(kind: str) -> _InUse:
-    load = _IN_USE.get(kind)
-    if load is None:
+def check_kind(kind: object, *, field: str = "kind", kinds: Sequence[str] = KINDS) -> str:
+    """*kind*, if it is one of *kinds* (the series ``careerkit data`` knows); else the error."""
+    if not isinstance(kind, str) or kind not in kinds:
         raise ValidationError(
-            f"unknown series {shown(kind)}: expected one of {', '.join(_IN_USE)}", field="kind"
+            f"unknown series {shown(kind)}: expected one of {', '.join(kinds)}", field=field
         )
-    return load()
+    return kind
+
+
+def _in_use(kind: str) -> _InUse:
+    return _IN_USE[check_kind(kind, kinds=tuple(_IN_USE))]()
 
 
 def updates(kind: str) -> tuple[DataFile, ...]:
@@ -685,15 +689,16 @@ def _changed(kinds: Sequence[str] = KINDS) -> None:
 # --- status, update, reset (their modules are imported on first use) ------------------------------
 
 
-def status() -> tuple[SeriesStatus, ...]:
-    """Every series careerkit uses: source, licence, span, last point, gaps, files and vintage.
+def status(*kinds: str) -> tuple[SeriesStatus, ...]:
+    """Each series careerkit uses (or those of *kinds*): source, licence, span, last point,
+    gaps, files and vintage.
 
     >>> [series.kind for series in status()]
     ['cpi', 'fx-monthly', 'fx-annual', 'inflation', 'ppp', 'oews']
     """
     from careerkit.data._status import status as _status
 
-    return _status()
+    return _status(tuple(check_kind(kind, field="kinds") for kind in kinds) or KINDS)
 
 
 def update(

@@ -142,8 +142,8 @@ from typing import NamedTuple
 
 import attrs
 
-from careerkit.data import FED_USD_PER_UNIT, FX_SERIES, SERIES, Date, label
-from careerkit.errors import DataFormatError, ValidationError, shown
+from careerkit.data import FED_USD_PER_UNIT, FX_SERIES, SERIES, Date, check_kind, label
+from careerkit.errors import DataFormatError, shown
 
 UNITS: Mapping[str, str] = {
     "cpi": "index points, 1982-84 = 100",
@@ -290,10 +290,7 @@ def read(kind: str, path: Path) -> Parsed:
     :class:`~careerkit.errors.ValidationError`; a file that cannot be read as
     *kind* is a :class:`~careerkit.errors.DataFormatError` saying why.
     """
-    if not isinstance(kind, str) or kind not in LAYOUTS:
-        raise ValidationError(
-            f"unknown series {shown(kind)}: expected one of {', '.join(LAYOUTS)}", field="kind"
-        )
+    check_kind(kind, kinds=tuple(LAYOUTS))
     file = _open(kind, Path(path))
     layout = _detect(kind, file)
     return _checked(kind, layout, file, _READERS[layout](kind, file))
@@ -727,8 +724,11 @@ def _world_bank_key(kind: str, file: _File, line: int, code: str) -> str | None:
     """
     if not re.fullmatch(r"[A-Z0-9]{3}", code):
         raise file.error(f"country code {shown(code)}; expected a World Bank code (USA, EMU)", line)
-    if kind != "ppp":
-        return code
+    return code if kind != "ppp" else alpha2(code)
+
+
+def alpha2(code: str) -> str | None:
+    """The alpha-2 code of the World Bank's country code *code*; ``None`` for an aggregate."""
     if code == "XKX":  # Kosovo: the World Bank's code; XK is the code in use, not in ISO 3166
         return "XK"
     import pycountry

@@ -183,7 +183,7 @@ def _oews() -> SeriesStatus:
             shipped=True,
             retrieved=info.retrieved.split(" ")[0],
         )
-        for name, digest in _shipped_release()["files"].items()
+        for name, digest in _shipped_release_files().items()
     )
     return SeriesStatus(
         kind="oews",
@@ -204,17 +204,17 @@ def _oews() -> SeriesStatus:
     )
 
 
-def _shipped_release() -> Mapping[str, Any]:
+def _shipped_release_files() -> Mapping[str, str]:
+    """The source files of the release shipped in the package, with their sha256."""
     import json
-    from pathlib import Path
 
-    import careerkit.catalogue
+    from careerkit.catalogue import shipped_folder
 
-    folder = Path(careerkit.catalogue.__file__).parent
-    found: Mapping[str, Any] = json.loads((folder / "release.json").read_text(encoding="utf-8"))
-    return found
+    text = (shipped_folder() / "release.json").read_text(encoding="utf-8")
+    files: Mapping[str, str] = json.loads(text)["files"]
+    return files
 
 
-def status() -> tuple[SeriesStatus, ...]:
-    """See :func:`careerkit.data.status`."""
-    return (*(_series(kind) for kind in SERIES if kind != "oews"), _oews())
+def status(kinds: tuple[str, ...]) -> tuple[SeriesStatus, ...]:
+    """See :func:`careerkit.data.status`: *kinds* checked, in :data:`~careerkit.data.KINDS` order."""
+    return tuple(_oews() if kind == "oews" else _series(kind) for kind in SERIES if kind in kinds)

@@ -42,7 +42,6 @@ from careerkit.errors import (
     DataFormatError,
     DataRevisionError,
     ValidationError,
-    shown,
     wrong_type,
 )
 
@@ -363,10 +362,7 @@ def update(
     reference_date: str | None,
 ) -> Installed:
     """See :func:`careerkit.data.update`."""
-    if kind not in KINDS:
-        raise ValidationError(
-            f"unknown series {shown(kind)}: expected one of {', '.join(KINDS)}", field="kind"
-        )
+    data.check_kind(kind)
     if not files:
         raise ValidationError(f"give the file(s) to install for {kind}", field="files")
     if not isinstance(accept_revisions, bool):
@@ -494,11 +490,7 @@ def _unshadowed(
 def reset(kinds: Sequence[str], *, folder: Path | None) -> tuple[str, ...]:
     """See :func:`careerkit.data.reset`."""
     for kind in kinds:
-        if kind not in KINDS:
-            raise ValidationError(
-                f"unknown series {shown(kind)}: expected one of {', '.join(KINDS)}",
-                field="kinds",
-            )
+        data.check_kind(kind, field="kinds")
     where = data.directory() if folder is None else folder
     done = []
     for kind in kinds or KINDS:

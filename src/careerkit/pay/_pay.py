@@ -17,7 +17,7 @@ from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay import _rates
 from careerkit.pay._exact import PRECISION, to_decimal
-from careerkit.pay.provenance import ExchangeRateStep, ProvenanceStep, ScheduleStep
+from careerkit.pay.provenance import ProvenanceStep, ScheduleStep, latest_dates
 
 if TYPE_CHECKING:
     import pint
@@ -409,11 +409,10 @@ class Pay:
         return f"Pay('{amount} {self.currency}/{self.period.value}'{when}{self._latest()})"
 
     def _latest(self) -> str:
-        """``", latest rates 2026-06"`` where ``when="latest"`` chose the rates' month."""
-        for step in self.provenance:
-            if isinstance(step, ExchangeRateStep) and step.latest:
-                return f", latest rates {step.date}"
-        return ""
+        """``", latest rates 2026-06"`` where ``when="latest"`` chose the rates' month (a date
+        ``in_prices_of("latest")`` chose is the result's ``when``, shown already)."""
+        rates = [date for what, date in latest_dates(self.provenance) if what == "rates"]
+        return f", latest rates {rates[0]}" if rates else ""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):

@@ -86,11 +86,27 @@ _NAMES = {
 }
 
 
-def _absent(kind: str, key: str, date: Any, series: Mapping[Any, object], what: str) -> str:
+def _absent(
+    kind: str,
+    key: str,
+    date: Any,
+    series: Mapping[Any, object],
+    what: str,
+    currency: str | None = None,
+) -> str:
     """Why *what* (``"no ... for 2025-10"``) is not in *series* of *kind*: the gap it falls in
-    (with the publisher's reason), or the span it is outside (past the end: how to update)."""
+    (with the publisher's reason), or the span it is outside (past the end: how to update).
+
+    With *currency*, for the World Bank's series, the end is named with the countries
+    whose series go further.
+    """
     if min(series) < date < max(series):
         return f"{what}: {data.gap(kind, key, date)}"
+    if date > max(series) and currency is not None:
+        return (
+            f"{what}: {_NAMES[kind].format(key=key)} ends in {max(series)}; "
+            f"{_later(kind, date, currency, key)}; {newer_data(kind)}"
+        )
     text = f"{what}: {_NAMES[kind].format(key=key)} in use covers {_span(series)}"
     return f"{text}; {newer_data(kind, key)}" if date > max(series) else text
 
@@ -185,18 +201,15 @@ def fx(
         rates.append((code, decimal))
         files += used
         factor = factor / rate if invert else factor * rate
-    series, source = cite(files)
     step = ExchangeRateStep(
         from_currency=from_code,
         to_currency=to_code,
         date=str(when),
         average="monthly" if when.month is not None else "annual",
         rates=tuple(rates),
-        series=series,
-        source=source,
         note="; ".join(notes) or None,
-        data=tuple(files),
         latest=latest,
+        **cite("fx-monthly", files),
     )
     return _ratio(factor), step
 
@@ -273,30 +286,22 @@ def country_of(currency: str, country: str | None, *, purpose: str, year: int) -
     return currency[:2]
 
 
-def _alpha2(key: str) -> str | None:
-    """The alpha-2 code of a World Bank key (alpha-3, or alpha-2 already), or None for an area."""
-    if len(key) == 2:
-        return key
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=key)
-    return None if country is None else str(country.alpha_2)
-
-
 def _later(kind: str, year: int, currency: str, where: str) -> str:
     """Which other keys of World Bank series *kind* have *year*: a count and the nearest examples.
 
     Countries using *currency* in *year* come first (for the euro area, its members).
     """
+    from careerkit.data._formats import alpha2
+
     series = data.values(kind)
     having = [key for key, values in series.items() if year in values and key != where]
     if not having:
         return f"no country or area has {year} yet"
     same = []
     for key in having:
-        alpha2 = _alpha2(key)
-        if alpha2 is not None and currency in _tender(alpha2, year):
-            same.append(alpha2)
+        country = key if len(key) == 2 else alpha2(key)  # ppp keys are alpha-2 already
+        if country is not None and currency in _tender(country, year):
+            same.append(country)
     named = sorted(same) or sorted(having)
     shown = ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
     which = f"among them the countries using {currency}: " if same else ""
@@ -351,10 +356,10 @@ def latest_prices(currency: str, country: str | None, year: int) -> ReferenceDat
     where = country_of(currency, country, purpose="price index", year=year)
     if where == "US" and currency == "USD":
         return ReferenceDate(*max(data.us_cpi()))
-    return ReferenceDate(max(_inflation(where, currency)[1]))
+    return ReferenceDate(max(_inflation(where)[1]))
 
 
-def _inflation(where: str, currency: str) -> tuple[str, Mapping[int, Decimal]]:
+def _inflation(where: str) -> tuple[str, Mapping[int, Decimal]]:
     code = EURO_AREA if where == EURO_AREA else _alpha3(where)
     rates = data.inflation_rates().get(code or "")
     if rates is None:
@@ -378,7 +383,6 @@ def prices(
         start, start_method, start_files = _cpi_value(from_date)
         end, end_method, end_files = _cpi_value(to_date)
         method = start_method if start_method == end_method else f"{start_method} -> {end_method}"
-        series, source = cite((*start_files, *end_files))
         step = PriceIndexStep(
             country="US",
             from_date=str(from_date),
@@ -386,13 +390,11 @@ def prices(
             from_value=_decimal(start),
             to_value=_decimal(end),
             method=method,
-            series=series,
-            source=source,
-            data=tuple(dict.fromkeys((*start_files, *end_files))),
             latest=latest,
+            **cite("cpi", (*start_files, *end_files)),
         )
         return _ratio(end / start), step
-    code, rates = _inflation(where, currency)
+    code, rates = _inflation(where)
     low, high = sorted((from_date.year, to_date.year))
     factor = Fraction(1)
     used: list[tuple[int, Decimal]] = []
@@ -405,17 +407,10 @@ def prices(
                 f"no inflation rate for {named} in {year}, needed to move prices from "
                 f"{from_date.year} to {to_date.year}"
             )
-            if year > max(rates):
-                euro = (
-                    "; or pass country= a euro-area country that has it"
-                    if where == EURO_AREA
-                    else ""
-                )
-                raise DataNotAvailableError(
-                    f"{what}: the World Bank series for {code} ends in {max(rates)}; "
-                    f"{_later('inflation', year, currency, code)}; {newer_data('inflation')}{euro}"
-                )
-            raise DataNotAvailableError(_absent("inflation", code, year, rates, what))
+            text = _absent("inflation", code, year, rates, what, currency)
+            if where == EURO_AREA and year > max(rates):
+                text += "; or pass country= a euro-area country that has it"
+            raise DataNotAvailableError(text)
         factor *= 1 + Fraction(rate) / 100
         used.append((year, rate))
         files.append(data.source_of("inflation", code, year))
@@ -424,7 +419,6 @@ def prices(
     finer = (
         " (months and days are read as their year)" if (from_date.month or to_date.month) else ""
     )
-    series, source = cite(files or [data.source_of("inflation", code, low)])
     step = PriceIndexStep(
         country=where,
         from_date=str(from_date.year),
@@ -432,11 +426,9 @@ def prices(
         from_value=Decimal(100),
         to_value=_decimal(100 * factor),
         method=f"annual inflation rates chained into an index, {from_date.year} = 100{finer}",
-        series=series,
-        source=source,
         rates=tuple(used),
-        data=tuple(dict.fromkeys(files)),
         latest=latest,
+        **cite("inflation", files),
     )
     return _ratio(factor), step
 
@@ -466,24 +458,26 @@ def ppp(
     chosen = year if factor_year is None else factor_year
     factor = factors.get(chosen)
     if factor is None:
-        what = f"no PPP conversion factor for {where} in {chosen}"
+        text = _absent(
+            "ppp",
+            where,
+            chosen,
+            factors,
+            f"no PPP conversion factor for {where} in {chosen}",
+            currency,
+        )
         if chosen > max(factors):
-            raise DataNotAvailableError(
-                f"{what}: the World Bank series for {where} ends in {max(factors)}; "
-                f"{_later('ppp', chosen, currency, where)}; {newer_data('ppp')}; or choose the "
-                f"factor of another year explicitly (to_ppp(year={max(factors)}))"
+            text += (
+                f"; or choose the factor of another year explicitly (to_ppp(year={max(factors)}))"
             )
-        raise DataNotAvailableError(_absent("ppp", where, chosen, factors, what))
+        raise DataNotAvailableError(text)
     file = data.source_of("ppp", where, chosen)
-    series, source = cite([file])
     step = PPPStep(
         country=where,
         year=chosen,
         factor=factor,
         currency=currency,
-        series=series,
-        source=source,
-        data=(file,),
+        **cite("ppp", [file]),
         note=None
         if chosen == year
         else f"the {chosen} factor applied to a figure of {year}, as the caller chose (year=)",

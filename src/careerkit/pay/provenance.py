@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypedDict
 
 import attrs
 
@@ -26,16 +27,30 @@ def _number(value: Decimal) -> str:
     return f"{shown.normalize():,f}"
 
 
-def cite(files: Iterable[DataFile]) -> tuple[str, str]:
-    """``(series, source)`` for a step whose values came from *files*: each named once, in order.
+class Cited(TypedDict):
+    """The fields of a step that say where its values came from."""
 
-    The source is each file's publisher: a user's update names the publisher it
-    came from (``"..., via FRED"``), never the shipped snapshot's.
+    series: str
+    source: str
+    data: tuple[DataFile, ...]
+
+
+def cite(kind: str, files: Iterable[DataFile]) -> Cited:
+    """The ``series``, ``source`` and ``data`` of a step whose values came from *files*.
+
+    Each file, series and publisher is named once, in order of use. The source is
+    each file's publisher: a user's update names the publisher it came from
+    (``"..., via FRED"``), never the shipped snapshot's. A step that used no value
+    (prices moved within one year) names series *kind* and its publisher.
     """
-    files = tuple(files)
-    series = "; ".join(dict.fromkeys(SERIES[file.kind].name for file in files))
-    source = "; ".join(dict.fromkeys(file.publisher for file in files))
-    return series, source
+    used = tuple(dict.fromkeys(files))
+    if not used:
+        return Cited(series=SERIES[kind].name, source=SERIES[kind].source, data=())
+    return Cited(
+        series="; ".join(dict.fromkeys(SERIES[file.kind].name for file in used)),
+        source="; ".join(dict.fromkeys(file.publisher for file in used)),
+        data=used,
+    )
 
 
 def _with_data(text: str, data: tuple[DataFile, ...]) -> str:
@@ -148,3 +163,14 @@ class PPPStep:
 
 ProvenanceStep = ScheduleStep | ExchangeRateStep | PriceIndexStep | PPPStep
 """Any one step of a :class:`~careerkit.Pay`'s provenance."""
+
+
+def latest_dates(steps: Iterable[ProvenanceStep]) -> list[tuple[str, str]]:
+    """``("rates", "2026-06")``, ``("prices", "2026-05")``: the dates ``"latest"`` chose."""
+    found = []
+    for step in steps:
+        if isinstance(step, ExchangeRateStep) and step.latest:
+            found.append(("rates", step.date))
+        elif isinstance(step, PriceIndexStep) and step.latest:
+            found.append(("prices", step.to_date))
+    return found
