@@ -11,9 +11,11 @@ import contextlib
 import datetime as dt
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -239,3 +241,138 @@ def test_ranges_and_dates_raise_only_careerkit_errors(first: object, second: obj
     ):
         with contextlib.suppress(ck.CareerkitError):
             make()
+
+
+# --- numpy's scalars: amounts as the Python numbers they stand for -------------------------------
+
+INTEGER_TYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+FLOAT_TYPES = ["float16", "float32", "float64", "longdouble"]
+
+
+@given(st.sampled_from(INTEGER_TYPES), st.data())
+def test_numpy_integers_are_exact_amounts(name: str, data: st.DataObject) -> None:
+    numpy = pytest.importorskip("numpy")
+    kind = getattr(numpy, name)
+    value = data.draw(st.integers(0, min(int(numpy.iinfo(kind).max), 10**15)))
+    pay = Pay(kind(value), "USD", "hour")
+    assert pay == Pay(value, "USD", "hour")
+    assert pay.exact == value and pay.amount == Decimal(value)
+    assert type(pay.amount) is Decimal
+
+
+@given(st.sampled_from(FLOAT_TYPES), st.floats(0, 1e15))
+def test_numpy_floats_are_amounts_as_the_float_of_their_value(name: str, number: float) -> None:
+    numpy = pytest.importorskip("numpy")
+    with numpy.errstate(over="ignore"):
+        value = getattr(numpy, name)(number)
+    if not numpy.isfinite(value):  # float16 tops out at 65,504
+        with pytest.raises(ck.ValidationError, match="expected a finite number"):
+            Pay(value, "USD", "hour")
+        return
+    pay = Pay(value, "USD", "hour")
+    assert float(pay.amount) == float(value)  # the value itself, not a rounding of it
+    assert pay == Pay(float(value), "USD", "hour")  # the shortest repr of that float
+    assert len(pay.amount.as_tuple().digits) <= 17  # a float's shortest repr, not its expansion
+
+
+def test_numpy_scalars_known_values() -> None:
+    numpy = pytest.importorskip("numpy")
+    assert Pay(numpy.int64(2), "USD", "hour").amount == Decimal(2)
+    assert Pay(numpy.int32(28000), "INR", "month").per("year").amount == Decimal(336000)
+    assert Pay(numpy.uint64(10**15), "USD", "hour").amount == Decimal(10**15)
+    assert Pay(numpy.float32(1.5), "USD", "hour").amount == Decimal("1.5")
+    assert Pay(numpy.float16(14.36), "USD", "hour").amount == Decimal("14.359375")
+    # a float32 is its binary value: 14.36 as a float32 is 14.3599996566772...
+    assert Pay(numpy.float32(14.36), "USD", "hour").amount == Decimal("14.359999656677246")
+    assert Pay(numpy.float64(14.36), "USD", "hour").amount == Decimal("14.36")
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "fragment"),
+    [
+        (lambda np: np.bool_(True), ck.WrongTypeError, "expected a number"),
+        (lambda np: np.bool_(False), ck.WrongTypeError, "expected a number"),
+        (lambda np: np.int64(-1), ck.ValidationError, "must not be negative"),
+        (lambda np: np.float32(-0.5), ck.ValidationError, "must not be negative"),
+        (lambda np: np.uint64(2**64 - 1), ck.ValidationError, "outside the amounts"),
+        (lambda np: np.float32("nan"), ck.ValidationError, "expected a finite number"),
+        (lambda np: np.float64("inf"), ck.ValidationError, "expected a finite number"),
+        (lambda np: np.array([1.5]), ck.WrongTypeError, "expected a number"),
+        (lambda np: np.complex128(1), ck.WrongTypeError, "expected a number"),
+        (lambda np: Fraction(1, 3), ck.WrongTypeError, "expected a number"),
+    ],
+    ids=["bool_", "bool_ false", "negative int", "negative float", "huge", "nan", "inf", "array",
+         "complex", "Fraction"],
+)  # fmt: skip
+def test_numpy_values_that_are_not_amounts(
+    make: Callable[[Any], object], error: type[Exception], fragment: str
+) -> None:
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(error, match=fragment):
+        Pay(make(numpy), "USD", "hour")  # type: ignore[arg-type]
+
+
+def test_pay_band_fields_take_numpy_scalars() -> None:
+    numpy = pytest.importorskip("numpy")
+    given = ck.PayBand(
+        region="US",
+        currency="USD",
+        period="year",
+        source="bls",
+        low=numpy.int64(20000),
+        high=numpy.float32(90000.5),
+        percentiles={numpy.int64(10): numpy.int32(31750), numpy.int8(50): numpy.float64(44770.5)},
+        mean=numpy.uint32(47060),
+        mean_rse=numpy.float16(0.5),
+    )
+    plain = ck.PayBand(
+        region="US",
+        currency="USD",
+        period="year",
+        source="bls",
+        low=20000,
+        high=90000.5,
+        percentiles={10: 31750, 50: 44770.5},
+        mean=47060,
+        mean_rse=0.5,
+    )
+    assert given == plain
+    assert [type(key) for key in given.percentiles] == [int, int]
+    assert given.median == Decimal("44770.5")
+    schedule = WorkSchedule(
+        hours_per_day=numpy.float32(7.5), days_per_week=numpy.int64(5), weeks_per_year=52
+    )
+    assert schedule == WorkSchedule(hours_per_day="7.5", days_per_week=5, weeks_per_year=52)
+
+
+def test_pay_band_refuses_numpy_bools_and_fractions_as_percentiles() -> None:
+    numpy = pytest.importorskip("numpy")
+    for key in (numpy.bool_(True), numpy.float64(50.0), True):
+        with pytest.raises(ck.ValidationError, match=r"outside 1\.\.99") as caught:
+            ck.PayBand(region="US", currency="USD", period="year", source="s", percentiles={key: 1})
+        assert caught.value.field == "percentiles"
+    with pytest.raises(ck.ValidationError, match=r"outside 1\.\.99"):
+        ck.PayBand(
+            region="US", currency="USD", period="year", source="s", percentiles={numpy.int64(0): 1}
+        )
+
+
+@FUZZ
+@given(
+    st.sampled_from([*INTEGER_TYPES, *FLOAT_TYPES, "bool_", "complex64"]),
+    st.integers(-(10**20), 10**20) | st.floats() | st.booleans(),
+)
+def test_numpy_scalars_raise_only_careerkit_errors(name: str, number: object) -> None:
+    numpy = pytest.importorskip("numpy")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy's own overflow warnings, making the scalar
+        try:
+            value = getattr(numpy, name)(number)
+        except (OverflowError, ValueError, TypeError):
+            return  # numpy refused to make it
+    try:
+        pay = Pay(value, "USD", "hour")
+    except ck.CareerkitError:
+        return
+    assert 0 <= pay.exact <= 10**15
+    assert name != "bool_" and not name.startswith("complex")

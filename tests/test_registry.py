@@ -311,3 +311,20 @@ def test_the_quick_look_leaves_what_it_cannot_read_to_importlib_metadata(
     assert not plugins_possible()
     monkeypatch.setattr("sys.meta_path", [*__import__("sys").meta_path, Finder()])
     assert plugins_possible()  # a finder of distributions
+
+
+def test_the_importlib_metadata_backport_reads_what_the_quick_look_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dask installs the backport's finder on sys.meta_path: lookups stay quick beside it."""
+    importlib_metadata = pytest.importorskip("importlib_metadata")
+    from careerkit.registry import plugins_possible
+
+    monkeypatch.setattr("sys.path", [str(tmp_path)])
+    monkeypatch.setattr(
+        "sys.meta_path",
+        [*__import__("sys").meta_path, importlib_metadata.MetadataPathFinder()],
+    )
+    assert not plugins_possible()
+    _dist(tmp_path, "tea_profiles-1.0.dist-info", "[careerkit.profiles]\nmain = tea.profiles\n")
+    assert plugins_possible()

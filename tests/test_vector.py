@@ -71,7 +71,7 @@ def test_a_million_values() -> None:
 
 def test_errors() -> None:
     with pytest.raises(
-        ck.ValidationError, match=r"^amounts: amounts\[0\] is -1\.0: amounts must be numbers from 0"
+        ck.ValidationError, match=r"^row 0 \(amount=-1\.0, .*\): an amount must be a number from 0"
     ):
         convert_array([-1.0], currency="USD", period="hour", when=None, to_period="year")
     with pytest.raises(ck.ValidationError, match="got 2 amounts but 1 dates"):

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         Pay,
         PayGrowth,
         PayRange,
+        conversion_failures,
         convert_array,
     )
     from careerkit.registry import Registry, careers, get
@@ -112,6 +113,7 @@ _LAZY = {
             "Pay",
             "PayGrowth",
             "PayRange",
+            "conversion_failures",
             "convert_array",
         ],
         "careerkit.pay",
@@ -172,6 +174,7 @@ __all__ = [
     "WrongTypeError",
     "careers",
     "compare",
+    "conversion_failures",
     "convert_array",
     "format_pay",
     "from_dict",

@@ -76,6 +76,17 @@ def wrong_type(expected: str, value: object, field: str | None = None) -> WrongT
 class CareerkitError(Exception):
     """Root of every exception careerkit raises."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as it is, not made again from its message: several errors take other
+        # arguments than the message, and an error raised in another process (a Dask
+        # worker, a multiprocessing pool) must reach the caller whole.
+        return (_unpickled, (type(self), self.args), self.__dict__)
+
+
+def _unpickled(kind: type[CareerkitError], args: tuple[object, ...]) -> CareerkitError:
+    """An error of *kind* with *args*, its ``__init__`` not run (pickle restores the rest)."""
+    return kind.__new__(kind, *args)
+
 
 class CareerkitWarning(UserWarning):
     """Category of every warning careerkit emits, so users can filter them."""

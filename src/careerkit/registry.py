@@ -645,7 +645,9 @@ def plugins_possible() -> bool:
     from importlib.machinery import PathFinder
 
     for finder in sys.meta_path:
-        if finder is not PathFinder and hasattr(finder, "find_distributions"):
+        if finder is PathFinder or _reads_sys_path(finder):
+            continue
+        if hasattr(finder, "find_distributions"):
             return True
     for entry in sys.path:
         try:
@@ -668,6 +670,13 @@ def plugins_possible() -> bool:
             if GROUP in text and not _only_careerkit(info.name, text):
                 return True
     return False
+
+
+def _reads_sys_path(finder: object) -> bool:
+    """The importlib_metadata backport's finder (dask and others install it): it reads the
+    same ``sys.path`` folders as the standard library's, which the quick look reads too."""
+    kind = type(finder)
+    return kind.__name__ == "MetadataPathFinder" and kind.__module__ == "importlib_metadata"
 
 
 def _only_careerkit(folder: str, text: str) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from careerkit import data
@@ -142,6 +141,7 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
     """The pay bands of one occupation's rows, dated *date*: per region, hourly then annual."""
     from careerkit.model import PayBand
     from careerkit.model._checks import trusted
+    from careerkit.model._frozen import FrozenMapping
 
     new_band = trusted(PayBand)
     periods = _periods()
@@ -169,7 +169,7 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
                     period=kind.period,
                     source=oews,
                     reference_date=date,
-                    percentiles=MappingProxyType(percentiles),
+                    percentiles=FrozenMapping(percentiles),
                     mean=mean,
                     mean_rse=Decimal(row[wage_rse]) if mean is not None and row[wage_rse] else None,
                     top_code=kind.top_code if top_coded else None,

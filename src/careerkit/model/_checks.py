@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import numbers
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -89,13 +91,19 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
 
     ``int`` and ``str`` convert exactly; a ``float`` converts through its
     shortest repr (``14.36`` becomes ``Decimal('14.36')``, not the binary
-    expansion). ``bool``, NaN, infinities, amounts above 10^15 (or below
+    expansion). Other integers (numpy's ``np.int64``) convert exactly, and
+    other binary floating-point numbers (``np.float32``) as the ``float`` of
+    their value does: numpy's scalars work without careerkit importing numpy.
+    ``bool`` (numpy's too), NaN, infinities, amounts above 10^15 (or below
     -10^15), more than 350 decimal places and text longer than 100 characters
     are refused at once, so that no amount can make arithmetic on it run for
     ever. *field* names the parameter in the error.
+
+    >>> to_amount(14.36), to_amount("14.360"), to_amount(2)
+    (Decimal('14.36'), Decimal('14.360'), Decimal('2'))
     """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
-        raise wrong_type("a number (Decimal, int, str or float)", value, field)
+        value = _plain_number(value, field)
     if isinstance(value, int):  # exact, and no Decimal of a million-digit integer is made
         if -MAX_AMOUNT <= value <= MAX_AMOUNT:
             return Decimal(value)
@@ -123,6 +131,23 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
             field=field,
         )
     return amount
+
+
+def _plain_number(value: object, field: str | None) -> int | float:
+    """*value*, a number of another type than int or float (numpy's), as an int or float.
+
+    Integers (``numbers.Integral``: ``np.int64``, ``np.uint8``) convert exactly, through
+    ``operator.index``; binary floating-point numbers (``numbers.Real`` that are not
+    ``numbers.Rational``: ``np.float32``, ``np.float16``) through ``float``. A fraction
+    is refused: a float of it would round it silently. So is ``bool``, and numpy's
+    ``np.bool_``, which is neither.
+    """
+    if not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return operator.index(value)
+        if isinstance(value, numbers.Real) and not isinstance(value, numbers.Rational):
+            return float(value)
+    raise wrong_type("a number (Decimal, int, str or float)", value, field)
 
 
 def _out_of_range(value: object, field: str | None) -> ValidationError:

@@ -7,13 +7,13 @@ import enum
 import functools
 import typing
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, ValidationError, shown
 from careerkit.model import _checks, _iso
+from careerkit.model._frozen import FrozenMapping
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.employment import Employment
@@ -294,7 +294,7 @@ class CareerFacts:
     @property
     def codes(self) -> Mapping[CodeSystem, str]:
         """Each code system mapped to this career's code in it (``codes["SOC-2018"]``)."""
-        return MappingProxyType({code.system: code.code for code in self.occupation_codes})
+        return FrozenMapping({code.system: code.code for code in self.occupation_codes})
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""

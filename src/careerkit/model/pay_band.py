@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import numbers
+import operator
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from careerkit.errors import ValidationError, shown, wrong_type
 from careerkit.model import _checks
+from careerkit.model._frozen import FrozenMapping
 from careerkit.model.dates import ReferenceDate, to_optional_date
 from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import Text
@@ -49,14 +51,20 @@ def to_percentiles(
             f"expected a mapping of percentile to amount, got {value!r}", field="percentiles"
         )
     checked: dict[int, Decimal] = {}
-    for key, amount in value.items():
-        if isinstance(key, bool) or not isinstance(key, int) or not 1 <= key <= 99:
+    for given, amount in value.items():
+        # numpy's integers too (np.int64 from a DataFrame), as plain ints; never a bool
+        key = (
+            operator.index(given)
+            if isinstance(given, numbers.Integral) and not isinstance(given, bool)
+            else None
+        )
+        if key is None or not 1 <= key <= 99:
             raise ValidationError(
-                f"percentile {key!r} is outside 1..99; give whole percentiles such as 10, 50, 90",
+                f"percentile {given!r} is outside 1..99; give whole percentiles such as 10, 50, 90",
                 field="percentiles",
             )
         checked[key] = _checks.to_amount(amount, f"percentiles[{key}]")
-    return MappingProxyType(dict(sorted(checked.items())))
+    return FrozenMapping(sorted(checked.items()))
 
 
 _optional_text = attrs.validators.optional(attrs.validators.instance_of(Text))
@@ -171,7 +179,7 @@ class PayBand(_StatedAmounts):
     """
 
     percentiles: Mapping[int, Decimal] = attrs.field(
-        factory=lambda: MappingProxyType({}), converter=to_percentiles, hash=False
+        factory=FrozenMapping, converter=to_percentiles, hash=False
     )
     reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
     undated_note: Text | None = attrs.field(default=None, validator=_optional_text)

@@ -9,7 +9,7 @@ from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._growth import PayGrowth
 from careerkit.pay._pay import INTERNATIONAL_DOLLAR, PRECISION, Pay
 from careerkit.pay._range import PayRange
-from careerkit.pay._vector import convert_array
+from careerkit.pay._vector import conversion_failures, convert_array
 from careerkit.pay.provenance import (
     ExchangeRateStep,
     PPPStep,
@@ -30,5 +30,6 @@ __all__ = [
     "PriceIndexStep",
     "ProvenanceStep",
     "ScheduleStep",
+    "conversion_failures",
     "convert_array",
 ]

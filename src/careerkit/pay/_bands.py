@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Literal
 
 import attrs
 
 from careerkit.errors import DateRequiredError, ValidationError
+from careerkit.model._frozen import FrozenMapping
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period
 from careerkit.model.schedule import WorkSchedule
@@ -154,7 +154,7 @@ def convert_band(
         band=band,
         low=None if band.low is None else one(band.low),
         high=None if band.high is None else one(band.high),
-        percentiles=MappingProxyType({key: one(value) for key, value in band.percentiles.items()}),
+        percentiles=FrozenMapping({key: one(value) for key, value in band.percentiles.items()}),
         mean=None if band.mean is None else one(band.mean),
         top_code=None if band.top_code is None else one(band.top_code),
     )

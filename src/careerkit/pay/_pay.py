@@ -130,8 +130,9 @@ class Pay:
     """An amount of money per period, in a currency, optionally as of a date.
 
     ``amount`` accepts ``Decimal``, ``int``, ``str`` and ``float`` (a float by
-    its shortest repr, so ``14.36`` is exactly 14.36); negatives, NaN and
-    infinities are refused. ``currency`` is an ISO 4217 code, ``period`` one of
+    its shortest repr, so ``14.36`` is exactly 14.36), and numpy's integer and
+    float scalars as those; negatives, NaN, infinities and ``bool`` are
+    refused. ``currency`` is an ISO 4217 code, ``period`` one of
     ``hour``, ``day``, ``week``, ``month``, ``year``, and ``when`` the date the
     figure refers to (``"2008"``, ``"2008-05"``, a ``datetime.date``) or None.
 
