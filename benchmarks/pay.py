@@ -60,7 +60,7 @@ _FX_DATE = date(2008, 5, 2)
 
 @dataclass(frozen=True)
 class Row:
-    """One comparison: both times in seconds, and the ratio it must reach."""
+    """One comparison: both measures (seconds, or bytes), and the ratio it must reach."""
 
     name: str
     careerkit: float
@@ -68,6 +68,7 @@ class Row:
     alternative_name: str
     min_ratio: float | None
     target: str
+    unit: str = "s"  # or "B" (benchmarks/tables.py's memory rows)
 
     @property
     def ratio(self) -> float:

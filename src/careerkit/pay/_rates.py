@@ -369,7 +369,6 @@ def _inflation(where: str) -> tuple[str, Mapping[int, Decimal]]:
     return code or "", rates
 
 
-@functools.lru_cache(maxsize=1024)  # bounded: an entry can hold decades of rates
 def prices(
     currency: str,
     from_date: ReferenceDate,
@@ -377,7 +376,31 @@ def prices(
     country: str | None,
     latest: bool = False,
 ) -> tuple[Factor, PriceIndexStep]:
-    """The factor moving an amount from *from_date*'s prices to *to_date*'s."""
+    """The factor moving an amount from *from_date*'s prices to *to_date*'s.
+
+    A date with a day uses its month's index (as :func:`fx_on_day` its month's rate):
+    one cache entry a month, not a day, and the step still names the days given.
+    """
+    if from_date.day is None and to_date.day is None:
+        return _prices(currency, from_date, to_date, country, latest)
+    import attrs
+
+    factor, step = _prices(currency, _month_of(from_date), _month_of(to_date), country, latest)
+    return factor, attrs.evolve(step, from_date=str(from_date), to_date=str(to_date))
+
+
+def _month_of(date: ReferenceDate) -> ReferenceDate:
+    return date if date.day is None else ReferenceDate(date.year, date.month)
+
+
+@functools.lru_cache(maxsize=1024)  # bounded: an entry can hold decades of rates
+def _prices(
+    currency: str,
+    from_date: ReferenceDate,
+    to_date: ReferenceDate,
+    country: str | None,
+    latest: bool,
+) -> tuple[Factor, PriceIndexStep]:
     where = country_of(currency, country, purpose="price index", year=from_date.year)
     if where == "US" and currency == "USD":
         start, start_method, start_files = _cpi_value(from_date)
@@ -486,7 +509,7 @@ def ppp(
 
 
 def _forget() -> None:
-    for cached in (fx, prices, ppp):
+    for cached in (fx, _prices, ppp):
         cached.cache_clear()
 
 

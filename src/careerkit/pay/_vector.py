@@ -304,9 +304,10 @@ def date_of(value: object) -> ReferenceDate | None:
     if kind == "datetime64":
         import numpy as np
 
-        unit = np.datetime_data(value.dtype)[0]  # type: ignore[attr-defined]
-        year_month = str(value.astype("datetime64[Y]" if unit == "Y" else "datetime64[M]"))  # type: ignore[attr-defined]
-        return ReferenceDate.parse(year_month, field="when")
+        if np.datetime_data(value.dtype)[0] == "Y":  # type: ignore[attr-defined]
+            return ReferenceDate(1970 + int(value.astype(np.int64)))  # type: ignore[attr-defined]
+        months = int(value.astype("datetime64[M]").astype(np.int64))  # type: ignore[attr-defined]
+        return ReferenceDate(1970 + months // 12, months % 12 + 1)
     if kind == "Period" and hasattr(value, "freqstr"):
         return _period_date(value)
     raise WrongTypeError(
@@ -449,8 +450,8 @@ def run(
         )
     key = np.zeros(rows, dtype=np.int64)
     for column, size in zip(columns, sizes, strict=True):
-        key *= size
-        if column.codes is not None:
+        if column.codes is not None:  # one value for every row: size 1, code 0
+            key *= size
             key += column.codes
     if total <= min(_DENSE_LIMIT, 4 * rows + 4096):  # count in a table: no sort
         present = np.zeros(total, dtype=bool)
