@@ -5,7 +5,8 @@ figures (a column or one value each for amount, currency, period, date and
 country) to one unit; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
 reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns.
 
->>> >>> import careerkit.pandas
+>>> import pandas as pd
+>>> import careerkit.pandas
 >>> jobs = pd.DataFrame({"pay": [14.36, 25000.0], "cur": ["USD", "INR"],
 ...                      "per": ["hour", "month"], "posted": ["2008-05", "2010-03"]})
 >>> jobs.careerkit.convert(amount="pay", currency="cur", period="per", when="posted",
