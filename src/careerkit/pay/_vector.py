@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import struct
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -50,7 +51,10 @@ Errors = Literal["raise", "coerce"]
 _PARTS = ("currency", "period", "when", "country")
 _PLURAL = {"currency": "currencies", "period": "periods", "when": "dates", "country": "countries"}
 _BAD_AMOUNT = "an amount must be a number from 0 to 10^15 per period"
-_DENSE_LIMIT = 50_000_000  # combined codes up to this are counted in a table, not sorted
+_DENSE_LIMIT = 50_000_000
+_MAX_BITS = struct.unpack("<Q", struct.pack("<d", MAX_AMOUNT))[
+    0
+]  # 10^15's float64 bits  # combined codes up to this are counted in a table, not sorted
 
 
 class Target(NamedTuple):
@@ -448,12 +452,18 @@ def run(
             f"the rows have too many distinct values ({' x '.join(map(str, sizes))} possible "
             "combinations of currency, period, date and country); convert them in parts"
         )
-    key = np.zeros(rows, dtype=np.int64)
+    key: Codes | None = None  # None: one combination for every row
     for column, size in zip(columns, sizes, strict=True):
         if column.codes is not None:  # one value for every row: size 1, code 0
-            key *= size
+            if key is None:
+                key = np.zeros(rows, dtype=np.int64)
+            else:
+                key *= size
             key += column.codes
-    if total <= min(_DENSE_LIMIT, 4 * rows + 4096):  # count in a table: no sort
+    if key is None:
+        ids = slots = np.zeros(1, dtype=np.intp)
+        table_size = 1
+    elif total <= min(_DENSE_LIMIT, 4 * rows + 4096):  # count in a table: no sort
         present = np.zeros(total, dtype=bool)
         present[key] = True
         ids = slots = np.flatnonzero(present)
@@ -463,6 +473,11 @@ def run(
         ids, key = np.unique(key, return_inverse=True)
         slots = np.arange(len(ids))
         table_size = len(ids)
+
+    def per_row(table: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """Each row's entry of *table* (indexed by combination)."""
+        return np.full(rows, table[0], dtype=table.dtype) if key is None else table.take(key)
+
     factors = np.full(table_size, np.nan)
     failed: dict[int, CareerkitError] = {}
     picks = zip(*(index.tolist() for index in np.unravel_index(ids, sizes)), strict=True)
@@ -473,14 +488,23 @@ def run(
         except CareerkitError as error:
             failed[slot] = error
 
-    result = factors.take(key)
     with np.errstate(over="ignore", invalid="ignore"):  # amounts above 10^15: refused below
-        result *= values
+        if key is None:
+            result = values * factors[0]
+        else:
+            result = factors.take(key)
+            result *= values
 
-    # Amounts outside 0..10^15 (NaN is a missing amount, not an error). Two reductions
-    # that skip NaN, and no temporary arrays unless one fails.
+    # Amounts outside 0..10^15 (NaN is a missing amount, not an error). One pass over the
+    # bits: a float64 from +0 to 10^15 is an unsigned integer up to 10^15's bits, while a
+    # negative number (its sign bit), NaN or anything larger is above them. Only then two
+    # reductions that skip NaN, and temporary arrays only where one fails.
     bad_amounts: Any = None
-    if rows and not (np.fmin.reduce(values) >= 0 and np.fmax.reduce(values) <= MAX_AMOUNT):
+    if (
+        rows
+        and values.view(np.uint64).max() > _MAX_BITS
+        and not (np.fmin.reduce(values) >= 0 and np.fmax.reduce(values) <= MAX_AMOUNT)
+    ):
         bad_amounts = ~((values >= 0) & (values <= MAX_AMOUNT)) & ~np.isnan(values)
         if not bad_amounts.any():
             bad_amounts = None  # every amount missing
@@ -488,7 +512,7 @@ def run(
     if failed:
         bad_table = np.zeros(table_size, dtype=bool)
         bad_table[list(failed)] = True
-        bad_rows = bad_table.take(key) & ~np.isnan(values)  # a missing amount is just missing
+        bad_rows = per_row(bad_table) & ~np.isnan(values)  # a missing amount is just missing
     if errors == "raise":
         first = [
             int(np.argmax(mask))
@@ -500,7 +524,7 @@ def run(
             if bad_amounts is not None and bad_amounts[row]:
                 problem: CareerkitError = ValidationError(_BAD_AMOUNT)
             else:
-                problem = failed[int(key[row])]
+                problem = failed[0 if key is None else int(key[row])]
             raise _at_row(problem, row, values, columns, labels)
     reason_column = None
     if bad_amounts is not None:
@@ -513,7 +537,7 @@ def run(
             table = np.full(table_size, None, dtype=object)
             for slot, problem in failed.items():
                 table[slot] = str(problem)
-            reason_column[bad_rows] = table.take(key[bad_rows])
+            reason_column[bad_rows] = per_row(table)[bad_rows]
         if bad_amounts is not None:
             for row in np.flatnonzero(bad_amounts).tolist():
                 reason_column[row] = _BAD_AMOUNT
