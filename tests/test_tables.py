@@ -423,3 +423,24 @@ def test_a_missing_extra_says_what_to_install(module: str, library: str) -> None
         f"careerkit.{module} needs {library}, which is not installed: "
         f"pip install 'careerkit[{module}]'"
     )
+
+
+def test_unhashable_values_are_refused_as_themselves() -> None:
+    for amounts in ([1.0, 2.0], np.array([1.0, 2.0])):
+        with pytest.raises(ck.WrongTypeError, match=r"^row 1 \(amount=2\.0, currency=\['USD'\]"):
+            convert_array(amounts, currency=["USD", ["USD"]], period="year", when="2010",
+                          to_currency="INR")  # fmt: skip
+
+
+def test_the_unit_to_is_read_one_way() -> None:
+    df = pd.DataFrame({"pay": [1.0]})
+    arguments = {"amount": "pay", "currency": "USD", "period": "hour", "when": 2010}
+    assert df.careerkit.convert(**arguments, to="month").name == "pay (month)"
+    with pytest.raises(
+        ck.ValidationError, match=r"^to: in 'INR/fortnight': unknown period 'fortnight'"
+    ):
+        df.careerkit.convert(**arguments, to="INR/fortnight")
+    with pytest.raises(
+        ck.UnknownCurrencyError, match=r"^to: in 'month/INR': unknown currency 'month'"
+    ):
+        df.careerkit.convert(**arguments, to="month/INR")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit.errors import CareerkitError, ValidationError, WrongTypeError, shown
-from careerkit.model.pay_band import Period, to_period
+from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
 from careerkit.pay._vector import Errors, Target, prefixed
@@ -43,7 +43,7 @@ def target(
     ``"INR"``, ``"month"``); ``None`` keeps each row's own (one for all rows).
     """
     currency: str | None = None
-    period: Period | None = None
+    period: Period | str | None = None
     if to is not None:
         if not isinstance(to, str):
             raise WrongTypeError(
@@ -57,13 +57,21 @@ def target(
                 "'INR/month', or one of them ('INR', 'month')",
                 field="to",
             )
-        for part in parts:
-            if part.lower() in {member.value for member in Period}:
-                period = to_period(part.lower())
-            else:
-                currency = part
-    checked = Target.checked(currency, period, prices_of, schedule)
-    unit = "/".join(filter(None, [checked.currency, None if period is None else period.value]))
+        if len(parts) == 2:
+            currency, period = parts
+        elif parts[0].lower() in {member.value for member in Period}:
+            period = parts[0].lower()
+        else:
+            currency = parts[0]
+    try:
+        checked = Target.checked(currency, period, prices_of, schedule)
+    except ValidationError as error:
+        if error.field not in ("to_currency", "to_period"):
+            raise
+        raise type(error)(f"in {shown(to)}: {error.message}", field="to") from None
+    unit = "/".join(
+        filter(None, [checked.currency, None if checked.period is None else checked.period.value])
+    )
     if checked.prices_of is not None:
         unit = f"{unit}, {checked.prices_of} prices" if unit else f"{checked.prices_of} prices"
     return checked, unit

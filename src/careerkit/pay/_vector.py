@@ -215,13 +215,17 @@ def _factorize(name: str, value: object) -> Column:
     if pandas is None:
         pandas = sys.modules.get("pandas")  # imported by the caller already: use its hash table
     if pandas is not None:
-        codes, uniques = pandas.factorize(value, use_na_sentinel=True)
-        found = list(uniques)
-        codes = codes.astype(np.int64, copy=False)
-        if (codes < 0).any():
-            codes[codes < 0] = len(found)
-            found.append(None)
-        return Column(name, codes, found, value)
+        try:
+            codes, uniques = pandas.factorize(value, use_na_sentinel=True)
+        except TypeError:  # unhashable values (a list in a cell): counted one by one below
+            pass
+        else:
+            found = list(uniques)
+            codes = codes.astype(np.int64, copy=False)
+            if (codes < 0).any():
+                codes[codes < 0] = len(found)
+                found.append(None)
+            return Column(name, codes, found, value)
     array = np.asarray(value)
     if array.ndim != 1:
         raise ValidationError(
@@ -231,14 +235,21 @@ def _factorize(name: str, value: object) -> Column:
         uniques, codes = np.unique(array, return_inverse=True)
         return Column(name, codes.astype(np.int64), uniques.tolist(), value)
     seen: dict[object, int] = {}
+    distinct: list[object] = []
     codes = np.empty(len(array), dtype=np.int64)
     for row, item in enumerate(array.tolist()):
-        key = None if _missing(item) else item
+        value_ = None if _missing(item) else item
         try:
-            codes[row] = seen.setdefault(key, len(seen))
-        except TypeError:  # unhashable: refused when its combination is converted
-            codes[row] = seen.setdefault(repr(key), len(seen))
-    return Column(name, codes, list(seen), value)
+            key: object = ("value", value_)
+            hash(key)
+        except TypeError:  # unhashable: refused, as itself, when its combination is converted
+            key = ("repr", type(value_), repr(value_))
+        at = seen.get(key)
+        if at is None:
+            at = seen[key] = len(distinct)
+            distinct.append(value_)
+        codes[row] = at
+    return Column(name, codes, distinct, value)
 
 
 def _months(name: str, value: Any) -> Column:
