@@ -444,3 +444,13 @@ def test_the_unit_to_is_read_one_way() -> None:
         ck.UnknownCurrencyError, match=r"^to: in 'month/INR': unknown currency 'month'"
     ):
         df.careerkit.convert(**arguments, to="month/INR")
+
+
+def test_parse_options_are_checked_once_not_per_row() -> None:
+    texts = pd.Series(["3 LPA", "$14.36/hr"])
+    with pytest.raises(ck.UnknownCurrencyError, match=r"^currency: unknown currency 'usd'"):
+        texts.careerkit.parse(errors="coerce", currency="usd")
+    with pytest.raises(ck.ValidationError, match=r"^period: unknown period 'fortnight'"):
+        texts.careerkit.parse(errors="coerce", period="fortnight")
+    with pytest.raises(ck.UnknownLocaleError, match="unknown locale 'xx_YY'"):
+        pl.Series(["3 LPA"]).careerkit.parse(locale="xx_YY")

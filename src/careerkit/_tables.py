@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit.errors import CareerkitError, ValidationError, WrongTypeError, shown
-from careerkit.model.pay_band import Period
+from careerkit.model import _iso
+from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors, Target, prefixed
+from careerkit.pay._vector import Errors, Target, check_errors, prefixed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -118,13 +119,20 @@ def parse_codes(
     """
     import numpy as np
 
+    from careerkit.pay._range import PayRange
     from careerkit.pay._vector import _missing
     from careerkit.text import parse_pay
 
-    if errors not in ("raise", "coerce"):
-        raise ValidationError(
-            f"errors must be 'raise' or 'coerce', got {shown(errors)}", field="errors"
-        )
+    check_errors(errors)
+    # The options are checked once, here: in each text's error, they would make every row NaN.
+    if currency is not None:
+        _iso.check_currency(currency, field="currency")
+    if period is not None:
+        to_period(period)
+    if locale is not None:
+        from careerkit.text.parse import _locale_marks
+
+        _locale_marks(locale)
     size = len(uniques)
     low = np.full(size, np.nan)
     high = np.full(size, np.nan)
@@ -138,7 +146,7 @@ def parse_codes(
         except CareerkitError as error:
             failed[at] = error
             continue
-        ends = (found, found) if not hasattr(found, "ends") else (found.low, found.high)  # type: ignore[union-attr]
+        ends = (found.low, found.high) if isinstance(found, PayRange) else (found, found)
         low[at], high[at] = (np.nan if end is None else float(end.amount) for end in ends)
         units[at] = (found.currency, found.period.value)
     if failed and errors == "raise":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import struct
 import sys
 from collections.abc import Iterable, Sequence
@@ -271,8 +272,8 @@ def _months(name: str, value: Any) -> Column:
     valid = ticks != nat
     if not valid.any():
         return Column(name, np.zeros(len(ticks), dtype=np.int64), [None], value)
-    low = int(ticks[valid].min()) if not valid.all() else int(ticks.min())
-    high = int(ticks[valid].max()) if not valid.all() else int(ticks.max())
+    dated = ticks if valid.all() else ticks[valid]
+    low, high = int(dated.min()), int(dated.max())
     if high - low > 1_000_000:  # far-apart dates: sort rather than span
         uniques, codes = np.unique(ticks, return_inverse=True)
         found: list[object] = [None if t == nat else np.datetime64(int(t), step) for t in uniques]
@@ -306,8 +307,8 @@ def date_of(value: object) -> ReferenceDate | None:
         return date if date.day is None else ReferenceDate(date.year, date.month)
     if isinstance(value, bool):
         raise wrong_type("a date", value, "when")
-    if isinstance(value, int) or type(value).__name__.startswith(("int", "uint")):
-        return ReferenceDate(int(value))  # type: ignore[call-overload]
+    if isinstance(value, numbers.Integral):  # numpy's integers too
+        return ReferenceDate(int(value))
     if isinstance(value, float):
         if not value.is_integer():
             raise ValidationError(
@@ -351,28 +352,47 @@ def _period_date(period: Any) -> ReferenceDate:
 # --- converting --------------------------------------------------------------------------------
 
 
+def _currency(value: object) -> str:
+    if _missing(value):
+        raise ValidationError("no currency is given for the amount", field="currency")
+    if value != INTERNATIONAL_DOLLAR:
+        _iso.check_currency(value, field="currency")  # type: ignore[arg-type]
+    return str(value)  # numpy's str_ as str
+
+
+def _period(value: object) -> Period:
+    if _missing(value):
+        raise ValidationError("no period is given for the amount", field="period")
+    try:
+        return to_period(value)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise type(error)(error.message, field="period") from None
+
+
+def _country(value: object) -> str | None:
+    if _missing(value):
+        return None
+    if not isinstance(value, str):
+        raise wrong_type("an ISO 3166-1 alpha-2 country code such as 'DE'", value, "country")
+    _iso.check_country(value)
+    return str(value)
+
+
+# Each part's check, for a value given once for every row (an argument: refused at once).
+_CHECKS = {"currency": _currency, "period": _period, "when": date_of, "country": _country}
+
+
 def _factor(
     currency: object, period: object, when: object, country: object, target: Target
 ) -> float:
     """The exact factor of one combination, through the scalar path, as float64."""
-    if _missing(currency):
-        raise ValidationError("the row has no currency", field="currency")
-    if _missing(period):
-        raise ValidationError("the row has no period", field="period")
-    currency = str(currency) if isinstance(currency, str) else currency  # np.str_ -> str
-    period = str(period) if isinstance(period, str) else period
-    country = None if _missing(country) else country
-    if country is not None:
-        if not isinstance(country, str):
-            raise wrong_type("an ISO 3166-1 alpha-2 country code such as 'DE'", country, "country")
-        _iso.check_country(str(country))
     pay = convert_pay(
-        Pay(1, currency, period, when=date_of(when)),  # type: ignore[arg-type]
+        Pay(1, _currency(currency), _period(period), when=date_of(when)),
         period=target.period,
         currency=target.currency,
         prices_of=target.prices_of,
         schedule=target.schedule,
-        country=None if country is None else str(country),
+        country=_country(country),
     )
     try:
         return finite(float(pay.exact))
@@ -390,30 +410,6 @@ def finite(factor: float) -> float:
     return factor
 
 
-def _check_one(column: Column) -> None:
-    """A value given once for every row is an argument: refused at once, under its name."""
-    value = column.uniques[0]
-    if column.name == "when":
-        date_of(value)
-    elif column.name == "country":
-        if not _missing(value):
-            if not isinstance(value, str):
-                raise wrong_type(
-                    "an ISO 3166-1 alpha-2 country code such as 'DE'", value, "country"
-                )
-            _iso.check_country(value)
-    elif _missing(value):
-        raise ValidationError(f"give the {column.name} of the amounts", field=column.name)
-    elif column.name == "currency":
-        if value != INTERNATIONAL_DOLLAR:
-            _iso.check_currency(value, field="currency")  # type: ignore[arg-type]
-    else:
-        try:
-            to_period(value)  # type: ignore[arg-type]
-        except ValidationError as error:
-            raise type(error)(error.message, field="period") from None
-
-
 def _single(columns: Sequence[Column], name: str, target: object) -> None:
     """Refuse rows in several currencies (or periods) with nothing to bring them to one."""
     column = next(column for column in columns if column.name == name)
@@ -424,6 +420,13 @@ def _single(columns: Sequence[Column], name: str, target: object) -> None:
             f"the rows are in more than one {name} ({shown_values}{', ...' if len(present) > 6 else ''}); "
             f"give to_{name}= to express them all in one",
             field=f"to_{name}",
+        )
+
+
+def check_errors(errors: object) -> None:
+    if errors not in ("raise", "coerce"):
+        raise ValidationError(
+            f"errors must be 'raise' or 'coerce', got {shown(errors)}", field="errors"
         )
 
 
@@ -442,16 +445,13 @@ def run(
     """
     import numpy as np
 
-    if errors not in ("raise", "coerce"):
-        raise ValidationError(
-            f"errors must be 'raise' or 'coerce', got {shown(errors)}", field="errors"
-        )
+    check_errors(errors)
     values = read_amounts(amounts)
     rows = len(values)
     columns = [read_column(name, parts[name], rows) for name in _PARTS]
     for column in columns:
         if column.codes is None:
-            _check_one(column)
+            _CHECKS[column.name](column.uniques[0])
     _single(columns, "currency", target.currency)
     _single(columns, "period", target.period)
 
