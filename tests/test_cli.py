@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -46,7 +47,7 @@ def test_list_one_major_group_and_the_groups() -> None:
     assert "29-0000  Healthcare Practitioners and Technical Occupations" in groups
     wrong = careerkit("list", "--group", "28")
     assert wrong.returncode == 2
-    assert wrong.stderr.startswith("careerkit: error: group: '28' is not a SOC major group;")
+    assert wrong.stderr.startswith("careerkit: error: --group: '28' is not a SOC major group;")
 
 
 def by_id(rows: list[dict[str, object]]) -> dict[object, dict[str, object]]:
@@ -114,16 +115,83 @@ def test_show_json_is_the_whole_profile() -> None:
     assert doc["pay"][2]["reference_date"] == "2025-05"
 
 
-@pytest.mark.parametrize(
-    "args", [("show", "custmer-service"), ("show", "custmer-service", "--json")]
-)
-def test_unknown_key_exits_2_with_one_line(args: tuple[str, ...]) -> None:
-    result = careerkit(*args)
+def test_unknown_key_exits_2_with_one_line() -> None:
+    result = careerkit("show", "custmer-service")
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
         "careerkit: error: unknown career 'custmer-service'; did you mean 'customer-service'?\n"
     )
+
+
+def test_with_json_an_error_is_a_json_object_on_one_line() -> None:
+    result = careerkit("show", "custmer-service", "--json")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1
+    assert json.loads(result.stderr) == {
+        "error": {
+            "type": "ProfileNotFoundError",
+            "message": "unknown career 'custmer-service'; did you mean 'customer-service'?",
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "kind", "fragment"),
+    [
+        (("list", "--group", "28", "--json"), "ValidationError", "--group: '28' is not a SOC major group"),
+        (("search", "nurse", "--limit", "0", "--json"), "ValidationError", "--limit: a whole number"),
+        (("show", "csr", "--currency", "INR", "--period", "fortnight", "--json"), "ValidationError", "--period: unknown period 'fortnight'"),
+        (("convert", "$5 an hour", "--to", "INX", "--json"), "UnknownCurrencyError", "--to: unknown currency 'INX'"),
+        (("compare", "csr", "--currency", "INR", "--period", "month", "--region", "FR", "--json"), "PayBandNotFoundError", "none of customer-service has a pay band for region 'FR'"),
+        (("validate", "--json", "--bogus"), "UsageError", "unrecognized arguments: --bogus (see 'careerkit validate --help')"),
+        (("schema", "--json", "--lang", "hi"), "UsageError", "unrecognized arguments: --lang hi"),
+        (("data", "status", "fx", "--json"), "ValidationError", "KIND: unknown series 'fx'"),
+        (("data", "update", "--json"), "UsageError", "the following arguments are required: KIND, FILE"),
+        (("convert", "--js"), "UsageError", "the following arguments are required: PAY"),  # a prefix argparse takes
+    ],
+)  # fmt: skip
+def test_every_command_reports_errors_as_json_with_json(
+    args: tuple[str, ...], kind: str, fragment: str
+) -> None:
+    result = careerkit(*args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1, result.stderr
+    error = json.loads(result.stderr)["error"]
+    assert error["type"] == kind
+    assert fragment in error["message"]
+
+
+def test_json_errors_are_escaped_where_stderr_cannot_write_them() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "careerkit", "show", "ग्राहकx", "--json"],
+        capture_output=True,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert result.stderr.isascii()
+    assert "'ग्राहकx'" in json.loads(result.stderr)["error"]["message"]
+
+
+def test_an_unexpected_error_as_json_says_it_is_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careerkit import cli, registry
+
+    def broken(**_: object) -> None:
+        raise RuntimeError("the title cannot be shown")
+
+    monkeypatch.setattr(registry, "careers", broken)
+    assert cli.main(["list", "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert json.loads(captured.err) == {
+        "error": {
+            "type": "RuntimeError",
+            "message": "unexpected RuntimeError: the title cannot be shown (please report it)",
+        }
+    }
 
 
 def test_no_command_prints_help_and_exits_2() -> None:
@@ -220,7 +288,7 @@ def test_compare_end_to_end() -> None:
         "public-relations-specialist",
         "--currency",
         "INR",
-        "--per",
+        "--period",
         "month",
         "--prices-of",
         "2024",
@@ -237,16 +305,16 @@ def test_compare_end_to_end() -> None:
 
 
 def test_show_with_converted_pay() -> None:
-    result = careerkit("show", "csr", "--currency", "INR", "--per", "month", "--locale", "en_IN")
+    result = careerkit("show", "csr", "--currency", "INR", "--period", "month", "--locale", "en_IN")
     assert result.returncode == 0, result.stderr
     assert "median ₹1,04,545.53 a month" in result.stdout  # at the band's own date, May 2008
     data = json.loads(
-        careerkit("show", "csr", "--currency", "INR", "--per", "month", "--json").stdout
+        careerkit("show", "csr", "--currency", "INR", "--period", "month", "--json").stdout
     )
     assert data["profile"]["id"] == "customer-service"
     assert data["pay_converted"]["rows"][0]["converted"]["percentiles"]["50"] == "104545.53"
     alone = careerkit("show", "csr", "--currency", "INR")
-    assert alone.returncode == 2 and "both --currency and --per" in alone.stderr
+    assert alone.returncode == 2 and "both --currency and --period" in alone.stderr
 
 
 @pytest.mark.parametrize("command", ["list", "show", "convert", "compare"])
@@ -254,7 +322,67 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     result = careerkit(command, "--help")
     assert result.returncode == 0
     assert f"careerkit {command}" in result.stdout.split("examples:")[1]
-    assert "--json" in result.stdout and "--locale" in result.stdout
+    assert "--json" in result.stdout and "--lang" in result.stdout
+
+
+def _options(parser: argparse.ArgumentParser) -> dict[str, set[str]]:
+    """Each (sub)command of *parser* and the options it takes: ``{"data status": {...}}``."""
+    found: dict[str, set[str]] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                inner = _options(command)
+                found.update({f"{name} {sub}": options for sub, options in inner.items()})
+                if not inner:
+                    found[name] = {
+                        option
+                        for option_action in command._actions
+                        for option in option_action.option_strings
+                    }
+    return found
+
+
+def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
+    """--lang where careers' text is printed, --locale where amounts are, --json everywhere."""
+    from careerkit.cli import build_parser
+
+    common = {"-h", "--help", "--json"}
+    assert _options(build_parser()) == {
+        "list": common | {"--lang", "--group", "--groups"},
+        "search": common | {"--lang", "--limit"},
+        "show": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
+        "convert": common | {"--lang", "--locale", "--to", "--when", "--prices-of", "--explain"},
+        "compare": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
+        "validate": common,
+        "schema": common,
+        "data status": common,
+        "data update": common | {"--accept-revisions", "--reference-date"},
+        "data reset": common,
+    }  # fmt: skip
+    for args in (
+        ("validate", "--lang=hi"),
+        ("schema", "--locale", "en_IN"),
+        ("list", "--locale", "hi"),
+    ):
+        refused = careerkit(*args)
+        assert refused.returncode == 2
+        assert (
+            f"unrecognized arguments: {' '.join(args[1:])} (see 'careerkit {args[0]} --help')"
+            in refused.stderr
+        )
+
+
+def test_period_is_the_option_and_per_its_old_name() -> None:
+    """Python says period=, and so does the command line; --per still works."""
+    args = ("compare", "csr", "--currency", "INR", "--prices-of", "2024", "--json")
+    by_period = careerkit(*args, "--period", "month")
+    assert by_period.returncode == 0, by_period.stderr
+    assert json.loads(by_period.stdout)["period"] == "month"
+    assert careerkit(*args, "--per", "month").stdout == by_period.stdout
+    shown = careerkit("show", "csr", "--currency", "INR", "--period", "month")
+    assert shown.returncode == 0 and "median ₹104,545.53 a month" in shown.stdout
+    assert careerkit("show", "csr", "--currency", "INR", "--per", "month").stdout == shown.stdout
+    assert "--period PERIOD, --per PERIOD" in careerkit("compare", "--help").stdout
 
 
 def test_readme_compare_output_is_true() -> None:
@@ -263,7 +391,7 @@ def test_readme_compare_output_is_true() -> None:
     block = readme.split(command, 1)[1].split("```", 1)[0]
     shown = block.split("\n", 1)[1].rstrip("\n")
     args = ["compare", "customer-service", "public-relations-specialist", "--currency", "INR",
-            "--per", "month", "--prices-of", "2024", "--locale", "en_IN"]  # fmt: skip
+            "--period", "month", "--prices-of", "2024", "--locale", "en_IN"]  # fmt: skip
     assert careerkit(*args).stdout.rstrip("\n") == shown
 
 
@@ -287,8 +415,8 @@ def test_validate_a_missing_path_and_the_builtins() -> None:
     [
         (("compare", "csr", "--currency", "USD", "--per", "year", "--region", "in"), "region: unknown region 'in'"),
         (("compare", "csr", "--currency", "USD", "--per", "year", "--region", "FR"), "none of customer-service has a pay band for region 'FR'"),
-        (("list", "--locale", "zz"), "unknown locale 'zz': expected a CLDR locale name"),
-        (("show", "csr", "--locale", "de_DE"), "cannot format pay for locale 'de_DE'"),
+        (("show", "csr", "--locale", "zz"), "unknown locale 'zz': expected a CLDR locale name"),
+        (("show", "csr", "--locale", "de_DX"), "unknown locale 'de_DX': expected a CLDR locale name such as 'en_IN', 'en_US', 'hi' or 'de_DE'; did you mean 'de_DE'?"),
         (("convert", "c$5/hr", "--to", "INR/month", "--when", "2008-13"), "when: cannot read '2008-13' as a date"),
         (("convert", "$5 an hour " + "and more " * 5000), "(45,011 characters)"),
         (("convert", "Rs.15000 per month", "--to", "USD", "--when", "1850"), "no annual average INR rate for 1850"),
@@ -307,6 +435,44 @@ def test_errors_are_one_line_and_exit_2(args: tuple[str, ...], fragment: str) ->
     assert len(result.stderr) < 3000 and not result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("14.36 USD/hour", "--to", "INR/month"), "cannot convert '14.36 USD/hour' to INR: it has no date; give the date it refers to with --when, such as --when 2008-05, or --when latest to convert it at the latest month's rates"),
+        (("$14.36 an hour", "--to", "/month", "--prices-of", "2024"), "cannot convert '$14.36 an hour' into the prices of 2024: it has no date; give the date it refers to with --when, such as --when 2008-05"),
+        (("₹10,000 a month", "--to", "USD", "--when", "latest", "--prices-of", "2024"), "cannot re-express '₹10,000 a month' in the prices of 2024: it has no date, and --when latest chooses the latest exchange rates only; give the date it refers to with --when, such as --when 2008-05"),
+        (("14.36 USD/hour", "--to", "INX/month", "--when", "2008"), "--to 'INX/month': unknown currency 'INX': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'; did you mean 'INR'?"),
+        (("14.36 USD/hour", "--to", "INR/fortnight", "--when", "2008"), "--to 'INR/fortnight': unknown period 'fortnight'; expected one of 'hour', 'day', 'week', 'month', 'year'"),
+        (("14.36 USD/hour", "--to", "INR/"), "--to 'INR/': expected CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month, INR or /month"),
+        (("14.36 USD/hour", "--when", "May 2008"), "--when: cannot read 'May 2008' as a date"),
+        (("14.36 USD/hour", "--when", "2008", "--prices-of", "1700"), "--prices-of: cannot read '1700' as a date: year: expected a year from 1800 to 2200, got 1700"),
+    ],
+)  # fmt: skip
+def test_convert_errors_quote_what_the_user_typed(args: tuple[str, ...], message: str) -> None:
+    """The PAY and the options as typed, never a figure made from them (``Pay('168.26...')``)."""
+    result = careerkit("convert", *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"careerkit: error: {message}")
+    assert "Pay(" not in result.stderr and "when=" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--currency", "inr", "--period", "month"), "--currency: unknown currency 'inr'"),
+        (("--currency", "INR", "--period", "monthly"), "--period: unknown period 'monthly'"),
+        (("--currency", "INR", "--per", "monthly"), "--period: unknown period 'monthly'"),
+        (("--currency", "INR", "--period", "month", "--prices-of", "latest"), "--prices-of: the figures of a table come from series that end at different dates"),
+        (("--currency", "INR", "--period", "month", "--region", "us"), "--region: unknown region 'us'"),
+    ],
+)  # fmt: skip
+def test_show_and_compare_errors_name_the_option(args: tuple[str, ...], message: str) -> None:
+    for command in ("show", "compare"):
+        result = careerkit(command, "csr", *args)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"careerkit: error: {message}"), result.stderr
+
+
 def test_convert_reads_what_it_used_to_misread() -> None:
     result = careerkit("convert", "Rs.15000 per month", "--to", "/year", "--locale", "en_IN")
     assert result.stdout == "₹1,80,000 a year\n"
@@ -316,7 +482,10 @@ def test_convert_reads_what_it_used_to_misread() -> None:
     assert [figure["amount"] for figure in data["figures"]] == ["66666.66666666666666666666667"]
 
 
-@pytest.mark.parametrize("command", [("show", "csr", "--lang", "hi"), ("list", "--json")])
+@pytest.mark.parametrize(
+    "command",
+    [("show", "csr", "--lang", "hi"), ("list", "--json"), ("show", "customer-service", "--json")],
+)
 def test_a_closed_pipe_ends_quietly(command: tuple[str, ...]) -> None:
     """`careerkit show csr | head -1`: status 141, as for a tool killed by SIGPIPE, and no trace."""
     read, write = os.pipe()
@@ -330,6 +499,39 @@ def test_a_closed_pipe_ends_quietly(command: tuple[str, ...]) -> None:
     )
     os.close(write)
     assert (process.returncode, process.stderr) == (141, b"")
+
+
+def test_a_reader_that_stops_after_one_line_gets_no_traceback() -> None:
+    """`careerkit list --json | head -1`: the reader takes a line and goes, mid-output.
+
+    The output (about 225 KB) is larger than a pipe holds, so careerkit is still
+    writing when the reader goes: the write fails, and careerkit ends quietly.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careerkit", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"[\n"
+    process.stdout.close()  # as head does, with more to come
+    status = process.wait(timeout=120)
+    assert (status, process.stderr.read()) == (141, b"")
+    process.stderr.close()
+
+
+def test_a_real_shell_pipeline_into_head() -> None:
+    """The shell pipeline itself: one line through, and nothing on standard error."""
+    command = f"'{sys.executable}' -m careerkit show customer-service --json | head -1"
+    result = subprocess.run(
+        ["sh", "-c", command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "{\n", "")
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
@@ -428,6 +630,133 @@ def test_validate_sees_the_clashes_loading_would_skip(
     )
 
 
+TEA_IN_INDIA = """id = "tea-taster"
+title.en = "Tea taster"
+
+[[sources]]
+id = "s"
+title.en = "Tea Board"
+
+[[duties]]
+source = "s"
+text.en = "Tastes tea"
+
+[[pay]]
+region = "IN"
+currency = "INR"
+period = "month"
+low = 15000
+source = "s"
+"""
+
+BROKEN = """# a profile with a problem in every table
+id = "tea-taster"
+title.en = "Tea taster"
+colour = "green"
+
+[[sources]]
+id = "S"
+title.en = "Tea Board"
+url = "tea-board"
+
+[[pay]]
+region = "IN"
+currency = "INX"
+period = "fortnight"
+low = 15000
+source = "s"
+bonus = 12
+"""
+
+
+def test_validate_reports_every_problem_with_its_line(tmp_path: Path) -> None:
+    """One unknown field does not hide the other problems of its table, nor of the file."""
+    file = tmp_path / "tea-taster.toml"
+    file.write_text(BROKEN, encoding="utf-8")
+    result = careerkit("validate", str(file))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{file}:4: colour: unknown field; did you mean 'courses'?",
+        f"{file}:7: sources[0].id: 'S' is not a valid id: use lower-case letters, digits and single hyphens, such as 'customer-service'",
+        f"{file}:9: sources[0].url: 'tea-board' is not an absolute http(s) URL",
+        f"{file}:13: pay[0].currency: unknown currency 'INX': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'; did you mean 'INR'?",
+        f"{file}:14: pay[0].period: unknown period 'fortnight'; expected one of 'hour', 'day', 'week', 'month', 'year'",
+        f"{file}:17: pay[0].bonus: unknown field; allowed: region, currency, period, source, low, high, indicative, statement, note, percentiles, reference_date, undated_note, mean, mean_rse, top_code, top_coded",
+        "1 files checked, 6 problems",
+    ]  # fmt: skip
+
+
+def test_validate_as_json_gives_each_problem_as_an_object(tmp_path: Path) -> None:
+    file = tmp_path / "tea-taster.toml"
+    file.write_text(BROKEN, encoding="utf-8")
+    missing = str(tmp_path / "missing.toml")
+    result = careerkit("validate", str(file), missing, "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["files"] == [str(file)]
+    problems = data["problems"]
+    assert all(list(problem) == ["file", "line", "path", "message"] for problem in problems)
+    assert problems[0] == {
+        "file": missing,
+        "line": None,
+        "path": None,
+        "message": "no such file or directory",
+    }
+    assert problems[4] == {
+        "file": str(file),
+        "line": 13,
+        "path": "pay[0].currency",
+        "message": "unknown currency 'INX': expected an ISO 4217 code in upper case, such as "
+        "'INR' or 'USD'; did you mean 'INR'?",
+    }
+    assert [(p["line"], p["path"]) for p in problems[1:]] == [
+        (4, "colour"),
+        (7, "sources[0].id"),
+        (9, "sources[0].url"),
+        (13, "pay[0].currency"),
+        (14, "pay[0].period"),
+        (17, "pay[0].bonus"),
+    ]
+
+
+def test_validate_gives_the_line_of_a_toml_syntax_error_and_of_a_missing_field(
+    tmp_path: Path,
+) -> None:
+    syntax = tmp_path / "tea-taster.toml"
+    syntax.write_text('id = "tea-taster"\ntitle.en = "Tea taster"\naliases = [\n  "a",,\n]\n')
+    result = careerkit("validate", str(syntax), "--json")
+    ((problem,),) = [json.loads(result.stdout)["problems"]]
+    assert (problem["line"], problem["path"]) == (4, None)
+    assert problem["message"].startswith("not valid TOML: ")
+    missing = tmp_path / "tea-blender.toml"
+    missing.write_text(
+        'id = "tea-blender"\ntitle.en = "Tea blender"\n\n[[sources]]\nid = "s"\n'
+        'title.en = "Tea Board"\n\n[[pay]]\nregion = "IN"\nperiod = "month"\nlow = 1\n'
+        'source = "s"\ncurrency = "INR"\n\n[[pay]]\nregion = "IN"\nperiod = "month"\n'
+        "low = 1\n"
+    )
+    found = careerkit("validate", str(missing)).stdout.splitlines()
+    assert found[:2] == [
+        f"{missing}:15: pay[1].currency: required field is missing",  # at its table's header
+        f"{missing}:15: pay[1].source: required field is missing",
+    ]
+
+
+def test_validate_gives_the_lines_of_what_the_conformance_check_finds(tmp_path: Path) -> None:
+    file = tmp_path / "tea-taster.toml"
+    text = TEA_IN_INDIA.replace(
+        "[[duties]]", '[[sources]]\nid = "unused"\ntitle.en = "Unused"\n\n[[duties]]'
+    )
+    file.write_text(text, encoding="utf-8")
+    result = careerkit("validate", str(file))
+    assert result.stdout.splitlines() == [
+        f"{file}:2: title: no Hindi text (an India-facing career states every fact in Hindi too)",
+        f"{file}:9: sources[1].id: 'unused' is defined but no fact cites it",
+        f"{file}:14: duties[0].text: no Hindi text (an India-facing career states every fact in Hindi too)",
+        "1 files checked, 3 problems",
+    ]  # fmt: skip
+
+
 def test_validate_does_not_compare_the_installed_files_with_themselves() -> None:
     profiles = Path(__file__).parents[1] / "src" / "careerkit" / "profiles"
     result = careerkit("validate", str(profiles / "customer-service.toml"))
@@ -451,7 +780,7 @@ def test_search_text_and_json() -> None:
     assert (nothing.returncode, nothing.stdout) == (1, "no career matches 'qqqzzzxx'\n")
     wrong = careerkit("search", "nurse", "--limit", "0")
     assert wrong.returncode == 2
-    assert wrong.stderr == "careerkit: error: limit: a whole number, 1 or more; got 0\n"
+    assert wrong.stderr == "careerkit: error: --limit: a whole number, 1 or more; got 0\n"
 
 
 def test_show_one_state() -> None:
@@ -478,7 +807,8 @@ def test_show_one_state() -> None:
 
 
 def test_show_a_state_converted() -> None:
-    args = ("show", "registered-nurses", "--region", "US-TX", "--currency", "INR", "--per", "month")
+    args = ("show", "registered-nurses", "--region", "US-TX", "--currency", "INR")
+    args += ("--period", "month")
     result = careerkit(*args, "--locale", "en_IN")
     assert result.returncode == 0, result.stderr
     assert "median ₹6,81,756.48, p75" in result.stdout  # BLS annual median, May 2025 rates
@@ -493,7 +823,7 @@ def test_compare_one_state() -> None:
         "US-CA",
         "--currency",
         "INR",
-        "--per",
+        "--period",
         "month",
     )
     data = json.loads(careerkit(*args, "--json").stdout)

@@ -101,4 +101,4 @@ def test_32_threads_agree_with_one(attempt: int) -> None:
     assert any(
         answer.startswith("ValidationError: USD was not legal tender in IN") for answer in expected
     )
-    assert "Pay('15000.00 INR/month')" in expected
+    assert "Pay('15000.00', 'INR', 'month')" in expected

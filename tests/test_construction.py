@@ -226,7 +226,7 @@ def test_pay_raises_only_careerkit_errors(
     except ck.CareerkitError:
         return
     assert 0 <= pay.exact <= 10**15
-    repr(pay), pay.rounded(), str(pay.amount)
+    repr(pay), str(pay), pay.rounded(), str(pay.amount)
 
 
 @FUZZ

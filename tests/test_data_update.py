@@ -144,7 +144,7 @@ def test_exchange_rates_from_fred_inverted_where_the_fed_quotes_dollars(
     assert {file.name for file in step.data} == {"fx.csv"}
     # latest now reaches the update's month, and says so
     latest = Pay(100, "INR", "month").to_currency("USD", when="latest")
-    assert "latest rates 2026-07" in repr(latest)
+    assert str(latest).endswith(" (latest rates: July 2026)")
 
 
 def test_a_newer_world_bank_file_fills_the_euro_areas_2024(folder: Path, tmp_path: Path) -> None:
@@ -464,7 +464,7 @@ def test_cli_data_errors_are_one_line(tmp_path: Path) -> None:
         refused = _cli("data", action, "gdp", folder=folder)
         assert refused.returncode == 2
         assert refused.stderr == (
-            "careerkit: error: kinds: unknown series 'gdp': expected one of cpi, fx-monthly, "
+            "careerkit: error: KIND: unknown series 'gdp': expected one of cpi, fx-monthly, "
             "fx-annual, inflation, ppp, oews\n"
         )
 

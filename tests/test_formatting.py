@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -68,18 +69,79 @@ def test_plain_spaces_only() -> None:
         assert "\u00a0" not in text and "\u202f" not in text
 
 
-@pytest.mark.parametrize("locale", ["de", "fr_FR"])
-def test_locale_careerkit_does_not_format(locale: str) -> None:
-    with pytest.raises(
-        ck.UnknownLocaleError,
-        match=rf"^cannot format pay for locale '{locale}': careerkit formats English and Hindi locales",
-    ):
-        format_pay(INR_YEAR, locale)
+# --- every other locale: CLDR's marks, compact patterns and period words -------------------------
+
+EUR_RANGE = PayRange(Pay(10000, "EUR", "month"), Pay(28000, "EUR", "month"))
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "options", "expected"),
+    [
+        (Pay("45000.50", "EUR", "year"), "de_DE", {}, "45.000,50 € pro Jahr"),
+        (EUR_RANGE, "de_DE", {}, "10.000 € – 28.000 € pro Monat"),
+        (Pay(500, "CHF", "day"), "de_CH", {}, "CHF 500 pro Tag"),
+        (Pay(500, "EUR", "day"), "it", {}, "500 € al giorno"),
+        (Pay("14.36", "USD", "hour"), "es_MX", {}, "USD14.36 por hora"),
+        (PayRange(Pay(50000, "EUR", "year"), None), "fr_FR", {}, "≥ 50 000 € par an"),
+        (PayRange(None, Pay(50000, "EUR", "year")), "fr_FR", {}, "≤ 50 000 € par an"),
+        (Pay(120000, "JPY", "month"), "ja", {}, "￥120,000/月"),
+        # compact: CLDR's short currency patterns; none below a million in German
+        (Pay(1500000, "EUR", "year"), "de_DE", {"compact": True}, "1,5 Mio. € pro Jahr"),
+        (Pay(120000, "EUR", "year"), "de_DE", {"compact": True}, "120.000 € pro Jahr"),
+        (Pay(120000, "JPY", "month"), "ja", {"compact": True}, "￥12万/月"),
+        (Pay(999960, "USD", "year"), "fr", {"compact": True}, "1 M $US par an"),  # not 1000 k
+        # babel's own format_compact_currency counts the negative pattern's zeros: "elfu 120000"
+        (INR_YEAR, "sw", {"compact": True}, "₹ elfu 120 kwa mwaka"),
+        # locales that count in lakhs: every amount grouped so, crore the largest unit
+        (INR_YEAR, "mr", {}, "₹1,20,000 दर वर्षी"),  # CLDR's currency pattern groups by three
+        (INR_YEAR, "kn", {}, "ಪ್ರತಿ ವರ್ಷಕ್ಕೆ ₹1,20,000"),  # CLDR groups Kannada by three
+        (INR_YEAR, "ta", {"digits": "deva"}, "ஒரு வருடத்தில் ₹ १,२०,०००"),
+        (Pay(1500000, "INR", "month"), "ta", {"compact": True}, "₹ 15 லட்சம் / மாதம்"),
+        (Pay(100000, "INR", "month"), "te", {"compact": True}, "నెలకు ₹1 లక్ష"),
+        (Pay(120000, "INR", "month"), "te", {"compact": True}, "నెలకు ₹1.2 లక్షలు"),
+        (Pay(10**7, "INR", "year"), "te", {"compact": True}, "సంవత్సరానికి ₹1 కోటి"),
+        (INR_YEAR, "ml", {"compact": True}, "₹1.2 ലക്ഷം / വർഷം"),
+        (INR_YEAR, "bn", {"compact": True}, "1.2 লা₹ প্রতি বছর"),  # CLDR's own pattern
+        (Pay(10**12, "INR", "year"), "mr", {"compact": True}, "₹1,00,000 कोटी दर वर्षी"),
+        (Pay(10**12, "INR", "year"), "en_IN", {"compact": True}, "₹1,00,000 crore a year"),
+        (Pay(10**12, "INR", "year"), "hi", {"compact": True}, "₹1,00,000 करोड़ प्रति वर्ष"),
+        # no words in CLDR: its root patterns; no lakh patterns: the amount in full
+        (Pay(1200000, "INR", "month"), "sa", {"compact": True}, "₹12,00,000/m"),
+        # CLDR writes Balochi date intervals latest first; a pay range stays lowest first
+        (PayRange(Pay(1, "INR", "year"), Pay(2, "INR", "year")), "bal", {}, "₹ 1–₹ 2/y"),
+    ],
+)
+def test_other_locales(
+    value: Pay | PayRange, locale: str, options: dict[str, object], expected: str
+) -> None:
+    assert format_pay(value, locale, **options) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("locale", "lakhs"),
+    [
+        ("en_IN", True), ("hi", True), ("bn_BD", True), ("mr", True), ("ta", True), ("te", True),
+        ("gu", True), ("ml", True), ("ne", True), ("kn", True), ("kn_IN", True), ("ur_IN", True),
+        ("en", False), ("en_US", False), ("en_GB", False), ("ur", False), ("de", False), ("ja", False),
+    ],
+)  # fmt: skip
+def test_which_locales_count_in_lakhs(locale: str, lakhs: bool) -> None:
+    from careerkit.text.format import counts_in_lakhs, parse_locale
+
+    assert counts_in_lakhs(parse_locale(locale)) is lakhs
 
 
 @pytest.mark.parametrize("locale", ["xx", "", "en_US_POSIX_x_y_z_" * 4])
 def test_unknown_locale(locale: str) -> None:
     with pytest.raises(ck.UnknownLocaleError, match=r"^unknown locale '.*: expected a CLDR locale"):
+        format_pay(INR_YEAR, locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "suggestion"), [("de_DX", "'de_DE'"), ("en-INN", "'en_IN'"), ("fr_FRA", "'fr_FR'")]
+)
+def test_unknown_locale_names_the_nearest(locale: str, suggestion: str) -> None:
+    with pytest.raises(ck.UnknownLocaleError, match=rf"; did you mean {suggestion}"):
         format_pay(INR_YEAR, locale)
 
 
@@ -113,6 +175,15 @@ def test_a_band_with_one_end_is_an_open_range() -> None:
     assert format_figures(band, "en_IN") == "from ₹10,000 a month (undated)"
 
 
+def test_figures_in_another_language_have_english_labels() -> None:
+    """careerkit's labels are English and Hindi; the amounts and period words are CLDR's."""
+    from careerkit.text.format import format_figures
+
+    band = ck.get("csr").pay[0]
+    assert format_figures(band, "de_DE") == "median 14,36 $ pro Stunde (May 2008)"
+    assert format_figures(band, "de_DE", "hi") == "मंझला 14,36 $ pro Stunde (मई 2008)"
+
+
 EVERY_LOCALE = sorted(name for name in locale_identifiers() if name.split("_")[0] in ("en", "hi"))
 
 
@@ -128,6 +199,74 @@ def test_every_english_and_hindi_locale_formats_any_amount(
 ) -> None:
     text = format_pay(Pay(amount, currency, "hour").per("year"), locale, compact=compact)
     assert text.endswith(("a year", "प्रति वर्ष")) and "\u00a0" not in text
+
+
+# --- every locale CLDR has ---------------------------------------------------------------------
+
+CLDR_LOCALES = sorted(locale_identifiers())
+NO_BREAK_SPACES = {"\u00a0", "\u202f", "\u2009"}
+SOME_FIGURES = [
+    Pay("120000.50", "INR", "year"),
+    PayRange(Pay(10000, "EUR", "month"), Pay(28000, "EUR", "month")),
+    PayRange(Pay(50000, "USD", "week"), None),
+    PayRange(None, Pay(1500000, "JPY", "day")),
+    Pay(10**15, "KWD", "hour"),
+]
+
+
+def test_every_cldr_locale_formats_every_kind_of_figure() -> None:
+    """All 1,100-odd locales: every kind of figure and period, full and compact."""
+    assert len(CLDR_LOCALES) > 1000
+    for locale in CLDR_LOCALES:
+        for value in SOME_FIGURES:
+            for compact in (False, True):
+                text = format_pay(value, locale, compact=compact)
+                bare = format_pay(value, locale, compact=compact, period=False)
+                assert bare and bare in text and text != bare, (locale, text)
+                assert not NO_BREAK_SPACES & set(text), (locale, text)
+
+
+def indian_grouping(number: int, mark: str) -> str:
+    """*number* grouped in lakhs with *mark*: 12,34,56,789 (independent of babel and careerkit)."""
+    head, tail = str(number)[:-3], str(number)[-3:]
+    groups = []
+    while head:
+        head, group = head[:-2], head[-2:]
+        groups.insert(0, group)
+    return mark.join([*groups, tail])
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Pay | PayRange:
+    currency = draw(st.sampled_from(["USD", "INR", "EUR", "JPY", "KWD"]))
+    period = draw(st.sampled_from(list(ck.Period)))
+    amounts = st.decimals(min_value=0, max_value=10**15, allow_nan=False, places=2)
+    low, high = (Pay(amount, currency, period) for amount in sorted([draw(amounts), draw(amounts)]))
+    shape = draw(st.sampled_from(["one", "range", "from", "up to"]))
+    ends = {"one": None, "range": (low, high), "from": (low, None), "up to": (None, high)}[shape]
+    return low if ends is None else PayRange(*ends)
+
+
+@settings(max_examples=settings().max_examples * 5)
+@given(figures(), st.sampled_from(CLDR_LOCALES), st.booleans())
+def test_any_figure_in_any_locale(value: Pay | PayRange, locale: str, compact: bool) -> None:
+    """Period words wrap the figure and never change it; lakh locales never group by three."""
+    from babel.numbers import get_group_symbol
+
+    from careerkit.text.format import counts_in_lakhs, parse_locale
+
+    text = format_pay(value, locale, compact=compact)
+    bare = format_pay(value, locale, compact=compact, period=False)
+    assert bare and bare in text and not NO_BREAK_SPACES & set(text)
+    babel_locale = parse_locale(locale)
+    if counts_in_lakhs(babel_locale):
+        mark = str(get_group_symbol(babel_locale)).replace("\u00a0", " ").replace("\u202f", " ")
+        grouped_in_thousands = rf"\d{re.escape(mark)}\d{{3}}{re.escape(mark)}\d{{3}}"
+        assert not re.search(grouped_in_thousands, bare), bare  # never "₹100,000 crore"
+        if not compact:
+            ends = value.ends if isinstance(value, PayRange) else (value,)
+            for end in [end for end in ends if end is not None]:
+                assert indian_grouping(int(end.rounded()), mark) in bare, bare
 
 
 CATALOGUE = [

@@ -73,3 +73,17 @@ def test_version_comes_from_the_metadata() -> None:
     import careerkit
 
     assert careerkit.__version__ == version("careerkit") == "0.1.0"
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    out = run(
+        "import careerkit, careerkit.model;"
+        "print(*dir(careerkit)); print(*dir(careerkit.model)); print(*careerkit.__all__)"
+    ).stdout.splitlines()
+    shown, shown_model, public = (line.split() for line in out)
+    assert set(public) <= set(shown) and "__version__" in shown
+    for name in ("TYPE_CHECKING", "annotations", "lazy_names", "public_names", "Any", "_LAZY"):
+        assert name not in shown and name not in shown_model
+    extra = {name for name in shown if name not in public and not name.startswith("__")}
+    assert extra <= {"errors", "model"}  # public submodules imported so far
+    assert all(hasattr(__import__("careerkit"), name) for name in shown)  # no name that fails

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -173,3 +174,97 @@ def test_recursion_limit_is_not_what_stops_deep_files() -> None:
             ck.from_toml('id = "x"\ntitle.en = "X"\nnotes = ' + "[" * 200 + "]" * 200)
     finally:
         sys.setrecursionlimit(old)
+
+
+# --- the line of a field, for `careerkit validate` ----------------------------------------------
+
+LAID_OUT = '''# every way TOML writes a key
+id = "x"  # a comment with = and [brackets]
+title = { en = "X", hi = "एक्स" }
+notes = [
+    { text.en = """a multi-line string
+[[pay]]
+region = "not a table, nor a key"
+""", source = 's' },
+    { text = { en = 'say "when"' }, source = "s" },  # quotes in a literal string
+]
+"quoted.key" = 1
+'literal' . bare = 2
+
+[[pay]]
+region = "IN"
+percentiles = { "50" = 1, 90 = 2 }
+
+[pay.statement]
+en = "in the latest [[pay]]"
+
+[[pay]]
+region = "US"
+'''
+
+
+def test_key_lines_follow_every_way_toml_writes_a_key() -> None:
+    from careerkit._toml import key_lines, line_of
+
+    tomllib.loads(LAID_OUT)  # it is TOML
+    lines = key_lines(LAID_OUT)
+    expected = {
+        "id": 2,
+        "title.hi": 3,
+        "notes[0]": 5,
+        "notes[0].text.en": 5,
+        "notes[0].source": 8,
+        "notes[1].text.en": 9,
+        "notes[1].source": 9,
+        "pay": 14,
+        "pay[0].region": 15,
+        "pay[0].percentiles[50]": 16,
+        "pay[0].percentiles[90]": 16,
+        "pay[0].statement.en": 19,
+        "pay[1].region": 22,
+        "pay[1].source": 21,  # not written: the line of its table
+        "title.mr": 3,  # not written: the line of its key
+        "missing": None,
+        "": None,
+    }
+    assert {path: line_of(lines, path) for path in expected} == expected
+    assert ("quoted.key",) in lines and ("literal", "bare") in lines
+    assert ("pay", "0", "region") in lines and ("region",) not in lines  # not the string's
+
+
+def _document_paths(value: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every key and array item of a document, as paths."""
+    found: list[tuple[str, ...]] = []
+    if isinstance(value, dict):
+        items: Any = value.items()
+    else:
+        items = enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found.append((*path, str(key)))
+        found += _document_paths(item, (*path, str(key)))
+    return found
+
+
+@given(ck.testing.careers())
+def test_every_key_of_a_dumped_profile_has_its_line(career: ck.Career) -> None:
+    """Whatever careerkit writes, each key and item is found, on a line that names it."""
+    from careerkit._toml import key_lines
+
+    text = ck.to_toml(career)
+    lines = key_lines(text)
+    written = text.split("\n")  # TOML's lines: a string may hold U+0085 or U+2028
+    for path in _document_paths(ck.to_dict(career)):
+        assert path in lines, path
+        key = path[-1]
+        if not key.isdigit():  # a key: written on its line, as `key =` or in a [table] header
+            line = written[lines[path] - 1]
+            assert key in line, (path, line)
+
+
+@FUZZ
+@given(st.text(alphabet="[]{}=\"'#abc1., \n\\", max_size=300))
+def test_key_lines_never_fail(text: str) -> None:
+    from careerkit._toml import key_lines
+
+    lines = key_lines(text)
+    assert all(1 <= line <= text.count("\n") + 1 for line in lines.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -216,7 +217,7 @@ def test_latest_is_an_explicit_opt_in() -> None:
 def test_currency_conversion_without_a_date_is_an_error() -> None:
     with pytest.raises(
         ck.DateRequiredError,
-        match=r"^cannot convert to INR Pay\('1.00 USD/year'\): it has no date\. Give the date",
+        match=r"^cannot convert to INR Pay\('1\.00', 'USD', 'year'\): it has no date\. Give the date",
     ):
         Pay(1, "USD", "year").to_currency("INR")
 
@@ -307,7 +308,7 @@ def test_prices_errors() -> None:
         Pay(100, "USD", "year", when="2008").in_prices_of(None)  # type: ignore[arg-type]
     with pytest.raises(
         ck.DateRequiredError,
-        match=r"^cannot move into the prices of 2024 Pay\('100.00 USD/year'\): it has no date",
+        match=r"^cannot move into the prices of 2024 Pay\('100\.00', 'USD', 'year'\): it has no date",
     ):
         Pay(100, "USD", "year").in_prices_of("2024")
     with pytest.raises(
@@ -403,10 +404,83 @@ def test_rounded_uses_the_minor_unit_half_even() -> None:
     assert Pay("100", "INR", "month").rounded() == Decimal("100.00")
 
 
-def test_repr() -> None:
-    assert (
-        repr(Pay("14.36", "USD", "hour", when="2008-05")) == "Pay('14.36 USD/hour', when=2008-05)"
+def test_repr_is_python_that_rebuilds_the_figure() -> None:
+    pay = Pay("14.36", "USD", "hour", when="2008-05")
+    assert repr(pay) == "Pay('14.36', 'USD', 'hour', when='2008-05')"
+    assert eval(repr(pay), {"Pay": Pay}) == pay
+    # at least the minor unit, every digit of a figure as given, the date as given
+    assert repr(Pay(10000, "INR", "month")) == "Pay('10000.00', 'INR', 'month')"
+    assert repr(Pay("1234.5", "JPY", "hour")) == "Pay('1234.5', 'JPY', 'hour')"
+    assert repr(Pay(2, "JPY", "hour")) == "Pay('2', 'JPY', 'hour')"
+    assert repr(Pay("0.123456789", "USD", "hour")) == "Pay('0.123456789', 'USD', 'hour')"
+    assert repr(Pay(1, "USD", "day", when=dt.date(2008, 5, 1))).endswith(", when='2008-05-01')")
+    assert repr(Pay(5, ck.INTERNATIONAL_DOLLAR, "year")) == "Pay('5.00', 'Int$', 'year')"
+
+
+def test_repr_of_a_converted_figure_is_short_and_rounded() -> None:
+    month = Pay("14.36", "USD", "hour", when="2008-05").per("month")
+    assert month.amount == Decimal("2489.066666666666666666666667")
+    assert repr(month) == "Pay('2489.066667', 'USD', 'month', when='2008-05')"  # 2 + 4 places
+    assert repr(month.per("year")) == "Pay('29868.80', 'USD', 'year', when='2008-05')"
+    converted = month.in_prices_of("2024").to_currency("INR")
+    assert repr(converted) == "Pay('301517.961607', 'INR', 'month', when='2024')"
+    # half-even at the last place shown; trailing zeros dropped down to the minor unit
+    assert repr(Pay(1, "USD", "hour") / 8) == "Pay('0.125', 'USD', 'hour')"  # ends: exact
+    assert repr(Pay(1, "USD", "hour") / 3) == "Pay('0.333333', 'USD', 'hour')"
+    assert repr(Pay(2, "USD", "hour") / 3) == "Pay('0.666667', 'USD', 'hour')"
+    assert repr(Pay(1, "JPY", "hour") / 3) == "Pay('0.3333', 'JPY', 'hour')"
+    assert repr(Pay("0.0000005", "USD", "hour").per("day")) == "Pay('0.000004', 'USD', 'day')"
+    assert repr(Pay("0.0000025", "USD", "hour").per("hour")) == "Pay('0.0000025', 'USD', 'hour')"
+    down = Pay("0.0000003125", "USD", "hour").per("day")  # 0.0000025: a tie at 6 places
+    up = Pay("0.0000004375", "USD", "hour").per("day")  # 0.0000035
+    assert (repr(down), repr(up)) == (
+        "Pay('0.000002', 'USD', 'day')",
+        "Pay('0.000004', 'USD', 'day')",
     )
+    huge = Pay(10**15, "INR", "hour").per("year")
+    assert repr(huge) == "Pay('2080000000000000000.00', 'INR', 'year')"
+
+
+def test_repr_of_an_amount_longer_than_text_may_be_is_a_decimal() -> None:
+    long = Decimal("0." + "1" * 120)
+    pay = Pay(long, "USD", "hour")
+    assert repr(pay) == f"Pay(Decimal('{long}'), 'USD', 'hour')"
+    assert eval(repr(pay), {"Pay": Pay, "Decimal": Decimal}) == pay
+
+
+def test_str_is_for_people() -> None:
+    assert str(Pay("29868.80", "USD", "year", when="2008-05")) == "$29,868.80 a year (May 2008)"
+    assert str(Pay("29868.80", "USD", "year")) == "$29,868.80 a year"
+    assert str(Pay(10000, "INR", "month", when="2024")) == "₹10,000 a month (2024)"
+    assert str(Pay(1, "USD", "day", when="2008-05-14")) == "$1 a day (14 May 2008)"
+    rupees = ck.PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month"))
+    assert str(rupees) == "₹10,000–₹28,000 a month"
+    assert (
+        repr(rupees) == "PayRange(Pay('10000.00', 'INR', 'month'), Pay('28000.00', 'INR', 'month'))"
+    )
+    dated = ck.PayRange(None, Pay(800000, "INR", "year", when="2024"))
+    assert str(dated) == "up to ₹800,000 a year (2024)"
+
+
+def test_format_spec_formats_the_amount() -> None:
+    pay = Pay("29868.8", "USD", "year", when="2008-05")
+    assert f"{pay:,.2f}" == "29,868.80"
+    assert f"{pay:.1f}" == "29868.8"
+    assert format(Pay("0.125", "USD", "hour"), ".2f") == "0.12"  # half-even, as Decimal does
+    assert f"{pay}" == str(pay) == format(pay, "")
+    with pytest.raises(ck.ValidationError, match=r"^cannot format Pay\('29868\.80', .* with 'x': "):
+        f"{pay:x}"
+
+
+def test_html_shows_the_figure_and_the_steps() -> None:
+    given = Pay("14.36", "USD", "hour", when="2008-05")
+    assert given._repr_html_() == (
+        '<div class="careerkit-pay"><strong>$14.36 an hour (May 2008)</strong></div>'
+    )
+    html = given.per("month").to_currency("INR")._repr_html_()
+    assert html.startswith('<div class="careerkit-pay"><strong>₹104,545.53 a month (May 2008)')
+    assert "<br>from $14.36 an hour (May 2008):<ol><li>hour -&gt; month under" in html
+    assert html.count("<li>") == 2 and html.endswith("</li></ol></div>")
 
 
 # --- provenance --------------------------------------------------------------------------------
@@ -600,13 +674,15 @@ def test_latest_rates_show_the_month_they_used() -> None:
     pay = Pay(10000, "INR", "month").to_currency("USD", when="latest")
     month = max(data.fx_monthly()["INR"])
     label = f"{month[0]}-{month[1]:02d}"
-    assert repr(pay).endswith(f", latest rates {label})")
+    assert re.fullmatch(r"Pay\('\d+\.\d+', 'USD', 'month'\)", repr(pay))  # Python: no month
+    month_name = ck.ReferenceDate.parse(label).label()
+    assert re.fullmatch(rf"\$\d+\.\d\d a month \(latest rates: {month_name}\)", str(pay))
     assert (
         f"monthly average, {label}, the latest both currencies have (when='latest')"
         in pay.explain()
     )
     assert pay.when is None  # the figure keeps its own date: none
-    assert "latest" not in repr(Pay(10000, "INR", "month", when="2020-01").to_currency("USD"))
+    assert "latest" not in str(Pay(10000, "INR", "month", when="2020-01").to_currency("USD"))
 
 
 def test_latest_prices_are_the_latest_the_series_has() -> None:
@@ -625,3 +701,56 @@ def test_latest_prices_are_the_latest_the_series_has() -> None:
             ck.ValidationError, match=r"^prices_of: 'latest' is for one figure .* give one date"
         ):
             table()
+
+
+# --- undated bands: the caller gives the date (when=), and the result says so ------------------
+
+
+def test_pay_in_dates_the_undated_ncs_band_with_when() -> None:
+    career = ck.get("customer-service")
+    with pytest.raises(ck.DateRequiredError, match=r"pass when=\.\.\. to say which date"):
+        career.pay_in("INR", "month", prices_of="2024")
+    converted = career.pay_in("INR", "month", prices_of="2024", when="2020")
+    us, india, *_ = converted
+    assert india.band.source == "payscale-customer-care-executive-india"
+    expected = Pay(10000, "INR", "month", when="2020").in_prices_of("2024")
+    assert india.low == expected and india.low is not None
+    assert india.low.when == ck.ReferenceDate(2024)
+    assert india.date_given == ck.ReferenceDate(2020)
+    assert "date of the figures: 2020, given by the caller (when=); the source states none" in (
+        india.explain()
+    )
+    # a dated band keeps its own date: when= is for the undated ones only
+    assert us.date_given is None and "given by the caller" not in us.explain()
+    assert us == career.pay[0].convert(currency="INR", period="month", prices_of="2024")
+    assert all(band.date_given is None for band in converted if band.band.reference_date)
+
+
+def test_convert_takes_when_for_an_undated_band_only() -> None:
+    us, india, *_ = ck.get("customer-service").pay
+    mine = india.convert(currency="USD", when="2020-06")
+    assert mine.date_given == ck.ReferenceDate(2020, 6)
+    assert mine.low == Pay(10000, "INR", "month", when="2020-06").to_currency("USD")
+    assert us.convert(currency="INR", when="2020") == us.convert(currency="INR")
+    assert us.convert(currency="INR", when="2020").median.when == ck.ReferenceDate(2008, 5)  # type: ignore[union-attr]
+    assert india.convert(period="year").date_given is None  # no when=: nothing given
+    with pytest.raises(ck.ValidationError, match=r"^when: cannot read 'May 2020' as a date"):
+        india.convert(currency="USD", when="May 2020")
+    with pytest.raises(ck.ValidationError, match=r"^when: cannot read 'soon' as a date"):
+        ck.get("customer-service").pay_in("USD", "year", when="soon")
+
+
+def test_compare_takes_when_for_undated_bands() -> None:
+    table = ck.compare("csr", currency="USD", period="year", prices_of="2024", when="2020")
+    india = next(row for row in table.rows if row.band.region == "IN")
+    assert india.converted is not None and india.converted.date_given == ck.ReferenceDate(2020)
+    assert all(row.converted is not None for row in table.rows)
+    assert table.when == ck.ReferenceDate(2020)
+    assert str(table).splitlines()[0] == (
+        "Pay in USD per year, in prices of 2024; undated figures taken as of 2020 (given)"
+    )
+    data = table.to_dict()
+    assert data["when"] == "2020"
+    assert [row["converted"]["date_given"] for row in data["rows"]] == [None, "2020", None, None]
+    without = ck.compare("csr", currency="USD", period="year", prices_of="2024")
+    assert without.when is None and "given" not in str(without).splitlines()[0]

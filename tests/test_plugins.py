@@ -286,17 +286,21 @@ def test_validate_reports_each_problem_with_file_and_field(
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert (
-        f"{tmp_path / 'tea-taster.toml'}: sources[0].url: 'tea' is not an absolute http(s) URL"
+        f"{tmp_path / 'tea-taster.toml'}:9: sources[0].url: 'tea' is not an absolute http(s) URL"
         in lines
     )
-    assert f"{tmp_path / 'wrong-name.toml'}: id: the file must be named tea-taster.toml" in lines
+    assert f"{tmp_path / 'wrong-name.toml'}:2: id: the file must be named tea-taster.toml" in lines
     assert any(
-        line.startswith(f"{tmp_path / 'more.toml'}: extends: there is no career 'astronaut'")
+        line.startswith(f"{tmp_path / 'more.toml'}:1: extends: there is no career 'astronaut'")
         for line in lines
     )
     assert lines[-1] == "3 files checked, 3 problems"
     data = json.loads(cli("validate", str(tmp_path), "--json").stdout)
-    assert len(data["problems"]) == 3
+    assert {(p["line"], p["path"]) for p in data["problems"]} == {
+        (9, "sources[0].url"),
+        (2, "id"),
+        (1, "extends"),
+    }
 
 
 def test_validate_reports_broken_installed_plugins(tmp_path: Path) -> None:

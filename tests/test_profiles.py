@@ -490,8 +490,18 @@ SOURCE_TEXTS = Path(__file__).parent / "sources"
 
 
 def source_wording() -> str:
-    """Both source documents, footnote asterisks and bullets removed, one space per gap."""
-    text = " ".join(path.read_text(encoding="utf-8") for path in SOURCE_TEXTS.glob("*.txt"))
+    """Both source documents, footnote asterisks and bullets removed, one space per gap.
+
+    The documents are copies of third-party pages, kept in the repository but not in the
+    sdist (careerkit has no licence to redistribute them): without them, the test skips.
+    """
+    pages = sorted(SOURCE_TEXTS.glob("*.txt"))
+    if not pages:
+        pytest.skip(
+            f"the source documents are not here ({SOURCE_TEXTS} holds no .txt file): the "
+            "sdist leaves out these copies of third-party pages; a clone of the repository has them"
+        )
+    text = " ".join(path.read_text(encoding="utf-8") for path in pages)
     for mark in ("*", "•", "●"):
         text = text.replace(mark, " ")
     return " ".join(text.split())

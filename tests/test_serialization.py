@@ -158,6 +158,41 @@ def test_unknown_field_is_refused_not_dropped(tmp_path: Path) -> None:
     ) == (("pay[0].curency", "unknown field; did you mean 'currency'?"),)
 
 
+def test_an_unknown_field_does_not_hide_the_other_problems_of_its_table(tmp_path: Path) -> None:
+    text = MINIMAL.replace('currency = "INR"', 'currency = "INX"\nbonus = 5').replace(
+        'id = "tea-taster"', 'id = "tea-taster"\ncolour = "green"'
+    )
+    assert problems(tmp_path, text) == (
+        ("pay[0].currency", problems(tmp_path, text)[0][1]),
+        ("pay[0].bonus", problems(tmp_path, text)[1][1]),
+        ("colour", "unknown field; did you mean 'courses'?"),
+    )
+    assert problems(tmp_path, text)[0][1].startswith("unknown currency 'INX'")
+    assert problems(tmp_path, text)[1][1].startswith("unknown field; allowed: region, currency")
+
+
+def test_every_bad_field_of_a_table_is_reported(tmp_path: Path) -> None:
+    """A class stops at the first field it refuses; the loader checks each of the others too."""
+    text = MINIMAL.replace('region = "IN"', 'region = "XX"').replace(
+        'currency = "INR"', 'currency = "INX"'
+    )
+    text = text.replace("low = 15000", "low = -1").replace('source = "s"', 'source = "S"')
+    assert [path for path, _ in problems(tmp_path, text)] == [
+        "pay[0].region",
+        "pay[0].currency",
+        "pay[0].low",
+        "pay[0].source",
+    ]
+
+
+def test_a_check_of_the_whole_table_waits_for_its_fields(tmp_path: Path) -> None:
+    """``low`` above ``high`` is reported once each field is right, not as a guess before."""
+    swapped = MINIMAL.replace("low = 15000", "low = 40000")
+    assert [path for path, _ in problems(tmp_path, swapped)] == ["pay[0].low"]
+    both = swapped.replace('currency = "INR"', 'currency = "INX"')
+    assert [path for path, _ in problems(tmp_path, both)] == ["pay[0].currency"]
+
+
 def test_wrong_types_are_refused_not_coerced(tmp_path: Path) -> None:
     text = MINIMAL.replace('id = "tea-taster"', "id = 5").replace(
         'source = "s"\n', 'source = "s"\nindicative = "yes"\n'

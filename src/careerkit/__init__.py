@@ -14,7 +14,7 @@ conversion that needs them, and pint, babel and numpy only by what uses them.
 
 from __future__ import annotations
 
-from careerkit._lazy import lazy_names
+from careerkit._lazy import lazy_names, public_names
 from careerkit.errors import (
     CareerkitError,
     CareerkitWarning,
@@ -22,7 +22,9 @@ from careerkit.errors import (
     DataNotAvailableError,
     DataRevisionError,
     DateRequiredError,
+    DivisionByZeroError,
     DuplicateProfileError,
+    IncompatiblePayError,
     PayBandNotFoundError,
     PayParseError,
     ProfileLoadError,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from careerkit._compare import Comparison, compare
-    from careerkit._search import SearchResult, search
+    from careerkit._search import SearchResult, SearchResults, search
     from careerkit.model import (
         Career,
         CareerExtension,
@@ -118,7 +120,7 @@ _LAZY = {
         ],
         "careerkit.pay",
     ),
-    **dict.fromkeys(["SearchResult", "search"], "careerkit._search"),
+    **dict.fromkeys(["SearchResult", "SearchResults", "search"], "careerkit._search"),
     **dict.fromkeys(["Comparison", "compare"], "careerkit._compare"),
     **dict.fromkeys(["format_pay", "parse_pay"], "careerkit.text"),
     **dict.fromkeys(["Registry", "careers", "get"], "careerkit.registry"),
@@ -142,6 +144,7 @@ __all__ = [
     "DataNotAvailableError",
     "DataRevisionError",
     "DateRequiredError",
+    "DivisionByZeroError",
     "DuplicateProfileError",
     "Employment",
     "EntryRoute",
@@ -149,6 +152,7 @@ __all__ = [
     "FieldStory",
     "FundingKind",
     "FundingSource",
+    "IncompatiblePayError",
     "OccupationCode",
     "Pay",
     "PayBand",
@@ -163,6 +167,7 @@ __all__ = [
     "ReferenceDate",
     "Registry",
     "SearchResult",
+    "SearchResults",
     "Source",
     "SourceNotFoundError",
     "Text",
@@ -200,4 +205,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names only: not TYPE_CHECKING, annotations or the machinery above.
+    return public_names([*__all__, "__version__"], globals())

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
 import attrs
 
+from careerkit._display import fitted, gist, html_table
 from careerkit.errors import CareerkitError, PayBandNotFoundError, ValidationError
 from careerkit.model import _iso
 from careerkit.model.career import Career, FundingKind
@@ -24,6 +24,7 @@ _LABELS = {
     "en": {
         "pay": "Pay in {currency} per {period}",
         "prices": ", in prices of {date}",
+        "given": "; undated figures taken as of {date} (given)",
         "career": "career",
         "region": "region",
         "stated": "as stated",
@@ -38,6 +39,7 @@ _LABELS = {
     "hi": {
         "pay": "वेतन: {currency}, {period}",
         "prices": ", {date} की कीमतों पर",
+        "given": "; बिना तारीख़ के आँकड़े {date} के माने गए",
         "career": "करियर",
         "region": "क्षेत्र",
         "stated": "स्रोत के अनुसार",
@@ -64,17 +66,32 @@ _FUNDING = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ComparisonRow:
     """One pay band of one career: as stated, and converted (or why it could not be)."""
 
     career: Career
+    """The career the band belongs to."""
     band: PayBand
+    """The pay band, as its source states it."""
     converted: ConvertedPayBand | None
+    """The band in the comparison's unit; ``None`` where it could not be converted."""
     reason: str | None
+    """Why the band could not be converted, else ``None``."""
+
+    def __repr__(self) -> str:
+        band = self.band
+        date = "undated" if band.reference_date is None else str(band.reference_date)
+        before = f"<ComparisonRow {self.career.id!r} {band.region} {band.currency}/"
+        before += f"{band.period.value} {date}: "
+        if self.converted is None:
+            return fitted(before + "not converted, ", str(self.reason), ">")
+        converted = self.converted
+        unit = f" {converted.currency}/{converted.period.value}>"
+        return fitted(before, gist(converted._figure_words()), unit, quote=False)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Comparison:
     """Careers side by side: one row per career and pay band, then the non-pay facts.
 
@@ -84,11 +101,19 @@ class Comparison:
     """
 
     careers: tuple[Career, ...]
+    """The careers compared, in the order given."""
     rows: tuple[ComparisonRow, ...]
+    """One row per career and pay band: the band as stated, converted (or why it could not be)."""
     currency: str
+    """The currency every band is converted to (ISO 4217)."""
     period: Period
+    """The period every band is converted to."""
     prices_of: ReferenceDate | None
+    """The date whose prices the figures are in; ``None``: each band's own date's prices."""
     region: str | None
+    """The region compared (``"IN"``, ``"US-CA"``); ``None``: the bands of whole countries."""
+    when: ReferenceDate | None = None
+    """The date the caller gave the bands their source left undated (``compare(when=...)``)."""
 
     def _heading(self, lang: str) -> str:
         labels = _LABELS[lang]
@@ -96,6 +121,8 @@ class Comparison:
         head = labels["pay"].format(currency=self.currency, period=period)
         if self.prices_of is not None:
             head += labels["prices"].format(date=self.prices_of.label(lang))
+        if self.when is not None:
+            head += labels["given"].format(date=self.when.label(lang))
         return head
 
     def render(self, lang: str = "en", locale: str | None = None) -> str:
@@ -160,12 +187,14 @@ class Comparison:
                 "mean": None if band.mean is None else str(band.mean.rounded()),
                 "top_code": None if band.top_code is None else str(band.top_code.rounded()),
                 "provenance": [step.describe() for step in band.provenance],
+                "date_given": None if band.date_given is None else str(band.date_given),
             }
 
         return {
             "currency": self.currency,
             "period": self.period.value,
             "prices_of": None if self.prices_of is None else str(self.prices_of),
+            "when": None if self.when is None else str(self.when),
             "region": self.region,
             "rows": [
                 {
@@ -198,29 +227,28 @@ class Comparison:
         }
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(cell)}</td>"
-                for cell in (
-                    row.career.id,
-                    row.band.region,
-                    format_figures(row.band, "en", "en"),
-                    format_figures(row.converted, "en", "en")
-                    if row.converted is not None
-                    else f"not converted: {row.reason}",
-                )
+        rows = [
+            (
+                row.career.id,
+                row.band.region,
+                format_figures(row.band, "en", "en"),
+                format_figures(row.converted, "en", "en")
+                if row.converted is not None
+                else f"not converted: {row.reason}",
             )
-            + "</tr>"
             for row in self.rows
+        ]
+        return html_table(
+            rows,
+            head=("career", "region", "as stated", "converted"),
+            caption=self._heading("en"),
         )
-        head = "".join(f"<th>{h}</th>" for h in ("career", "region", "as stated", "converted"))
-        caption = html.escape(self._heading("en"))
-        return f"<table><caption>{caption}</caption><tr>{head}</tr>{rows}</table>"
 
     def __repr__(self) -> str:
         ids = ", ".join(career.id for career in self.careers)
-        return f"<Comparison of {ids} in {self.currency} per {self.period.value}, {len(self.rows)} rows>"
+        period = self.period.value
+        tail = f" in {self.currency} per {period}, {len(self.rows)} rows>"
+        return fitted("<Comparison of ", ids, tail, quote=False)
 
 
 def compare(
@@ -230,6 +258,7 @@ def compare(
     prices_of: ReferenceDate | str | int | dt.date | None = None,
     region: str | None = None,
     schedule: WorkSchedule | None = None,
+    when: ReferenceDate | str | int | dt.date | None = None,
 ) -> Comparison:
     """Compare careers (objects or lookup keys): their pay bands converted to one unit.
 
@@ -237,7 +266,10 @@ def compare(
     without, the bands of whole countries (``US``, ``IN``), not of states, which
     the US catalogue has 54 of per career. A band that cannot be converted (an
     undated band asked for other prices, a date outside the data) stays in the
-    comparison with the reason, not dropped.
+    comparison with the reason, not dropped. *when* dates the bands their source
+    left undated, and only those, as for :meth:`Career.pay_in
+    <careerkit.Career.pay_in>`; the heading, each such row's ``converted.explain()``
+    and :meth:`Comparison.to_dict` say the date was given.
 
     >>> import careerkit
     >>> table = careerkit.compare("csr", "pr-specialist", currency="INR", period="month")
@@ -254,6 +286,7 @@ def compare(
     from careerkit.pay._bands import one_date
 
     date = one_date(prices_of)
+    given = None if when is None else ReferenceDate.coerce(when, field="when")
     if region is not None:
         _iso.check_region(region, field="region")
         if not any(band.region == region for career in found for band in career.pay):
@@ -267,10 +300,14 @@ def compare(
         for band in _iso.of_region(career.pay, region):
             try:
                 converted = band.convert(
-                    period=target, currency=currency, prices_of=date, schedule=schedule
+                    period=target,
+                    currency=currency,
+                    prices_of=date,
+                    schedule=schedule,
+                    when=given if band.reference_date is None else None,
                 )
             except CareerkitError as error:
                 rows.append(ComparisonRow(career, band, None, str(error)))
             else:
                 rows.append(ComparisonRow(career, band, converted, None))
-    return Comparison(found, tuple(rows), currency, target, date, region)
+    return Comparison(found, tuple(rows), currency, target, date, region, given)

@@ -1,7 +1,10 @@
 """Names imported on first use (PEP 562), shared by ``careerkit`` and ``careerkit.model``."""
 
-from collections.abc import Callable, Mapping, MutableMapping
+import sys
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from importlib import import_module
+
+_MODULE = type(sys)  # types.ModuleType, without importing types
 
 
 def lazy_names(
@@ -22,3 +25,17 @@ def lazy_names(
         return value
 
     return getattr_
+
+
+def public_names(names: Iterable[str], namespace: Mapping[str, object]) -> list[str]:
+    """What ``dir()`` of a package shows: *names* (its ``__all__``), the module's dunders
+    and the public submodules imported so far (``careerkit.data``).
+
+    Not what the package imports for itself (``annotations``, ``TYPE_CHECKING``, helpers).
+    """
+    found = set(names)
+    for name, value in namespace.items():
+        dunder = name.startswith("__") and name.endswith("__")
+        if dunder or (isinstance(value, _MODULE) and not name.startswith("_")):
+            found.add(name)
+    return sorted(found)

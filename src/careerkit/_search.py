@@ -31,7 +31,7 @@ from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career
 
-__all__ = ["SearchResult", "search"]
+__all__ = ["SearchResult", "SearchResults", "search"]
 
 MAX_QUERY = 200
 """The longest query, in characters."""
@@ -60,7 +60,7 @@ _STOP = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SearchResult:
     """One match: which career, how well (0-100) and what matched.
 
@@ -70,9 +70,13 @@ class SearchResult:
     """
 
     id: str
+    """The career's id: ``careerkit.get(result.id)`` is the career."""
     score: float
+    """How well it matched, from 0 to 100 (higher is better)."""
     matched: str
+    """The name, code or description that matched, as written."""
     field: str
+    """What :attr:`matched` is: ``"name"``, ``"code"`` or ``"description"``."""
 
     @property
     def career(self) -> Career:
@@ -82,7 +86,33 @@ class SearchResult:
         return get(self.id)
 
     def __repr__(self) -> str:
-        return f"<SearchResult {self.id!r} {self.score:.0f}: {self.field} {self.matched!r}>"
+        from careerkit._display import fitted
+
+        return fitted(
+            f"<SearchResult {self.id!r} {self.score:.0f}: {self.field} ", self.matched, ">"
+        )
+
+    def _repr_html_(self) -> str:
+        return SearchResults((self,))._repr_html_()
+
+
+class SearchResults(tuple[SearchResult, ...]):
+    """What :func:`search` returns: a tuple of :class:`SearchResult`, best first.
+
+    It is a tuple in every way (indexing, ``len``, equality with a plain tuple);
+    in a notebook it shows as a table.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from careerkit._display import html_table
+
+        rows = [
+            (str(rank), result.id, f"{result.score:.0f}", f"{result.field}: {result.matched}")
+            for rank, result in enumerate(self, 1)
+        ]
+        return html_table(rows, head=("", "career", "score", "matched"))
 
 
 def _stem(word: str) -> str:
@@ -169,7 +199,7 @@ def _matches(word: str, index: _Index) -> dict[str, float]:
     return found
 
 
-def search(text: str, *, limit: int = 10) -> tuple[SearchResult, ...]:
+def search(text: str, *, limit: int = 10) -> SearchResults:
     """The careers best matching *text*, best first, at most *limit* of them.
 
     >>> import careerkit
@@ -214,7 +244,7 @@ def search(text: str, *, limit: int = 10) -> tuple[SearchResult, ...]:
     ranked = sorted(
         best.items(), key=lambda item: (-item[1][0], -index.jobs.get(item[0], 0), item[0])
     )
-    return tuple(
+    return SearchResults(
         SearchResult(
             id=career_id,
             score=min(score, 100.0),

@@ -39,20 +39,31 @@ def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
 
 def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) -> list[str]:
     """What :func:`check_profile` finds wrong with *career*, one message each."""
+    return [
+        f"{path}: {message}" if path else message
+        for path, message in _located_problems(career, require_hindi=require_hindi)
+    ]
+
+
+def _located_problems(
+    career: ck.Career, *, require_hindi: bool | None = None
+) -> list[tuple[str, str]]:
+    """:func:`profile_problems` as ``(field path, message)`` pairs; the path is ``""`` for
+    a problem of the whole profile (``careerkit validate`` finds each path's line)."""
     from careerkit.errors import CareerkitError, DataNotAvailableError, wrong_type
 
     if not isinstance(career, ck.Career):
         raise wrong_type("a Career", career, "career")
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     try:
         if ck.from_toml(ck.to_toml(career)) != career:
-            problems.append("the profile does not survive a TOML dump and load unchanged")
+            problems.append(("", "the profile does not survive a TOML dump and load unchanged"))
     except CareerkitError as error:
-        problems.append(f"the dumped profile does not load back: {error}")
+        problems.append(("", f"the dumped profile does not load back: {error}"))
     cited = {source_id for _, source_id in career.citations()}
     problems += [
-        f"sources: {source.id!r} is defined but no fact cites it"
-        for source in career.sources
+        (f"sources[{index}].id", f"{source.id!r} is defined but no fact cites it")
+        for index, source in enumerate(career.sources)
         if source.id not in cited
     ]
     for index, band in enumerate(career.pay):
@@ -63,10 +74,10 @@ def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) ->
         except DataNotAvailableError:
             pass  # a real currency or date careerkit has no series for: not the profile's fault
         except CareerkitError as error:
-            problems.append(f"pay[{index}]: cannot be converted: {error}")
+            problems.append((f"pay[{index}]", f"cannot be converted: {error}"))
     if require_hindi if require_hindi is not None else _indian(career):
         problems += [
-            f"{path}: no Hindi text (an India-facing career states every fact in Hindi too)"
+            (path, "no Hindi text (an India-facing career states every fact in Hindi too)")
             for path, text in _texts(career, "")
             if text.hi is None
         ]

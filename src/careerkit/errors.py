@@ -22,7 +22,9 @@ __all__ = [
     "DataNotAvailableError",
     "DataRevisionError",
     "DateRequiredError",
+    "DivisionByZeroError",
     "DuplicateProfileError",
+    "IncompatiblePayError",
     "PayBandNotFoundError",
     "PayParseError",
     "ProfileLoadError",
@@ -115,6 +117,21 @@ class WrongTypeError(ValidationError, TypeError):
     """
 
 
+class IncompatiblePayError(ValidationError, TypeError):
+    """Pay arithmetic or ordering between figures that do not share one unit, or with a number.
+
+    ``Pay('10', 'USD', 'hour') + Pay('10', 'INR', 'hour')``, ``pay < other`` across
+    periods or dates, ``pay + 3``, ``pay * pay``. The message names the part that
+    differs (currency, period, date) and the conversion that would make the two
+    comparable; careerkit never converts silently. A :class:`TypeError`, as Python's
+    own error for operands that do not go together is.
+    """
+
+
+class DivisionByZeroError(CareerkitError, ZeroDivisionError):
+    """A ``Pay`` divided by zero, or by a ``Pay`` of zero: ``except ZeroDivisionError`` works."""
+
+
 class UnknownCurrencyError(ValidationError):
     """A currency code that is not an ISO 4217 code in use (``"INX"``, ``"inr"``).
 
@@ -170,7 +187,10 @@ class DateRequiredError(CareerkitError, ValueError):
 
 
 class UnknownLocaleError(CareerkitError, ValueError):
-    """A locale careerkit cannot format pay in (it formats English and Hindi locales)."""
+    """A locale name CLDR does not have (``"xx"``, ``"de_DX"``): the message names the nearest.
+
+    careerkit formats and reads pay in every locale CLDR (through babel) has.
+    """
 
 
 class PayParseError(CareerkitError, ValueError):

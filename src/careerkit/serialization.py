@@ -102,20 +102,86 @@ def _arrays_only(kind: Any, conv: cattrs.Converter) -> Any:
 
 
 def _tables_only(kind: Any, conv: cattrs.Converter) -> Any:
-    """Structure a model class from a table only, naming its fields when given anything else."""
+    """Structure a model class from a table only, naming its fields when given anything else.
+
+    Every problem of the table is reported, not the first: unknown fields are set aside
+    (and reported) so that the known ones are still checked, and when the class refuses
+    one field, each of the others is checked on its own too (:func:`_each_field`).
+    """
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
     from cattrs.gen import make_dict_structure_fn
 
     structure_fields = make_dict_structure_fn(kind, conv)
-    names = ", ".join(field.name for field in attrs.fields(kind))
+    fields = {field.name: field for field in attrs.fields(kind)}  # types resolved by cattrs
+    names = ", ".join(fields)
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, Mapping):
             raise WrongTypeError(
                 f"expected a table with fields {names}; got {type(value).__name__} {shown(value)}"
             )
-        return structure_fields(value, kind)
+        unknown = {key for key in value if key not in fields}
+        known = {key: item for key, item in value.items() if key in fields}
+        errors: list[Exception] = []
+        try:
+            result = structure_fields(known, kind)
+        except ClassValidationError as error:
+            errors += error.exceptions
+            errors += _each_field(error, known, fields, conv)
+        if unknown:
+            errors.append(ForbiddenExtraKeysError("", kind, unknown))
+        if errors:
+            raise ClassValidationError(f"While structuring {kind.__name__}", errors, kind)
+        return result
 
     return structure
+
+
+def _each_field(
+    error: cattrs.errors.ClassValidationError,
+    known: Mapping[str, Any],
+    fields: Mapping[str, attrs.Attribute[Any]],
+    conv: cattrs.Converter,
+) -> list[ValidationError]:
+    """The problems of the fields of a table that *error* did not report, each checked alone.
+
+    A class checks its fields one after another and stops at the first it refuses, so a
+    table with a bad currency and a bad region would show only the first. Each field the
+    error did not name is converted and validated here on its own (the model's validators
+    look at their own field only); a check that needs a whole, valid object (``low`` not
+    above ``high``) waits until the fields are right.
+    """
+    from cattrs.errors import AttributeValidationNote
+
+    reported: set[str] = set()
+    messages: set[str] = set()
+    for sub_error in error.exceptions:
+        notes = getattr(sub_error, "__notes__", ())
+        notes = [note for note in notes if type(note) is AttributeValidationNote]
+        if notes:
+            reported.add(notes[0].name)
+        elif isinstance(sub_error, ValidationError):  # the class refused a field, or the whole
+            reported.add((sub_error.field or "").split(".")[0].split("[")[0])
+            messages.add(sub_error.message)
+    found: list[ValidationError] = []
+    for name, value in known.items():
+        field = fields[name]
+        if name in reported or field.type is None:
+            continue
+        try:
+            checked = conv.structure(value, field.type)
+            if callable(field.converter):
+                checked = field.converter(checked)
+            if field.validator is not None:
+                field.validator(None, field, checked)
+        except ValidationError as problem:
+            if problem.message not in messages:  # the class's own error, without its field
+                found.append(
+                    problem if problem.field else ValidationError(problem.message, field=name)
+                )
+        except Exception:  # any other failure: the class's own error has said what is wrong
+            continue
+    return found
 
 
 def _structure_date(value: object, _: object) -> ReferenceDate:

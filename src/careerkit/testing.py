@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 import careerkit as ck
@@ -27,6 +28,7 @@ from careerkit.model._checks import normalize_key
 
 CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
 REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE", "US-CA", "US-PR")
+_ABROAD = tuple(region for region in REGIONS if region != "IN" and not region.startswith("IN-"))
 CODE_FORMATS = {
     ck.CodeSystem.NCO_2015: r"\d{4}\.\d{4}",
     ck.CodeSystem.NCS_QP: r"[A-Z]{2,5}\d{3,4}",
@@ -45,6 +47,7 @@ hindi = st.text(
 ).filter(str.strip)
 texts = st.builds(ck.Text, plain, st.none() | hindi)
 optional_texts = st.none() | texts
+bilingual_texts = st.builds(ck.Text, plain, hindi)
 urls = st.from_regex(
     r"https://[a-z]{1,10}\.(in|com|gov\.in)(/[a-z0-9_-]{1,10}){0,3}", fullmatch=True
 )
@@ -72,8 +75,20 @@ def _absent(name: str, keys: list[int], mean: Decimal | None) -> bool:
 
 
 @st.composite
-def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.PayBand:
-    """Valid pay bands: figures in order, percentiles within low..high."""
+def pay_bands(
+    draw: st.DrawFn,
+    source: st.SearchStrategy[str] = slugs,
+    *,
+    regions: st.SearchStrategy[str] | None = None,
+    text: st.SearchStrategy[ck.Text] | None = None,
+) -> ck.PayBand:
+    """Valid pay bands: figures in order, percentiles within low..high.
+
+    *regions* and *text* draw the band's region and its texts (default: any of
+    ``testing.REGIONS``; English with or without Hindi).
+    """
+    regions = st.sampled_from(REGIONS) if regions is None else regions
+    optional_text = st.none() | (texts if text is None else text)
     keys = sorted(draw(st.sets(st.integers(1, 99), max_size=4)))
     use_low, use_high = draw(st.booleans()), draw(st.booleans())
     if not (keys or use_low or use_high):
@@ -86,7 +101,7 @@ def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.Pay
         tuple(draw(st.lists(st.sampled_from(free), unique=True, max_size=2))) if free else ()
     )
     return ck.PayBand(
-        region=draw(st.sampled_from(REGIONS)),
+        region=draw(regions),
         currency=draw(st.sampled_from(CURRENCIES)),
         period=draw(st.sampled_from(list(ck.Period))),
         source=draw(source),
@@ -99,15 +114,23 @@ def pay_bands(draw: st.DrawFn, source: st.SearchStrategy[str] = slugs) -> ck.Pay
         top_coded=top_coded,
         indicative=draw(st.booleans()),
         reference_date=draw(st.none() | dates),
-        undated_note=draw(optional_texts),
-        statement=draw(optional_texts),
-        note=draw(optional_texts),
+        undated_note=draw(optional_text),
+        statement=draw(optional_text),
+        note=draw(optional_text),
     )
 
 
 @st.composite
 def careers(draw: st.DrawFn) -> ck.Career:
-    """Any valid career: every citation resolves, every figure is in order."""
+    """Valid careers that pass :func:`check_profile`: every citation resolves, every source
+    is cited, every figure is in order, and an India-facing career (a region ``IN`` or
+    ``IN-*``) states every fact in Hindi too.
+    """
+    # India-facing or not is drawn first: its regions, and whether every text has Hindi
+    india = draw(st.booleans())
+    region = st.sampled_from(REGIONS if india else _ABROAD)
+    text = bilingual_texts if india else texts
+    optional_text = st.none() | text
     source_ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
     sources = [
         ck.Source(
@@ -124,21 +147,21 @@ def careers(draw: st.DrawFn) -> ck.Career:
         for index, source_id in enumerate(source_ids)
     ]
     cite = st.sampled_from(source_ids)
-    facts = st.lists(st.builds(ck.Fact, text=texts, source=cite, note=optional_texts), max_size=2)
+    facts = st.lists(st.builds(ck.Fact, text=text, source=cite, note=optional_text), max_size=2)
     systems = draw(st.sets(st.sampled_from(list(ck.CodeSystem))))
     money_pair = st.lists(amounts(10**7), min_size=2, max_size=2).map(sorted)
     fees = money_pair.flatmap(
         lambda pair: st.builds(
             ck.CourseFee,
-            region=st.sampled_from(REGIONS),
+            region=region,
             currency=st.sampled_from(CURRENCIES),
             period=st.sampled_from(list(ck.Period)),
             source=cite,
             low=st.just(pair[0]),
             high=st.just(pair[1]),
             indicative=st.booleans(),
-            statement=optional_texts,
-            note=optional_texts,
+            statement=optional_text,
+            note=optional_text,
         )
     )
     hours = st.lists(st.integers(1, 24), min_size=2, max_size=2).map(sorted)
@@ -146,9 +169,9 @@ def careers(draw: st.DrawFn) -> ck.Career:
     aliases = st.lists(plain, max_size=3, unique_by=normalize_key).filter(
         lambda found: normalize_key(career_id) not in map(normalize_key, found)
     )  # aliases are distinct lookup keys, none of them the id
-    return ck.Career(
+    career = ck.Career(
         id=career_id,
-        title=draw(texts),
+        title=draw(text),
         sources=sources,
         aliases=draw(aliases),
         occupation_codes=[
@@ -173,8 +196,8 @@ def careers(draw: st.DrawFn) -> ck.Career:
                         ck.WorkingHours,
                         min_hours_per_day=st.just(pair[0]),
                         max_hours_per_day=st.just(pair[1]),
-                        region=st.sampled_from(REGIONS),
-                        text=texts,
+                        region=region,
+                        text=text,
                         source=cite,
                     )
                 ),
@@ -186,13 +209,13 @@ def careers(draw: st.DrawFn) -> ck.Career:
             st.lists(
                 st.builds(
                     ck.EntryRoute,
-                    region=st.sampled_from(REGIONS),
-                    minimum_qualification=texts,
-                    text=texts,
+                    region=region,
+                    minimum_qualification=text,
+                    text=text,
                     source=cite,
-                    steps=st.lists(texts, max_size=3),
+                    steps=st.lists(text, max_size=3),
                     nsqf_level=st.none() | st.integers(1, 10),
-                    note=optional_texts,
+                    note=optional_text,
                 ),
                 max_size=3,
             )
@@ -202,12 +225,12 @@ def careers(draw: st.DrawFn) -> ck.Career:
             st.lists(
                 st.builds(
                     ck.Course,
-                    name=texts,
+                    name=text,
                     source=cite,
                     url=st.none() | urls,
-                    provider=optional_texts,
+                    provider=optional_text,
                     online=st.booleans(),
-                    note=optional_texts,
+                    note=optional_text,
                 ),
                 max_size=2,
             )
@@ -218,12 +241,12 @@ def careers(draw: st.DrawFn) -> ck.Career:
                 st.builds(
                     ck.FundingSource,
                     kind=st.sampled_from(list(ck.FundingKind)),
-                    name=texts,
-                    description=texts,
-                    regions=st.lists(st.sampled_from(REGIONS), min_size=1, max_size=3, unique=True),
+                    name=text,
+                    description=text,
+                    regions=st.lists(region, min_size=1, max_size=3, unique=True),
                     source=cite,
                     url=st.none() | urls,
-                    note=optional_texts,
+                    note=optional_text,
                 ),
                 max_size=2,
             )
@@ -232,39 +255,43 @@ def careers(draw: st.DrawFn) -> ck.Career:
             st.none()
             | st.builds(
                 ck.ProgressionLadder,
-                steps=st.lists(texts, min_size=2, max_size=4, unique=True),
-                region=st.sampled_from(REGIONS),
+                steps=st.lists(text, min_size=2, max_size=4, unique=True),
+                region=region,
                 source=cite,
             )
         ),
-        pay=draw(st.lists(pay_bands(cite), max_size=3)),
+        pay=draw(st.lists(pay_bands(cite, regions=region, text=text), max_size=3)),
         employment=draw(
             st.lists(
                 st.builds(
                     ck.Employment,
-                    region=st.sampled_from(REGIONS),
+                    region=region,
                     count=st.integers(0, 10**8),
                     source=cite,
                     reference_date=st.none() | dates,
                     rse=st.none() | amounts(100),
                     per_1000=st.none() | amounts(1000),
                     location_quotient=st.none() | amounts(100),
-                    note=optional_texts,
+                    note=optional_text,
                 ),
                 max_size=2,
             )
         ),
         stories=draw(
             st.lists(
-                st.builds(
-                    ck.FieldStory, person=plain, text=texts, source=cite, note=optional_texts
-                ),
+                st.builds(ck.FieldStory, person=plain, text=text, source=cite, note=optional_text),
                 max_size=1,
             )
         ),
         related_titles=draw(facts),
         notes=draw(facts),
     )
+    # a source no fact cites is a conformance problem: a note cites each one left over
+    cited = {source_id for _, source_id in career.citations()}
+    notes = [
+        ck.Fact(text=draw(text), source=source.id) for source in sources if source.id not in cited
+    ]
+    return attrs.evolve(career, notes=career.notes + tuple(notes)) if notes else career
 
 
 def pays(

@@ -4,8 +4,8 @@ Each of the 830 detailed occupations in BLS's Occupational Employment and Wage
 Statistics (OEWS) for May 2025 is a :class:`~careerkit.Career`, reached through
 :func:`careerkit.get` like any other: by its SOC code (``"29-1141"`` or
 ``"291141"``), its O*NET-SOC code (``"29-1141.00"``), its title in any case and
-punctuation, or its id (the slug of its title, :func:`~careerkit.catalogue._build.slug`;
-released ids never change). Each carries its title, SOC and O*NET-SOC codes,
+punctuation, or its id (the slug of its title: ASCII, lower case, a hyphen for each run
+of other characters; released ids never change). Each carries its title, SOC and O*NET-SOC codes,
 its SOC major group, the O*NET 29.2 description as its summary, its employment,
 and pay bands for ``US`` and every state and territory in the release
 (``US-CA``, ``US-DC``, ``US-PR``, ...), hourly and annual as BLS published them.
@@ -117,6 +117,13 @@ class Occupation(NamedTuple):
     """National employment, May 2025 (``None`` where BLS published none)."""
     offset: int
     length: int
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        from careerkit._display import fitted
+
+        jobs = "" if self.employment is None else f", {self.employment} jobs"
+        return fitted(f"<Occupation {self.soc} {self.id!r}: ", self.title, f"{jobs}>")
 
 
 def shipped_folder() -> Path:

@@ -85,7 +85,7 @@ ENVIRONMENT = "CAREERKIT_DATA_DIR"
 """The environment variable naming the user data directory, over the platform's default."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SeriesInfo:
     """What a series is, who publishes it, and how careerkit ships it."""
 
@@ -98,7 +98,9 @@ class SeriesInfo:
     file: str
     """The shipped snapshot's file (for ``oews``, the catalogue's files in ``careerkit/catalogue``)."""
     url: str
+    """Where the publisher serves the series."""
     licence: str
+    """The terms the publisher releases the series under."""
     frequency: str
     """``"monthly"``, ``"annual"`` or, for ``oews``, ``"release"``."""
     keys: str
@@ -108,6 +110,12 @@ class SeriesInfo:
     sha256: str | None = None
     """The sha256 of the shipped file (``tests/test_data.py`` checks it against the file);
     ``None`` for ``oews``, whose source files ``careerkit.catalogue.release()`` lists."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        from careerkit._display import fitted
+
+        return fitted(f"<SeriesInfo {self.kind!r}: ", self.name, f" ({self.frequency})>")
 
 
 _SNAPSHOT = (
@@ -256,7 +264,7 @@ def label(date: Date) -> str:
 # --- the files the values come from ---------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class DataFile:
     """A file whose values careerkit uses: the snapshot shipped in the package, or a user's update.
 
@@ -266,6 +274,7 @@ class DataFile:
     """
 
     kind: str
+    """The series the file holds, by its name in careerkit (``cpi``, ``fx-monthly``, ...)."""
     name: str
     """The file's name: the shipped snapshot's, or the name of the file the user installed."""
     sha256: str
@@ -282,6 +291,9 @@ class DataFile:
     """When ``careerkit data update`` installed it (UTC, ISO 8601); ``None`` if shipped."""
     published: str | None = None
     """The date the publisher stamped on the file, where it carries one."""
+
+    def __repr__(self) -> str:
+        return f"<DataFile {self.kind!r}: {self.describe()}>"
 
     def describe(self) -> str:
         """One line for people: which file, and how to check it is the same one."""

@@ -13,16 +13,20 @@ from careerkit.data import SERIES, DataFile, Date, label
 _SHOWN_ENDS = 12  # keys listed per end date in the text; JSON has them all
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SeriesStatus:
     """One series as it stands in this process: its vintage, reach and holes."""
 
     kind: str
+    """Its name in careerkit (``cpi``, ``fx-monthly``, ...), as ``careerkit data`` takes it."""
     name: str
+    """What the series is, as its publisher names it."""
     publisher: str
     """The official source of the values in use (the updates' where they supply values)."""
     licence: str
+    """The terms the publisher releases the series under."""
     url: str
+    """Where the publisher serves the series."""
     span: str
     """First and last date of the series (any key): ``"1913-01 to 2026-05"``."""
     last: str
@@ -34,6 +38,7 @@ class SeriesStatus:
     gaps: tuple[tuple[str, str, str], ...]
     """Dates inside a key's span without a value: ``(key, date or "from to to", why)``."""
     keys: int
+    """How many keys (each one series of values over time) the data in use has."""
     notes: tuple[str, ...]
     """What else a user of the series should know (the currencies G.5A has no series for)."""
     files: tuple[DataFile, ...]
@@ -42,6 +47,10 @@ class SeriesStatus:
     """``"shipped snapshot"``, or ``"update"`` where a user's update supplies values."""
     folder: str
     """The user data directory updates are read from."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        return f"<SeriesStatus {self.kind!r}: {self.span}, {self.in_use}>"
 
     def describe(self) -> str:
         """The status for people: a few lines."""

@@ -63,11 +63,12 @@ Revision = tuple[str, str, str, str]
 """``(key, date, value in use, new value)``."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Installed:
     """What ``careerkit data update`` installed, and what it changed."""
 
     kind: str
+    """The series the update is for (``cpi``, ``fx-monthly``, ...)."""
     folder: Path
     """The user data directory it was installed into."""
     files: tuple[DataFile, ...]
@@ -82,6 +83,11 @@ class Installed:
     """Values that differ from the data in use beyond the tolerance (installed, as accepted)."""
     replaced: tuple[DataFile, ...] = ()
     """Earlier updates these files supersede at every date, and so no longer kept."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        names = ", ".join(file.name for file in self.files)
+        return f"<Installed {self.kind!r}: {names}, {self.span}, {self.points} values>"
 
     def describe(self) -> str:
         """What happened, for people."""

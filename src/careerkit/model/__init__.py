@@ -5,7 +5,7 @@ Everything here is re-exported from :mod:`careerkit`; import it from there.
 
 from typing import TYPE_CHECKING
 
-from careerkit._lazy import lazy_names
+from careerkit._lazy import lazy_names, public_names
 
 if TYPE_CHECKING:
     from careerkit.model.career import (
@@ -77,3 +77,7 @@ __all__ = [
 
 # Submodules load on first use: Pay needs Period and WorkSchedule, not Career.
 __getattr__ = lazy_names("careerkit.model", _LAZY, globals())
+
+
+def __dir__() -> list[str]:
+    return public_names(__all__, globals())

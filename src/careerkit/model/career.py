@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from careerkit._display import fitted, html_table, shortened
 from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, ValidationError, shown
 from careerkit.model import _checks, _iso
 from careerkit.model._frozen import FrozenMapping
@@ -46,7 +47,7 @@ _optional_url = attrs.validators.optional(_checks.url)
 _texts = _checks.instances_of(Text, "a Text")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class EntryRoute:
     """One way into a career: the minimum qualification, then the steps after it.
 
@@ -57,12 +58,30 @@ class EntryRoute:
     """
 
     region: str = attrs.field(validator=_checks.region)
+    """Where the route applies (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
     minimum_qualification: Text = attrs.field(validator=_text)
+    """The least schooling or qualification the route starts from."""
     text: Text = attrs.field(validator=_text)
+    """The whole route, as the source words it."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
     steps: tuple[Text, ...] = attrs.field(default=(), converter=_checks.to_tuple, validator=_texts)
+    """The steps after the minimum qualification, in order."""
     nsqf_level: int | None = attrs.field(default=None)
+    """The NSQF level (1..10) where a step is NSQF training, else ``None``."""
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """A caveat the source adds, or how careerkit read it."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        count = len(self.steps)
+        steps = f", then {count} step{'s' * (count != 1)}" if count else ""
+        nsqf = "" if self.nsqf_level is None else f", NSQF level {self.nsqf_level}"
+        return fitted(
+            f"<EntryRoute {self.region}: ",
+            self.minimum_qualification.en,
+            f"{steps}{nsqf} ({self.source})>",
+        )
 
     @nsqf_level.validator
     def _check_nsqf(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -87,7 +106,7 @@ def to_funding_kind(value: FundingKind | str) -> FundingKind:
     return _checks.to_member(FundingKind, value, field="kind", what="kind")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FundingSource:
     """A way to pay for the training: a scholarship, a loan or free training.
 
@@ -96,12 +115,25 @@ class FundingSource:
     """
 
     kind: FundingKind = attrs.field(converter=to_funding_kind)
+    """What it offers: a scholarship, a loan or free training."""
     name: Text = attrs.field(validator=_text)
+    """Its name."""
     description: Text = attrs.field(validator=_text)
+    """What it offers, and to whom."""
     regions: tuple[str, ...] = attrs.field(converter=_checks.to_tuple, validator=_checks.regions)
+    """Where it is offered (ISO 3166: ``IN`` for all of India, ``IN-WB`` for West Bengal)."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
     url: str | None = attrs.field(default=None, validator=_optional_url)
+    """Where to apply or read more."""
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """A caveat the source adds, or how careerkit read it."""
+
+    def __repr__(self) -> str:
+        where = ", ".join(self.regions)
+        return fitted(
+            f"<FundingSource {self.kind.value} in {where}: ", self.name.en, f" ({self.source})>"
+        )
 
     @regions.validator
     def _check_some_region(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -109,25 +141,46 @@ class FundingSource:
             raise ValidationError("name at least one region, such as 'IN'", field="regions")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Course:
     """A course, portal or list of institutions where the career's skills are taught."""
 
     name: Text = attrs.field(validator=_text)
+    """The name of the course, portal or list."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
     url: str | None = attrs.field(default=None, validator=_optional_url)
+    """Where to find it."""
     provider: Text | None = attrs.field(default=None, validator=_optional_text)
+    """Who offers it, where the source says."""
     online: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Whether it is taught online."""
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """A caveat the source adds, or how careerkit read it."""
+
+    def __repr__(self) -> str:
+        online = ", online" if self.online else ""
+        return fitted("<Course ", self.name.en, f"{online} ({self.source})>")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ProgressionLadder:
     """The usual order of promotion, first step first."""
 
     steps: tuple[Text, ...] = attrs.field(converter=_checks.to_tuple, validator=_texts)
+    """The job titles, entry step first: at least two, none repeated."""
     region: str = attrs.field(validator=_checks.region)
+    """Where the ladder applies (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
+
+    def __repr__(self) -> str:
+        steps = " -> ".join(step.en for step in self.steps)
+        if len(steps) > 60 and len(self.steps) > 2:  # the first and last step say the most
+            steps = f"{self.steps[0].en} -> … -> {self.steps[-1].en}, {len(self.steps)} steps"
+        return fitted(
+            f"<ProgressionLadder {self.region}: ", steps, f" ({self.source})>", quote=False
+        )
 
     @steps.validator
     def _check_steps(self, attribute: attrs.Attribute[Any], value: tuple[Text, ...]) -> None:
@@ -136,14 +189,23 @@ class ProgressionLadder:
         _checks.unique_items(self, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FieldStory:
     """A short account of a real person's path into the career."""
 
     person: str = attrs.field(validator=_checks.nonblank)
+    """Who the story is about, as the source names them."""
     text: Text = attrs.field(validator=_text)
+    """The story, in brief."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """A caveat the source adds, or how careerkit read it."""
+
+    def __repr__(self) -> str:
+        return fitted(
+            f"<FieldStory of {shortened(self.person, 40)!r}: ", self.text.en, f" ({self.source})>"
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -157,82 +219,103 @@ class CareerFacts:
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Source, "a Source")
     )
+    """Every document the facts cite, each with an ``id`` unique in the profile."""
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=[_checks.strings, _checks.unique_items],
     )
+    """Extra lookup keys for :func:`careerkit.get` (``csr``, a Hindi name), no two the same key."""
     occupation_codes: tuple[OccupationCode, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(OccupationCode, "an OccupationCode"),
     )
+    """The career's codes in occupation classifications, one per :class:`~careerkit.CodeSystem`."""
     summary: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """What the career is, in a few sentences."""
     duties: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """What the work involves, a duty a fact."""
     abilities: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """The skills and qualities the work calls for."""
     workplaces: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """Where the work is done (a retail store, a call centre)."""
     employers: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """Who hires for the career: kinds of employer, or named ones."""
     work_environment: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """What the work is like: settings, shifts, pressure."""
     working_hours: tuple[WorkingHours, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(WorkingHours, "a WorkingHours"),
     )
+    """What sources say about daily working hours (:meth:`~careerkit.WorkingHours.to_schedule`)."""
     accessibility: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """What sources say about the work for people with disabilities."""
     entry_routes: tuple[EntryRoute, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(EntryRoute, "an EntryRoute"),
     )
+    """The ways into the career, each for a region."""
     institutions: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """Where the career's qualifications can be studied."""
     courses: tuple[Course, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Course, "a Course")
     )
+    """Courses, portals and lists of institutions that teach the skills."""
     course_fees: tuple[CourseFee, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(CourseFee, "a CourseFee"),
     )
+    """What courses cost, as sources state it."""
     funding: tuple[FundingSource, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(FundingSource, "a FundingSource"),
     )
+    """Scholarships, loans and free training that pay for the training."""
     pay: tuple[PayBand, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(PayBand, "a PayBand")
     )
+    """What the career pays: the pay bands sources give, by region, period and date."""
     employment: tuple[Employment, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(Employment, "an Employment"),
     )
+    """How many jobs there are, by region and date."""
     stories: tuple[FieldStory, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
         validator=_checks.instances_of(FieldStory, "a FieldStory"),
     )
+    """Accounts of real people's paths into the career."""
     related_titles: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """Other job titles for the same work or work close to it."""
     notes: tuple[Fact, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
     )
+    """Anything else a source says that the fields above do not hold."""
 
     def __attrs_post_init__(self) -> None:
         defined: dict[str, int] = {}
@@ -315,13 +398,19 @@ class CareerFacts:
         )
 
 
+_FACT_LISTS = tuple(
+    field.name for field in attrs.fields(CareerFacts) if field.name not in ("sources", "aliases")
+)
+"""The fields of :class:`CareerFacts` that hold facts citing a source."""
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Career(CareerFacts):
     """A career: what it is called, what it involves, how to enter it and what it pays.
 
     ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
     each code system to the career's code in it. Every fact cites one of
-    ``sources`` (see :class:`CareerFacts`).
+    ``sources`` (see :class:`~careerkit.model.career.CareerFacts`).
 
     >>> import careerkit
     >>> careerkit.get("pr-specialist")
@@ -329,16 +418,54 @@ class Career(CareerFacts):
     """
 
     id: str = attrs.field(validator=_checks.slug)
+    """The career's unique id: lower-case ASCII words joined by hyphens (``customer-service``)."""
     title: Text = attrs.field(validator=_text)
+    """The career's name, in English and, where the source gives it, Hindi."""
     ladder: ProgressionLadder | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(ProgressionLadder)),
     )
+    """The usual order of promotion, where a source gives one."""
 
     def __repr__(self) -> str:
         # The whole profile is hundreds of lines: a REPL wants to know which career it is.
         count = len(self.sources)
-        return f"<Career {self.id!r}: {self.title.en!r}, {count} source{'s' * (count != 1)}>"
+        return fitted(
+            f"<Career {self.id!r}: ", self.title.en, f", {count} source{'s' * (count != 1)}>"
+        )
+
+    def _repr_html_(self) -> str:
+        from careerkit.text.format import format_figures
+
+        rows: list[tuple[str, str | list[str]]] = [
+            ("title", [self.title.en, *filter(None, [self.title.hi])]),
+        ]
+        if self.occupation_codes:
+            codes = ", ".join(f"{code.system.value} {code.code}" for code in self.occupation_codes)
+            rows.append(("codes", codes))
+        if self.summary:
+            rows.append(("summary", shortened(self.summary[0].text.en, 400)))
+        whole = _iso.of_region(self.pay, None)  # of whole countries: not 54 states
+        if whole:
+            lines = [f"{band.region}: {format_figures(band, 'en', 'en')}" for band in whole]
+            if len(whole) < len(self.pay):
+                rest = len(self.pay) - len(whole)
+                lines.append(f"and {rest} band{'s' * (rest != 1)} for states and territories")
+            rows.append(("pay", lines))
+        jobs = _iso.of_region(self.employment, None)
+        if jobs:
+            rows.append(("employment", [f"{job.region}: {job.count:,} jobs" for job in jobs]))
+        if self.entry_routes:
+            routes = [
+                f"{route.region}: "
+                + " → ".join(text.en for text in (route.minimum_qualification, *route.steps))
+                for route in self.entry_routes
+            ]
+            rows.append(("entry routes", routes))
+        if self.ladder is not None:
+            rows.append(("ladder", " → ".join(step.en for step in self.ladder.steps)))
+        rows.append(("sources", ", ".join(source.id for source in self.sources) or "none"))
+        return html_table(rows, caption=f"{self.title.en} ({self.id})", row_heads=True)
 
     def pay_in(
         self,
@@ -348,26 +475,41 @@ class Career(CareerFacts):
         prices_of: ReferenceDate | str | int | dt.date | None = None,
         region: str | None = None,
         schedule: WorkSchedule | None = None,
+        when: ReferenceDate | str | int | dt.date | None = None,
     ) -> tuple[ConvertedPayBand, ...]:
         """Every pay band (of *region*, if given) in *currency* per *period*.
 
         See :meth:`PayBand.convert` for the order of the steps. A band that
         cannot be converted raises (an undated band asked for another currency
         raises :class:`~careerkit.DateRequiredError`): none is dropped silently.
-        A *region* the career has no band for raises
-        :class:`~careerkit.PayBandNotFoundError` naming the regions it has.
+        *when* dates the bands the source left undated, and only those (a
+        dated band keeps its own date); each such result says the date was
+        the caller's (``date_given``, ``explain()``). A *region* the career has
+        no band for raises :class:`~careerkit.PayBandNotFoundError` naming the
+        regions it has.
 
         >>> import careerkit
         >>> from decimal import Decimal
         >>> us, *may_2025 = careerkit.get("csr").pay_in("INR", "month", region="US")
         >>> us.median.amount == Decimal("29868.80") * Decimal("42.0019") / 12
         True
+        >>> india, = careerkit.get("csr").pay_in("INR", "month", region="IN", prices_of="2024",
+        ...                                      when="2024")
+        >>> india.date_given, us.date_given
+        (ReferenceDate(year=2024, month=None, day=None), None)
         """
         _iso.check_currency(currency, field="currency")
         to_period(period)
+        given = None if when is None else ReferenceDate.coerce(when, field="when")
         bands = self.pay_bands(region)
         return tuple(
-            band.convert(period=period, currency=currency, prices_of=prices_of, schedule=schedule)
+            band.convert(
+                period=period,
+                currency=currency,
+                prices_of=prices_of,
+                schedule=schedule,
+                when=given if band.reference_date is None else None,
+            )
             for band in bands
         )
 
@@ -452,16 +594,26 @@ class Career(CareerFacts):
         return bands
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CareerExtension(CareerFacts):
     """Facts a package adds to the career ``extends``, citing its own ``sources``.
 
     It may add to every list a career has (pay bands, funding, courses, entry
     routes, aliases, codes, facts) but not change its id, title or ladder; see
-    :func:`careerkit.model.extension.merge`.
+    ``careerkit.model.extension.merge``.
     """
 
     extends: str = attrs.field(validator=_checks.slug)
+    """The id of the career the extension adds to."""
+
+    def __repr__(self) -> str:
+        facts = sum(len(getattr(self, name)) for name in _FACT_LISTS)
+        sources = len(self.sources)
+        return fitted(
+            "<CareerExtension of ",
+            self.extends,
+            f": {sources} source{'s' * (sources != 1)}, {facts} fact{'s' * (facts != 1)}>",
+        )
 
 
 def _classes_in(hint: object) -> Iterator[type]:

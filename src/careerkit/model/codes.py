@@ -46,20 +46,36 @@ def to_code_system(value: CodeSystem | str) -> CodeSystem:
     return _checks.to_member(CodeSystem, value, field="system", what="code system")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class OccupationCode:
     """A career's code in one classification, with the source that assigns it.
 
-    >>> OccupationCode(system="SOC-2018", code="43-4051", source="soc-2018").system
+    >>> code = OccupationCode(system="SOC-2018", code="43-4051", source="soc-2018")
+    >>> code.system
     <CodeSystem.SOC_2018: 'SOC-2018'>
+    >>> code
+    <OccupationCode SOC-2018 43-4051 (soc-2018)>
     """
 
     system: CodeSystem = attrs.field(converter=to_code_system)
+    """The classification the code belongs to."""
     code: str = attrs.field()
+    """The code, as the classification writes it (``43-4051``)."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that assigns the code."""
     title: Text | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
     )
+    """The occupation's title in that classification, where the profile records it."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        from careerkit._display import fitted
+
+        before = f"<OccupationCode {self.system.value} {self.code}"
+        if self.title is None:
+            return f"{before} ({self.source})>"
+        return fitted(f"{before}: ", self.title.en, f" ({self.source})>")
 
     @code.validator
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:

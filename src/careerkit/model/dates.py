@@ -47,8 +47,11 @@ class ReferenceDate:
     """
 
     year: int = attrs.field()
+    """The year."""
     month: int | None = attrs.field(default=None)
+    """The month, 1 to 12; ``None`` for a date as precise as a year."""
     day: int | None = attrs.field(default=None)
+    """The day of the month; ``None`` unless the source gives one."""
 
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[int], value: int) -> None:

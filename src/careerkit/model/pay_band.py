@@ -122,21 +122,30 @@ def check_statistic(name: object, field: str = "statistic") -> str:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class _StatedAmounts:
     """What :class:`PayBand` and :class:`CourseFee` share: a range in a currency per period."""
 
     region: str = attrs.field(validator=_checks.region)
+    """Where the figures apply (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
     currency: str = attrs.field(validator=_checks.currency)
+    """The currency of the figures (ISO 4217: ``INR``, ``USD``)."""
     period: Period = attrs.field(converter=to_period)
+    """The period the figures are per."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
     low: Decimal | None = attrs.field(default=None, converter=_low, validator=_checks.non_negative)
+    """The low end of a stated range; ``None`` where the source gives none."""
     high: Decimal | None = attrs.field(
         default=None, converter=_high, validator=_checks.non_negative
     )
+    """The high end of a stated range; ``None`` where the source gives none."""
     indicative: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Whether the source itself calls the figures approximate."""
     statement: Text | None = attrs.field(default=None, validator=_optional_text)
+    """The figures in the source's own words."""
     note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """A caveat the source adds, or how careerkit read it."""
 
     _NEEDS: ClassVar[str] = "a course fee needs at least one figure: low or high"
 
@@ -148,8 +157,36 @@ class _StatedAmounts:
             raise ValidationError(self._NEEDS)
         _checks.ordered_range(self.low, self.high)
 
+    def __repr__(self) -> str:
+        # A summary, not the constructor call: statements and notes run to hundreds of
+        # characters in two languages (the rule: careerkit._display).
+        from careerkit._display import fitted, gist
 
-@attrs.frozen(kw_only=True)
+        indicative = ", indicative" if self.indicative else ""
+        return fitted(
+            f"<{type(self).__name__} {self._label()}: ",
+            gist(self._figure_words()),
+            f"{indicative} ({self.source})>",
+            quote=False,
+        )
+
+    def _label(self) -> str:
+        return f"{self.region} {self.currency}/{self.period.value}"
+
+    def _figure_words(self) -> list[tuple[str, str]]:
+        """The stated figures for a repr, named: ``("range", "10000-28000")``."""
+        from careerkit._display import amount
+
+        if self.low is not None and self.high is not None:
+            return [("range", f"{amount(self.low)}-{amount(self.high)}")]
+        if self.low is not None:
+            return [("range", f"from {amount(self.low)}")]
+        if self.high is not None:
+            return [("range", f"up to {amount(self.high)}")]
+        return []
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class PayBand(_StatedAmounts):
     """What a source says a job pays: figures per period, in a currency, for a region.
 
@@ -171,6 +208,8 @@ class PayBand(_StatedAmounts):
     ...                percentiles={50: "14.36"}, reference_date="2008-05")
     >>> band.median
     Decimal('14.36')
+    >>> band
+    <PayBand US USD/hour 2008-05: median 14.36 (bls)>
     >>> PayBand(region="IN", currency="INR", period="month", source="ncs",
     ...         low=28000, high=10000)
     Traceback (most recent call last):
@@ -181,20 +220,27 @@ class PayBand(_StatedAmounts):
     percentiles: Mapping[int, Decimal] = attrs.field(
         factory=FrozenMapping, converter=to_percentiles, hash=False
     )
+    """``{percentile: amount}`` for each percentile (1..99) the source gives, in order."""
     reference_date: ReferenceDate | None = attrs.field(default=None, converter=to_optional_date)
+    """The date the figures refer to; ``None`` where the source gives none."""
     undated_note: Text | None = attrs.field(default=None, validator=_optional_text)
+    """For an undated band: what is known of the date its figures refer to."""
     mean: Decimal | None = attrs.field(
         default=None, converter=_mean, validator=_checks.non_negative
     )
+    """The mean, where the source publishes one."""
     mean_rse: Decimal | None = attrs.field(
         default=None, converter=_mean_rse, validator=_checks.non_negative
     )
+    """The mean's relative standard error in percent (BLS's wage RSE), where published."""
     top_code: Decimal | None = attrs.field(
         default=None, converter=_top_code, validator=_checks.non_negative
     )
+    """The amount the statistics in :attr:`top_coded` are at or above (BLS's top code)."""
     top_coded: tuple[str, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=[_checks.strings, _checks.unique_items]
     )
+    """The statistics published only as at or above :attr:`top_code` (``("p90",)``): no figure."""
 
     _NEEDS: ClassVar[str] = (
         "a pay band needs at least one figure: low, high, mean, a percentile such as 50, "
@@ -251,6 +297,67 @@ class PayBand(_StatedAmounts):
                 )
         self._check_top_coded()
 
+    def _label(self) -> str:
+        date = "undated" if self.reference_date is None else str(self.reference_date)
+        return f"{super()._label()} {date}"
+
+    def _figure_words(self) -> list[tuple[str, str]]:
+        from careerkit._display import amount
+
+        words = super()._figure_words()
+        for key, value in self.percentiles.items():
+            name = "median" if key == 50 else f"p{key}"
+            words.append((name, f"{name} {amount(value)}"))
+        if self.mean is not None:
+            words.append(("mean", f"mean {amount(self.mean)}"))
+        if self.top_code is not None:
+            words.append(("top", f"{', '.join(self.top_coded)} >= {amount(self.top_code)}"))
+        return words
+
+    def _named_figures(self) -> list[tuple[str, Decimal]]:
+        """Every figure the band states, named as :meth:`statistic` names it, in order.
+
+        Low, the percentiles (the 50th as ``"median"``), high, then the mean.
+
+        >>> PayBand(region="IN", currency="INR", period="month", source="ncs",
+        ...         low=10000, high=28000)._named_figures()
+        [('low', Decimal('10000')), ('high', Decimal('28000'))]
+        """
+        found = [("low", self.low)]
+        found += [("median" if key == 50 else f"p{key}", v) for key, v in self.percentiles.items()]
+        found += [("high", self.high), ("mean", self.mean)]
+        return [(name, value) for name, value in found if value is not None]
+
+    def _caption(self) -> str:
+        date = "undated" if self.reference_date is None else self.reference_date.label()
+        indicative = ", indicative" if self.indicative else ""
+        return (
+            f"{self.region} pay band: {self.currency} per {self.period.value}, {date}"
+            f"{indicative} (source {self.source})"
+        )
+
+    def _notes(self) -> list[tuple[str, list[str]]]:
+        """The band's own words, for a table: ``("statement", [English, Hindi])``."""
+        found = []
+        for name in ("statement", "note", "undated_note"):
+            text: Text | None = getattr(self, name)
+            if text is not None:
+                found.append((name.replace("_", " "), [text.en, *filter(None, [text.hi])]))
+        return found
+
+    def _repr_html_(self) -> str:
+        from careerkit._display import html_table
+
+        rows: list[tuple[str, str | list[str]]] = [
+            (name, f"{value:,f}") for name, value in self._named_figures()
+        ]
+        if self.mean_rse is not None:
+            rows.append(("mean RSE", f"{self.mean_rse:f}%"))
+        if self.top_code is not None:
+            rows.append((", ".join(self.top_coded), f"at or above {self.top_code:,f}"))
+        rows += self._notes()
+        return html_table(rows, caption=self._caption(), row_heads=True)
+
     @property
     def median(self) -> Decimal | None:
         """The 50th percentile, or ``None`` where the source gives none."""
@@ -288,12 +395,17 @@ class PayBand(_StatedAmounts):
         time); then, with *prices_of*, the prices of that date in the band's own
         currency and country; then the *currency*, at the rates of *prices_of*
         (or of the band's date). An undated band needs *when* for any change of
-        currency or prices: careerkit does not guess the date.
+        currency or prices: careerkit does not guess the date. The result's
+        ``date_given`` and :meth:`~careerkit.ConvertedPayBand.explain` say the
+        date was the caller's. *when* is for figures the source left undated
+        only: a dated band keeps its own date (``date_given`` stays ``None``).
 
         >>> import careerkit
-        >>> us = careerkit.get("customer-service").pay[0]
+        >>> us, india, *_ = careerkit.get("customer-service").pay
         >>> us.convert(period="year").median.amount
         Decimal('29868.8')
+        >>> india.convert(currency="USD", when="2020").date_given
+        ReferenceDate(year=2020, month=None, day=None)
         """
         from careerkit.pay._bands import convert_band
 
@@ -308,7 +420,7 @@ class PayBand(_StatedAmounts):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class CourseFee(_StatedAmounts):
     """What a course of study costs per period (usually a year), as a source states it.
 

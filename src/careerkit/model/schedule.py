@@ -63,10 +63,14 @@ class WorkSchedule:
     """
 
     hours_per_day: Decimal = attrs.field(converter=_hours_per_day, validator=_within(24, "hours"))
+    """Hours worked a day: more than 0, at most 24."""
     days_per_week: Decimal = attrs.field(converter=_days_per_week, validator=_within(7, "days"))
+    """Days worked a week: more than 0, at most 7."""
     weeks_per_year: Decimal = attrs.field(converter=_weeks_per_year, validator=_within(53, "weeks"))
+    """Weeks worked a year: more than 0, at most 53."""
 
     BLS_FULL_TIME: ClassVar[WorkSchedule]
+    """8 hours a day, 5 days a week, 52 weeks a year: 2,080 hours (BLS's rule)."""
 
     @property
     def hours_per_week(self) -> Decimal:
@@ -82,7 +86,7 @@ class WorkSchedule:
 WorkSchedule.BLS_FULL_TIME = WorkSchedule(hours_per_day=8, days_per_week=5, weeks_per_year=52)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class WorkingHours:
     """A source's statement of daily working hours, such as "8-9 hours a day".
 
@@ -93,12 +97,23 @@ class WorkingHours:
     min_hours_per_day: Decimal = attrs.field(
         converter=_min_hours_per_day, validator=_within(24, "hours")
     )
+    """The fewest hours a day the source states."""
     max_hours_per_day: Decimal = attrs.field(
         converter=_max_hours_per_day, validator=_within(24, "hours")
     )
+    """The most hours a day the source states."""
     region: str = attrs.field(validator=_checks.region)
+    """Where the statement applies (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
     text: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    """The statement, as the source words it."""
     source: str = attrs.field(validator=_checks.slug)
+    """The id of the source (one of the profile's ``sources``) that states it."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        low, high = f"{self.min_hours_per_day:f}", f"{self.max_hours_per_day:f}"
+        hours = low if low == high else f"{low}-{high}"
+        return f"<WorkingHours {self.region}: {hours} hours a day ({self.source})>"
 
     def to_schedule(
         self,

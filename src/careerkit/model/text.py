@@ -26,7 +26,7 @@ def check_language(lang: str) -> Language:
     return lang
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Text:
     """A piece of text in English and, where the source gives it, Hindi.
 
@@ -40,15 +40,29 @@ class Text:
     'जनसंपर्क विशेषज्ञ'
     >>> Text("Swayam portal").in_language("hi")
     'Swayam portal'
+    >>> title
+    Text('Public relations specialist', 'जनसंपर्क विशेषज्ञ')
     """
 
     en: str = attrs.field(validator=_checks.nonblank)
+    """The English text (never blank)."""
     hi: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_checks.nonblank)
     )
+    """The Hindi text, where the source gives it; else ``None``."""
 
     def __str__(self) -> str:
         return self.en
+
+    def __repr__(self) -> str:
+        # The Python that rebuilds it; prose too long for one line, a summary (see careerkit._display).
+        from careerkit._display import WIDTH, fitted
+
+        call = f"Text({self.en!r})" if self.hi is None else f"Text({self.en!r}, {self.hi!r})"
+        if len(call) <= WIDTH:
+            return call
+        hindi = "" if self.hi is None else ", and Hindi"
+        return fitted("<Text ", self.en, f" ({len(self.en):,} characters{hindi})>")
 
     def in_language(self, lang: str) -> str:
         """The text in *lang* (``"en"`` or ``"hi"``), English where Hindi is missing."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Literal
 
 import attrs
@@ -16,7 +17,7 @@ from careerkit.pay._pay import Pay, When
 from careerkit.pay.provenance import ProvenanceStep
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ConvertedPayBand:
     """A :class:`~careerkit.PayBand` with every figure converted to one unit.
 
@@ -24,14 +25,29 @@ class ConvertedPayBand:
     ``low``, ``high``, ``percentiles`` and ``mean`` are :class:`~careerkit.Pay`
     values, each carrying the same provenance; ``top_code`` is the band's top
     code converted alike (the statistics in ``band.top_coded`` are at or above it).
+    ``date_given`` is the date the caller gave a band its source left undated
+    (``when=``), ``None`` where the figures carry the band's own date;
+    :meth:`explain` says so.
+
+    >>> import careerkit
+    >>> careerkit.get("csr").pay[0].convert(currency="INR", period="month")
+    <ConvertedPayBand US USD/hour 2008-05 -> INR/month: median 104545.53 (bls-oes-may-2008)>
     """
 
     band: PayBand
+    """The band as its source states it, with its source and date."""
     low: Pay | None
+    """The band's ``low``, converted; ``None`` where it has none."""
     high: Pay | None
+    """The band's ``high``, converted; ``None`` where it has none."""
     percentiles: Mapping[int, Pay] = attrs.field(hash=False)
+    """Each percentile the band gives, converted: ``{percentile: Pay}``."""
     mean: Pay | None = None
+    """The band's mean, converted; ``None`` where it has none."""
     top_code: Pay | None = None
+    """The band's top code, converted; ``None`` where it has none."""
+    date_given: ReferenceDate | None = None
+    """The date the caller gave (``when=``) a band its source left undated, else ``None``."""
 
     def statistic(self, name: str) -> Pay | None:
         """The converted figure of statistic *name* (see :meth:`PayBand.statistic`)."""
@@ -56,10 +72,12 @@ class ConvertedPayBand:
 
     @property
     def currency(self) -> str:
+        """The currency every figure was converted to."""
         return self.figures[0].currency
 
     @property
     def period(self) -> Period:
+        """The period every figure was converted to."""
         return self.figures[0].period
 
     @property
@@ -68,8 +86,97 @@ class ConvertedPayBand:
         return self.figures[0].provenance
 
     def explain(self) -> str:
-        """How the figures were converted, and the source that states them."""
-        return f"{self.figures[0].explain()}\n  source of the figures: {self.band.source}"
+        """How the figures were converted, and the source that states them.
+
+        A date the caller gave an undated band (``when=``) is said to be the caller's.
+        """
+        lines = [self.figures[0].explain()]
+        if self.date_given is not None:
+            lines.append(
+                f"  date of the figures: {self.date_given}, given by the caller (when=); "
+                "the source states none"
+            )
+        lines.append(f"  source of the figures: {self.band.source}")
+        return "\n".join(lines)
+
+    def _pairs(self) -> list[tuple[str, Decimal, Pay]]:
+        """``(statistic, as stated, converted)`` for every figure, in the band's order."""
+        pairs = []
+        for name, stated in self.band._named_figures():
+            converted = self.statistic(name)
+            if converted is not None:
+                pairs.append((name, stated, converted))
+        return pairs
+
+    def _figure_words(self) -> list[tuple[str, str]]:
+        """The converted figures for a repr, named and rounded: ``("median", "median 104545.53")``."""
+        words = []
+        for name, _, pay in self._pairs():
+            if name in ("low", "high"):
+                continue
+            words.append((name, f"{name} {pay.rounded():f}"))
+        if self.low is not None and self.high is not None:
+            words.insert(0, ("range", f"{self.low.rounded():f}-{self.high.rounded():f}"))
+        elif self.low is not None:
+            words.insert(0, ("range", f"from {self.low.rounded():f}"))
+        elif self.high is not None:
+            words.insert(0, ("range", f"up to {self.high.rounded():f}"))
+        if self.top_code is not None:
+            top = f"{', '.join(self.band.top_coded)} >= {self.top_code.rounded():f}"
+            words.append(("top", top))
+        return words
+
+    def __repr__(self) -> str:
+        # A summary: the band's every figure, each a Pay with its provenance, would fill a
+        # screen (the rule: careerkit._display).
+        from careerkit._display import fitted, gist
+
+        band = self.band
+        stated = "undated" if band.reference_date is None else str(band.reference_date)
+        if self.date_given is not None:
+            stated = f"undated, {self.date_given} given"
+        first = self.figures[0]
+        date = band.reference_date or self.date_given
+        prices = "" if first.when == date else f" in {first.when} prices"
+        return fitted(
+            f"<ConvertedPayBand {band.region} {band.currency}/{band.period.value} {stated} -> "
+            f"{self.currency}/{self.period.value}{prices}: ",
+            gist(self._figure_words()),
+            f" ({band.source})>",
+            quote=False,
+        )
+
+    def _repr_html_(self) -> str:
+        from careerkit._display import html_table
+
+        band = self.band
+        rows: list[tuple[str, str, str | list[str]]] = [
+            (name, f"{stated:,f}", f"{pay.rounded():,f}") for name, stated, pay in self._pairs()
+        ]
+        if self.top_code is not None and band.top_code is not None:
+            rows.append(
+                (
+                    ", ".join(band.top_coded),
+                    f"at or above {band.top_code:,f}",
+                    f"at or above {self.top_code.rounded():,f}",
+                )
+            )
+        how = [step.describe() for step in self.provenance] or ["as stated (no conversion)"]
+        if self.date_given is not None:
+            how.insert(0, f"date {self.date_given}: given by the caller (when=)")
+        rows.append(("how", "", how))
+        first = self.figures[0]
+        when = "" if first.when is None else f", {first.when.label()}"
+        return html_table(
+            rows,
+            head=(
+                "statistic",
+                f"{band.currency} per {band.period.value}",
+                f"{self.currency} per {self.period.value}{when}",
+            ),
+            caption=band._caption(),
+            row_heads=True,
+        )
 
 
 def convert_pay(
@@ -129,7 +236,10 @@ def convert_band(
 ) -> ConvertedPayBand:
     """See :meth:`careerkit.PayBand.convert`."""
     prices_of = one_date(prices_of)
-    date = band.reference_date if when is None else when
+    given = None if when is None else ReferenceDate.coerce(when, field="when")
+    if band.reference_date is not None:
+        given = None  # when= dates undated figures only: a dated band keeps its own date
+    date = band.reference_date or given
     crossing = prices_of is not None or (currency is not None and currency != band.currency)
     if date is None and crossing:
         known = f" What is known: {band.undated_note.en}" if band.undated_note is not None else ""
@@ -157,4 +267,5 @@ def convert_band(
         percentiles=FrozenMapping({key: one(value) for key, value in band.percentiles.items()}),
         mean=None if band.mean is None else one(band.mean),
         top_code=None if band.top_code is None else one(band.top_code),
+        date_given=given,
     )

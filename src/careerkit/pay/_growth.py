@@ -87,23 +87,30 @@ def _fraction(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-PLACES), rounding=ROUND_HALF_EVEN)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PayGrowth:
     """The change in one statistic of pay between two dates, in money and in real terms.
 
-    ``nominal`` and ``real`` are fractions rounded to :data:`PLACES` places
+    ``nominal`` and ``real`` are fractions rounded half-even to 4 places (``PLACES``)
     (``Decimal('0.4993')`` is +49.93%); ``earlier`` and ``later`` are the two
     figures compared, and ``earlier_in_later_prices`` the earlier one moved to the
     later date's prices, whose provenance names the price index.
     """
 
     region: str
+    """The region whose pay is compared (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
     statistic: str
+    """The statistic compared: ``"median"``, ``"mean"`` or a percentile (``"p10"``)."""
     earlier: Pay
+    """The figure at the first date."""
     later: Pay
+    """The figure at the second date."""
     earlier_in_later_prices: Pay
+    """:attr:`earlier` in the prices of :attr:`later`'s date."""
     nominal: Decimal
+    """The change in money: ``later / earlier - 1``."""
     real: Decimal
+    """The change in real terms: ``later / earlier_in_later_prices - 1``."""
 
     @classmethod
     def between(
@@ -182,6 +189,14 @@ class PayGrowth:
             earlier_in_later_prices=moved,
             nominal=_fraction(later.amount / earlier.amount - 1),
             real=_fraction(later.amount / moved.amount - 1),
+        )
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        first, last = self.earlier, self.later
+        return (
+            f"<PayGrowth {self.region} {self.statistic} {first.when} -> {last.when}: "
+            f"nominal {_percent(self.nominal)}, real {_percent(self.real)}>"
         )
 
     def explain(self) -> str:

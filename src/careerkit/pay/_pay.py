@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import numbers
 from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from math import gcd
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsFloat, SupportsIndex, overload
 
-from careerkit.errors import DateRequiredError, ValidationError, shown, wrong_type
+from careerkit.errors import (
+    DateRequiredError,
+    DivisionByZeroError,
+    IncompatiblePayError,
+    ValidationError,
+    WrongTypeError,
+    shown,
+    wrong_type,
+)
 from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
@@ -30,6 +39,8 @@ INTERNATIONAL_DOLLAR = "Int$"
 
 Amount = Decimal | int | str | float
 When = ReferenceDate | str | int | dt.date
+Scale = Decimal | Fraction | int | float | SupportsIndex | SupportsFloat
+"""What a ``Pay`` can be multiplied or divided by: a number (numpy's scalars too)."""
 
 # The default schedule's factors, keyed by the identities of two Period members (singletons):
 # hashing a WorkSchedule and two enum members costs more than the whole conversion. At most
@@ -43,6 +54,15 @@ _NEW = object.__new__
 _FULL_TIME = WorkSchedule.BLS_FULL_TIME
 _REDUCE_ABOVE = 1 << 256  # a chain of conversions keeps its fraction below this, by gcd
 _MAX_AMOUNT = _checks.MAX_AMOUNT
+_ONLY_PAYS_ADD = "a Pay adds to and subtracts from only a Pay of the same currency, period and date"
+_SCALE_HINT = "to scale a Pay, multiply it by a number (pay * 2)"
+_ONLY_PAYS_ORDER = (
+    "a Pay orders only beside a Pay of the same currency, period and date; compare its "
+    ".amount with a number"
+)
+_REPR_EXTRA_PLACES = 4  # a converted figure's repr: the minor unit and 4 more decimal places
+_MAX_AMOUNT_TEXT = _checks.MAX_AMOUNT_TEXT
+_MAX_FACTOR_BITS = (10**_checks.MAX_PLACES).bit_length()
 
 
 @functools.lru_cache(maxsize=64)
@@ -139,14 +159,62 @@ class Pay:
     Arithmetic is exact: a ``Pay`` holds its value as a fraction, so a chain of
     conversions loses nothing and hour -> year -> hour gives back the amount it
     started from. :attr:`amount` shows that value as a ``Decimal``: exactly when
-    its decimal expansion ends within :data:`PRECISION` (28) significant digits,
+    its decimal expansion ends within :data:`~careerkit.pay.PRECISION` (28) significant digits,
     otherwise rounded half-even to 28 significant digits. Rounding to the
     currency's minor unit happens only in :meth:`rounded` (and when formatting).
 
     >>> Pay("14.36", "USD", "hour").per("year")
-    Pay('29868.80 USD/year')
+    Pay('29868.80', 'USD', 'year')
     >>> Pay(1, "USD", "year", when="2008-05").to_currency("INR").amount
     Decimal('42.0019')
+
+    **A quantity.** ``Pay``\\ s of one currency, period and date add, subtract and
+    order (``<``, ``<=``, ``>``, ``>=``); a ``Pay`` multiplies and divides by a number
+    (``int``, ``Decimal``, ``Fraction``, ``float`` by its shortest repr, numpy's
+    scalars), on either side of ``*``; a ``Pay`` divided by a ``Pay`` of the same
+    unit is their exact ratio, a :class:`~fractions.Fraction`. All of it is exact.
+    Anything else raises :class:`~careerkit.IncompatiblePayError` (a ``TypeError``)
+    naming the part that differs and the conversion that would help: careerkit never
+    converts silently. A result below zero (``a - b`` with ``b`` above ``a``, a negative
+    factor) raises :class:`~careerkit.ValidationError`, dividing by zero
+    :class:`~careerkit.DivisionByZeroError`. ``==`` is true for the same value in the
+    same unit and false across units (it never raises, so pays can be set and dict
+    keys). The result of arithmetic is a new figure, as if constructed from its
+    value: its :attr:`origin` is ``None`` and its :attr:`provenance` empty (a sum
+    has two histories, which one chain cannot hold); keep the operands to explain them.
+
+    >>> Pay("14.36", "USD", "hour") + Pay("0.64", "USD", "hour")
+    Pay('15.00', 'USD', 'hour')
+    >>> 2 * Pay("14.36", "USD", "hour") > Pay(28, "USD", "hour")
+    True
+    >>> Pay(30000, "INR", "month") / Pay(20000, "INR", "month")
+    Fraction(3, 2)
+    >>> Pay(1, "USD", "hour") + Pay(1, "INR", "hour")
+    Traceback (most recent call last):
+    ...
+    careerkit.errors.IncompatiblePayError: cannot add Pay('1.00', 'USD', 'hour') and Pay('1.00', 'INR', 'hour'): the currencies differ (USD, INR); convert one first with to_currency()
+
+    **Text.** ``repr`` is Python that builds the figure again: every digit of a
+    figure as given, at least to the currency's minor unit (``'29868.80'``), so it
+    rebuilds an equal ``Pay``. A converted figure, or one whose decimal expansion
+    does not end (``pay / 3``), shows its amount rounded half-even to 4 decimal places
+    beyond the minor unit (``'2489.066667'`` for USD), trailing zeros dropped: the
+    repr stays short, and rebuilds a figure as given with that rounded amount (and
+    without the provenance, which :meth:`explain` shows). ``str`` is for people, in
+    English, by :func:`~careerkit.format_pay`, with the date and, where
+    ``to_currency(when="latest")`` chose the rates, their month. ``format(pay, spec)``
+    applies *spec* to :attr:`amount`, as ``Decimal`` formats it; an empty spec gives
+    ``str``. In a notebook, a figure shows itself and the steps that made it.
+
+    >>> pay = Pay("29868.80", "USD", "year", when="2008-05")
+    >>> pay
+    Pay('29868.80', 'USD', 'year', when='2008-05')
+    >>> print(pay)
+    $29,868.80 a year (May 2008)
+    >>> f"{pay:,.2f}", f"{pay:.0f}"
+    ('29,868.80', '29869')
+    >>> Pay("14.36", "USD", "hour", when="2008-05").per("month")
+    Pay('2489.066667', 'USD', 'month', when='2008-05')
     """
 
     # One slot holding a tuple: a new Pay costs one attribute store, not seven.
@@ -401,19 +469,68 @@ class Pay:
         return f"{self.rounded():,f} {self.currency} per {self.period.value}{when}"
 
     def __repr__(self) -> str:
-        # Every digit of the value, and at least the currency's minor unit: 29868.80, not 29868.8.
-        amount = self.amount
-        places = minor_units(self.currency)
-        if -amount.as_tuple().exponent < places:  # type: ignore[operator]
-            amount = _quantized(amount, places, ROUND_HALF_EVEN)
-        when = "" if self.when is None else f", when={self.when}"
-        return f"Pay('{amount} {self.currency}/{self.period.value}'{when}{self._latest()})"
+        when = "" if self.when is None else f", when='{self.when}'"
+        return f"Pay({self._shown_amount()}, '{self.currency}', '{self.period.value}'{when})"
 
-    def _latest(self) -> str:
-        """``", latest rates 2026-06"`` where ``when="latest"`` chose the rates' month (a date
-        ``in_prices_of("latest")`` chose is the result's ``when``, shown already)."""
-        rates = [date for what, date in latest_dates(self.provenance) if what == "rates"]
-        return f", latest rates {rates[0]}" if rates else ""
+    def _shown_amount(self) -> str:
+        """The amount as the repr quotes it: see "Text" in the class docstring."""
+        num, den = self._num, self._den
+        places = minor_units(self.currency)
+        if self.origin is None:
+            ending = _decimal_places(num, den)
+            if ending is not None:  # exact: every digit, and at least the minor unit
+                shown_places = max(ending, places)
+                text = _digits(num * 10**shown_places // den, shown_places)
+                # the constructor reads at most 100 characters of text; a Decimal it reads whole
+                return f"'{text}'" if len(text) <= _MAX_AMOUNT_TEXT else f"Decimal('{text}')"
+        shown_places = places + _REPR_EXTRA_PLACES
+        scaled, remainder = divmod(num * 10**shown_places, den)
+        if 2 * remainder > den or (2 * remainder == den and scaled % 2):  # half-even
+            scaled += 1
+        while shown_places > places and scaled % 10 == 0:
+            scaled //= 10
+            shown_places -= 1
+        return f"'{_digits(scaled, shown_places)}'"
+
+    def __str__(self) -> str:
+        from careerkit.text.format import format_pay
+
+        return format_pay(self, "en") + self._date_note()
+
+    def _date_note(self) -> str:
+        """`` (May 2008; latest rates: June 2026)``: the figure's date and, where
+        ``to_currency(when="latest")`` chose the rates, their month (a date
+        ``in_prices_of("latest")`` chose is the figure's ``when``, shown already)."""
+        notes = [] if self.when is None else [self.when.label()]
+        notes += [
+            f"latest rates: {ReferenceDate.parse(date).label()}"
+            for what, date in latest_dates(self.provenance)
+            if what == "rates"
+        ]
+        return f" ({'; '.join(notes)})" if notes else ""
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        try:
+            return format(self.amount, spec)
+        except (ValueError, TypeError):
+            raise ValidationError(
+                f"cannot format {self!r} with {shown(spec)}: the spec applies to the amount, "
+                "a Decimal, so it takes what Decimal's formatting does, such as ',.2f' or '.0f' "
+                "(an empty spec gives str(pay))"
+            ) from None
+
+    def _repr_html_(self) -> str:
+        """The figure for a notebook and, for a converted one, the steps that made it."""
+        from html import escape
+
+        parts = [f"<strong>{escape(str(self))}</strong>"]
+        if self.origin is not None:
+            parts.append(f"<br>from {escape(str(self.origin))}:")
+            steps = "".join(f"<li>{escape(step.describe())}</li>" for step in self.provenance)
+            parts.append(f"<ol>{steps}</ol>")
+        return f'<div class="careerkit-pay">{"".join(parts)}</div>'
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):
@@ -426,6 +543,179 @@ class Pay:
 
     def __hash__(self) -> int:
         return hash((self.exact, self.currency, self.period, self.when))
+
+    # --- arithmetic --------------------------------------------------------------------------
+
+    def __add__(self, other: Pay) -> Pay:
+        if isinstance(other, Pay):
+            self._check_unit(other, f"add {self!r} and {other!r}")
+            return self._fresh(self.exact + other.exact)
+        return self._refuse_number(other, f"add {self!r} and {_operand(other)}")
+
+    def __radd__(self, other: object) -> NoReturn:
+        hint = _SCALE_HINT
+        if isinstance(other, int) and other == 0:  # sum(pays) starts from 0
+            hint = f"to sum Pays, start sum() at a Pay of zero: sum(pays, {self._zero()!r})"
+        raise IncompatiblePayError(
+            f"cannot add {_operand(other)} and {self!r}: {_ONLY_PAYS_ADD}; {hint}"
+        )
+
+    def __sub__(self, other: Pay) -> Pay:
+        if isinstance(other, Pay):
+            self._check_unit(other, f"subtract {other!r} from {self!r}")
+            difference = self.exact - other.exact
+            if difference < 0:
+                below = self._fresh(-difference)._shown_amount().strip("'")
+                raise ValidationError(
+                    f"cannot subtract {other!r} from {self!r}: the result would be negative "
+                    f"(-{below}), and a pay amount is never negative"
+                )
+            return self._fresh(difference)
+        return self._refuse_number(other, f"subtract {_operand(other)} from {self!r}")
+
+    def __rsub__(self, other: object) -> NoReturn:
+        raise IncompatiblePayError(
+            f"cannot subtract {self!r} from {_operand(other)}: {_ONLY_PAYS_ADD}; {_SCALE_HINT}"
+        )
+
+    def __mul__(self, other: Scale) -> Pay:
+        factor = self._factor(other, "multiply")
+        return NotImplemented if factor is None else self._fresh(self.exact * factor)
+
+    __rmul__ = __mul__
+
+    @overload
+    def __truediv__(self, other: Pay) -> Fraction: ...
+    @overload
+    def __truediv__(self, other: Scale) -> Pay: ...
+    def __truediv__(self, other: Pay | Scale) -> Pay | Fraction:
+        if isinstance(other, Pay):
+            self._check_unit(other, f"divide {self!r} by {other!r}")
+            if not other._num:
+                raise DivisionByZeroError(f"cannot divide {self!r} by {other!r}: it is zero")
+            return self.exact / other.exact
+        factor = self._factor(other, "divide")
+        if factor is None:
+            return NotImplemented
+        if not factor:
+            raise DivisionByZeroError(f"cannot divide {self!r} by zero ({_operand(other)})")
+        return self._fresh(self.exact / factor)
+
+    def __rtruediv__(self, other: object) -> NoReturn:
+        raise IncompatiblePayError(
+            f"cannot divide {_operand(other)} by {self!r}: a Pay divides a Pay of the same "
+            "currency, period and date (their ratio), not a number; divide the Pay by the "
+            "number instead"
+        )
+
+    def __lt__(self, other: Pay) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order < 0
+
+    def __le__(self, other: Pay) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order <= 0
+
+    def __gt__(self, other: Pay) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order > 0
+
+    def __ge__(self, other: Pay) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order >= 0
+
+    def _order(self, other: object) -> int | None:
+        """-1, 0 or 1 as *self* is below, at or above *other*; ``None`` for a type unknown here."""
+        if isinstance(other, Pay):
+            self._check_unit(other, f"compare {self!r} with {other!r}")
+            left, right = self._num * other._den, other._num * self._den
+            return (left > right) - (left < right)
+        self._refuse_number(other, f"compare {self!r} with {_operand(other)}", _ONLY_PAYS_ORDER)
+        return None
+
+    def _check_unit(self, other: Pay, action: str) -> None:
+        """Refuse *action* unless *other* has this figure's currency, period and date."""
+        if (self.currency, self.period, self.when) == (other.currency, other.period, other.when):
+            return
+        differences = []
+        if self.currency != other.currency:
+            differences.append(
+                f"the currencies differ ({self.currency}, {other.currency}); "
+                "convert one first with to_currency()"
+            )
+        if self.period != other.period:
+            differences.append(
+                f"the periods differ ({self.period.value}, {other.period.value}); "
+                "convert one first with per()"
+            )
+        if self.when != other.when:
+            dates = f"the dates differ ({self.when or 'undated'}, {other.when or 'undated'})"
+            if self.when is None or other.when is None:
+                differences.append(
+                    f"{dates}; an undated figure cannot be set beside a dated one: give it "
+                    "the date it refers to (Pay(..., when=...))"
+                )
+            else:
+                differences.append(
+                    f"{dates}; move one into the other's prices first with in_prices_of()"
+                )
+        raise IncompatiblePayError(f"cannot {action}: {'; '.join(differences)}")
+
+    def _refuse_number(
+        self, other: object, action: str, rule: str = f"{_ONLY_PAYS_ADD}; {_SCALE_HINT}"
+    ) -> Any:
+        """Refuse a number (or text) beside a Pay; ``NotImplemented`` for any other type."""
+        if isinstance(other, numbers.Number | str | bytes):
+            raise IncompatiblePayError(f"cannot {action}: {rule}")
+        return NotImplemented
+
+    def _factor(self, other: object, verb: str) -> Fraction | None:
+        """*other* as an exact factor to multiply or divide by; ``None`` for a type unknown here."""
+        action = f"{verb} {self!r} by {_operand(other)}"
+        if isinstance(other, Pay):  # only multiply gets here: division has its own ratio
+            raise IncompatiblePayError(
+                f"cannot {verb} {self!r} by {other!r}: pay times pay is not pay; multiply a Pay "
+                "by a number (int, Decimal, Fraction or float)"
+            )
+        if isinstance(other, bool | str | bytes) or (
+            isinstance(other, numbers.Number) and not isinstance(other, numbers.Real | Decimal)
+        ):
+            raise WrongTypeError(
+                f"cannot {action}: expected a number (int, Decimal, Fraction or float)"
+            )
+        if isinstance(other, numbers.Rational) and not isinstance(other, numbers.Integral):
+            factor = Fraction(other)
+            if abs(factor) > _MAX_AMOUNT or factor.denominator.bit_length() > _MAX_FACTOR_BITS:
+                raise ValidationError(
+                    f"cannot {action}: the factors careerkit accepts are at most 10^15, with a "
+                    "denominator of at most 10^350"
+                )
+        elif isinstance(other, numbers.Real | Decimal):
+            try:
+                # numbers.Real: numpy's scalars too, which to_amount reads as int or float
+                numerator, denominator = _checks.to_amount(other).as_integer_ratio()  # type: ignore[arg-type]
+            except ValidationError as error:
+                raise type(error)(f"cannot {action}: {error.message}") from None
+            factor = Fraction(numerator, denominator)
+        else:
+            return None
+        if factor < 0:
+            raise ValidationError(
+                f"cannot {action}: the result would be negative, and a pay amount is never negative"
+            )
+        return factor
+
+    def _fresh(self, value: Fraction) -> Pay:
+        """A new figure of *value* in this unit: no origin, no provenance (see the class doc)."""
+        result = _NEW(Pay)
+        _SET_STATE(
+            result,
+            (value.numerator, value.denominator, self.currency, self.period, self.when, (), None),
+        )
+        return result
+
+    def _zero(self) -> Pay:
+        return self._fresh(Fraction(0))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self._state,))
@@ -452,6 +742,33 @@ def _quantized(amount: Decimal, places: int, rounding: str) -> Decimal:
     with localcontext() as context:
         context.prec = max(amount.adjusted(), 0) + places + 2
         return amount.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def _operand(value: object) -> str:
+    """An operand beside a Pay, as a message names it: ``int 3``, ``str '3'``, ``Decimal('2')``."""
+    text = shown(value)
+    kind = type(value).__name__
+    return text if text.startswith(f"{kind}(") else f"{kind} {text}"
+
+
+def _decimal_places(num: int, den: int) -> int | None:
+    """The decimal places of ``num / den`` where its decimal expansion ends, else ``None``."""
+    den //= gcd(num, den)
+    twos = (den & -den).bit_length() - 1
+    den >>= twos
+    fives = 0
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    return max(twos, fives) if den == 1 else None
+
+
+def _digits(scaled: int, places: int) -> str:
+    """``scaled / 10**places`` written out with *places* decimals: ``_digits(2986880, 2)``."""
+    if not places:
+        return str(scaled)
+    whole, fraction = divmod(scaled, 10**places)
+    return f"{whole}.{fraction:0{places}d}"
 
 
 def _rebuild(state: tuple[Any, ...]) -> Pay:

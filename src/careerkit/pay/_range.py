@@ -24,14 +24,22 @@ class PayRange:
     ``PayRange(Pay(50000, "USD", "year"), None)``. careerkit never invents the
     missing end.
 
+    ``repr`` is Python that builds the range again; ``str`` is for people, in English,
+    by :func:`~careerkit.format_pay`, with the date.
+
     >>> PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month"))
-    PayRange(Pay('10000.00 INR/month'), Pay('28000.00 INR/month'))
+    PayRange(Pay('10000.00', 'INR', 'month'), Pay('28000.00', 'INR', 'month'))
+    >>> low, high = Pay(10000, "INR", "month", when="2024"), Pay(28000, "INR", "month", when="2024")
+    >>> print(PayRange(low, high))
+    ₹10,000–₹28,000 a month (2024)
     >>> PayRange(None, Pay(800000, "INR", "year")).is_open
     True
     """
 
     low: Pay | None = attrs.field(validator=_pay_or_none)
+    """The low end; ``None`` for a range open below ("up to ₹8 LPA")."""
     high: Pay | None = attrs.field(validator=_pay_or_none)
+    """The high end; ``None`` for a range open above ("from $50,000 a year")."""
 
     def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
@@ -58,15 +66,24 @@ class PayRange:
 
     @property
     def currency(self) -> str:
+        """The currency of both ends."""
         return self.ends[0].currency
 
     @property
     def period(self) -> Period:
+        """The period of both ends."""
         return self.ends[0].period
 
     @property
     def when(self) -> ReferenceDate | None:
+        """The date of both ends (``None`` if undated)."""
         return self.ends[0].when
 
     def __repr__(self) -> str:
         return f"PayRange({self.low!r}, {self.high!r})"
+
+    def __str__(self) -> str:
+        from careerkit.text.format import format_pay
+
+        when = self.when
+        return format_pay(self, "en") + ("" if when is None else f" ({when.label()})")

@@ -59,15 +59,27 @@ def _with_data(text: str, data: tuple[DataFile, ...]) -> str:
     return f"{text}; data: {', '.join(updates)}" if updates else text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ScheduleStep:
     """A change of period under a work schedule (hour -> year: times hours a year)."""
 
     from_period: Period
+    """The period converted from."""
     to_period: Period
+    """The period converted to."""
     schedule: WorkSchedule
+    """The work schedule the conversion assumed."""
+
+    def __repr__(self) -> str:
+        # Records print as summaries, values as Python (the rule: careerkit._display).
+        hours = _number(self.schedule.hours_per_year)
+        return (
+            f"<ScheduleStep {self.from_period.value} -> {self.to_period.value}: "
+            f"{hours} hours a year>"
+        )
 
     def describe(self) -> str:
+        """The step for people: one line."""
         s = self.schedule
         return (
             f"{self.from_period.value} -> {self.to_period.value} under a schedule of "
@@ -77,7 +89,7 @@ class ScheduleStep:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ExchangeRateStep:
     """A change of currency through US dollars, at dated average rates.
 
@@ -87,17 +99,36 @@ class ExchangeRateStep:
     """
 
     from_currency: str
+    """The currency converted from (ISO 4217)."""
     to_currency: str
+    """The currency converted to (ISO 4217)."""
     date: str
+    """The date of the rates: a month (``"2008-05"``) or a year (``"2008"``)."""
     average: str  # "monthly" or "annual"
+    """Which average rate was used: ``"monthly"`` or ``"annual"``."""
     rates: tuple[tuple[str, Decimal], ...]
+    """``(currency, units per 1 USD)`` for each side that is not USD."""
     series: str
+    """The series the rates come from."""
     source: str
+    """The publisher of the rates: the official source."""
     note: str | None = None
+    """How a rate was derived where the series gives none as such, else ``None``."""
     data: tuple[DataFile, ...] = ()
+    """The files the rates came from."""
     latest: bool = False
+    """Whether ``when="latest"`` chose :attr:`date`."""
+
+    def __repr__(self) -> str:
+        rates = ", ".join(f"{_number(rate)} {code} per USD" for code, rate in self.rates)
+        latest = ", latest" if self.latest else ""
+        return (
+            f"<ExchangeRateStep {self.from_currency} -> {self.to_currency} {self.date}: "
+            f"{rates} ({self.average} average{latest})>"
+        )
 
     def describe(self) -> str:
+        """The step for people: one line."""
         rates = ", ".join(f"{_number(rate)} {code} per USD" for code, rate in self.rates)
         latest = ", the latest both currencies have (when='latest')" if self.latest else ""
         text = (
@@ -107,18 +138,26 @@ class ExchangeRateStep:
         return _with_data(f"{text}; {self.note}" if self.note else text, self.data)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PriceIndexStep:
     """A move to another period's prices: ``amount * index(to) / index(from)``."""
 
     country: str
+    """The country whose price index was used (ISO 3166-1)."""
     from_date: str
+    """The date of the prices converted from."""
     to_date: str
+    """The date of the prices converted to."""
     from_value: Decimal
+    """The index at :attr:`from_date`."""
     to_value: Decimal
+    """The index at :attr:`to_date`."""
     method: str
+    """How the index values were found (a monthly index, an annual average, chained rates)."""
     series: str
+    """The series the index comes from."""
     source: str
+    """The publisher of the index: the official source."""
     rates: tuple[tuple[int, Decimal], ...] = ()
     """The annual % rates chained, by year, where the index is built from rates."""
     data: tuple[DataFile, ...] = ()
@@ -126,7 +165,15 @@ class PriceIndexStep:
     latest: bool = False
     """Whether ``prices_of="latest"`` chose :attr:`to_date`."""
 
+    def __repr__(self) -> str:
+        latest = ", latest" if self.latest else ""
+        return (
+            f"<PriceIndexStep {self.country} {self.from_date} -> {self.to_date}{latest}: "
+            f"index {_number(self.from_value)} -> {_number(self.to_value)}>"
+        )
+
     def describe(self) -> str:
+        """The step for people: one line."""
         latest = " (the latest the series has: prices_of='latest')" if self.latest else ""
         text = (
             f"prices of {self.from_date} -> prices of {self.to_date}{latest} in {self.country}: "
@@ -138,22 +185,35 @@ class PriceIndexStep:
         return _with_data(text, self.data)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PPPStep:
     """A conversion to international dollars at a PPP conversion factor."""
 
     country: str
+    """The country whose PPP conversion factor was used (ISO 3166-1)."""
     year: int
     """The year of the factor used."""
     factor: Decimal
+    """Units of :attr:`currency` per international dollar."""
     currency: str
+    """The currency converted from (ISO 4217)."""
     series: str
+    """The series the factor comes from."""
     source: str
+    """The publisher of the factor: the official source."""
     data: tuple[DataFile, ...] = ()
+    """The files the factor came from."""
     note: str | None = None
     """Set where the caller chose the factor of another year than the figure's (``year=``)."""
 
+    def __repr__(self) -> str:
+        return (
+            f"<PPPStep {self.currency} -> international $: {_number(self.factor)} "
+            f"{self.currency} per international $ ({self.country}, {self.year})>"
+        )
+
     def describe(self) -> str:
+        """The step for people: one line."""
         text = (
             f"{self.currency} -> international $ at {_number(self.factor)} {self.currency} per "
             f"international $ ({self.country}, {self.year}; {self.source}: {self.series})"

@@ -339,15 +339,15 @@ def parse_pay(
     ...", "...+"), gives a ``PayRange`` whose open end is ``None``.
 
     >>> parse_pay("$14.36/hr")
-    Pay('14.36 USD/hour')
+    Pay('14.36', 'USD', 'hour')
     >>> parse_pay("10,000 से 28,000 रूपये मासिक")
-    PayRange(Pay('10000.00 INR/month'), Pay('28000.00 INR/month'))
+    PayRange(Pay('10000.00', 'INR', 'month'), Pay('28000.00', 'INR', 'month'))
     >>> parse_pay("8-12 Lacs P.A.")
-    PayRange(Pay('800000.00 INR/year'), Pay('1200000.00 INR/year'))
+    PayRange(Pay('800000.00', 'INR', 'year'), Pay('1200000.00', 'INR', 'year'))
     >>> parse_pay("Up to ₹8 LPA")
-    PayRange(None, Pay('800000.00 INR/year'))
+    PayRange(None, Pay('800000.00', 'INR', 'year'))
     >>> parse_pay("€45.000 per year")
-    Pay('45000.00 EUR/year')
+    Pay('45000.00', 'EUR', 'year')
     """
     if not isinstance(text, str):
         raise WrongTypeError(
@@ -432,7 +432,7 @@ def _locale_marks(name: str) -> tuple[str, str]:
 
     from careerkit.text.format import parse_locale
 
-    locale: Locale = parse_locale(name, for_reading=True)
+    locale: Locale = parse_locale(name)
     return str(get_decimal_symbol(locale)), str(get_group_symbol(locale))
 
 
