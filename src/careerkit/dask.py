@@ -21,7 +21,7 @@ never imports it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any, cast
 
 from careerkit import _tables
@@ -59,22 +59,16 @@ def _check_columns(frame: dd.DataFrame, given: dict[str, object]) -> None:
         )
 
 
-def _convert_partition(
-    part: pd.DataFrame, partition_info: dict[str, Any] | None = None, **arguments: Any
-) -> pd.Series:
+def _on_partition(
+    part: pd.DataFrame | pd.Series,
+    partition_info: dict[str, Any] | None = None,
+    *,
+    apply: Callable[..., Any],
+    **arguments: Any,
+) -> Any:
+    """*apply* (one of careerkit.pandas's) on one partition, its errors naming the partition."""
     number = None if partition_info is None else partition_info.get("number")
-    return _pandas._convert(part, partition=number, **arguments)
-
-
-def _failures_partition(part: pd.DataFrame, **arguments: Any) -> pd.Series:
-    return _pandas._failures(part, **arguments)
-
-
-def _parse_partition(
-    part: pd.Series, partition_info: dict[str, Any] | None = None, **arguments: Any
-) -> pd.DataFrame:
-    number = None if partition_info is None else partition_info.get("number")
-    return _pandas._parse(part, partition=number, **arguments)
+    return apply(part, partition=number, **arguments)
 
 
 def convert(
@@ -104,7 +98,8 @@ def convert(
     return cast(
         "dd.Series",
         frame.map_partitions(  # type: ignore[no-untyped-call]
-            _convert_partition,
+            _on_partition,
+            apply=_pandas._convert,
             **given,
             country=country,
             to=to,
@@ -135,7 +130,8 @@ def failures(
     return cast(
         "dd.Series",
         frame.map_partitions(  # type: ignore[no-untyped-call]
-            _failures_partition,
+            _on_partition,
+            apply=_pandas._failures,
             **given,
             country=country,
             to=to,
@@ -170,7 +166,8 @@ def parse(
     return cast(
         "dd.DataFrame",
         series.map_partitions(  # type: ignore[no-untyped-call]
-            _parse_partition,
+            _on_partition,
+            apply=_pandas._parse,
             errors=errors,
             currency=currency,
             period=period,

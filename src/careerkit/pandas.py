@@ -37,7 +37,7 @@ from careerkit.errors import CareerkitError, ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors, is_scalar, read_column, run
+from careerkit.pay._vector import Errors, Outcome, is_scalar, read_column, run
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor"]
 
@@ -78,6 +78,32 @@ def _labels(index: pd.Index) -> pd.Index | None:
     return index
 
 
+def _outcome(
+    frame: pd.DataFrame,
+    given: dict[str, object],
+    to: str | None,
+    prices_of: When | None,
+    schedule: WorkSchedule | None,
+    errors: Errors,
+    *,
+    reasons: bool,
+    partition: int | None,
+) -> tuple[Outcome, str]:
+    """What :func:`~careerkit.pay._vector.run` makes of *frame*'s rows, and the target's unit.
+
+    *given* maps each of amount, currency, period, when and country to a column name or
+    one value; *partition* names a Dask partition in errors.
+    """
+    try:
+        checked, unit = _tables.target(to, prices_of, schedule)
+        parts = {name: _pick(frame, name, given[name]) for name in _tables.PARTS}
+        amounts = parts.pop("amount")
+        outcome = run(amounts, parts, checked, errors, reasons=reasons, labels=_labels(frame.index))  # type: ignore[arg-type]
+    except CareerkitError as error:
+        raise _tables.in_partition(error, partition) from None
+    return outcome, unit
+
+
 def _convert(
     frame: pd.DataFrame,
     *,
@@ -93,14 +119,17 @@ def _convert(
     partition: int | None = None,
 ) -> pd.Series:
     """See :meth:`CareerkitFrameAccessor.convert`; *partition* names a Dask partition in errors."""
-    checked, unit = _tables.target(to, prices_of, schedule)
-    given = {"currency": currency, "period": period, "when": when, "country": country}
-    parts = {name: _pick(frame, name, value) for name, value in given.items()}
-    values = _pick(frame, "amount", amount)
-    try:
-        outcome = run(values, parts, checked, errors, labels=_labels(frame.index))  # type: ignore[arg-type]
-    except CareerkitError as error:
-        raise _tables.in_partition(error, partition) from None
+    given = {"amount": amount, "currency": currency, "period": period, "when": when}
+    outcome, unit = _outcome(
+        frame,
+        {**given, "country": country},
+        to,
+        prices_of,
+        schedule,
+        errors,
+        reasons=False,
+        partition=partition,
+    )
     return pd.Series(
         outcome.values, index=frame.index, name=_tables.result_name(amount, unit), copy=False
     )
@@ -117,12 +146,20 @@ def _failures(
     to: str | None = None,
     prices_of: When | None = None,
     schedule: WorkSchedule | None = None,
+    partition: int | None = None,
 ) -> pd.Series:
-    """See :meth:`CareerkitFrameAccessor.failures`."""
-    checked, _ = _tables.target(to, prices_of, schedule)
-    given = {"currency": currency, "period": period, "when": when, "country": country}
-    parts = {name: _pick(frame, name, value) for name, value in given.items()}
-    outcome = run(_pick(frame, "amount", amount), parts, checked, "coerce", reasons=True)  # type: ignore[arg-type]
+    """See :meth:`CareerkitFrameAccessor.failures`; *partition* as for :func:`_convert`."""
+    given = {"amount": amount, "currency": currency, "period": period, "when": when}
+    outcome, _ = _outcome(
+        frame,
+        {**given, "country": country},
+        to,
+        prices_of,
+        schedule,
+        "coerce",
+        reasons=True,
+        partition=partition,
+    )
     return pd.Series(outcome.reasons, index=frame.index, name="reason", dtype=object)
 
 
