@@ -241,13 +241,71 @@ def test_rich_profiles_gain_the_release_not_a_twin(everyone: tuple[ck.Career, ..
     csr = ck.get("customer-service-representatives")
     assert csr is ck.get("csr")
     sources = [source.id for source in csr.sources]
-    assert {"bls-oes-may-2008", OEWS} <= set(sources)
-    assert "onet-29-2" not in sources  # its own bilingual summary stays; O*NET's is not added
+    assert {"bls-oes-may-2008", OEWS, "onet-29-2"} <= set(sources)
     assert csr.get_source(OEWS).provider == "careerkit"
     dates = sorted({str(b.reference_date) for b in csr.pay_bands("US")})
     assert dates == ["2008-05", "2025-05"]
-    assert csr.title.hi is not None and all(fact.text.hi for fact in csr.summary)
-    check_profile(csr, require_hindi=True)  # India-facing: still every fact in Hindi
+    assert csr.title.hi is not None
+    check_profile(csr)  # India-facing: its own facts in Hindi; O*NET's is O*NET's English
+
+
+@pytest.mark.parametrize(
+    ("key", "soc"), [("customer-service", "43-4051"), ("public-relations-specialist", "27-3031")]
+)
+def test_rich_profiles_carry_the_onet_description_beside_their_own(key: str, soc: str) -> None:
+    """The README's promise, every occupation with its O*NET description, holds for the two
+    careers careerkit writes itself: O*NET's comes after their own bilingual summary."""
+    own = Registry.from_entry_points(catalogue=False).get(key)
+    career = ck.get(soc)
+    assert career.id == key
+    assert career.summary[: len(own.summary)] == own.summary  # theirs first, unchanged
+    assert all(fact.text.hi for fact in own.summary)
+    (onet,) = career.summary[len(own.summary) :]
+    assert onet == ck.Fact(text=ck.Text(catalogue.descriptions()[f"{soc}.00"]), source="onet-29-2")
+    source = career.get_source("onet-29-2")
+    assert source.title.en == "O*NET 29.2 Database: Occupation Data"
+    assert source.provider == "careerkit"
+    assert catalogue.ATTRIBUTION in source.note.en  # type: ignore[union-attr]
+    # careerkit show: the two read in order, O*NET's cited to O*NET
+    from careerkit._render import render_career
+
+    text = render_career(career)
+    summary = text[text.index("Summary") : text.index("\n\n", text.index("Summary"))]
+    lines = summary.splitlines()[1:]
+    assert len(lines) == len(own.summary) + 1
+    assert lines[-1].startswith(f"  • {catalogue.descriptions()[f'{soc}.00']} [")
+    number = lines[-1].rsplit("[", 1)[1].rstrip("]")
+    assert f"\n  [{number}] " in text and "O*NET 29.2 Database: Occupation Data" in text
+    hindi = render_career(career, lang="hi")
+    assert own.summary[0].text.hi in hindi  # type: ignore[operator]
+
+
+def test_every_wage_rse_bls_publishes_is_kept(everyone: tuple[ck.Career, ...]) -> None:
+    """BLS's wage RSE is the mean's: kept wherever the mean is published, or top-coded (all of
+    a state's wages at or above the top code still have their standard error)."""
+    stack = catalogue._catalogue()
+    rse = 1 + catalogue.FIELDS.index("wage_rse")
+    by_soc = {c.codes["SOC-2018"]: c for c in everyone}
+    published = top_coded = 0
+    for occupation in catalogue.occupations().values():
+        bands = {
+            (b.region, b.period.value): b for b in by_soc[occupation.soc].pay if b.source == OEWS
+        }
+        ((_, rows),) = stack.figures(occupation)
+        for _, row in rows:
+            if not row[rse]:
+                continue
+            published += 1
+            found = [
+                bands[row[0], period] for period in ("hour", "year") if (row[0], period) in bands
+            ]
+            assert found and all(band.mean_rse == Decimal(row[rse]) for band in found)
+            top_coded += all("mean" in band.top_coded for band in found)
+    assert (published, top_coded) == (36_482, 92)
+    alabama = band(ck.get("29-1022"), "US-AL", "year")
+    assert alabama.mean is None and "mean" in alabama.top_coded
+    assert alabama.mean_rse == Decimal("17.8")
+    assert band(ck.get("29-1022"), "US-AL", "hour").mean_rse == Decimal("17.8")
 
 
 def test_o_net_attribution_and_bls_disclaimer_travel_with_the_data() -> None:

@@ -110,9 +110,22 @@ def test_show_json_is_the_whole_profile() -> None:
     assert doc["id"] == "public-relations-specialist"
     assert doc["pay"][0]["percentiles"] == {"10": "30140", "50": "51280", "90": "97910"}
     assert doc["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
-    assert len(doc["sources"]) == 6  # five of its own and BLS's OEWS May 2025
+    assert len(doc["sources"]) == 7  # five of its own, BLS's OEWS May 2025 and O*NET
     assert doc["pay"][2]["percentiles"]["50"] == "74750"
     assert doc["pay"][2]["reference_date"] == "2025-05"
+
+
+def test_show_json_honours_region_as_the_text_does() -> None:
+    texas = careerkit("show", "29-1141", "--region", "US-TX", "--json")
+    assert texas.returncode == 0, texas.stderr
+    doc = json.loads(texas.stdout)
+    assert {band["region"] for band in doc["pay"]} == {"US-TX"}
+    assert {item["region"] for item in doc["employment"]} == {"US-TX"}
+    assert [band["period"] for band in doc["pay"]] == ["hour", "year"]
+    for json_option in ((), ("--json",)):  # a region without bands: exit 2 either way
+        result = careerkit("show", "29-1141", "--region", "IN", *json_option)
+        assert (result.returncode, result.stdout) == (2, ""), result
+        assert "registered-nurses has no pay band for region 'IN'" in result.stderr
 
 
 def test_unknown_key_exits_2_with_one_line() -> None:

@@ -24,6 +24,9 @@ from careerkit import data
         (lambda: data.fx_yearly()["EUR"][2023], "Euro 2023", "0.9245"),
         (lambda: data.fx_yearly()["INR"][2008], "India 2008", "43.3859"),
         (lambda: data.fx_yearly()["INR"][2024], "India 2024", "83.6566"),
+        # G.5A's pound (FRED AEXUSUK), in US dollars per pound: the shipped value is its inverse
+        (lambda: 1 / data.fx_yearly()["GBP"][2008], "United Kingdom 2008 (USD per GBP)", "1.8545"),
+        (lambda: 1 / data.fx_yearly()["GBP"][2019], "United Kingdom 2019 (USD per GBP)", "1.2768"),
         (lambda: data.us_cpi()[(2008, 5)], "CPI-U 2008-05", "216.632"),
         (
             lambda: data.ppp_factors()["IN"][2008].quantize(Decimal("0.0001")),
@@ -134,10 +137,16 @@ def test_status_of_every_series() -> None:
         "not published: World Bank has no figure for it",
     ) in inflation.gaps
     assert inflation.licence == "CC BY 4.0 (World Bank)"
-    assert _status("fx-annual").notes == (
-        "G.5A has no series for GBP, LKR: careerkit computes their annual averages from the "
-        "monthly series, as the Fed computes G.5A",
+    fx_annual = _status("fx-annual")
+    assert fx_annual.notes == (
+        "G.5A has no series for LKR in the data in use: careerkit computes its annual averages "
+        "from the monthly series, as the Fed computes G.5A",
+        "G.5A figures for GBP in the data in use end in 2019: careerkit computes later years "
+        "from the monthly series, as the Fed computes G.5A, until a newer file is installed "
+        "('careerkit data update fx-annual')",
     )
+    assert [file.name for file in fx_annual.files] == ["fx-usd-yearly.csv", "fx-g5a-gbp-annual.csv"]
+    assert fx_annual.ends["2019"] == ("GBP",) and "GBP" not in fx_annual.ends["2025"]
     oews = _status("oews")
     assert (oews.span, oews.keys) == ("2025-05", 830)
     assert [f.sha256[:8] for f in oews.files] == ["f462a23e", "3c90bcd2", "63e6029d"]
@@ -189,3 +198,27 @@ def test_the_data_readme_says_what_the_data_holds() -> None:
 def test_each_snapshot_records_its_files_sha256(kind: str) -> None:
     path = Path(data.__file__).with_name(data.SERIES[kind].file)
     assert data.SERIES[kind].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_pounds_g5a_file_is_freds_download_as_recorded() -> None:
+    # Shipped byte for byte as FRED served it (PROVENANCE: the Fed's G.5A, FRED AEXUSUK)
+    info = data.POUND_G5A
+    path = Path(data.__file__).with_name(info.file)
+    content = path.read_bytes()
+    assert hashlib.sha256(content).hexdigest() == info.sha256
+    assert content.startswith(b"DATE,AEXUSUK\n1971-01-01,2.4442\n")
+    assert b"\n2008-01-01,1.8545\n" in content and content.endswith(b"\n2019-01-01,1.2768\n")
+    readme = path.with_name("README.md").read_text(encoding="utf-8")
+    assert info.sha256 in readme and info.url in readme
+    file = data.source_of("fx-annual", "GBP", 2008)
+    assert (file.name, file.sha256, file.shipped, file.format) == (
+        info.file,
+        info.sha256,
+        True,
+        "FRED CSV",
+    )
+    assert file.publisher == (
+        "Board of Governors of the Federal Reserve System, G.5A release, "
+        "via FRED (Federal Reserve Bank of St. Louis)"
+    )
+    assert data.source_of("fx-annual", "INR", 2008).name == "fx-usd-yearly.csv"

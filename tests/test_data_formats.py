@@ -10,25 +10,33 @@ and an exchange rate inverted twice comes back.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import importlib.util
+import re
+import shutil
 import zipfile
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerkit import data
+import careerkit as ck
+from careerkit import Pay, data
 from careerkit.data._formats import (
+    FED_DDP,
     FRED_FX,
     LAYOUTS,
     MAX_BYTES,
     UNITS,
     Parsed,
+    checked_value,
     read,
 )
+from careerkit.data._gate import RefusedError
 from careerkit.errors import DataFormatError, ValidationError
 
 FRED_FX_MONTHLY = (
@@ -110,7 +118,7 @@ CPI_ROWS = {
 @pytest.mark.parametrize(("date", "no_value"), [("observation_date", ""), ("DATE", ".")])
 def test_fred_cpi(tmp_path: Path, date: str, no_value: str) -> None:
     rows = CPI_ROWS | {"2025-10-01": no_value}  # BLS collected no prices in October 2025
-    parsed = read("cpi", write(tmp_path, "CPIAUCNSA.csv", fred({"CPIAUCNSA": rows}, date)))
+    parsed = read("cpi", write(tmp_path, "CPIAUCNS.csv", fred({"CPIAUCNS": rows}, date)))
     assert parsed.values["US"][(2008, 5)] == Decimal("216.632")
     assert str(parsed.values["US"][(2025, 9)]) == "324.800"  # as printed
     assert (2025, 10) not in parsed.values["US"]
@@ -119,7 +127,7 @@ def test_fred_cpi(tmp_path: Path, date: str, no_value: str) -> None:
     assert (parsed.kind, parsed.format, parsed.series, parsed.published) == (
         "cpi",
         "FRED CSV",
-        ("CPIAUCNSA",),
+        ("CPIAUCNS",),
         None,
     )
     assert parsed.publisher == (
@@ -305,11 +313,14 @@ def test_snapshot_layouts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", list(LAYOUTS))
 def test_shipped_snapshots_read_as_the_loader_reads_them(kind: str, tmp_path: Path) -> None:
-    shipped = Path(data.__file__).with_name(data.SERIES[kind].file)
-    parsed = read(kind, shipped)
+    # Every shipped file of the kind (fx-annual: the snapshot, and the pound's G.5A file)
+    files = [file.name for file in data._shipped_files(kind)]
+    read_ = {}
+    for name in files:
+        read_.update(read(kind, Path(data.__file__).with_name(name)).values)
     with data.use(tmp_path):  # an empty folder: the shipped snapshot alone
         in_use = data.values(kind)
-        assert {key: dict(values) for key, values in parsed.values.items()} == {
+        assert {key: dict(values) for key, values in read_.items()} == {
             key: dict(in_use[key]) for key in in_use
         }
 
@@ -326,7 +337,7 @@ def test_the_fred_ids_cover_the_currencies_careerkit_uses() -> None:
 
 def test_unknown_kind(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
-        read("oews", write(tmp_path, "x.csv", "observation_date,CPIAUCNSA\n"))
+        read("oews", write(tmp_path, "x.csv", "observation_date,CPIAUCNS\n"))
     assert caught.value.field == "kind" and not isinstance(caught.value, DataFormatError)
     assert "'oews'" in str(caught.value) and "fx-monthly" in str(caught.value)
 
@@ -337,11 +348,11 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_file_too_large(tmp_path: Path) -> None:
-    path = tmp_path / "CPIAUCNSA.csv"
+    path = tmp_path / "CPIAUCNS.csv"
     with path.open("wb") as file:
         file.truncate(MAX_BYTES + 1)  # sparse: nothing is written, and nothing must be read
     message = refused("cpi", path)  # refused by its size, before it is read:
-    assert f"CPIAUCNSA.csv: a file of {MAX_BYTES + 1:,} bytes, larger than the 256 MiB" in message
+    assert f"CPIAUCNS.csv: a file of {MAX_BYTES + 1:,} bytes, larger than the 256 MiB" in message
 
 
 def test_zip_member_too_large(tmp_path: Path) -> None:
@@ -368,7 +379,7 @@ def test_zip_without_the_data(tmp_path: Path) -> None:
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "cpi.csv"
-    path.write_bytes(b"observation_date,CPIAUCNSA\n2008-05-01,216.632\n2008-06-01,\xe9\n")
+    path.write_bytes(b"observation_date,CPIAUCNS\n2008-05-01,216.632\n2008-06-01,\xe9\n")
     assert "cpi.csv, line 3: not UTF-8" in refused("cpi", path)
 
 
@@ -376,8 +387,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("", "the file is empty"),
-        ("observation_date,CPIAUCNSA\n", "no values"),
-        ("observation_date,CPIAUCNSA\n2025-10-01,.\n", "no values"),
+        ("observation_date,CPIAUCNS\n", "no values"),
+        ("observation_date,CPIAUCNS\n2025-10-01,.\n", "no values"),
         ("when,what\n2008-05-01,216.632\n", "line 1: not a layout careerkit knows"),
     ],
 )
@@ -385,7 +396,7 @@ def test_nothing_to_read(tmp_path: Path, text: str, expected: str) -> None:
     message = refused("cpi", write(tmp_path, "cpi.csv", text))
     assert expected in message
     if "layout" in message:  # the layouts accepted are listed
-        assert "FRED CSV (observation_date,CPIAUCNSA" in message
+        assert "FRED CSV (observation_date,CPIAUCNS" in message
         assert "BLS time-series flat file" in message and "Date,Index,Inflation" in message
 
 
@@ -393,7 +404,18 @@ def test_seasonally_adjusted_cpi(tmp_path: Path) -> None:
     path = write(tmp_path, "CPIAUCSL.csv", fred({"CPIAUCSL": {"2008-05-01": "215.208"}}))
     message = refused("cpi", path)
     assert "line 1: CPIAUCSL is the seasonally adjusted" in message
-    assert "CPIAUCNSA, not seasonally adjusted" in message and "CUUR0000SA0" in message
+    assert "CPIAUCNS, not seasonally adjusted" in message and "CUUR0000SA0" in message
+    # the page of the series careerkit uses (FRED's CPIAUCNS; there is no CPIAUCNSA)
+    assert message.endswith("https://fred.stlouisfed.org/series/CPIAUCNS")
+
+
+def test_the_misnamed_series_says_what_it_is_called(tmp_path: Path) -> None:
+    # Earlier careerkit documents named FRED's series CPIAUCNSA: a file so headed is refused,
+    # naming the series FRED has.
+    path = write(tmp_path, "x.csv", fred({"CPIAUCNSA": {"2008-05-01": "216.632"}}))
+    message = refused("cpi", path)
+    assert "line 1: 'CPIAUCNSA' is not a FRED series" in message
+    assert "is CPIAUCNS: https://fred.stlouisfed.org/series/CPIAUCNS" in message
 
 
 @pytest.mark.parametrize(
@@ -404,7 +426,7 @@ def test_seasonally_adjusted_cpi(tmp_path: Path) -> None:
         ("fx-monthly", "AEXINUS", "annual average (G.5A): give the file as fx-annual"),
         ("fx-annual", "EXINUS", "monthly average (H.10/G.5): give the file as fx-monthly"),
         ("fx-annual", "DEXINUS", "annual averages (AEXINUS)"),
-        ("cpi", "EXINUS", "give the file as fx-monthly; expected CPIAUCNSA (US)"),
+        ("cpi", "EXINUS", "give the file as fx-monthly; expected CPIAUCNS (US)"),
     ],
 )
 def test_fred_series_of_another_kind(tmp_path: Path, kind: str, column: str, expected: str) -> None:
@@ -415,7 +437,7 @@ def test_fred_series_of_another_kind(tmp_path: Path, kind: str, column: str, exp
 
 
 def test_layout_of_another_kind(tmp_path: Path) -> None:
-    path = write(tmp_path, "f.csv", fred({"CPIAUCNSA": {"2008-05-01": "216.632"}}))
+    path = write(tmp_path, "f.csv", fred({"CPIAUCNS": {"2008-05-01": "216.632"}}))
     message = refused("inflation", path)
     assert "a FRED CSV, which careerkit reads as cpi, fx-monthly, fx-annual" in message
     assert "World Bank DataBank CSV" in message
@@ -433,7 +455,7 @@ def test_layout_of_another_kind(tmp_path: Path) -> None:
     ],
 )
 def test_bad_dates(tmp_path: Path, day: str, expected: str) -> None:
-    text = f"observation_date,CPIAUCNSA\n2008-04-01,214.823\n{day},216.632\n"
+    text = f"observation_date,CPIAUCNS\n2008-04-01,214.823\n{day},216.632\n"
     message = refused("cpi", write(tmp_path, "cpi.csv", text))
     assert "cpi.csv, line 3: " in message and expected in message
 
@@ -445,14 +467,14 @@ def test_future_dates(tmp_path: Path) -> None:
         "fx-annual", write(tmp_path, "f.csv", text)
     )
     this_month, next_month = today.replace(day=1), (today.replace(day=28) + datetime.timedelta(7))
-    text = fred({"CPIAUCNSA": {str(this_month): "330", str(next_month.replace(day=1)): "331"}})
+    text = fred({"CPIAUCNS": {str(this_month): "330", str(next_month.replace(day=1)): "331"}})
     assert f"line 3: US {next_month:%Y-%m}: a date after today" in refused(
         "cpi", write(tmp_path, "c.csv", text)
     )
 
 
 def test_dates_out_of_order_or_twice(tmp_path: Path) -> None:
-    backwards = "observation_date,CPIAUCNSA\n2008-05-01,216.632\n2008-04-01,214.823\n"
+    backwards = "observation_date,CPIAUCNS\n2008-05-01,216.632\n2008-04-01,214.823\n"
     assert "line 3: US 2008-04 comes after 2008-05 (line 2)" in refused(
         "cpi", write(tmp_path, "a.csv", backwards)
     )
@@ -461,24 +483,28 @@ def test_dates_out_of_order_or_twice(tmp_path: Path) -> None:
     assert "line 3: US 2008-05 is given twice, on lines 2 and 3" in message
 
 
+SYNTAX = "expected a number written as digits with a decimal point, such as 216.632"
+RANGE = "expected a number of at most 10^12 and, unless 0, at least 10^-12"
+
+
 @pytest.mark.parametrize(
     ("kind", "value", "expected"),
     [
-        ("cpi", "nan", "found 'nan'; expected a number (as 216.632), or '.' or an empty field"),
-        ("cpi", "inf", "found 'inf'; expected a number"),
-        ("cpi", "2l6.632", "found '2l6.632'; expected a number"),
-        ("cpi", "1e999", "found '1e999'; expected a number at most 10^12"),
-        ("cpi", "1000000000001", "expected a number at most 10^12"),
+        ("cpi", "nan", f"found 'nan'; {SYNTAX}, or '.' or an empty field for no value"),
+        ("cpi", "inf", f"found 'inf'; {SYNTAX}"),
+        ("cpi", "2l6.632", f"found '2l6.632'; {SYNTAX}"),
+        ("cpi", "1e999", f"found '1e999'; {RANGE}"),
+        ("cpi", "1000000000001", RANGE),
         ("cpi", "0", "found '0'; expected a positive number (index points, 1982-84 = 100)"),
         ("cpi", "-216.632", "expected a positive number"),
-        ("fx-monthly", "0.0000000000001", "at least 10^-12 (its inverse at most 10^12)"),
+        ("fx-monthly", "0.0000000000001", RANGE),  # its inverse would be 10^13
     ],
 )
 def test_bad_values(tmp_path: Path, kind: str, value: str, expected: str) -> None:
-    column = "CPIAUCNSA" if kind == "cpi" else "EXUSUK"
+    column = "CPIAUCNS" if kind == "cpi" else "EXUSUK"
     text = fred({column: {"2008-04-01": "1.5", "2008-05-01": value}})
     message = refused(kind, write(tmp_path, "f.csv", text))
-    assert "f.csv, line 3: " in message and expected in message
+    assert f"f.csv, line 3, column '{column}': " in message and expected in message
 
 
 def test_inflation_rates_above_minus_100(tmp_path: Path) -> None:
@@ -488,7 +514,7 @@ def test_inflation_rates_above_minus_100(tmp_path: Path) -> None:
         "-99.9"
     )
     text = text.replace('"-99.9"', '"-100"')
-    assert "line 6: ZWE 2008: found '-100'; expected a rate above -100" in refused(
+    assert "line 6, column '2008': ZWE 2008: found '-100'; expected a rate above -100" in refused(
         "inflation", write(tmp_path, "bad.csv", text)
     )
 
@@ -534,7 +560,7 @@ def test_bls_file_without_cpi_u(tmp_path: Path) -> None:
 
 
 def test_rows_of_the_wrong_width(tmp_path: Path) -> None:
-    text = "observation_date,CPIAUCNSA\n2008-05-01,216.632,1\n"
+    text = "observation_date,CPIAUCNS\n2008-05-01,216.632,1\n"
     assert "line 2: 3 fields" in refused("cpi", write(tmp_path, "a.csv", text))
     text = "Date,Country,Value\n2008-01-01,India\n"
     assert "line 2: 2 fields" in refused("fx-annual", write(tmp_path, "b.csv", text))
@@ -635,3 +661,527 @@ def test_inverting_twice_gives_the_rate_back(
     once = inverted(rate)
     assert once * rate != 0 and abs(once * rate - 1) <= Decimal("1e-27")
     assert abs(inverted(once) - rate) / rate <= Decimal("1e-20")
+
+
+# --- the publishers' real layouts (tests/data/publishers/README.md) --------------------------
+
+PUBLISHERS = Path(__file__).parent / "data" / "publishers"
+POUND_FILE = Path(data.__file__).with_name(data.POUND_G5A.file)  # FRED's AEXUSUK, verbatim
+DDP_FORMAT = "Federal Reserve Data Download Program CSV"
+
+
+def inverse(text: str) -> Decimal:
+    """A rate in US dollars per unit as careerkit keeps it: units per dollar, 28 digits."""
+    with localcontext(Context(prec=28, rounding=ROUND_HALF_EVEN)):
+        return 1 / Decimal(text)
+
+
+def test_the_samples_are_made_from_the_shipped_data() -> None:
+    # tools/make_publisher_samples.py makes each sample from the shipped snapshots: the
+    # files here are what it makes today (else the snapshot changed; run the script).
+    tool = Path(__file__).parent.parent / "tools" / "make_publisher_samples.py"
+    spec = importlib.util.spec_from_file_location("make_publisher_samples", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    made = module.samples()
+    assert sorted(made) == sorted(p.name for p in PUBLISHERS.iterdir() if p.suffix == ".csv")
+    for name, content in made.items():
+        assert (PUBLISHERS / name).read_bytes() == content, name
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "printed"),
+    [
+        ("fred-CPIAUCNS-observation_date.csv", (1913, 1), "9.800"),  # FRED now: 3 decimals
+        ("fred-CPIAUCNS-DATE.csv", (1947, 1), "21.5"),  # FRED's older files: 1 before 2007
+    ],
+)
+def test_fred_cpiaucns_in_both_header_styles(
+    name: str, first: tuple[int, int], printed: str
+) -> None:
+    parsed = read("cpi", PUBLISHERS / name)
+    values = parsed.values["US"]
+    assert (parsed.format, parsed.series, parsed.missing) == ("FRED CSV", ("CPIAUCNS",), {})
+    assert next(iter(values)) == first and str(values[first]) == printed
+    assert values[(2008, 5)] == Decimal("216.632")
+    assert all(value == data.us_cpi()[month] for month, value in values.items())
+
+
+def test_a_fred_cpiaucns_file_ending_2025_07_installs_with_no_revisions(
+    data_folder: Path, tmp_path: Path
+) -> None:
+    wage = Pay("14.36", "USD", "hour", when="2008-05")
+    before = wage.in_prices_of("2025-07")
+    path = tmp_path / "CPIAUCNS.csv"
+    shutil.copyfile(PUBLISHERS / "fred-CPIAUCNS-observation_date.csv", path)
+    installed = data.update("cpi", path)
+    assert (installed.revisions, installed.new, installed.points) == ((), 0, 1351)
+    assert installed.span == "1913-01 to 2025-07" and installed.files[0].format == "FRED CSV"
+    after = wage.in_prices_of("2025-07")
+    assert after.exact == before.exact and after.rounded() == before.rounded()
+    assert data.source_of("cpi", "US", (2025, 7)).name == "CPIAUCNS.csv"
+    assert "CPIAUCNS.csv" in [file.name for file in after.provenance[-1].data]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [POUND_FILE, PUBLISHERS / "fred-AEXUSUK-observation_date.csv"],
+    ids=["DATE", "observation_date"],
+)
+def test_fred_aexusuk_files_install_with_no_revisions(
+    data_folder: Path, tmp_path: Path, source: Path
+) -> None:
+    parsed = read("fx-annual", source)
+    assert parsed.series == ("AEXUSUK",) and list(parsed.values) == ["GBP"]
+    assert parsed.values["GBP"][2008] == inverse("1.8545") == data.fx_yearly()["GBP"][2008]
+    path = tmp_path / "AEXUSUK.csv"
+    shutil.copyfile(source, path)
+    installed = data.update("fx-annual", path)
+    assert (installed.revisions, installed.new, installed.points) == ((), 0, 49)
+    assert data.source_of("fx-annual", "GBP", 2008).name == "AEXUSUK.csv"
+    assert Pay(100, "GBP", "year", when="2008").to_currency("USD").rounded() == Decimal("185.45")
+
+
+def test_the_feds_h10_package_of_monthly_averages() -> None:
+    parsed = read("fx-monthly", PUBLISHERS / "fed-ddp-h10-monthly.csv")
+    assert parsed.format == DDP_FORMAT
+    assert parsed.publisher == (
+        "Board of Governors of the Federal Reserve System, H.10 and G.5 releases "
+        "(Data Download Program)"
+    )
+    # Venezuela's column is skipped, as careerkit leaves that series out; the 22 others read
+    assert set(parsed.values) == set(data.FX_SERIES.values())
+    assert len(parsed.series) == 22 and "H10/H10/RXI_N.M.VE" not in parsed.series
+    assert parsed.values["INR"][(2008, 5)] == Decimal("42.0019")
+    assert str(parsed.values["JPY"][(2000, 1)]) == "105.2960"  # as printed
+    # The pound: US dollars per pound, whatever its multiplier (0.00999999978) says
+    assert parsed.values["GBP"][(2000, 1)] == inverse("1.6404")
+    assert parsed.values["EUR"][(2000, 1)] == inverse("1.0131")
+    assert [min(series) for series in parsed.values.values()] == [(2000, 1)] * 22
+    assert parsed.missing == {}
+
+
+def test_the_ddp_mapping_is_the_feds(tmp_path: Path) -> None:
+    # The Fed's own header rows name each identifier's currency: the sample keeps the real
+    # file's header cells, so FED_DDP agrees with the Fed's "Currency:" and "Unit:" rows.
+    lines = (PUBLISHERS / "fed-ddp-h10-monthly.csv").read_bytes().decode().split("\r\n")
+    header = {row[0].strip(): row[1:] for row in csv.reader(lines[:6])}
+    for identifier, unit, currency in zip(
+        header["Unique Identifier:"], header["Unit:"], header["Currency:"], strict=True
+    ):
+        country = identifier.rsplit(".", 1)[1]
+        if country == "VE":
+            continue
+        code = FED_DDP[country]
+        reciprocal = "RXI$US_" in identifier
+        assert (reciprocal, currency, unit) == (
+            code in data.FED_USD_PER_UNIT,
+            "USD" if reciprocal else code,
+            f"Currency:_Per_{code if reciprocal else 'USD'}",
+        ), identifier
+    assert set(FED_DDP.values()) == set(data.FX_SERIES.values())
+
+
+def test_the_feds_annual_averages() -> None:
+    parsed = read("fx-annual", PUBLISHERS / "fed-ddp-h10-annual.csv")
+    assert parsed.format == DDP_FORMAT
+    assert parsed.series == ("H10/H10/RXI$US_N.A.EU", "H10/H10/RXI$US_N.A.UK", "H10/H10/RXI_N.A.IN")
+    assert min(parsed.values["EUR"]) == 1999  # blank before the euro: not a gap
+    assert parsed.missing == {}
+    assert parsed.values["INR"][2008] == Decimal("43.3859")
+    shipped = data.fx_yearly()["GBP"]
+    assert dict(parsed.values["GBP"]) == {year: shipped[year] for year in range(1995, 2020)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [("fx-monthly", "fed-ddp-h10-monthly.csv"), ("fx-annual", "fed-ddp-h10-annual.csv")],
+)
+def test_the_feds_files_install_with_no_revisions(
+    data_folder: Path, tmp_path: Path, kind: str, name: str
+) -> None:
+    path = tmp_path / "FRB_H10.csv"
+    shutil.copyfile(PUBLISHERS / name, path)
+    installed = data.update(kind, path)
+    assert (installed.revisions, installed.new) == ((), 0)
+    assert installed.files[0].format == DDP_FORMAT
+    pay = Pay(1, "USD", "year", when="2008-05" if kind == "fx-monthly" else "2008")
+    assert pay.to_currency("INR").amount == Decimal(
+        "42.0019" if kind == "fx-monthly" else "43.3859"
+    )
+
+
+# --- the Data Download Program's layout: what it refuses -------------------------------------
+
+
+def ddp(
+    columns: Mapping[str, tuple[str, str, str]],
+    rows: Mapping[str, list[str]],
+    *,
+    skip: tuple[str, ...] = (),
+) -> str:
+    """A DDP CSV: ``{identifier: (unit, multiplier, currency)}``, ``{date: cells}``; CRLF.
+
+    *skip* leaves out the named header rows.
+    """
+
+    def quoted(first: str, cells: list[str]) -> str:
+        return ",".join(f'"{cell}"' for cell in [first, *cells])
+
+    ids = list(columns)
+    header = {
+        "Series Description": quoted("Series Description", [f"rate {id}" for id in ids]),
+        "Unit:": quoted("Unit:", [unit for unit, _, _ in columns.values()]),
+        "Multiplier:": quoted("Multiplier:", [m for _, m, _ in columns.values()]),
+        "Currency:": quoted("Currency:", [c for _, _, c in columns.values()]),
+        "Unique Identifier:": quoted("Unique Identifier: ", ids),
+        "Time Period": quoted("Time Period", [id.removeprefix("H10/H10/") for id in ids]),
+    }
+    lines = [line for name, line in header.items() if name not in skip]
+    lines += [",".join([date, *cells]) for date, cells in rows.items()]
+    return "\r\n".join(lines)
+
+
+INR = "H10/H10/RXI_N.M.IN"
+POUND = "H10/H10/RXI$US_N.M.UK"
+DIRECT = ("Currency:_Per_USD", "1", "INR")
+
+
+def test_ddp_nd_inside_a_series_is_a_gap_never_zero(tmp_path: Path) -> None:
+    text = ddp(
+        {INR: DIRECT, "H10/H10/RXI$US_N.M.EU": ("Currency", "1", "EUR")},  # the newer unit
+        {"1998-12": ["42.5", ""], "1999-01": ["42.6", "1.1591"], "1999-02": ["ND", "1.1203"],
+         "1999-03": ["42.8", "ND"]},
+    )  # fmt: skip
+    parsed = read("fx-monthly", write(tmp_path, "FRB_H10.csv", text))
+    assert (1999, 2) not in parsed.values["INR"] and (1999, 3) not in parsed.values["EUR"]
+    assert parsed.missing == {"INR": ((1999, 2),)}  # EUR's ND after its last value: not a gap
+    assert list(parsed.values["EUR"]) == [(1999, 1), (1999, 2)]
+    assert parsed.values["EUR"][(1999, 1)] == inverse("1.1591")
+
+
+@pytest.mark.parametrize(
+    ("multiplier", "printed", "rate"),
+    [("1000", "0.042", "42"), ("1e+03", "0.042", "42"), ("0.01", "4200", "42")],
+)
+def test_ddp_multipliers_are_honoured(
+    tmp_path: Path, multiplier: str, printed: str, rate: str
+) -> None:
+    text = ddp({INR: ("Currency:_Per_USD", multiplier, "INR")}, {"2008-05": [printed]})
+    assert read("fx-monthly", write(tmp_path, "f.csv", text)).values["INR"][(2008, 5)] == Decimal(
+        rate
+    )
+
+
+@pytest.mark.parametrize("multiplier", ["0.01", "0.00999999978", "1"])
+def test_ddp_the_pounds_multiplier_is_the_feds_metadata(tmp_path: Path, multiplier: str) -> None:
+    # The Fed gives the pound's series the multiplier 0.01 but prints US dollars per pound
+    text = ddp({POUND: ("Currency:_Per_GBP", multiplier, "USD")}, {"2000-01": ["1.6404"]})
+    parsed = read("fx-monthly", write(tmp_path, "f.csv", text))
+    assert parsed.values["GBP"][(2000, 1)] == inverse("1.6404")
+
+
+@pytest.mark.parametrize(
+    ("columns", "line", "expected"),
+    [
+        ({INR: ("Currency:_Per_USD", "2.5", "INR")}, 3, "the multiplier of H10/H10/RXI_N.M.IN "
+         "is '2.5'; expected a power of ten"),
+        ({INR: ("Currency:_Per_USD", "NaN", "INR")}, 3, "the multiplier of H10/H10/RXI_N.M.IN "
+         "is 'NaN': expected a number written as digits"),
+        ({INR: ("Currency:_Per_INR", "1", "INR")}, 2, "the unit of H10/H10/RXI_N.M.IN is "
+         "'Currency:_Per_INR'; its identifier says INR per US dollar, so expected "
+         "Currency:_Per_USD"),
+        ({POUND: ("Currency:_Per_USD", "1", "USD")}, 2, "its identifier says US dollars per GBP"),
+        ({INR: ("Currency:_Per_USD", "1", "JPY")}, 4, "the currency of H10/H10/RXI_N.M.IN is "
+         "'JPY'; expected INR"),
+        ({"H10/H10/RXI_N.B.IN": DIRECT}, 5, "H10/H10/RXI_N.B.IN is the daily rate (H.10); "
+         "careerkit uses the Fed's monthly averages (H10/H10/RXI_N.M.IN)"),
+        ({"H10/H10/RXI_N.A.IN": DIRECT}, 5, "H10/H10/RXI_N.A.IN is an annual average (G.5A): "
+         "give the file as fx-annual"),
+        ({"H10/H10/JRXWTFB_N.M": ("Index:_January_2006_100", "1", "NA")}, 5,
+         "'H10/H10/JRXWTFB_N.M' is not a series careerkit reads as fx-monthly"),
+        ({"H10/H10/RXI_N.M.ZZ": DIRECT}, 5, "'H10/H10/RXI_N.M.ZZ' is not a series"),
+        ({"H15/H15/RIFSPFF_N.M": ("Percent:_Per_Year", "1", "NA")}, 5, "is not a series"),
+        ({INR: DIRECT, "H10/H10/RXI_N.M.IN ": DIRECT}, 5, "two columns hold INR"),
+    ],
+)  # fmt: skip
+def test_ddp_columns_that_are_not_what_careerkit_reads(
+    tmp_path: Path, columns: dict[str, tuple[str, str, str]], line: int, expected: str
+) -> None:
+    text = ddp(columns, {"2008-05": ["42"] * len(columns)})
+    message = refused("fx-monthly", write(tmp_path, "FRB_H10.csv", text))
+    assert f"FRB_H10.csv, line {line}: " in message and expected in message
+    if line == 5 and "two" not in expected:  # the series careerkit reads are listed
+        assert "expected H10/H10/RXI$US_N.M.AL (AUD)" in message and "RXI_N.M.IN (INR)" in message
+        assert "The Data Download Program lets you choose the series" in message
+
+
+def test_ddp_annual_averages_given_as_monthly_and_back(tmp_path: Path) -> None:
+    monthly = ddp({INR: DIRECT}, {"2008-05": ["42.0019"]})
+    message = refused("fx-annual", write(tmp_path, "m.csv", monthly))
+    assert "H10/H10/RXI_N.M.IN is a monthly average (H.10): give the file as fx-monthly" in message
+    assert "expected H10/H10/RXI$US_N.A.AL (AUD)" in message
+
+
+def test_ddp_venezuela_is_left_out_as_in_the_snapshot(tmp_path: Path) -> None:
+    text = ddp(
+        {INR: DIRECT, "H10/H10/RXI_N.M.VE": ("Currency:_Per_USD", "1", "VEB")},
+        {"2008-05": ["42.0019", "2.1473"]},
+    )
+    parsed = read("fx-monthly", write(tmp_path, "f.csv", text))
+    assert parsed.values == {"INR": {(2008, 5): Decimal("42.0019")}} and parsed.series == (INR,)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        (ddp({INR: DIRECT}, {"2008-05": ["1"]}, skip=("Multiplier:",)), 3,
+         "found 'Currency:'; expected the Data Download Program's header rows, in this order: "
+         '"Series Description", "Unit:", "Multiplier:", "Currency:", "Unique Identifier:", '
+         '"Time Period"'),
+        (ddp({INR: DIRECT}, {"2008-05-01": ["1"]}), 7, "date '2008-05-01'; expected YYYY-MM"),
+        (ddp({INR: DIRECT}, {"2008-13": ["1"]}), 7, "date '2008-13'; expected YYYY-MM, a month"),
+        (ddp({INR: DIRECT}, {"2008-05": ["1", "2"]}), 7, "3 fields, '2008-05,1,2'; the header has 2"),
+        (ddp({INR: DIRECT}, {"2008-05": ["1"]}).replace('Period","RXI_N.M.IN', 'Period","RXI_N.M.JA'), 6,
+         "the column of H10/H10/RXI_N.M.IN is headed 'RXI_N.M.JA'; expected RXI_N.M.IN"),
+        ('"Series Description","x"\r\n"Unit:","Currency:_Per_USD","y"\r\n', 2,
+         "3 fields in the 'Unit:' row; the header rows have 2"),
+    ],
+)  # fmt: skip
+def test_ddp_headers_and_rows_that_are_not_the_feds(
+    tmp_path: Path, text: str, line: int, expected: str
+) -> None:
+    message = refused("fx-monthly", write(tmp_path, "FRB_H10.csv", text))
+    assert f"FRB_H10.csv, line {line}: " in message and expected in message
+
+
+def test_ddp_without_its_descriptive_rows(tmp_path: Path) -> None:
+    labels = ("Series Description", "Unit:", "Multiplier:", "Currency:")
+    text = ddp({INR: DIRECT}, {"2008-05": ["42"]}, skip=labels)
+    message = refused("fx-monthly", write(tmp_path, "FRB_H10.csv", text))
+    assert "line 1: a Data Download Program CSV without its descriptive header rows" in message
+    assert 'the first line is "Series Description"' in message
+
+
+def test_ddp_is_read_only_for_exchange_rates(tmp_path: Path) -> None:
+    path = write(tmp_path, "FRB_H10.csv", ddp({INR: DIRECT}, {"2008-05": ["42"]}))
+    message = refused("cpi", path)
+    assert (
+        "a Federal Reserve Data Download Program CSV, which careerkit reads as fx-monthly, "
+        in message
+    )
+    assert "fx-annual, not as cpi" in message
+
+
+# --- the value gate, in every layout ----------------------------------------------------------
+
+HOSTILE = {
+    "1e-99999999": RANGE,  # a Fraction of it has a hundred-million-digit denominator
+    "1e400": RANGE,
+    "1" * 40: "expected a number of at most 30 significant digits",
+    "2_2.10": SYNTAX,  # Python's Decimal reads it as 22.10
+    "NaN": SYNTAX,
+    "Infinity": SYNTAX,
+    "0x1p3": SYNTAX,
+    "1,000": SYNTAX,
+}
+
+
+def _in_layout(layout: str, value: str, folder: Path) -> tuple[str, Path, str]:
+    """A file of *layout* with *value* in one cell: (kind, path, the cell's column)."""
+    if layout == "FRED CSV":
+        cell = f'"{value}"' if "," in value else value  # else a field more, not the gate's
+        return "cpi", write(folder, "c.csv", fred({"CPIAUCNS": {"2008-05-01": cell}})), "CPIAUCNS"
+    if layout == "DDP":
+        text = ddp({INR: DIRECT}, {"2008-05": [f'"{value}"']})
+        return "fx-monthly", write(folder, "FRB_H10.csv", text), "RXI_N.M.IN"
+    if layout == "DDP annual":
+        text = ddp(
+            {"H10/H10/RXI$US_N.A.UK": ("Currency:_Per_GBP", "1", "USD")}, {"2008": [f'"{value}"']}
+        )
+        return "fx-annual", write(folder, "FRB_H10.csv", text), "RXI$US_N.A.UK"
+    if layout == "BLS":
+        text = "\n".join([BLS_HEADER, bls_row("CUUR0000SA0", 2008, "M05", value)])
+        return "cpi", write(folder, "cu.data.0.Current", text), "value"
+    if layout in ("World Bank CSV", "World Bank zip"):
+        text = world_bank("FP.CPI.TOTL.ZG", CPI_NAME, {("India", "IND"): {2008: value}})
+        if layout == "World Bank CSV":
+            return "inflation", write(folder, "API.csv", text, bom=True), "2008"
+        path = folder / "API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.csv", text)
+        return "inflation", path, "2008"
+    if layout == "DataBank":
+        text = (
+            "Country Name,Country Code,Series Name,Series Code,2008 [YR2008]\n"
+            f'India,IND,x,FP.CPI.TOTL.ZG,"{value}"\n'
+        )
+        return "inflation", write(folder, "Data.csv", text), "2008 [YR2008]"
+    assert layout == "snapshot"
+    return (
+        "fx-annual",
+        write(folder, "s.csv", f'Date,Country,Value\n2008-01-01,India,"{value}"\n'),
+        "Value",
+    )
+
+
+LAYOUT_NAMES = ["FRED CSV", "DDP", "DDP annual", "BLS", "World Bank CSV", "World Bank zip",
+                "DataBank", "snapshot"]  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+@pytest.mark.parametrize("value", list(HOSTILE))
+def test_the_gate_refuses_hostile_values_in_every_layout(
+    tmp_path: Path, layout: str, value: str
+) -> None:
+    kind, path, column = _in_layout(layout, value, tmp_path)
+    message = refused(kind, path)
+    assert f", column {column!r}: " in message and f"found {value!r}; {HOSTILE[value]}" in message
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+def test_every_layout_reads_a_plain_value(tmp_path: Path, layout: str) -> None:
+    # the same cells, with a value: so the refusals above are the gate's, not the layout's
+    kind, path, _ = _in_layout(layout, "12.5", tmp_path)
+    (series,) = read(kind, path).values.values()
+    assert list(series.values()) == [
+        Decimal(1) / Decimal("12.5") if "annual" in layout else Decimal("12.5")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "id", "value"),
+    [("cpi", "CPIAUCNS", "1e-99999999"), ("fx-monthly", "EXINUS", "1e-99999999"),
+     ("fx-monthly", "EXUSUK", "0.0000000000001"), ("cpi", "CPIAUCNS", "2_2.10")],
+)  # fmt: skip
+def test_a_value_that_would_hang_conversions_is_refused_and_nothing_is_written(
+    data_folder: Path, tmp_path: Path, kind: str, id: str, value: str
+) -> None:
+    month = _month_after(data.values(kind)["US" if kind == "cpi" else "INR"])
+    path = write(tmp_path, f"{id}.csv", fred({id: {f"{month}-01": value}}))
+    with pytest.raises(DataFormatError) as caught:
+        data.update(kind, path)
+    assert str(caught.value).startswith(
+        f"{id}.csv, line 2, column {id!r}: {'US' if kind == 'cpi' else FRED_FX[id]} {month}: "
+        f"found {value!r}; "
+    )
+    assert list(data_folder.iterdir()) in ([], [data_folder / kind])
+    assert not (data_folder / kind / "manifest.json").exists()
+    if kind == "cpi":
+        convert = lambda: Pay(1, "USD", "hour", when="2008-05").in_prices_of(month)  # noqa: E731
+    else:
+        convert = lambda: Pay(1, FRED_FX[id], "hour", when=month).to_currency("USD")  # noqa: E731
+    with pytest.raises(ck.DataNotAvailableError):  # the data in use is the snapshot's
+        convert()
+
+
+def _month_after(series: Mapping[tuple[int, int], Decimal]) -> str:
+    year, month = max(series)
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year}-{month:02d}"
+
+
+def test_ppp_factors_may_be_smaller(tmp_path: Path) -> None:
+    # The World Bank's factor for Venezuela in 1990, in today's bolivares (the shipped file's)
+    text = world_bank(
+        "PA.NUS.PPP", PPP_NAME, {("Venezuela, RB", "VEN"): {1990: "1.21042781368337E-13"}}
+    )
+    parsed = read("ppp", write(tmp_path, "API.csv", text, bom=True))
+    assert parsed.values["VE"][1990] == Decimal("1.21042781368337E-13")
+    text = text.replace("1.21042781368337E-13", "1E-16")
+    assert (
+        "VE 1990: found '1E-16'; expected a number of at most 10^12 and, unless 0, at least 10^-15"
+        in refused("ppp", write(tmp_path, "b.csv", text))
+    )
+    assert checked_value("ppp", "1.21042781368337E-13") == Decimal("1.21042781368337E-13")
+    with pytest.raises(RefusedError, match="at least 10\\^-12"):
+        checked_value("inflation", "1E-13")
+
+
+def test_checked_value_is_the_readers_check() -> None:
+    assert checked_value("cpi", "216.632") == Decimal("216.632")
+    assert checked_value("fx-monthly", "0.5392289026691830682124561877") == Decimal(
+        "0.5392289026691830682124561877"
+    )
+    assert checked_value("inflation", "-0.355546266299747") == Decimal("-0.355546266299747")
+    for kind, text, expected in [
+        ("cpi", "1e-99999999", RANGE),
+        ("fx-annual", "2_2.10", SYNTAX),
+        ("ppp", "0", "expected a positive number (local currency units per international dollar)"),
+        ("inflation", "-100", "expected a rate above -100"),
+        ("oews", "1", "expected a value of one of the series cpi, fx-monthly"),
+    ]:
+        with pytest.raises(RefusedError, match=re.escape(expected)):
+            checked_value(kind, text)
+
+
+TEXTS = st.text(alphabet="0123456789.eE+-_xnaNIf, ", max_size=14) | st.sampled_from(
+    ["1e-99999999", "1e12", "1e-12", "0.5", "1" * 31, "-3", ".5", "5.", "1E+3"]
+)
+
+
+@given(st.sampled_from(["cpi", "inflation"]), TEXTS)
+def test_checked_value_accepts_what_the_readers_accept(
+    tmp_path_factory: pytest.TempPathFactory, kind: str, text: str
+) -> None:
+    folder = tmp_path_factory.mktemp("same")
+    if kind == "cpi":
+        path = write(folder, "c.csv", fred({"CPIAUCNS": {"2008-05-01": text}}))
+    else:
+        path = write(
+            folder, "w.csv", world_bank("FP.CPI.TOTL.ZG", CPI_NAME, {("I", "IND"): {2008: text}})
+        )
+    try:
+        found: Decimal | None = checked_value(kind, text)
+    except RefusedError:
+        found = None
+    try:
+        (series,) = read(kind, path).values.values()
+    except DataFormatError:
+        # refused by the gate, or a comma (a field more) or no value ('.', blank) in the row
+        assert found is None or "," in text
+    else:
+        assert found is not None and series == {((2008, 5) if kind == "cpi" else 2008): found}
+
+
+@st.composite
+def accepted_texts(draw: st.DrawFn) -> str:
+    """A value the gate accepts: up to 30 significant digits, 10^-12 to 10^12, in any spelling."""
+    digits = draw(st.integers(1, 30))
+    mantissa = draw(st.integers(10 ** (digits - 1), 10**digits - 1))
+    exponent = draw(st.integers(-12 - digits + 1, 12 - digits + 1))
+    value = Decimal(mantissa).scaleb(exponent)
+    if not Decimal("1e-12") <= value <= Decimal("1e12"):
+        value = Decimal(1)
+    return draw(st.sampled_from([f"{value:f}", f"{value:e}", str(value)]))
+
+
+@settings(max_examples=25)
+@given(st.sampled_from(["EXINUS", "EXUSUK", "CPIAUCNS"]), accepted_texts())
+def test_any_value_the_readers_accept_converts_with_bounded_fractions(
+    tmp_path_factory: pytest.TempPathFactory, id: str, text: str
+) -> None:
+    from careerkit.model.dates import ReferenceDate
+    from careerkit.pay import _rates
+
+    folder = tmp_path_factory.mktemp("data")
+    kind = "cpi" if id == "CPIAUCNS" else "fx-monthly"
+    with data.use(folder):
+        month = _month_after(data.values(kind)["US" if kind == "cpi" else "INR"])
+        year, number = int(month[:4]), int(month[5:])
+        if datetime.date(year, number, 1) > datetime.date.today():
+            return  # the snapshot reaches this month: no month to install
+        path = write(folder, f"{id}.csv", fred({id: {f"{month}-01": text}}))
+        data.update(kind, path, accept_revisions=True)
+        if kind == "cpi":
+            pay = Pay(100, "USD", "month", when="2008-05").in_prices_of(month)
+            (numerator, denominator), _ = _rates.prices(
+                "USD", ReferenceDate(2008, 5), ReferenceDate(year, number), None
+            )
+        else:
+            code = FRED_FX[id]
+            pay = Pay(100, code, "month", when=month).to_currency("USD")
+            (numerator, denominator), _ = _rates.fx(code, "USD", ReferenceDate(year, number))
+        assert pay.rounded() >= 0 and pay.explain()
+        assert len(str(numerator)) <= 100 and len(str(denominator)) <= 100

@@ -1,9 +1,11 @@
-"""Installing a newer BLS OEWS release: the catalogue is rebuilt from it, and cites it.
+"""Installing BLS OEWS releases: each stacks over those in use, is checked, and is cited.
 
-The files are made here in BLS's layout for its OEWS tables (the columns of
+Most files are made here in BLS's layout for its OEWS tables (the columns of
 ``national_M2025_dl.xlsx``), as CSV, as an Excel workbook (written by openpyxl,
 with the "Field Descriptions" sheet that states the top code) and as the zip
-BLS serves, with figures for a pretend May 2026 release.
+BLS serves, with figures for a pretend May 2026 release. BLS's own May 2023 and
+May 2024 national workbooks (``tests/data/oews``) check that releases stack into
+pay history.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import event, given
+from hypothesis import strategies as st
 
 import careerkit as ck
 from careerkit import catalogue, data
 from careerkit.errors import DataFormatError, DataRevisionError
+from careerkit.testing import check_profile
 
 COLUMNS = [
     "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
@@ -75,7 +81,8 @@ STATES = [
     bls("6", "2", "CA", "43-4051", "Customer Service Representatives", "detailed",
         **csr(A_MEDIAN="51200", JOBS_1000="14.2", LOC_QUOTIENT="0.95")),
     bls("72", "3", "PR", "43-4051", "Customer Service Representatives", "detailed",
-        **csr(A_MEDIAN="27100")),
+        **csr(A_PCT10="20800", A_PCT25="23100", A_MEDIAN="27100", A_PCT75="31300",
+              A_PCT90="37400")),
     bls("31080", "4", "CA", "43-4051", "Customer Service Representatives", "detailed",
         **csr(A_MEDIAN="2")),
 ]  # fmt: skip
@@ -120,7 +127,9 @@ def folder(data_folder: Path) -> Path:
     return data_folder  # conftest's: an empty data folder, in use for the test
 
 
-def test_a_newer_release_from_bls_zips_rebuilds_the_catalogue(folder: Path, tmp_path: Path) -> None:
+def test_a_newer_release_from_bls_zips_stacks_over_the_shipped_one(
+    folder: Path, tmp_path: Path
+) -> None:
     national = tmp_path / "oesm26nat.zip"
     with zipfile.ZipFile(national, "w") as archive:
         archive.writestr("oesm26nat/national_M2026_dl.xlsx", workbook(NATIONAL))
@@ -128,46 +137,74 @@ def test_a_newer_release_from_bls_zips_rebuilds_the_catalogue(folder: Path, tmp_
     with zipfile.ZipFile(states, "w") as archive:
         archive.writestr("oesm26st/state_M2026_dl.xlsx", workbook(STATES))
     installed = data.update("oews", national, states)
-    assert installed.span == "2026-05" and installed.new == 1  # 43-4052, new in this release
+    # a date careerkit had no figures for: every figure is new (3 occupations x US, 2 states)
+    assert (installed.span, installed.points, installed.new) == ("2026-05", 5, 5)
 
-    assert catalogue.release()["reference_date"] == "2026-05"
+    assert catalogue.release()["reference_date"] == "2026-05"  # the newest is the latest
     assert catalogue.source_id() == "bls-oews-may-2026"
     service = ck.get("43-4051")
-    assert service.id == "customer-service"  # the rich profile, extended by the new release
+    assert service.id == "customer-service"  # the rich profile, extended by both releases
     (hourly, annual) = [b for b in service.pay_bands("US") if b.source == "bls-oews-may-2026"]
     assert (hourly.median, annual.median) == (Decimal("22.1"), Decimal(45970))
     assert str(annual.reference_date) == "2026-05"
-    (california,) = [b for b in service.pay_bands("US-CA") if b.period.value == "year"]
+    # the shipped May 2025 figures stay, as history: nothing is replaced
+    medians = [
+        (str(pay.when), pay.amount)
+        for pay in service.pay_history(statistic="median", period="hour")
+    ]
+    assert medians == [
+        ("2008-05", Decimal("14.36")),
+        ("2025-05", Decimal("21.53")),
+        ("2026-05", Decimal("22.1")),
+    ]
+    (california,) = [
+        b
+        for b in service.pay_bands("US-CA")
+        if b.period.value == "year" and b.source.endswith("2026")
+    ]
     assert california.median == Decimal(51200)
-    assert [b.median for b in service.pay_bands("US-PR") if b.period.value == "year"] == [27100]
-    assert {e.region for e in service.employment} >= {"US", "US-CA", "US-PR"}
+    assert [b.median for b in service.pay_bands("US-PR") if b.period.value == "year"] == [
+        Decimal(26700),  # May 2025 (shipped)
+        Decimal(27100),  # May 2026
+    ]
+    assert {(e.region, str(e.reference_date)) for e in service.employment} >= {
+        ("US", "2025-05"),
+        ("US", "2026-05"),
+        ("US-CA", "2026-05"),
+    }
     # the release cites the files it was read from
     source = service.get_source("bls-oews-may-2026")
     digest = hashlib.sha256(national.read_bytes()).hexdigest()
     assert f"oesm26nat.zip (sha256 {digest})" in source.note.en  # type: ignore[union-attr]
-    # BLS's marks: annual only (footnote 4), the top code read from the workbook (footnote 5)
+    assert service.get_source("bls-oews-may-2025").note.en.startswith(  # type: ignore[union-attr]
+        "OEWS May 2025 (release 2025A01), published 2026-05-15."
+    )
+    # BLS's marks: annual only (footnote 4), the top code read from each release's workbook
     pilots = ck.get("53-2011")
-    (band,) = pilots.pay_bands("US")
+    (band,) = [b for b in pilots.pay_bands("US") if b.source.endswith("2026")]
     assert band.period.value == "year" and band.top_coded == ("median",)
     assert band.top_code == Decimal(249600) and band.mean == Decimal(233880)
     assert band.note is not None and "only annual figures" in band.note.en
-    # an employment BLS did not release is absent, never zero
+    assert {b.top_code for b in pilots.pay if b.source.endswith("2025")} <= {None, Decimal(239200)}
+    # a new occupation: the slug of its title; an employment BLS did not release is absent
     experience = ck.get("43-4052")
+    assert experience.id == "customer-experience-representatives"
     assert experience.employment == ()
-    # the release's occupations (a new one with the slug of its title), and careerkit's own
-    assert {career.id for career in ck.careers()} == {
-        "customer-service",
-        "public-relations-specialist",
-        "airline-pilots-copilots-and-flight-engineers",
-        "customer-experience-representatives",
-    }
+    assert {b.source for b in experience.pay} == {"bls-oews-may-2026"}
+    assert len(ck.careers()) == 831  # the 830 of May 2025 and the new one
     (oews,) = [series for series in data.status() if series.kind == "oews"]
-    assert oews.in_use == "update" and oews.span == "2026-05"
-    assert [file.name for file in oews.files] == ["oesm26nat.zip", "oesm26st.zip"]
+    assert oews.in_use == "update" and oews.span == "2025-05 to 2026-05"
+    assert [file.name for file in oews.files[-2:]] == ["oesm26nat.zip", "oesm26st.zip"]
+    assert [(r.reference_date, r.shipped, r.role, len(r.areas)) for r in oews.releases] == [
+        ("2025-05", True, "history", 55),
+        ("2026-05", False, "latest", 3),
+    ]
 
     assert data.reset("oews") == ("oews",)
     assert catalogue.release()["reference_date"] == "2025-05"
     assert ck.get("43-4051").pay_bands("US")[-1].source == "bls-oews-may-2025"
+    assert len(ck.careers()) == 830
+    assert [path.name for path in (folder / "oews").iterdir()] == [".lock"]
 
 
 def test_csv_tables_are_read_too(folder: Path, tmp_path: Path) -> None:
@@ -176,18 +213,24 @@ def test_csv_tables_are_read_too(folder: Path, tmp_path: Path) -> None:
     data.update("oews", national)
     assert catalogue.release()["occupations"] == 2
     assert catalogue.release()["top_code_year"] is None  # no top-coded figure: none needed
-    (annual,) = [b for b in ck.get("43-4051").pay_bands("US") if b.period.value == "year"]
+    (annual,) = [
+        b
+        for b in ck.get("43-4051").pay_bands("US")
+        if b.period.value == "year" and b.source.endswith("2026")
+    ]
     assert annual.median == Decimal(45970) and annual.percentiles[90] == Decimal(65310)
 
 
 @pytest.mark.parametrize(
     ("rows", "name", "fragment"),
     [
-        (NATIONAL, "national_M2026_dl.csv", "row 6: A_MEDIAN is '#', a wage at or above BLS's top code, and the file does not state the top code"),
-        (STATES, "state_M2026_dl.csv", "national: no national row for all occupations (SOC 00-0000): give the whole national table"),
-        ([*NATIONAL[:2], bls("99", "1", "US", "43-405", "x", "detailed")], "national_M2026_dl.csv", "row 4: OCC_CODE '43-405' with O_GROUP 'detailed': expected a SOC code such as 43-4051"),
-        ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "x", "detailed", H_MEAN="-3")], "national_M2026_dl.csv", "row 4: H_MEAN is '-3': expected a number of 0 or more"),
+        (NATIONAL, "national_M2026_dl.csv", "national_M2026_dl.csv, row 6, column A_MEDIAN: '#': a wage at or above BLS's top code, and the file does not state the top code"),
+        (STATES, "state_M2026_dl.csv", "state_M2026_dl.csv: no national row for all occupations (SOC 00-0000): give the whole national table"),
+        ([*NATIONAL[:2], bls("99", "1", "US", "43-405", "x", "detailed")], "national_M2026_dl.csv", "row 4, column OCC_CODE: '43-405': expected a SOC code such as 43-4051"),
+        ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "x", "group")], "national_M2026_dl.csv", "row 4, column O_GROUP: 'group': expected one of total, major, minor, broad, detailed"),
+        ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "x", "detailed", H_MEAN="-3")], "national_M2026_dl.csv", "row 4, column H_MEAN: '-3': expected a number of 0 or more"),
         (NATIONAL[:3], "national.csv", "cannot tell the release's date from the file names (national.csv): pass --reference-date"),
+        (NATIONAL[:3], "national_M2099_dl.csv", "reference_date: the release is dated 2099-05, a month still to come"),
     ],
 )  # fmt: skip
 def test_refused(
@@ -216,11 +259,17 @@ def test_reference_date_can_be_given(folder: Path, tmp_path: Path) -> None:
         data.update("oews", path, reference_date="2026")
 
 
+def _shipped_row(soc: str, region: str) -> dict[str, str]:
+    """The shipped May 2025 figures of *soc* in *region*, by the catalogue's field names."""
+    occupation = catalogue.occupations()[soc]
+    ((_, rows),) = catalogue._catalogue().figures(occupation)
+    (row,) = [row for _, row in rows if row[0] == region]
+    return dict(zip(catalogue.FIELDS, row[1:], strict=True))
+
+
 def test_the_release_in_use_installed_again_must_agree(folder: Path, tmp_path: Path) -> None:
-    # the shipped May 2025 figures for customer service representatives, one of them changed
-    index = catalogue.occupations()
-    (national,) = [line for line in catalogue._rows(index["43-4051"]) if line[0] == "US"]
-    fields = dict(zip(catalogue.FIELDS, national[1:], strict=True))
+    # the shipped May 2025 national figures for customer service representatives, one changed
+    fields = _shipped_row("43-4051", "US")
     wages = {
         "H_MEDIAN": fields["hourly_median"],
         "A_MEDIAN": "44990",
@@ -238,5 +287,442 @@ def test_the_release_in_use_installed_again_must_agree(folder: Path, tmp_path: P
     assert not (folder / "oews" / "manifest.json").exists()
     installed = data.update("oews", path, accept_revisions=True)
     assert ("43-4051 US", "annual_median", "44770", "44990") in installed.revisions
-    (annual,) = [b for b in ck.get("43-4051").pay_bands("US") if b.period.value == "year"][-1:]
+    assert (installed.points, installed.new) == (1, 0)  # May 2025's US figures: in use already
+    csr_ = ck.get("43-4051")
+    (annual,) = [
+        b for b in csr_.pay_bands("US") if b.period.value == "year" and b.source.endswith("2025")
+    ]
     assert annual.median == Decimal(44990)
+    # a national table of the same date keeps every state's figures: it covers the nation only
+    (california,) = [b for b in csr_.pay_bands("US-CA") if b.period.value == "year"]
+    assert california.median == Decimal(49560)
+    assert len({b.region for b in ck.get("29-1141").pay}) == 54
+    note = csr_.get_source("bls-oews-may-2025").note.en  # type: ignore[union-attr]
+    assert note.startswith(
+        "Each area's figures from the first of these that has them: OEWS May 2025 (installed"
+    )
+    assert (
+        "OEWS May 2025 (release 2025A01), published 2026-05-15 (national and state figures)" in note
+    )
+    (oews,) = data.status("oews")
+    assert [(r.reference_date, r.shipped, r.role) for r in oews.releases] == [
+        ("2025-05", True, "under the 2025-05 release installed after it, for the areas both cover"),
+        ("2025-05", False, "latest"),
+    ]
+    # a later identical install replaces the earlier one rather than stacking twice
+    again = data.update("oews", path, accept_revisions=True)
+    assert again.new == 0 and [file.name for file in again.replaced] == ["national_M2025_dl.csv"]
+    assert len(list((folder / "oews").glob("*-*T*"))) == 1
+
+
+# --- BLS's own workbooks: history stacks --------------------------------------------------------
+
+HISTORY = Path(__file__).parent / "data" / "oews"
+WORKBOOKS = {
+    "national_M2023_dl.xlsx": "9200eb0423feece690c2f7e9a20c3817b0e494cd7071cb455b3ebae579536d5a",
+    "national_M2024_dl.xlsx": "a9bad3093703e28d7490cedb765b6730f4eaa4b37a7c8f68e866814167761f11",
+}
+
+
+def real(name: str) -> Path:
+    pytest.importorskip("openpyxl")
+    path = HISTORY / name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == WORKBOOKS[name]  # BLS's file, unchanged
+    return path
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with BLS's May 2023 and May 2024 national workbooks installed."""
+    where = tmp_path_factory.mktemp("history")
+    first = data.update("oews", real("national_M2024_dl.xlsx"), directory=where)
+    assert (first.span, first.points, first.new) == ("2024-05", 831, 831)
+    second = data.update("oews", real("national_M2023_dl.xlsx"), directory=where)
+    assert (second.span, second.new, second.replaced) == ("2023-05", 831, ())
+    return where
+
+
+def test_older_releases_add_history_and_never_replace_the_latest(history: Path) -> None:
+    with data.use(history):
+        assert catalogue.release()["reference_date"] == "2025-05"
+        assert catalogue.source_id() == "bls-oews-may-2025"
+        service = ck.get("43-4051")
+        annual = service.pay_history(region="US", statistic="median", period="year")
+        assert [(str(pay.when), pay.amount) for pay in annual] == [
+            ("2008-05", Decimal("29868.80")),  # the profile's $14.36 an hour x 2,080 hours
+            ("2023-05", Decimal(39680)),
+            ("2024-05", Decimal(42830)),
+            ("2025-05", Decimal(44770)),
+        ]
+        assert [(str(pay.when), str(pay.amount)) for pay in service.pay_history(period="hour")] == [
+            ("2008-05", "14.36"),
+            ("2023-05", "19.08"),
+            ("2024-05", "20.59"),
+            ("2025-05", "21.53"),
+        ]
+        growth = service.pay_growth(since="2023-05")
+        assert growth.nominal == Decimal("0.1284")  # 21.53 / 19.08 - 1
+        assert str(growth.earlier.when) == "2023-05" and str(growth.later.when) == "2025-05"
+        pr = ck.get("27-3031").pay_history(statistic="median", period="year")
+        assert [(str(pay.when), pay.amount) for pay in pr][-3:] == [
+            ("2023-05", Decimal(66750)),
+            ("2024-05", Decimal(69780)),
+            ("2025-05", Decimal(74750)),
+        ]
+        # each band cites its own release
+        nurses = ck.get("29-1141")
+        by_source = {b.source: str(b.reference_date) for b in nurses.pay_bands("US")}
+        assert by_source == {
+            "bls-oews-may-2023": "2023-05",
+            "bls-oews-may-2024": "2024-05",
+            "bls-oews-may-2025": "2025-05",
+        }
+        source = nurses.get_source("bls-oews-may-2023")
+        assert str(source.reference_date) == "2023-05"
+        assert "national_M2023_dl.xlsx (sha256 9200eb04" in source.note.en  # type: ignore[union-attr]
+        assert source.title.en.startswith(
+            "Occupational Employment and Wage Statistics (OEWS): national"
+        )
+        # the states are May 2025's alone: the national tables cover the nation
+        assert {str(b.reference_date) for b in nurses.pay_bands("US-TX")} == {"2025-05"}
+        assert [str(e.reference_date) for e in nurses.employment if e.region == "US"] == [
+            "2023-05",
+            "2024-05",
+            "2025-05",
+        ]
+        # the catalogue's figures of every release rebuild through the validating constructors
+        for career in (service, nurses, ck.get("53-2011"), ck.get("29-1022")):
+            for item in (*career.pay, *career.employment):
+                assert attrs.evolve(item) == item
+
+
+def test_an_occupation_only_older_releases_have_is_a_career(history: Path) -> None:
+    with data.use(history):
+        legislators = ck.get("11-1031")
+        assert legislators.id == "legislators" and legislators is ck.get("legislators")
+        assert [(str(b.reference_date), b.median) for b in legislators.pay_bands("US")] == [
+            ("2023-05", Decimal(47290)),
+            ("2024-05", Decimal(44810)),
+        ]
+        assert [source.id for source in legislators.sources][:2] == [
+            "bls-oews-may-2023",
+            "bls-oews-may-2024",
+        ]
+        assert legislators.codes["SOC-2018"] == "11-1031"
+        check_profile(legislators)
+        assert len(ck.careers()) == 831
+        # renamed titles keep their released ids and take the newest release's title
+        grinding = ck.get("51-4033")
+        assert grinding.id == catalogue.occupations()["51-4033"].id
+        assert "&" in grinding.title.en  # May 2025's title
+
+
+@pytest.mark.parametrize("name", list(WORKBOOKS))
+def test_a_new_occupation_has_one_id_whichever_release_brings_it(folder: Path, name: str) -> None:
+    data.update("oews", real(name))
+    assert ck.get("11-1031").id == "legislators"
+
+
+def test_releases_stack_the_same_in_any_order(history: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("national_M2023_dl.xlsx", "national_M2024_dl.xlsx"):
+        data.update("oews", real(name), directory=other)
+
+    def seen(where: Path) -> list[object]:
+        with data.use(where):
+            careers = [ck.get(key) for key in ("43-4051", "11-1031", "29-1022", "53-2011")]
+            return [(c.id, c.pay, c.employment, c.summary) for c in careers]
+
+    assert seen(history) == seen(other)
+
+
+def test_status_lists_every_release_in_use(history: Path) -> None:
+    with data.use(history):
+        (oews,) = data.status("oews")
+    assert oews.span == "2023-05 to 2025-05" and oews.last == "2025-05"
+    assert oews.keys == 831 and oews.last_value == "831 occupations"
+    assert [
+        (r.reference_date, r.role, r.shipped, r.occupations, r.coverage()) for r in oews.releases
+    ] == [
+        ("2023-05", "history", False, 831, "national"),
+        ("2024-05", "history", False, 831, "national"),
+        ("2025-05", "latest", True, 830, "national and 54 states and territories"),
+    ]
+    assert [file.name for file in oews.releases[0].files] == ["national_M2023_dl.xlsx"]
+    text = oews.describe()
+    assert (
+        "  release 2024-05: national, 831 occupations (your update: national_M2024_dl.xlsx); "
+        "history" in text
+    )
+    assert (
+        "  release 2025-05: national and 54 states and territories, 830 occupations (shipped); latest"
+        in text
+    )
+    document = oews.to_dict()
+    assert document["releases"][0]["files"][0]["sha256"] == WORKBOOKS["national_M2023_dl.xlsx"]
+    assert document["releases"][2]["areas"][:3] == ["US", "US-AK", "US-AL"]
+
+
+# --- the gate: every value checked before anything is written -----------------------------------
+
+
+def _one_row(path: Path, **changes: str) -> Path:
+    """A national table whose customer service row has *changes*."""
+    row = bls(
+        "99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr(**changes)
+    )
+    return write_csv(path, [*NATIONAL[:2], row])
+
+
+def _nothing_installed(folder: Path) -> None:
+    assert not (folder / "oews" / "manifest.json").exists()
+    if (folder / "oews").exists():
+        assert [path.name for path in (folder / "oews").iterdir()] == [".lock"]
+    assert ck.get("43-4051").pay_bands("US")[-1].source == "bls-oews-may-2025"
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"TOT_EMP": "12.5"}, "row 4, column TOT_EMP: '12.5': expected a whole number (a count), such as 2,601,200"),
+        ({"TOT_EMP": "-5"}, "row 4, column TOT_EMP: '-5': expected a whole number (a count)"),
+        ({"TOT_EMP": "#"}, "row 4, column TOT_EMP: '#': expected a number written as digits"),
+        ({"H_MEDIAN": "1e20"}, "row 4, column H_MEDIAN: '1e20': expected a number of at most 10^15"),
+        ({"H_MEDIAN": "2_2.10"}, "row 4, column H_MEDIAN: '2_2.10': expected a number written as digits with a decimal point, such as 2,601,200 or 22.10, or one of BLS's marks (*, **, #)"),
+        ({"H_MEDIAN": "NaN"}, "row 4, column H_MEDIAN: 'NaN': expected a number written as digits"),
+        ({"H_MEDIAN": "Infinity"}, "row 4, column H_MEDIAN: 'Infinity': expected a number written as digits"),
+        ({"H_MEDIAN": "0x16"}, "row 4, column H_MEDIAN: '0x16': expected a number written as digits"),
+        ({"A_MEAN": "1e-99999999"}, "row 4, column A_MEAN: '1e-99999999': expected a number of at most 10^15 and, unless 0, at least 10^-12"),
+        ({"A_MEAN": "4" * 40}, "expected a number of at most 30 significant digits"),
+        ({"MEAN_PRSE": "-0.2"}, "row 4, column MEAN_PRSE: '-0.2': expected a number of 0 or more, or one of BLS's marks"),
+        ({"H_PCT25": "40.00"}, "row 4, column H_MEDIAN: '22.10': below H_PCT25 (40.00): BLS's hourly percentiles rise, p10 <= p25 <= median <= p75 <= p90"),
+        ({"A_PCT90": "50000"}, "row 4, column A_PCT90: '50000': below A_PCT75 (53250): BLS's annual percentiles rise"),
+        ({"A_MEDIAN": "", "A_PCT75": "38000"}, "row 4, column A_PCT75: '38000': below A_PCT25 (38480)"),  # absent skipped
+        ({"EMP_PRSE": "#"}, "row 4, column EMP_PRSE: '#': expected a number written as digits"),
+    ],
+)  # fmt: skip
+def test_every_value_passes_the_gate(
+    folder: Path, tmp_path: Path, changes: dict[str, str], fragment: str
+) -> None:
+    path = _one_row(tmp_path / "national_M2026_dl.csv", **changes)
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert fragment in str(caught.value)
+    assert str(caught.value).startswith("national_M2026_dl.csv, row 4, column ")
+    _nothing_installed(folder)
+
+
+SERVICE = bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr())
+
+
+@pytest.mark.parametrize(
+    ("rows", "fragment"),
+    [
+        ([bls("99", "1", "US", "43-4051", "Customer\tService Representatives", "detailed", **csr())], "row 4, column OCC_TITLE: 'Customer\\tService Representatives': expected one line of text without control characters (found U+0009)"),
+        ([bls("99", "1", "US", "43-4051", "Customer\nService", "detailed", **csr())], "row 4, column OCC_TITLE: 'Customer\\nService': expected one line of text without control characters (found U+000A)"),
+        ([bls("99", "1", "US", "43-4051", "x" * 1001, "detailed", **csr())], "column OCC_TITLE: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' (1,001 characters): expected at most 1,000 characters"),
+        ([SERVICE, bls("99", "1", "US", "43-9999", "!!!", "detailed", **csr())], "row 5, column OCC_TITLE: '!!!': expected text with at least one letter or digit"),
+        ([SERVICE, bls("99", "1", "US", "43-9999", "顧客サービス", "detailed", **csr())], "row 5, column OCC_TITLE: '顧客サービス': a new occupation's id is its title in ASCII letters and digits, and this title has none"),
+        ([SERVICE, bls("99999999999", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], "row 5, column AREA: '99999999999': expected the FIPS code of a state or territory, such as 6 or 06"),
+        ([SERVICE, bls("99", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], "row 5, column AREA: '99': expected the FIPS code of a state or territory"),
+        ([SERVICE, SERVICE], "row 5: 43-4051 appears twice for area 0000000 (also national_M2026_dl.csv, row 4): give each table once"),
+        ([SERVICE, bls("99", "1", "US", "47-2061", "Construction Laborers", "detailed", **csr())], "row 5: 47-2061 (Construction Laborers) has no national row for its major group, 47-0000"),
+        # fine: an employment not released; a state; a group and its detailed occupation, one code
+        ([bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr(TOT_EMP="**"))], None),
+        ([SERVICE, bls("6", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], None),
+        ([bls("99", "1", "US", "43-4051", "Customer Service Representatives", "broad", **csr(A_MEDIAN="46000")), SERVICE], None),
+    ],
+)  # fmt: skip
+def test_titles_ids_areas_and_rows_are_checked(
+    folder: Path, tmp_path: Path, rows: list[list[str]], fragment: str | None
+) -> None:
+    path = write_csv(tmp_path / "national_M2026_dl.csv", [*NATIONAL[:2], *rows])
+    if fragment is None:
+        data.update("oews", path)
+        assert catalogue.source_id() == "bls-oews-may-2026"
+        (band,) = [b for b in ck.get("43-4051").pay_bands("US") if b.source.endswith("2026")][-1:]
+        assert band.median == Decimal(45970)  # the detailed occupation's row, never the group's
+        return
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert fragment in str(caught.value)
+    _nothing_installed(folder)
+
+
+# --- hostile files: careerkit's errors, never Python's --------------------------------------------
+
+
+def _zip(*members: tuple[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        for name, content in members:
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _encrypted(content: bytes) -> bytes:
+    """*content*, a zip archive, with every member marked encrypted (as a password would)."""
+    marked = bytearray(content)
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = marked.find(signature)
+        while at != -1:
+            marked[at + flags] |= 1
+            at = marked.find(signature, at + 4)
+    return bytes(marked)
+
+
+def _damaged_member() -> bytes:
+    content = bytearray(_zip(("oesm26nat/national_M2026_dl.csv", _table_bytes() * 40)))
+    content[60:90] = b"\xff" * 30
+    return bytes(content)
+
+
+def _table_bytes() -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(row for row in NATIONAL if "#" not in row)
+    return out.getvalue().encode("utf-8")
+
+
+def _workbook_with(sheet_xml: bytes) -> bytes:
+    """A real workbook (openpyxl's) whose first sheet's XML is *sheet_xml*."""
+    content = workbook([row for row in NATIONAL if "#" not in row])
+    source = zipfile.ZipFile(io.BytesIO(content))
+    return _zip(
+        *(
+            (
+                info.filename,
+                sheet_xml if info.filename == "xl/worksheets/sheet1.xml" else source.read(info),
+            )
+            for info in source.infolist()
+        )
+    )
+
+
+HEADER = ",".join(COLUMNS).encode()
+HOSTILE = [
+    ("national_M2026_dl.csv", b"", "national_M2026_dl.csv: holds no rows with an OCC_CODE column"),
+    ("national_M2026_dl.csv", HEADER + b"\n99,x,1\n", "national_M2026_dl.csv: row 2 has 3 cells and the header 32: the file may be cut short"),
+    ("national_M2026_dl.csv", _table_bytes()[:-40], "the file may be cut short"),
+    ("national_M2026_dl.csv", b"AREA,AREA,OCC_CODE\n1,2,3\n", "national_M2026_dl.csv: has two columns named 'AREA'"),
+    ("national_M2026_dl.csv", b"AREA," * 300 + b"\n", "has 301 columns, more than a BLS table's"),
+    ("national_M2026_dl.csv", _table_bytes().replace(b"Customer", b"Cust\x00omer"), "holds NUL characters: it is not a text table"),
+    ("national_M2026_dl.csv", HEADER + b'\n"' + b"x" * 200_000 + b'"\n', "national_M2026_dl.csv: row 2 cannot be read as CSV (field larger than field limit (131072))"),
+    ("national_M2026_dl.csv", b"\xff\xfeA\x00R\x00", "national_M2026_dl.csv: is not UTF-8 text (invalid start byte at byte 0)"),
+    ("national_M2026_dl.csv", HEADER + b'\n"99,1\n', "national_M2026_dl.csv: row 2 has"),
+    ("oesm26nat.zip", b"PK\x03\x04garbage", "oesm26nat.zip: is not a whole zip archive"),
+    ("oesm26nat.zip", _zip(("national_M2026_dl.csv", _table_bytes()))[:-30], "oesm26nat.zip: is not a whole zip archive"),
+    ("oesm26nat.zip", _zip(("readme.txt", b"hello")), "oesm26nat.zip: holds no .xlsx or .csv table"),
+    ("oesm26nat.zip", _damaged_member(), "oesm26nat.zip: 'oesm26nat/national_M2026_dl.csv' cannot be unpacked"),
+    ("oesm26nat.zip", _encrypted(_zip(("national_M2026_dl.csv", _table_bytes()))), "oesm26nat.zip: 'national_M2026_dl.csv' is encrypted: give the file as BLS serves it"),
+    ("oesm26nat.zip", _zip(("national_M2026_dl.xlsx", b"not a workbook")), "oesm26nat.zip: 'national_M2026_dl.xlsx': is not an Excel workbook (one is a zip archive)"),
+    ("national_M2026_dl.xlsx", b"hello", "national_M2026_dl.xlsx: is not an Excel workbook (one is a zip archive) (File is not a zip file)"),
+    ("national_M2026_dl.xlsx", _zip(("a.csv", b"x"))[:25], "national_M2026_dl.xlsx: is not an Excel workbook"),
+    ("national_M2026_dl.xlsx", _zip(("[Content_Types].xml", b"<x/>")), "national_M2026_dl.xlsx: cannot be read as an Excel workbook"),
+    ("national_M2026_dl.xlsx", _workbook_with(b"<worksheet><sheetData><row>"), "national_M2026_dl.xlsx: cannot be read as an Excel workbook"),
+    ("national_M2026_dl.xlsx", _workbook_with(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'), "national_M2026_dl.xlsx: holds no sheet with BLS's columns (OCC_CODE, OCC_TITLE, ...)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "fragment"), HOSTILE)
+def test_hostile_files_are_refused_by_name(
+    folder: Path, tmp_path: Path, name: str, content: bytes, fragment: str
+) -> None:
+    pytest.importorskip("openpyxl")
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert fragment in str(caught.value)
+    _nothing_installed(folder)
+
+
+def test_a_bom_and_a_workbook_with_short_rows_are_read(folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / "national_M2026_dl.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _table_bytes())
+    data.update("oews", path)
+    assert ck.get("43-4052").id == "customer-experience-representatives"
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        (lambda p: data.update("oews", p / "nothing.csv"), DataFormatError, "nothing.csv: no such file"),
+        (lambda p: data.update("oews", p), DataFormatError, ": not a file"),
+        (lambda p: data.update("oews", p / ("a" * 5000 + "_M2026_.csv")), DataFormatError, "characters): cannot be read (File name too long): give the path of the file you downloaded"),
+        (lambda p: data.update("cpi", p / ("a" * 5000 + ".csv")), DataFormatError, "characters): cannot be read (File name too long): give the path of the file you downloaded"),
+        (lambda p: data.update("oews", str(p / "a\0b_M2026_.csv")), DataFormatError, "cannot be read (embedded null byte)"),
+        (lambda p: data.update("oews", p / "x.csv", directory=5), ck.WrongTypeError, "directory: expected a folder path, got int 5"),
+        (lambda p: data.reset("oews", directory=5), ck.WrongTypeError, "directory: expected a folder path, got int 5"),
+        (lambda p: data.reset("oews", directory=b"/tmp"), ck.WrongTypeError, "directory: expected a folder path, got bytes b'/tmp'"),
+        (lambda p: data.reset("oews", directory=""), ck.ValidationError, "directory: '' is not a folder path"),
+        (lambda p: data.reset("oews", directory="a\0b"), ck.ValidationError, "directory: 'a\\x00b' is not a folder path"),
+        (lambda p: data.reset("oews", directory=p / ("a" * 5000)), ck.ValidationError, "directory: cannot use careerkit's data folder"),
+        (lambda p: data.update("oews", _one_row(p / "national_M2026_dl.csv"), directory=p / ("a" * 5000)), ck.ValidationError, "directory: cannot write to careerkit's data folder"),
+        (lambda p: data.use(p / ("a" * 5000)), ck.ValidationError, "is not a folder"),
+        (lambda p: data.update("oews", b"/tmp/x.csv"), ck.WrongTypeError, "files: expected a file path, got bytes"),
+    ],
+)  # fmt: skip
+def test_paths_and_folders_are_checked(
+    folder: Path, call: object, error: type[Exception], fragment: str
+) -> None:
+    with pytest.raises(error) as caught:
+        call(folder)  # type: ignore[operator]
+    assert fragment in str(caught.value)
+    assert len(str(caught.value)) < 600  # a 5,000-character name is quoted short
+
+
+NASTY = st.sampled_from(
+    ["", "*", "**", "#", "~", "-1", "1e999", "1e-999", "NaN", "inf", "1_0", "0x1f", "1,2,3", "12.5",
+     "١٢", "\t", "\n", "\x00", "\ufeff", "9" * 40, "99999999999999999", ",", '"', "x" * 2000,
+     "00-0000", "43-4051", "detailed", "total", "major", "1", "2", "3", "TRUE", "06", "US"]
+)  # fmt: skip
+
+
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, len(NATIONAL) + 1),
+            st.integers(0, len(COLUMNS) - 1),
+            NASTY | st.text(max_size=8),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    cut=st.integers(0, 40) | st.none(),
+)
+def test_mutated_tables_raise_only_careerkits_errors(
+    edits: list[tuple[int, int, str]], cut: int | None
+) -> None:
+    """Whatever is done to a table, an update installs it or refuses it with careerkit's error;
+    what it installs reads back into valid careers."""
+    import tempfile
+
+    rows = [list(row) for row in (*NATIONAL[:6], *STATES[:1])]
+    rows = [row for row in rows if "#" not in row]
+    for at, column, value in edits:
+        if at < len(rows):
+            rows[at][column] = value
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    content = out.getvalue().encode("utf-8", "surrogatepass")
+    if cut is not None:
+        content = content[: max(0, len(content) - cut)]
+    with tempfile.TemporaryDirectory() as where, data.use(where):
+        path = Path(where) / "national_M2026_dl.csv"
+        path.write_bytes(content)
+        try:
+            data.update("oews", path)
+        except ck.CareerkitError as error:
+            event(f"refused: {type(error).__name__}")
+            assert not (Path(where) / "oews" / "manifest.json").exists()
+            return
+        event("installed")
+        for soc in {row[8] for row in rows} & set(catalogue.occupations()):
+            career = ck.get(soc)
+            for item in (*career.pay, *career.employment):
+                assert attrs.evolve(item) == item  # what was stored is valid

@@ -39,8 +39,8 @@ def folder(data_folder: Path) -> Path:
 
 
 def fred_cpi(path: Path, *, start: tuple[int, int] = (2024, 1), extra: dict | None = None) -> Path:
-    """A FRED CSV of CPIAUCNSA: the shipped values from *start*, 2025-10 as '.', then *extra*."""
-    rows = ["observation_date,CPIAUCNSA"]
+    """A FRED CSV of CPIAUCNS: the shipped values from *start*, 2025-10 as '.', then *extra*."""
+    rows = ["observation_date,CPIAUCNS"]
     values = {month: str(value) for month, value in data.us_cpi().items() if month >= start}
     values[(2025, 10)] = "."
     values.update(extra if extra is not None else NEWER_CPI)
@@ -79,7 +79,7 @@ def test_a_newer_cpi_release_extends_the_series_and_is_cited(folder: Path, tmp_p
     old = Pay("14.36", "USD", "hour", when="2008-05")
     with pytest.raises(ck.DataNotAvailableError, match="careerkit data update cpi FILE"):
         old.in_prices_of("2026-07")
-    source = fred_cpi(tmp_path / "CPIAUCNSA.csv")
+    source = fred_cpi(tmp_path / "CPIAUCNS.csv")
     installed = data.update("cpi", source)
     assert installed.new == 2 and installed.revisions == ()
     assert installed.span == "2024-01 to 2026-07"
@@ -89,18 +89,18 @@ def test_a_newer_cpi_release_extends_the_series_and_is_cited(folder: Path, tmp_p
     (step,) = moved.provenance
     assert isinstance(step, PriceIndexStep)
     update = [file for file in step.data if not file.shipped]
-    assert [(file.name, file.sha256) for file in update] == [("CPIAUCNSA.csv", sha256(source))]
+    assert [(file.name, file.sha256) for file in update] == [("CPIAUCNS.csv", sha256(source))]
     assert "via FRED" in step.source  # the publisher it came from, the update's own words
-    assert f"your update CPIAUCNSA.csv (sha256 {sha256(source)[:16]}" in step.describe()
+    assert f"your update CPIAUCNS.csv (sha256 {sha256(source)[:16]}" in step.describe()
     # a value only the snapshot has is still the snapshot's, and cited as such
     assert data.source_of("cpi", "US", (2008, 5)).shipped
-    assert data.source_of("cpi", "US", (2026, 7)).name == "CPIAUCNSA.csv"
+    assert data.source_of("cpi", "US", (2026, 7)).name == "CPIAUCNS.csv"
     # the gap the file marks keeps its reason: BLS's, not the file's silence
     assert data.gap("cpi", "US", (2025, 10)).startswith("not collected by BLS")
 
 
 def test_results_from_the_snapshot_alone_never_cite_an_update(folder: Path, tmp_path: Path) -> None:
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv", start=(2026, 1)))
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNS.csv", start=(2026, 1)))
     (step,) = Pay(100, "USD", "year", when="2008").in_prices_of("2010").provenance
     assert isinstance(step, PriceIndexStep)
     assert all(file.shipped for file in step.data)
@@ -110,7 +110,7 @@ def test_results_from_the_snapshot_alone_never_cite_an_update(folder: Path, tmp_
 def test_status_says_which_vintage_is_in_use(folder: Path, tmp_path: Path) -> None:
     (before,) = [series for series in data.status() if series.kind == "cpi"]
     assert before.in_use == "shipped snapshot" and before.last == "2026-05"
-    source = fred_cpi(tmp_path / "CPIAUCNSA.csv")
+    source = fred_cpi(tmp_path / "CPIAUCNS.csv")
     data.update("cpi", source)
     (after,) = [series for series in data.status() if series.kind == "cpi"]
     assert after.in_use == "update"
@@ -169,18 +169,18 @@ def test_a_newer_world_bank_file_fills_the_euro_areas_2024(folder: Path, tmp_pat
 
 
 def test_revisions_are_refused_unless_accepted(folder: Path, tmp_path: Path) -> None:
-    path = fred_cpi(tmp_path / "CPIAUCNSA.csv", extra={(2024, 3): "313.000", **NEWER_CPI})
+    path = fred_cpi(tmp_path / "CPIAUCNS.csv", extra={(2024, 3): "313.000", **NEWER_CPI})
     with pytest.raises(DataRevisionError) as caught:
         data.update("cpi", path)
     assert caught.value.revisions == (("US", "2024-03", "312.332", "313.000"),)
     message = str(caught.value)
-    assert "US 2024-03: 312.332 in use (shipped snapshot), 313.000 in CPIAUCNSA.csv" in message
+    assert "US 2024-03: 312.332 in use (shipped snapshot), 313.000 in CPIAUCNS.csv" in message
     assert "0.01% of the value" in message and "--accept-revisions" in message
     assert not (folder / "cpi" / "manifest.json").exists()  # nothing installed
     installed = data.update("cpi", path, accept_revisions=True)
     assert installed.revisions == (("US", "2024-03", "312.332", "313.000"),)
     assert data.us_cpi()[(2024, 3)] == Decimal("313.000")
-    assert data.source_of("cpi", "US", (2024, 3)).name == "CPIAUCNSA.csv"
+    assert data.source_of("cpi", "US", (2024, 3)).name == "CPIAUCNS.csv"
 
 
 def test_the_tolerance_lets_the_same_figure_printed_differently_through(
@@ -204,9 +204,9 @@ def test_agreement_is_symmetric_in_printed_digits(value: Decimal, digits: int) -
 
 
 def test_a_malformed_file_installs_nothing(folder: Path, tmp_path: Path) -> None:
-    path = tmp_path / "CPIAUCNSA.csv"
-    path.write_text("observation_date,CPIAUCNSA\n2026-06-01,-5\n", encoding="utf-8")
-    with pytest.raises(DataFormatError, match=r"CPIAUCNSA\.csv, line 2"):
+    path = tmp_path / "CPIAUCNS.csv"
+    path.write_text("observation_date,CPIAUCNS\n2026-06-01,-5\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=r"CPIAUCNS\.csv, line 2"):
         data.update("cpi", path)
     assert not (folder / "cpi" / "manifest.json").exists()
 
@@ -233,7 +233,7 @@ def test_refused(folder: Path, call: object, error: type[Exception], fragment: s
 
 
 def test_a_damaged_folder_is_named_with_the_way_out(folder: Path, tmp_path: Path) -> None:
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"))
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNS.csv"))
     (values,) = (folder / "cpi").glob("*.csv")
     values.write_text(values.read_text() + "US,2026-08,1\n")
     data.use(folder).__exit__(None, None, None)  # drop what was read
@@ -274,7 +274,7 @@ def test_updates_stack_newest_first_and_a_covered_one_is_dropped(
 
 
 def test_reset_returns_to_the_snapshot(folder: Path, tmp_path: Path) -> None:
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"))
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNS.csv"))
     assert Pay(1, "USD", "month", when="2026-07").in_prices_of("2026-05").amount < 1
     assert data.reset() == ("cpi",)
     assert data.updates("cpi") == ()
@@ -287,7 +287,7 @@ def test_use_is_for_this_process_and_restores_on_exit(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
     two.mkdir()
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"), directory=one)
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNS.csv"), directory=one)
     assert data.updates("cpi") == ()  # installed elsewhere than the folder in use
     with data.use(one):
         assert data.us_cpi()[(2026, 7)] == Decimal("337.1")
@@ -299,7 +299,7 @@ def test_use_is_for_this_process_and_restores_on_exit(tmp_path: Path) -> None:
 
 
 def test_threads_see_one_parse_of_the_data_in_use(folder: Path, tmp_path: Path) -> None:
-    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNSA.csv"))
+    data.update("cpi", fred_cpi(tmp_path / "CPIAUCNS.csv"))
     seen = []
     barrier = threading.Barrier(8)
 
@@ -432,10 +432,10 @@ def _cli(*args: str, folder: Path) -> subprocess.CompletedProcess[str]:
 
 def test_cli_update_status_reset(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    source = fred_cpi(tmp_path / "CPIAUCNSA.csv")
+    source = fred_cpi(tmp_path / "CPIAUCNS.csv")
     done = _cli("data", "update", "cpi", str(source), folder=folder)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("cpi: installed CPIAUCNSA.csv (FRED CSV) into ")
+    assert done.stdout.startswith("cpi: installed CPIAUCNS.csv (FRED CSV) into ")
     assert "2024-01 to 2026-07" in done.stdout
     status = json.loads(_cli("data", "status", "cpi", "--json", folder=folder).stdout)
     (cpi,) = status["series"]
@@ -451,10 +451,10 @@ def test_cli_update_status_reset(tmp_path: Path) -> None:
 
 def test_cli_data_errors_are_one_line(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    revised = fred_cpi(tmp_path / "CPIAUCNSA.csv", extra={(2024, 3): "313.000"})
+    revised = fred_cpi(tmp_path / "CPIAUCNS.csv", extra={(2024, 3): "313.000"})
     refused = _cli("data", "update", "cpi", str(revised), folder=folder)
     assert refused.returncode == 2 and refused.stdout == ""
-    assert refused.stderr.startswith("careerkit: error: CPIAUCNSA.csv differs from the cpi data")
+    assert refused.stderr.startswith("careerkit: error: CPIAUCNS.csv differs from the cpi data")
     assert refused.stderr.count("\n") == 1
     accepted = _cli("data", "update", "cpi", str(revised), "--accept-revisions", folder=folder)
     assert accepted.returncode == 0 and "1 revised (accepted)" in accepted.stdout

@@ -95,7 +95,7 @@ def test_known_reprs() -> None:
     us, india, *_ = career.pay
     assert repr(career) == (
         "<Career 'customer-service': 'Customer service representative / customer care "
-        "executive', 9 sources>"
+        "executive', 10 sources>"
     )
     assert repr(us) == "<PayBand US USD/hour 2008-05: median 14.36 (bls-oes-may-2008)>"
     assert repr(india) == (

@@ -50,12 +50,45 @@ RANGE = PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month"))
         (Pay(100, "INR", "month"), "en_IN", {"minor_units_shown": True}, "₹100.00 a month"),
         (Pay("100.5", "INR", "month"), "en_IN", {"minor_units_shown": False}, "₹100 a month"),
         (Pay("1234.5", "JPY", "hour"), "en_US", {}, "¥1,234 an hour"),
+        # compact: rounded to one decimal, an amount that reaches the next unit is in it
+        (Pay(999_999, "USD", "year"), "en_US", {"compact": True}, "$1M a year"),
+        (Pay(999_950, "USD", "year"), "en_US", {"compact": True}, "$1M a year"),
+        (Pay(999_940, "USD", "year"), "en_US", {"compact": True}, "$999.9K a year"),
+        (Pay(960_000, "USD", "year"), "en_US", {"compact": True}, "$960K a year"),
+        (Pay(999_999_999, "USD", "year"), "en_US", {"compact": True}, "$1B a year"),
+        (Pay(9_999_999, "INR", "year"), "en_IN", {"compact": True}, "₹1 crore a year"),
+        (Pay(9_999_999, "INR", "year"), "hi", {"compact": True}, "₹1 करोड़ प्रति वर्ष"),
+        (Pay(9_994_999, "INR", "year"), "en_IN", {"compact": True}, "₹99.9 lakh a year"),
+        # below the smallest unit, the amount in full (never "$1K" for $999.96)
+        (Pay("999.96", "USD", "year"), "en_US", {"compact": True}, "$999.96 a year"),
+        (Pay("99999.90", "INR", "year"), "en_IN", {"compact": True}, "₹99,999.90 a year"),
     ],
 )
 def test_exact_strings(
     value: Pay | PayRange, locale: str, options: dict[str, object], expected: str
 ) -> None:
     assert format_pay(value, locale, **options) == expected  # type: ignore[arg-type]
+
+
+_COMPACT = re.compile(r"[₹$]([\d,.]+) ?(K|M|B|lakh|crore)? a year")
+
+
+@given(st.decimals(min_value=0, max_value=10**13, places=2))
+def test_compact_never_writes_a_full_unit_of_the_next(amount: Decimal) -> None:
+    # "$1,000K" is "$1M", and "₹100 lakh" is "₹1 crore": a unit's number is always below
+    # the next unit's size in it (the largest unit, B or crore, may grow without bound)
+    for currency, locale, below in (
+        ("USD", "en_US", {"K": 1000, "M": 1000}),
+        ("INR", "en_IN", {"lakh": 100}),
+    ):
+        text = format_pay(Pay(amount, currency, "year"), locale, compact=True)
+        found = _COMPACT.fullmatch(text)
+        assert found is not None, text
+        number, unit = Decimal(found[1].replace(",", "")), found[2]
+        if unit in below:
+            assert number < below[unit], text
+        if unit is not None:
+            assert number >= 1, text
 
 
 def test_bands() -> None:
@@ -90,6 +123,8 @@ EUR_RANGE = PayRange(Pay(10000, "EUR", "month"), Pay(28000, "EUR", "month"))
         (Pay(120000, "EUR", "year"), "de_DE", {"compact": True}, "120.000 € pro Jahr"),
         (Pay(120000, "JPY", "month"), "ja", {"compact": True}, "￥12万/月"),
         (Pay(999960, "USD", "year"), "fr", {"compact": True}, "1 M $US par an"),  # not 1000 k
+        (Pay(960000, "USD", "year"), "fr", {"compact": True}, "960 k $US par an"),  # not 1 M
+        (Pay(999960, "EUR", "year"), "de_DE", {"compact": True}, "1 Mio. € pro Jahr"),
         # babel's own format_compact_currency counts the negative pattern's zeros: "elfu 120000"
         (INR_YEAR, "sw", {"compact": True}, "₹ elfu 120 kwa mwaka"),
         # locales that count in lakhs: every amount grouped so, crore the largest unit
@@ -123,6 +158,7 @@ def test_other_locales(
         ("en_IN", True), ("hi", True), ("bn_BD", True), ("mr", True), ("ta", True), ("te", True),
         ("gu", True), ("ml", True), ("ne", True), ("kn", True), ("kn_IN", True), ("ur_IN", True),
         ("en", False), ("en_US", False), ("en_GB", False), ("ur", False), ("de", False), ("ja", False),
+        ("tok", False),  # Toki Pona groups by two throughout (US$1 00): not lakhs
     ],
 )  # fmt: skip
 def test_which_locales_count_in_lakhs(locale: str, lakhs: bool) -> None:

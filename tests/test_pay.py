@@ -156,14 +156,14 @@ def test_cross_rates_go_through_usd() -> None:
 
 
 def test_annual_gbp_is_computed_as_the_fed_computes_g5a_in_dollars_per_pound() -> None:
-    # G.5A has no GBP series: the mean of the 12 monthly averages in the Fed's own direction,
-    # US dollars per pound (about 1.852 in 2008), never the mean of pounds per dollar.
-    pay = Pay(1, "GBP", "year", when="2008").to_currency("USD")
-    months = [Fraction(data.fx_monthly()["GBP"][(2008, m)]) for m in range(1, 13)]
+    # The shipped G.5A pound ends in 2019: for 2020, the mean of the 12 monthly averages in the
+    # Fed's own direction, US dollars per pound (about 1.284), never the mean of pounds per dollar.
+    pay = Pay(1, "GBP", "year", when="2020").to_currency("USD")
+    months = [Fraction(data.fx_monthly()["GBP"][(2020, m)]) for m in range(1, 13)]
     assert pay.exact == sum(1 / month for month in months) / 12
-    assert round(pay.amount, 3) == Decimal("1.852")
-    assert pay.exact != 12 / sum(months)  # the other rule, 1.1% away
-    assert abs(float(pay.exact * sum(months) / 12) - 1) > 0.01
+    assert round(pay.amount, 3) == Decimal("1.284")
+    assert pay.exact != 12 / sum(months)  # the other rule, 0.075% away
+    assert abs(float(pay.exact * sum(months) / 12) - 1) > 0.0007
     (step,) = pay.provenance
     assert isinstance(step, ExchangeRateStep) and step.note is not None
     assert "US dollars per GBP" in step.note and "as the Fed computes G.5A" in step.note
@@ -190,7 +190,7 @@ def test_annual_eur_is_the_g5a_figure_and_says_so() -> None:
 
 
 def test_a_cross_rate_cites_each_series_it_used() -> None:
-    (step,) = Pay(1, "INR", "year", when="2008").to_currency("GBP").provenance
+    (step,) = Pay(1, "INR", "year", when="2020").to_currency("GBP").provenance
     assert isinstance(step, ExchangeRateStep)
     assert step.series == f"{data.SERIES['fx-annual'].name}; {data.SERIES['fx-monthly'].name}"
     assert [file.name for file in step.data] == ["fx-usd-yearly.csv", "fx-usd-monthly.csv"]
@@ -470,6 +470,15 @@ def test_format_spec_formats_the_amount() -> None:
     assert f"{pay}" == str(pay) == format(pay, "")
     with pytest.raises(ck.ValidationError, match=r"^cannot format Pay\('29868\.80', .* with 'x': "):
         f"{pay:x}"
+
+
+@pytest.mark.parametrize("spec", [".999999999999f", "999999999999", "0>99999999,.2f", ".1001e"])
+def test_format_spec_sizes_are_bounded(spec: str) -> None:
+    # Decimal would build the whole text first: a MemoryError, or minutes of work
+    pay = Pay("29868.8", "USD", "year")
+    with pytest.raises(ck.ValidationError, match="a width or precision of at most 1,000"):
+        format(pay, spec)
+    assert len(format(pay, ".1000f")) == len("29868.") + 1000  # the bound itself is fine
 
 
 def test_html_shows_the_figure_and_the_steps() -> None:
@@ -754,3 +763,20 @@ def test_compare_takes_when_for_undated_bands() -> None:
     assert [row["converted"]["date_given"] for row in data["rows"]] == [None, "2020", None, None]
     without = ck.compare("csr", currency="USD", period="year", prices_of="2024")
     assert without.when is None and "given" not in str(without).splitlines()[0]
+
+
+def test_schedules_given_are_not_kept_alive_without_bound() -> None:
+    # the factor cache is bounded (and keyed by value): a service converting under each
+    # user's own schedule does not keep every schedule it was ever given
+    import gc
+
+    pay = Pay(100, "USD", "hour", when="2020")
+    for index in range(2000):
+        schedule = ck.WorkSchedule(
+            hours_per_day=1 + index / 1000, days_per_week=5, weeks_per_year=52
+        )
+        pay.per("year", schedule)
+        pay.per("month", schedule=schedule).to_currency("INR")
+    gc.collect()
+    alive = sum(1 for thing in gc.get_objects() if isinstance(thing, ck.WorkSchedule))
+    assert alive <= 300

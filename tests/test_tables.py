@@ -427,9 +427,16 @@ def test_a_missing_extra_says_what_to_install(module: str, library: str) -> None
 
 def test_unhashable_values_are_refused_as_themselves() -> None:
     for amounts in ([1.0, 2.0], np.array([1.0, 2.0])):
-        with pytest.raises(ck.WrongTypeError, match=r"^row 1 \(amount=2\.0, currency=\['USD'\]"):
+        with pytest.raises(
+            ck.WrongTypeError,
+            match=r"^currency: .*, got \['USD', \['USD'\]\]: list \['USD'\] in row 1$",
+        ):
             convert_array(amounts, currency=["USD", ["USD"]], period="year", when="2010",
                           to_currency="INR")  # fmt: skip
+        # A type the part cannot hold is the column's error, not a row's: coerce does not hide it.
+        with pytest.raises(ck.WrongTypeError, match=r"list \['USD'\] in row 1$"):
+            convert_array(amounts, currency=["USD", ["USD"]], period="year", when="2010",
+                          to_currency="INR", errors="coerce")  # fmt: skip
 
 
 def test_the_unit_to_is_read_one_way() -> None:

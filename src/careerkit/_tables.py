@@ -1,13 +1,17 @@
 """What the pandas, polars and Dask front ends share: their arguments, and parsing a column.
 
-Each front end turns its own columns into :class:`careerkit.pay._vector.Column`
-values (codes and distinct values, without copying strings where it can) and
-calls :func:`careerkit.pay._vector.run`; parsing reads each distinct text once.
+Every ``convert`` and ``failures`` call is a :class:`Request`, checked by
+:func:`check_call` before any row is read (Dask's when it is called, from the
+frame's ``meta``): each front end only says which of its columns hold what
+(:class:`careerkit.pay._vector.Kind`). Each front end then turns its own columns
+into :class:`careerkit.pay._vector.Column` values (codes and distinct values,
+without copying strings where it can) and converts them with :func:`run_call`;
+parsing reads each distinct text once, after :func:`check_parse`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit.errors import CareerkitError, ValidationError, WrongTypeError, shown
@@ -15,7 +19,19 @@ from careerkit.model import _iso
 from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors, Target, check_errors, prefixed
+from careerkit.pay._vector import (
+    Errors,
+    Kind,
+    Outcome,
+    Target,
+    check_errors,
+    check_kind,
+    check_value,
+    is_missing,
+    is_scalar,
+    prefixed,
+    run,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -65,7 +81,7 @@ def target(
         else:
             currency = parts[0]
     try:
-        checked = Target.checked(currency, period, prices_of, schedule)
+        checked = Target.checked(currency, period, prices_of, schedule)._replace(front_end=True)
     except ValidationError as error:
         if error.field not in ("to_currency", "to_period"):
             raise
@@ -76,6 +92,122 @@ def target(
     if checked.prices_of is not None:
         unit = f"{unit}, {checked.prices_of} prices" if unit else f"{checked.prices_of} prices"
     return checked, unit
+
+
+class Request(NamedTuple):
+    """The arguments of a ``convert`` or ``failures`` call: the same in every front end."""
+
+    given: dict[str, object]  # each of PARTS: a column's name, one value, or one per row
+    to: str | None
+    prices_of: When | None
+    schedule: WorkSchedule | None
+    errors: object
+    reasons: bool  # failures: each row's reason, rather than its value
+
+    @classmethod
+    def of(cls, arguments: Mapping[str, Any], *, reasons: bool = False) -> Request:
+        """The request of a front end's method, from its arguments (``locals()``).
+
+        ``failures`` (*reasons*) converts with ``errors="coerce"``.
+        """
+        return cls(
+            {part: arguments.get(part) for part in PARTS},
+            arguments.get("to"),
+            arguments.get("prices_of"),
+            arguments.get("schedule"),
+            "coerce" if reasons else arguments.get("errors", "raise"),
+            reasons,
+        )
+
+
+class Call(NamedTuple):
+    """A :class:`Request`, checked: what a front end hands the engine."""
+
+    target: Target
+    unit: str  # the target's unit words, for the result's name
+    names: dict[str, Hashable]  # the parts given as a column of the frame: its name
+
+
+def names_column(value: object, columns: Iterable[Hashable]) -> bool:
+    """*value* is the name of one of *columns* (not a value for every row that looks like one)."""
+    if not isinstance(value, Hashable) or isinstance(value, tuple | float):
+        return False
+    try:
+        return value in columns
+    except TypeError:
+        return False
+
+
+def check_call(
+    request: Request, columns: Iterable[Hashable], kind: Callable[[Hashable], Kind]
+) -> Call:
+    """Check a ``convert`` or ``failures`` call before any row is read: one check for every front end.
+
+    A value of the request that names one of the frame's *columns* is that column,
+    and *kind* tells what it holds (of a Dask frame: what its ``meta`` holds).
+    Refused at once: ``errors``, the target, a column of a type its part cannot
+    hold, an amount that is not a column, and a value given once for every row
+    that its part cannot be (``currency="inr"``, ``when="2010-13"``).
+    """
+    check_errors(request.errors)
+    checked, unit = target(request.to, request.prices_of, request.schedule)
+    given = request.given
+    names = {part: value for part, value in given.items() if names_column(value, columns)}
+    listed = ", ".join(str(name) for name, _ in zip(columns, range(8), strict=False))
+    for part in PARTS:
+        value = given[part]
+        if part in names:
+            check_kind(part, kind(names[part]), column=names[part])
+        elif not is_scalar(value):
+            continue  # one value per row, read with the rows
+        elif part == "amount":
+            raise ValidationError(
+                f"amount={shown(value)} is not a column of the frame (its columns: {listed}); "
+                "give the name of the column of amounts",
+                field="amount",
+            )
+        else:
+            try:
+                check_value(part, value)
+            except ValidationError as error:
+                if not isinstance(value, str):
+                    raise
+                raise noted(
+                    error,
+                    f" ({shown(value)} is not a column of the frame either: its columns are "
+                    f"{listed})",
+                ) from None
+    return Call(checked, unit, names)
+
+
+def run_call(
+    request: Request,
+    call: Call,
+    parts: dict[str, object],
+    labels: Sequence[object] | None = None,
+) -> Outcome:
+    """Convert the rows of a checked call: *parts* are each part's values, as the front end read them."""
+    values = dict(parts)
+    amounts: Any = values.pop("amount")
+    errors: Any = request.errors
+    return run(
+        amounts,
+        values,
+        call.target,
+        errors,
+        reasons=request.reasons,
+        labels=labels,
+        names=call.names,
+    )
+
+
+def noted(error: ValidationError, note: str) -> ValidationError:
+    """*error*, the same class with the same attributes, *note* added to its message."""
+    copy = type(error).__new__(type(error))
+    copy.__dict__.update(error.__dict__)
+    copy.message = error.message + note
+    copy.args = (f"{error.field}: {copy.message}" if error.field else copy.message,)
+    return copy
 
 
 def result_name(amount: object, unit: str) -> str:
@@ -101,6 +233,24 @@ class Parsed(NamedTuple):
     period: np.ndarray[Any, np.dtype[np.object_]]
 
 
+def check_parse(
+    *, errors: object, currency: str | None, period: Period | str | None, locale: str | None
+) -> None:
+    """Check ``parse``'s options once, before any text is read (every front end calls this).
+
+    In each text's error they would make every row NaN under ``errors="coerce"``.
+    """
+    check_errors(errors)
+    if currency is not None:
+        _iso.check_currency(currency, field="currency")
+    if period is not None:
+        to_period(period)
+    if locale is not None:
+        from careerkit.text.parse import _locale_marks
+
+        _locale_marks(locale)
+
+
 def parse_codes(
     codes: Codes,
     uniques: Sequence[object],
@@ -116,30 +266,20 @@ def parse_codes(
     *codes* gives each row's index into *uniques* (a missing text: ``None``, or a
     NaN). A row whose text cannot be read raises :class:`~careerkit.PayParseError`
     naming the row (``errors="raise"``) or gives NaN and ``None`` (``"coerce"``).
+    The options are the caller's, checked with :func:`check_parse`.
     """
     import numpy as np
 
     from careerkit.pay._range import PayRange
-    from careerkit.pay._vector import _missing
     from careerkit.text import parse_pay
 
-    check_errors(errors)
-    # The options are checked once, here: in each text's error, they would make every row NaN.
-    if currency is not None:
-        _iso.check_currency(currency, field="currency")
-    if period is not None:
-        to_period(period)
-    if locale is not None:
-        from careerkit.text.parse import _locale_marks
-
-        _locale_marks(locale)
     size = len(uniques)
     low = np.full(size, np.nan)
     high = np.full(size, np.nan)
     units: list[tuple[str | None, str | None]] = [(None, None)] * size
     failed: dict[int, CareerkitError] = {}
     for at, text in enumerate(uniques):
-        if _missing(text):
+        if is_missing(text):
             continue
         try:
             found = parse_pay(text, currency=currency, period=period, locale=locale)  # type: ignore[arg-type]

@@ -217,6 +217,8 @@ def _show(args: argparse.Namespace) -> int:
 
     career = registry.get(args.key)
     region = None if args.region is None else _checked("--region", args.region, _region)
+    if region is not None:
+        career.pay_bands(region)  # a region the career has no band for is an error, as in text
     comparison = None
     if args.currency or args.period or args.prices_of:
         if not (args.currency and args.period):
@@ -224,6 +226,9 @@ def _show(args: argparse.Namespace) -> int:
         comparison = compare(career, **_conversion(args))
     if args.json:
         document: dict[str, Any] = serialization.to_dict(career)
+        if region is not None:  # the region's pay and employment only, as the text shows
+            for key in ("pay", "employment"):
+                document[key] = [item for item in document.get(key, []) if item["region"] == region]
         if comparison is not None:
             document = {"profile": document, "pay_converted": comparison.to_dict()}
         print(_json(document))
@@ -523,7 +528,7 @@ _EXAMPLES = {
     "schema": "careerkit schema > careerkit-profile.schema.json",
     "data status": """careerkit data status
   careerkit data status cpi --json""",
-    "data update": """careerkit data update cpi CPIAUCNSA.csv
+    "data update": """careerkit data update cpi CPIAUCNS.csv
   careerkit data update fx-monthly EXINUS.csv EXUSUK.csv
   careerkit data update inflation API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.zip --accept-revisions
   careerkit data update oews oesm26nat.zip oesm26st.zip""",
@@ -760,7 +765,9 @@ def _data_parsers(commands: Any) -> None:
         "each series' source, licence, span, gaps and the files in use",
         "Show every series (or those named): its source and licence, its span and last "
         "point, the gaps inside it with their reasons, the files in use with their sha256, "
-        "and whether the shipped snapshot or an update of yours is in use.",
+        "and whether the shipped snapshot or an update of yours is in use; for oews, every "
+        "release in use (they stack: the newest is the latest, older ones are history) and "
+        "what each covers.",
     )
     status.add_argument("kinds", metavar="KIND", nargs="*", help=f"{kinds} (default: all)")
     status.set_defaults(run=_data_status)
@@ -791,8 +798,9 @@ def _data_parsers(commands: Any) -> None:
     reset = add(
         "reset",
         "go back to the shipped snapshot (for the series named, or all)",
-        "Remove your installed updates of the series named (all, if none is named): the "
-        "snapshot shipped with careerkit is in use again.",
+        "Remove your installed updates of the series named (all, if none is named; for "
+        "oews, every release you installed): the snapshot shipped with careerkit is in use "
+        "again. The way out of a damaged data folder.",
     )
     reset.add_argument("kinds", metavar="KIND", nargs="*", help=f"{kinds} (default: all)")
     reset.set_defaults(run=_data_reset)

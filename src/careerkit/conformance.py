@@ -23,7 +23,13 @@ def _indian(career: ck.Career) -> bool:
     return any(region == "IN" or region.startswith("IN-") for region in regions)
 
 
-def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
+def _texts(
+    value: object, path: str, added: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, ck.Text]]:
+    """The texts of *value* and the facts in it, but those of facts citing a source in *added*
+    (an extension's: its provider answers for them, as the catalogue does for O*NET's English)."""
+    if getattr(value, "source", None) in added:
+        return
     for field in attrs.fields(type(value)):  # type: ignore[arg-type]
         if field.name in ("sources", "occupation_codes"):
             continue  # citations and classification titles: English may be all there is
@@ -34,7 +40,7 @@ def _texts(value: object, path: str) -> Iterator[tuple[str, ck.Text]]:
             if isinstance(element, ck.Text):
                 yield here, element
             elif attrs.has(type(element)):
-                yield from _texts(element, here + ".")
+                yield from _texts(element, here + ".", added)
 
 
 def profile_problems(career: ck.Career, *, require_hindi: bool | None = None) -> list[str]:
@@ -78,7 +84,9 @@ def _located_problems(
     if require_hindi if require_hindi is not None else _indian(career):
         problems += [
             (path, "no Hindi text (an India-facing career states every fact in Hindi too)")
-            for path, text in _texts(career, "")
+            for path, text in _texts(
+                career, "", frozenset(s.id for s in career.sources if s.provider is not None)
+            )
             if text.hi is None
         ]
     return problems

@@ -32,43 +32,132 @@ try:
 except ModuleNotFoundError as error:  # the optional extra
     raise _tables.missing_extra(error, "dask") from None
 from careerkit import pandas as _pandas
-from careerkit.errors import ValidationError, shown
+from careerkit.errors import CareerkitError, ValidationError
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors
+from careerkit.pay._vector import (
+    Errors,
+    Target,
+    check_kind,
+    dtype_kind,
+    is_missing,
+    is_scalar,
+    one_unit,
+    read_column,
+)
 
 __all__ = ["convert", "failures", "parse"]
 
 
-def _check_columns(frame: dd.DataFrame, given: dict[str, object]) -> None:
-    """Refuse what a partition could not take: a Dask or pandas object instead of a column name."""
-    for name, value in given.items():
-        if isinstance(value, dd.Series | dd.DataFrame | pd.Series | pd.Index):
+def _checked(frame: dd.DataFrame, request: _tables.Request) -> _tables.Call:
+    """Check a call at once, as pandas would (the frame's ``meta`` gives its columns' types)."""
+    for name, value in request.given.items():
+        if not is_scalar(value):
             raise ValidationError(
                 f"give {name} as a column name of the frame or one value for every row, "
                 f"not a {type(value).__name__}",
                 field=name,
             )
-    if not (isinstance(given["amount"], Hashable) and given["amount"] in frame.columns):
-        raise ValidationError(
-            f"amount={shown(given['amount'])} is not a column of the frame (its columns: "
-            f"{', '.join(map(str, list(frame.columns)[:8]))}); give the name of the column of "
-            "amounts",
-            field="amount",
-        )
+    return _tables.check_call(request, frame.columns, lambda name: dtype_kind(frame.dtypes[name]))
+
+
+def _distinct(part: pd.DataFrame, columns: dict[str, Hashable]) -> frozenset[tuple[str, str]]:
+    """One partition's distinct currencies and periods, as ``(part, value)`` pairs."""
+    found: set[tuple[str, str]] = set()
+    for name, column in columns.items():
+        values: Any
+        try:
+            values = part[column].unique()
+        except TypeError:  # unhashable values: careerkit's own reading
+            try:
+                values = read_column(name, part[column], len(part), column=column).uniques
+            except CareerkitError:  # a value of a wrong type: its partition's error names it
+                continue
+        found.update((name, str(value)) for value in values if not is_missing(value))
+    return frozenset(found)
+
+
+def _union(seen: pd.Series) -> frozenset[tuple[str, str]]:
+    return frozenset().union(*seen)
+
+
+def _one_unit(seen: pd.Series, target: Target) -> frozenset[tuple[str, str]]:
+    """Every partition's currencies (periods) together: refused as pandas refuses the frame."""
+    found = _union(seen)
+    for name in ("currency", "period"):
+        one_unit(name, [value for part, value in found if part == name], target)
+    return found
+
+
+def _whole_column(
+    frame: dd.DataFrame, names: dict[str, Hashable], target: Target
+) -> tuple[Any, ...]:
+    """The check of one currency (period) over every partition, where the target leaves it open.
+
+    A lazy scalar, in the same graph, that each partition's conversion takes as an
+    argument: no partition converts before the whole column has passed, and each
+    input partition is computed once. Nothing where ``to=`` gives both.
+    """
+    columns = {
+        name: names[name]
+        for name in ("currency", "period")
+        if name in names and getattr(target, name) is None
+    }
+    if not columns:
+        return ()
+    check = frame[list(dict.fromkeys(columns.values()))].reduction(
+        chunk=_distinct,
+        combine=_union,
+        aggregate=_one_unit,
+        chunk_kwargs={"columns": columns},
+        aggregate_kwargs={"target": target},
+        meta=object,
+        token="careerkit-one-unit",
+    )
+    return (check,)
 
 
 def _on_partition(
     part: pd.DataFrame | pd.Series,
+    *checked: object,
     partition_info: dict[str, Any] | None = None,
-    *,
     apply: Callable[..., Any],
     **arguments: Any,
 ) -> Any:
-    """*apply* (one of careerkit.pandas's) on one partition, its errors naming the partition."""
+    """*apply* (one of careerkit.pandas's) on one partition, its errors naming the partition.
+
+    *checked* is the whole frame's check (:func:`_whole_column`), passed for its order only.
+    """
     number = None if partition_info is None else partition_info.get("number")
     return apply(part, partition=number, **arguments)
+
+
+def _partitions(
+    collection: dd.DataFrame | dd.Series,
+    apply: Callable[..., Any],
+    meta: pd.DataFrame | pd.Series,
+    *after: object,
+    **arguments: Any,
+) -> Any:
+    """*apply* (one of careerkit.pandas's) on every partition, after *after* (lazy checks)."""
+    return collection.map_partitions(  # type: ignore[no-untyped-call]
+        _on_partition, *after, apply=apply, meta=meta, **arguments
+    )
+
+
+def _map(frame: dd.DataFrame, request: _tables.Request) -> dd.Series:
+    """careerkit.pandas's conversion of every partition, after the checks pandas makes of the
+    whole frame: of the arguments at once, of one currency (period) across partitions."""
+    call = _checked(frame, request)
+    if request.reasons:
+        meta = pd.Series(dtype=object, name="reason")
+    else:
+        meta = pd.Series(
+            dtype="float64", name=_tables.result_name(request.given["amount"], call.unit)
+        )
+    after = _whole_column(frame, call.names, call.target)
+    return cast("dd.Series", _partitions(frame, _pandas._table, meta, *after, request=request))
 
 
 def convert(
@@ -87,28 +176,15 @@ def convert(
     """Every row's pay in the unit *to*, as a lazy float64 Dask Series.
 
     The arguments are :meth:`careerkit.pandas.CareerkitFrameAccessor.convert`'s
-    (column names, or one value for every row). The target is checked here, at
-    once; rows are read when the result is computed, each partition on its
-    worker, and an error there names the partition and the row within it.
+    (column names, or one value for every row). Everything but the rows is checked
+    here, at once, as pandas checks it: *errors*, the target, each value given once
+    for every row, each column's type (from the frame's ``meta``). Rows are read
+    when the result is computed, each partition on its worker; an error there names
+    the partition and the row within it. Where *to* leaves the currency (or the
+    period) open, the rows must have one over the whole frame, as in pandas: every
+    partition's are checked together before any partition is converted.
     """
-    given = {"amount": amount, "currency": currency, "period": period, "when": when}
-    _check_columns(frame, {**given, "country": country})
-    _, unit = _tables.target(to, prices_of, schedule)
-    meta = pd.Series(dtype="float64", name=_tables.result_name(amount, unit))
-    return cast(
-        "dd.Series",
-        frame.map_partitions(  # type: ignore[no-untyped-call]
-            _on_partition,
-            apply=_pandas._convert,
-            **given,
-            country=country,
-            to=to,
-            prices_of=prices_of,
-            schedule=schedule,
-            errors=errors,
-            meta=meta,
-        ),
-    )
+    return _map(frame, _tables.Request.of(locals()))
 
 
 def failures(
@@ -123,23 +199,11 @@ def failures(
     prices_of: When | None = None,
     schedule: WorkSchedule | None = None,
 ) -> dd.Series:
-    """Why each row :func:`convert` (same arguments) cannot convert: ``None`` where it can."""
-    given = {"amount": amount, "currency": currency, "period": period, "when": when}
-    _check_columns(frame, {**given, "country": country})
-    _tables.target(to, prices_of, schedule)
-    return cast(
-        "dd.Series",
-        frame.map_partitions(  # type: ignore[no-untyped-call]
-            _on_partition,
-            apply=_pandas._failures,
-            **given,
-            country=country,
-            to=to,
-            prices_of=prices_of,
-            schedule=schedule,
-            meta=pd.Series(dtype=object, name="reason"),
-        ),
-    )
+    """Why each row :func:`convert` (same arguments) cannot convert: ``None`` where it can.
+
+    Checked at once, and over the whole frame, as :func:`convert` is.
+    """
+    return _map(frame, _tables.Request.of(locals(), reasons=True))
 
 
 def parse(
@@ -153,8 +217,11 @@ def parse(
     """Read a Dask Series of pay text: ``low``, ``high``, ``currency``, ``period``, lazily.
 
     As :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse`, partition by
-    partition (each distinct text is parsed once per partition).
+    partition (each distinct text is parsed once per partition). The options and
+    the series' type are checked here, at once.
     """
+    _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
+    check_kind("text", dtype_kind(series.dtype), column=series.name)
     meta = pd.DataFrame(
         {
             "low": pd.Series(dtype="float64"),
@@ -163,15 +230,5 @@ def parse(
             "period": pd.Series(dtype="str"),
         }
     )
-    return cast(
-        "dd.DataFrame",
-        series.map_partitions(  # type: ignore[no-untyped-call]
-            _on_partition,
-            apply=_pandas._parse,
-            errors=errors,
-            currency=currency,
-            period=period,
-            locale=locale,
-            meta=meta,
-        ),
-    )
+    options = {"errors": errors, "currency": currency, "period": period, "locale": locale}
+    return cast("dd.DataFrame", _partitions(series, _pandas._parse, meta, **options))

@@ -25,7 +25,8 @@ pandas is an optional extra (``pip install 'careerkit[pandas]'``);
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from typing import cast
 
 from careerkit import _tables
 
@@ -37,19 +38,25 @@ from careerkit.errors import CareerkitError, ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors, Outcome, is_scalar, read_column, run
+from careerkit.pay._vector import Errors, is_scalar, kind_of, read_column
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor"]
 
 
-def _pick(frame: pd.DataFrame, name: str, value: object) -> object:
-    """A column's values where *value* names a column of *frame*, otherwise *value* itself."""
-    if isinstance(value, Hashable) and not isinstance(value, tuple | float):
-        try:
-            if value in frame.columns:
-                return frame[value]
-        except TypeError:
-            pass
+def _one_column(frame: pd.DataFrame, name: Hashable) -> pd.Series:
+    """The column *name* of *frame*: refused where two columns have that name."""
+    found = frame[name]
+    if not isinstance(found, pd.Series):
+        raise ValidationError(
+            f"the frame has more than one column named {shown(name)}; rename them first"
+        )
+    return found
+
+
+def _pick(frame: pd.DataFrame, name: str, value: object, column: Hashable | None) -> object:
+    """The values of *name*: the frame's *column*, or *value* itself (one for all, or per row)."""
+    if column is not None:
+        return _one_column(frame, column)
     if isinstance(value, pd.Series) and not value.index.equals(frame.index):
         raise ValidationError(
             f"the Series given for {name} has another index than the frame's; give a column "
@@ -62,105 +69,38 @@ def _pick(frame: pd.DataFrame, name: str, value: object) -> object:
             "name or one value for every row",
             field=name,
         )
-    if name == "amount" and is_scalar(value):
-        raise ValidationError(
-            f"amount={shown(value)} is not a column of the frame (its columns: "
-            f"{', '.join(map(str, frame.columns[:8]))}); give the name of the column of amounts",
-            field="amount",
-        )
     return value
 
 
-def _labels(index: pd.Index) -> pd.Index | None:
+def _labels(index: pd.Index) -> Sequence[object] | None:
     """The index, to name rows in errors; ``None`` for a default 0..n-1 index (row numbers say it)."""
     if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
         return None
-    return index
+    return cast("Sequence[object]", index)
 
 
-def _outcome(
-    frame: pd.DataFrame,
-    given: dict[str, object],
-    to: str | None,
-    prices_of: When | None,
-    schedule: WorkSchedule | None,
-    errors: Errors,
-    *,
-    reasons: bool,
-    partition: int | None,
-) -> tuple[Outcome, str]:
-    """What :func:`~careerkit.pay._vector.run` makes of *frame*'s rows, and the target's unit.
+def _table(
+    frame: pd.DataFrame, request: _tables.Request, partition: int | None = None
+) -> pd.Series:
+    """What :meth:`CareerkitFrameAccessor.convert` (or ``failures``) makes of *frame*.
 
-    *given* maps each of amount, currency, period, when and country to a column name or
-    one value; *partition* names a Dask partition in errors.
+    *partition* names a Dask partition in errors.
     """
     try:
-        checked, unit = _tables.target(to, prices_of, schedule)
-        parts = {name: _pick(frame, name, given[name]) for name in _tables.PARTS}
-        amounts = parts.pop("amount")
-        outcome = run(amounts, parts, checked, errors, reasons=reasons, labels=_labels(frame.index))  # type: ignore[arg-type]
+        call = _tables.check_call(
+            request, frame.columns, lambda name: kind_of(_one_column(frame, name))
+        )
+        parts = {
+            part: _pick(frame, part, value, call.names.get(part))
+            for part, value in request.given.items()
+        }
+        outcome = _tables.run_call(request, call, parts, _labels(frame.index))
     except CareerkitError as error:
         raise _tables.in_partition(error, partition) from None
-    return outcome, unit
-
-
-def _convert(
-    frame: pd.DataFrame,
-    *,
-    amount: Hashable,
-    currency: object,
-    period: object,
-    when: object,
-    country: object = None,
-    to: str | None = None,
-    prices_of: When | None = None,
-    schedule: WorkSchedule | None = None,
-    errors: Errors = "raise",
-    partition: int | None = None,
-) -> pd.Series:
-    """See :meth:`CareerkitFrameAccessor.convert`; *partition* names a Dask partition in errors."""
-    given = {"amount": amount, "currency": currency, "period": period, "when": when}
-    outcome, unit = _outcome(
-        frame,
-        {**given, "country": country},
-        to,
-        prices_of,
-        schedule,
-        errors,
-        reasons=False,
-        partition=partition,
-    )
-    return pd.Series(
-        outcome.values, index=frame.index, name=_tables.result_name(amount, unit), copy=False
-    )
-
-
-def _failures(
-    frame: pd.DataFrame,
-    *,
-    amount: Hashable,
-    currency: object,
-    period: object,
-    when: object,
-    country: object = None,
-    to: str | None = None,
-    prices_of: When | None = None,
-    schedule: WorkSchedule | None = None,
-    partition: int | None = None,
-) -> pd.Series:
-    """See :meth:`CareerkitFrameAccessor.failures`; *partition* as for :func:`_convert`."""
-    given = {"amount": amount, "currency": currency, "period": period, "when": when}
-    outcome, _ = _outcome(
-        frame,
-        {**given, "country": country},
-        to,
-        prices_of,
-        schedule,
-        "coerce",
-        reasons=True,
-        partition=partition,
-    )
-    return pd.Series(outcome.reasons, index=frame.index, name="reason", dtype=object)
+    if request.reasons:
+        return pd.Series(outcome.reasons, index=frame.index, name="reason", dtype=object)
+    name = _tables.result_name(request.given["amount"], call.unit)
+    return pd.Series(outcome.values, index=frame.index, name=name, copy=False)
 
 
 def _parse(
@@ -173,13 +113,14 @@ def _parse(
     partition: int | None = None,
 ) -> pd.DataFrame:
     """See :meth:`CareerkitSeriesAccessor.parse`."""
-    column = read_column("text", series, len(series))
     labels = _labels(series.index)
 
     def label(row: int) -> str:
         return str(row) if labels is None else f"{row}, index {shown(labels[row])}"
 
     try:
+        _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
+        column = read_column("text", series, len(series), column=series.name, labels=labels)
         parsed = _tables.parse_codes(
             column.codes,  # type: ignore[arg-type]
             column.uniques,
@@ -234,18 +175,7 @@ class CareerkitFrameAccessor:
         prices)"``; with ``errors="raise"`` the error names the first failing
         row's number, index label and values.
         """
-        return _convert(
-            self._frame,
-            amount=amount,
-            currency=currency,
-            period=period,
-            when=when,
-            country=country,
-            to=to,
-            prices_of=prices_of,
-            schedule=schedule,
-            errors=errors,
-        )
+        return _table(self._frame, _tables.Request.of(locals()))
 
     def failures(
         self,
@@ -263,17 +193,7 @@ class CareerkitFrameAccessor:
 
         ``df[reasons.notna()]`` are the rows ``errors="coerce"`` turns into NaN.
         """
-        return _failures(
-            self._frame,
-            amount=amount,
-            currency=currency,
-            period=period,
-            when=when,
-            country=country,
-            to=to,
-            prices_of=prices_of,
-            schedule=schedule,
-        )
+        return _table(self._frame, _tables.Request.of(locals(), reasons=True))
 
 
 @pd.api.extensions.register_series_accessor("careerkit")

@@ -33,16 +33,36 @@ from careerkit.errors import ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._pay import When
-from careerkit.pay._vector import Column, Errors, is_scalar, run
+from careerkit.pay._vector import Column, Errors, Kind, check_kind, is_scalar, read_column
 
 __all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace"]
 
 
-def _column(name: str, series: pl.Series) -> Column | np.ndarray[Any, Any]:
-    """A polars column as careerkit reads it: text as codes and distinct values, without
-    copying a string per row; dates and numbers as numpy arrays."""
-    dtype = series.dtype
+def _kind(dtype: pl.DataType) -> Kind:
+    """What a polars column holds, as careerkit reads it (see :func:`check_kind`)."""
     if dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum):
+        name = "text"
+    elif dtype == pl.Boolean:
+        name = "bool"
+    elif dtype.is_numeric():  # integers, floats, Decimal
+        name = "number"
+    elif dtype == pl.Date or isinstance(dtype, pl.Datetime):
+        name = "date"
+    elif dtype == pl.Null:
+        name = "missing"
+    else:  # Duration, Time, Struct, List, Array, Binary, Object, ...
+        name = "other"
+    return Kind(name, str(dtype))
+
+
+def _column(part: str, name: str | None, series: pl.Series) -> Column | np.ndarray[Any, Any]:
+    """A polars column as careerkit reads it: text as codes and distinct values, without
+    copying a string per row; dates and numbers as numpy arrays. A column of a type
+    *part* cannot hold is refused (``WrongTypeError``), naming it."""
+    dtype = series.dtype
+    kind = _kind(dtype)
+    check_kind(part, kind, field=part, column=name, given=series)
+    if kind.name == "text":
         text = series.cast(pl.String)
         distinct = text.drop_nulls().unique()
         physical = text.cast(pl.Enum(distinct)).to_physical()
@@ -51,53 +71,43 @@ def _column(name: str, series: pl.Series) -> Column | np.ndarray[Any, Any]:
             physical = physical.fill_null(len(uniques))
             uniques.append(None)
         codes = physical.cast(pl.Int64).to_numpy()
-        return Column(name, codes, uniques, series)
+        return Column(part, codes, uniques, series)
+    if part == "amount" or isinstance(dtype, pl.Decimal):
+        return series.cast(pl.Float64).to_numpy()
     if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
         series = series.dt.replace_time_zone(None)  # each timestamp's own wall-clock date
     return series.to_numpy()
 
 
-def _pick(frame: pl.DataFrame, name: str, value: object) -> object:
+def _pick(frame: pl.DataFrame, part: str, value: object) -> object:
     """A column's values where *value* names a column of *frame*, otherwise *value* itself."""
-    if isinstance(value, str) and value in frame.columns:
-        value = frame[value]
-    elif name == "amount" and not isinstance(value, pl.Series):
-        raise ValidationError(
-            f"amount={shown(value)} is not a column of the frame (its columns: "
-            f"{', '.join(frame.columns[:8])}); give the name of the column of amounts",
-            field="amount",
-        )
+    if _tables.names_column(value, frame.columns):
+        return _column(part, str(value), frame.get_column(str(value)))
     if isinstance(value, pl.Series):
         if len(value) != frame.height:
             raise ValidationError(
-                f"got {len(value):,} values of {name} for {frame.height:,} rows",
-                field=name,
+                f"got {len(value):,} values of {part} for {frame.height:,} rows",
+                field=part,
             )
-        if name == "amount":
-            return value.cast(pl.Float64).to_numpy()
-        return _column(name, value)
+        return _column(part, None, value)
     if not is_scalar(value):
         raise ValidationError(
-            f"expected a column name, a polars Series or one value for every row as {name}, "
+            f"expected a column name, a polars Series or one value for every row as {part}, "
             f"got {type(value).__name__} {shown(value)}",
-            field=name,
+            field=part,
         )
     return value
 
 
-def _run(
-    frame: pl.DataFrame,
-    given: dict[str, object],
-    to: str | None,
-    prices_of: When | None,
-    schedule: WorkSchedule | None,
-    errors: Errors,
-    reasons: bool,
-) -> tuple[Any, str]:
-    checked, unit = _tables.target(to, prices_of, schedule)
-    parts = {name: _pick(frame, name, given[name]) for name in _tables.PARTS}
-    amounts = parts.pop("amount")
-    return run(amounts, parts, checked, errors, reasons=reasons), unit  # type: ignore[arg-type]
+def _table(frame: pl.DataFrame, request: _tables.Request) -> pl.Series:
+    """What :meth:`CareerkitFrameNamespace.convert` (or ``failures``) makes of *frame*."""
+    call = _tables.check_call(request, frame.columns, lambda name: _kind(frame.schema[str(name)]))
+    parts = {part: _pick(frame, part, value) for part, value in request.given.items()}
+    outcome = _tables.run_call(request, call, parts)
+    if request.reasons:
+        return pl.Series("reason", outcome.reasons.tolist(), dtype=pl.String)  # type: ignore[union-attr]
+    name = _tables.result_name(request.given["amount"], call.unit)
+    return pl.Series(name, outcome.values, dtype=pl.Float64).fill_nan(None)
 
 
 @pl.api.register_dataframe_namespace("careerkit")
@@ -127,16 +137,7 @@ class CareerkitFrameNamespace:
         one value for every row. Where pandas has NaN (a missing amount, a row that
         ``errors="coerce"`` cannot convert) polars has null.
         """
-        given = {
-            "amount": amount,
-            "currency": currency,
-            "period": period,
-            "when": when,
-            "country": country,
-        }
-        outcome, unit = _run(self._frame, given, to, prices_of, schedule, errors, False)
-        name = _tables.result_name(amount, unit)
-        return pl.Series(name, outcome.values, dtype=pl.Float64).fill_nan(None)
+        return _table(self._frame, _tables.Request.of(locals()))
 
     def failures(
         self,
@@ -151,15 +152,7 @@ class CareerkitFrameNamespace:
         schedule: WorkSchedule | None = None,
     ) -> pl.Series:
         """Why each row :meth:`convert` (same arguments) cannot convert: null where it can."""
-        given = {
-            "amount": amount,
-            "currency": currency,
-            "period": period,
-            "when": when,
-            "country": country,
-        }
-        outcome, _ = _run(self._frame, given, to, prices_of, schedule, "coerce", True)
-        return pl.Series("reason", outcome.reasons.tolist(), dtype=pl.String)
+        return _table(self._frame, _tables.Request.of(locals(), reasons=True))
 
 
 @pl.api.register_series_namespace("careerkit")
@@ -180,11 +173,10 @@ class CareerkitSeriesNamespace:
         """Read each row's pay text: columns ``low``, ``high`` (Float64), ``currency`` and
         ``period`` (String), as :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse`
         (null where pandas has NaN)."""
-        column = _column("text", self._series)
-        if not isinstance(column, Column):
-            raise ValidationError(
-                f"parse reads text, got a column of {self._series.dtype}", field="text"
-            )
+        _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
+        name = self._series.name or None
+        found = _column("text", name, self._series)
+        column = read_column("text", found, len(self._series), column=name)
         parsed = _tables.parse_codes(
             column.codes,  # type: ignore[arg-type]
             column.uniques,

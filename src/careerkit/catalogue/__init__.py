@@ -13,11 +13,25 @@ and pay bands for ``US`` and every state and territory in the release
 Where a career already claims an occupation's SOC code (careerkit's own
 ``customer-service`` and ``public-relations-specialist``, or a plug-in's), the
 catalogue does not add a twin: it extends that career with the release's
-figures, as an extension would (see :doc:`/profiles`).
+figures and O*NET's description (after the career's own summary), as an
+extension would (see :doc:`/profiles`).
+
+**Releases stack.** Each OEWS release the user installs (``careerkit data
+update oews``) lies beside the shipped one, never in its place: a release of
+another date adds that date's bands and employment to every occupation it
+covers (:meth:`~careerkit.Career.pay_history` then has a point for it), each
+citing its own release (``bls-oews-may-2024``); a release of the same date lies
+over that date's figures for the areas it covers. The newest date is "latest"
+(:func:`release`, :func:`source_id`); an older release only adds history. An
+occupation that only some release has is a career too, with the id careerkit
+released for it or, if none, the slug of its title in the newest release that
+has it.
 
 The shipped files hold the index (read once, on the first lookup) and each
 occupation's figures compressed on their own, so that building one career reads
-one occupation. Nothing here imports pandas or numpy.
+one occupation. A user's releases are read whole on the first lookup and checked
+against the data folder's manifest (see :mod:`careerkit.data`). Nothing here
+imports pandas or numpy.
 
 >>> import careerkit
 >>> nurses = careerkit.get("29-1141")
@@ -30,14 +44,17 @@ one occupation. Nothing here imports pandas or numpy.
 from __future__ import annotations
 
 import json
+import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit._once import once
+from careerkit.errors import shown
 
 if TYPE_CHECKING:
+    from careerkit.data import InstalledRelease
     from careerkit.model import Career, CareerExtension
 
 __all__ = [
@@ -93,13 +110,13 @@ FIELDS = (
 """The columns kept for each area, in the order of a line of ``oews.bin`` (after the region)."""
 
 OEWS_SOURCE = "bls-oews-may-2025"
-"""The source id every figure of the shipped release cites (:func:`source_id`: the release in use)."""
+"""The source id every figure of the shipped release cites (:func:`source_id`: of any date)."""
 ONET_SOURCE = "onet-29-2"
 """The source id every O*NET description cites."""
 
 
 class Occupation(NamedTuple):
-    """One line of the catalogue's key index."""
+    """One occupation of the catalogue's key index (every release in use merged)."""
 
     soc: str
     """The SOC code, ``"29-1141"``."""
@@ -110,13 +127,14 @@ class Occupation(NamedTuple):
     major: str
     """The SOC major group, ``"29-0000"``."""
     title: str
-    """The title as BLS publishes it."""
+    """The title as BLS publishes it (in the newest release that has it)."""
     key: str
     """The title's lookup key (:func:`~careerkit.registry.normalize_key`): usually the id."""
     employment: int | None
-    """National employment, May 2025 (``None`` where BLS published none)."""
-    offset: int
-    length: int
+    """National employment in the newest release that has it (``None`` where BLS published none)."""
+    chunks: tuple[tuple[int, int, int], ...]
+    """Where its figures sit: ``(release, offset, length)`` for each release in use that has it,
+    in the order the releases stack (oldest date first)."""
 
     def __repr__(self) -> str:
         # Records print as summaries, values as Python (the rule: careerkit._display).
@@ -131,61 +149,294 @@ def shipped_folder() -> Path:
     return Path(__file__).parent
 
 
-@once
-def _folder() -> Path:
-    """The folder of the release in use: a user's (``careerkit data update oews``) or the shipped."""
-    from careerkit.data import catalogue_folder
-
-    return catalogue_folder() or shipped_folder()
-
-
-def _text(name: str) -> str:
-    with open(_folder() / name, encoding="utf-8") as file:
-        return file.read()
+_HEADER = "soc\tid\tonet\tmajor\ttitle\tkey\temployment\toffset\tlength"
+_LINE = re.compile(  # a line of occupations.tsv: soc, id, onet, major, title, key, jobs, where
+    r"([0-9]{2}-[0-9]{4})\t([a-z0-9]+(?:-[a-z0-9]+)*)\t([0-9]{2}-[0-9]{4}\.[0-9]{2}|)\t"
+    r"([0-9]{2}-0000)\t([^\t]+)\t([^\t]*)\t([0-9]{0,15})\t([0-9]{1,15})\t([0-9]{1,15})\Z"
+)
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])\Z")
+_FIGURE = re.compile(r"[0-9]{1,16}(?:\.[0-9]{1,45})?\Z")  # as careerkit's gate writes them
+_REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
+_FOOTNOTES = re.compile(r"(?:[a-z0-9_]+=[458](?:;(?!\Z)|\Z))*\Z")
 
 
-@once
-def occupations() -> Mapping[str, Occupation]:
-    """The key index, ``{SOC code: Occupation}`` in SOC order, read once, thread-safely."""
-    lines = _text("occupations.tsv").splitlines()
-    found = {}
-    for line in lines[1:]:
-        soc, career_id, onet, major, title, key, jobs, offset, length = line.split("\t")
-        found[soc] = Occupation(
-            soc,
-            career_id,
-            onet,
-            major,
-            title,
-            key or career_id,
-            int(jobs) if jobs else None,
-            int(offset),
-            int(length),
+class _Release:
+    """One OEWS release the catalogue reads: the shipped one, or one the user installed."""
+
+    def __init__(self, number: int, installed: InstalledRelease | None) -> None:
+        self.number = number
+        """Its place in the stack (0: the shipped release)."""
+        self.installed = installed
+        """What the data store handed over, for a user's release; ``None`` for the shipped one."""
+        self._blob = None if installed is None else installed.contents["oews.bin"]
+        self.about = self._about()
+        self.date: str = self.about["reference_date"]
+        self.index = self._index()
+
+    def _read(self, name: str) -> bytes:
+        if self.installed is not None:
+            return self.installed.contents[name]
+        try:
+            return (shipped_folder() / name).read_bytes()
+        except OSError as error:
+            raise self.damaged(name, f"cannot be read ({error.strerror or error})") from None
+
+    def damaged(self, name: str, why: str) -> Exception:
+        """The error for its file *name*, which cannot be read as careerkit wrote it."""
+        from careerkit.errors import DataFormatError
+
+        if self.installed is not None:
+            return self.installed.damaged(name, why)
+        return DataFormatError(
+            f"careerkit's shipped catalogue is damaged: {shipped_folder() / name}: {why}. "
+            "Reinstall careerkit (pip install --force-reinstall careerkit)"
         )
-    return found
+
+    def _about(self) -> dict[str, Any]:
+        try:
+            about = json.loads(self._read("release.json").decode("utf-8"))
+        except (ValueError, RecursionError) as error:
+            raise self.damaged("release.json", f"cannot be read as JSON ({error})") from None
+        checks: dict[str, Callable[[Any], object]] = {
+            "name": lambda value: isinstance(value, str),
+            "reference_date": lambda value: isinstance(value, str) and _MONTH.match(value),
+            "onet_version": lambda value: isinstance(value, str),
+            "top_code_hour": lambda value: value is None or _is_figure(value),
+            "top_code_year": lambda value: value is None or _is_figure(value),
+            "files": lambda value: (
+                isinstance(value, dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+            ),
+            "occupations": lambda value: type(value) is int,
+            "major_groups": lambda value: (
+                isinstance(value, dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+            ),
+            "all_occupations": lambda value: isinstance(value, dict),
+        }
+        if not isinstance(about, dict):
+            raise self.damaged("release.json", "it is not an object")
+        for name, check in checks.items():
+            if not check(about.get(name)):
+                raise self.damaged("release.json", f"its {name!r} is {shown(about.get(name))}")
+        if self.installed is not None and about["reference_date"] != self.installed.reference_date:
+            raise self.damaged("release.json", "its date is not the one the manifest records")
+        return about
+
+    def _index(self) -> dict[str, Occupation]:
+        """The release's own index: each occupation with its one chunk, ``(self.number, ...)``."""
+        try:
+            lines = self._read("occupations.tsv").decode("utf-8").splitlines()
+        except UnicodeDecodeError as error:
+            raise self.damaged("occupations.tsv", f"is not UTF-8 text ({error.reason})") from None
+        if not lines or lines[0] != _HEADER:
+            raise self.damaged("occupations.tsv", "does not start with the catalogue's header")
+        size = len(self._blob) if self._blob is not None else 0
+        index = {}
+        for number, line in enumerate(lines[1:], 2):
+            # one match checks a line of a user's release; the shipped index is the package's
+            # own (its tests check it), read as fast as it can be
+            found = _LINE.match(line) if self.installed is not None else None
+            try:
+                if self.installed is not None and (
+                    found is None or int(found[8]) + int(found[9]) > size
+                ):
+                    raise ValueError(number)
+                soc, career_id, onet, major, title, key, jobs, offset, length = line.split("\t")
+                if soc in index:
+                    raise ValueError(number)
+                index[soc] = Occupation(
+                    soc,
+                    career_id,
+                    onet,
+                    major,
+                    title,
+                    key or career_id,
+                    int(jobs) if jobs else None,
+                    ((self.number, int(offset), int(length)),),
+                )
+            except ValueError:
+                raise self.damaged(
+                    "occupations.tsv", f"line {number} is not the catalogue's"
+                ) from None
+        if not index or len(index) != self.about["occupations"]:
+            raise self.damaged("occupations.tsv", "it does not list the release's occupations")
+        return index
+
+    def rows(self, offset: int, length: int) -> list[list[str]]:
+        """One occupation's rows: region first, then :data:`FIELDS`."""
+        try:
+            if self._blob is not None:
+                chunk = self._blob[offset : offset + length]
+            else:
+                with open(shipped_folder() / "oews.bin", "rb") as file:
+                    file.seek(offset)
+                    chunk = file.read(length)
+            text = zlib.decompress(chunk).decode("utf-8")
+        except (OSError, zlib.error, UnicodeDecodeError) as error:
+            raise self.damaged("oews.bin", f"cannot be read ({error})") from None
+        rows = [line.split("\t") for line in text.splitlines()]
+        if not rows or any(len(row) != len(FIELDS) + 1 for row in rows):
+            raise self.damaged("oews.bin", f"the figures at {offset} are not the catalogue's")
+        if self.installed is not None:  # a user's release: every figure as careerkit writes one
+            for row in rows:
+                if not (
+                    _REGION.match(row[0])
+                    and all(not cell or _FIGURE.match(cell) for cell in row[1:-1])
+                    and _FOOTNOTES.match(row[-1])
+                    and _FIGURE.match(row[1] or "0") is not None
+                    and "." not in row[1]
+                ):
+                    raise self.damaged(
+                        "oews.bin", f"the figures at {offset} are not the catalogue's ({row[0]!r})"
+                    )
+        return rows
+
+    def coverage(self) -> str:
+        """``"national"``, or ``"national and state"``, for people."""
+        areas = self.about.get("areas")
+        return "national" if areas == ["US"] else "national and state"
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, str) and _FIGURE.match(value) is not None
+
+
+class _Catalogue:
+    """The releases in use, stacked: each date's figures, the newest release for "latest"."""
+
+    def __init__(self, installed: Sequence[InstalledRelease]) -> None:
+        releases = [_Release(0, None)]
+        releases += [_Release(number, found) for number, found in enumerate(installed, 1)]
+        # oldest date first; for one date, the shipped release first, then in the order installed
+        releases.sort(key=lambda release: (release.date, release.number))
+        self.releases = releases
+        self.latest = releases[-1]
+        self.dates = tuple(dict.fromkeys(release.date for release in releases))
+        self.occupations = self._merged()
+        groups: dict[str, str] = {}
+        for release in releases:
+            groups.update(release.about["major_groups"])
+        self.major_groups = dict(sorted(groups.items()))
+
+    def _merged(self) -> dict[str, Occupation]:
+        if len(self.releases) == 1:  # the shipped release alone: its index is the catalogue's
+            return self.releases[0].index
+        from careerkit.model._checks import normalize_key
+
+        place = {release.number: at for at, release in enumerate(self.releases)}
+        released = _released_ids()
+        taken = set(released.values())
+        having: dict[str, list[Occupation]] = {}
+        for release in self.releases:
+            for soc, line in release.index.items():
+                having.setdefault(soc, []).append(line)
+        found = {}
+        # released ids first, then each new occupation's (in SOC order): the same ids whichever
+        # installed release brought an occupation in
+        for soc in sorted(having, key=lambda soc: (soc not in released, soc)):
+            lines = having[soc]
+            newest = lines[-1]
+            career_id = released.get(soc)
+            if career_id is None:
+                career_id = newest.id
+                if career_id in taken:
+                    career_id = f"{career_id}-{soc}"
+                taken.add(career_id)
+            found[soc] = Occupation(
+                soc,
+                career_id,
+                next((line.onet for line in reversed(lines) if line.onet), ""),
+                f"{soc[:2]}-0000",
+                newest.title,
+                normalize_key(newest.title),
+                next((ln.employment for ln in reversed(lines) if ln.employment is not None), None),
+                tuple((place[line.chunks[0][0]], *line.chunks[0][1:]) for line in lines),
+            )
+        return dict(sorted(found.items()))
+
+    def figures(self, occupation: Occupation) -> list[tuple[str, list[tuple[_Release, list[str]]]]]:
+        """*occupation*'s rows by date, oldest first: for each area of a date, the row of the
+        release installed last that has it, nation first, then states by code."""
+        by_date: dict[str, dict[str, tuple[_Release, list[str]]]] = {}
+        for at, offset, length in occupation.chunks:
+            release = self.releases[at]
+            areas = by_date.setdefault(release.date, {})
+            for row in release.rows(offset, length):
+                areas[row[0]] = (release, row)
+        return [
+            (date, sorted(areas.values(), key=lambda item: (item[1][0] != "US", item[1][0])))
+            for date, areas in by_date.items()
+        ]
+
+    def in_use(self, date: str) -> dict[tuple[str, str], list[str]]:
+        """Every figure in use for *date*: ``{(SOC code, region): row}`` (region first)."""
+        found = {}
+        for occupation in self.occupations.values():
+            for when, rows in self.figures(occupation):
+                if when == date:
+                    found.update({(occupation.soc, row[0]): row for _, row in rows})
+        return found
+
+    def layers(self, date: str) -> list[_Release]:
+        """The releases of *date*, the one installed last first."""
+        return [release for release in reversed(self.releases) if release.date == date]
+
+
+def _released_ids() -> dict[str, str]:
+    """careerkit's released ids (``ids.tsv``), ``{SOC code: id}``."""
+    ids: dict[str, str] = {}
+    text = (shipped_folder() / "ids.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            soc, career_id = line.split("\t")
+            ids[soc] = career_id
+    return ids
+
+
+def stacked(installed: Sequence[InstalledRelease]) -> _Catalogue:
+    """The catalogue the shipped release and the *installed* ones make (``careerkit data update
+    oews`` checks a release against it before installing it)."""
+    return _Catalogue(installed)
 
 
 @once
+def _catalogue() -> _Catalogue:
+    """The catalogue in use: the shipped release and those the user installed."""
+    from careerkit.data import oews_releases
+
+    return _Catalogue(oews_releases())
+
+
+def occupations() -> Mapping[str, Occupation]:
+    """The key index, ``{SOC code: Occupation}`` in SOC order, read once, thread-safely.
+
+    Every occupation of every release in use: one that only an older release has
+    (BLS's 11-1031, Legislators, last published for May 2024) is a career too.
+    """
+    return _catalogue().occupations
+
+
 def release() -> Mapping[str, Any]:
-    """The release the catalogue holds: name, dates, files read with their sha256, top codes.
+    """The newest release in use: name, dates, files read with their sha256, top codes.
+
+    An older release installed beside it adds history; it never takes its place.
 
     >>> release()["reference_date"], release()["occupations"]
     ('2025-05', 830)
     """
-    data: dict[str, Any] = json.loads(_text("release.json"))
-    return data
+    return _catalogue().latest.about
 
 
 def major_groups() -> Mapping[str, str]:
     """The SOC major groups, ``{"29-0000": "Healthcare Practitioners and Technical Occupations"}``."""
-    groups: Mapping[str, str] = release()["major_groups"]
-    return groups
+    return _catalogue().major_groups
 
 
 @once
 def descriptions() -> Mapping[str, str]:
     """The O*NET description of each occupation that has one, by O*NET-SOC code."""
-    return read_descriptions(_folder())
+    return read_descriptions(shipped_folder())
 
 
 def read_descriptions(folder: Path) -> dict[str, str]:
@@ -194,31 +445,30 @@ def read_descriptions(folder: Path) -> dict[str, str]:
     return dict(line.split("\t", 1) for line in lines[1:])
 
 
-def source_id() -> str:
-    """The source id every figure of the release in use cites, ``"bls-oews-may-2025"``.
+def source_id(date: str | None = None) -> str:
+    """The source id the figures of *date* (default: the newest release in use) cite.
 
-    >>> source_id()
-    'bls-oews-may-2025'
+    >>> source_id(), source_id("2024-05")
+    ('bls-oews-may-2025', 'bls-oews-may-2024')
     """
-    return "bls-oews-" + _month().lower().replace(" ", "-")
+    return "bls-oews-" + _month(date).lower().replace(" ", "-")
 
 
-def release_label() -> str:
-    """The release in use for people, ``"BLS OEWS May 2025"``."""
-    return f"BLS OEWS {_month()}"
+def release_label(date: str | None = None) -> str:
+    """The release of *date* (default: the newest in use) for people, ``"BLS OEWS May 2025"``."""
+    return f"BLS OEWS {_month(date)}"
 
 
-def _month() -> str:
+def _month(date: str | None) -> str:
     from careerkit.model.dates import ReferenceDate
 
-    return ReferenceDate.parse(str(release()["reference_date"])).label()
+    return ReferenceDate.parse(str(date or release()["reference_date"])).label()
 
 
 def _forget() -> None:
-    """The release in use changed (``careerkit data update oews``): read it again, and rebuild
-    the careers made from it."""
-    for cached in (_folder, occupations, release, descriptions):
-        cached.cache_clear()
+    """The releases in use changed (``careerkit data update oews``): read them again, and
+    rebuild the careers made from them."""
+    _catalogue.cache_clear()
     from careerkit import registry
 
     registry.forget_default()
@@ -227,14 +477,6 @@ def _forget() -> None:
 from careerkit import data as _data  # noqa: E402 - after the functions it registers
 
 _data.on_change(_forget, kinds=("oews",))
-
-
-def _rows(occupation: Occupation) -> list[list[str]]:
-    with open(_folder() / "oews.bin", "rb") as file:
-        file.seek(occupation.offset)
-        chunk = file.read(occupation.length)
-    text = zlib.decompress(chunk).decode("utf-8")
-    return [line.split("\t") for line in text.splitlines()]
 
 
 def career(soc: str) -> Career:
@@ -253,8 +495,8 @@ def career(soc: str) -> Career:
 def extension(soc: str, base: Career) -> CareerExtension:
     """What the catalogue adds to *base*, a career claiming SOC code *soc*: the facts it lacks.
 
-    The release's sources, pay bands and employment; the O*NET description as a
-    summary fact where *base* has no summary of its own (a rich profile's is
+    The releases' sources, pay bands and employment (every date in use); the
+    O*NET description as a summary fact beside *base*'s own (a rich profile's is
     bilingual; O*NET's is English only); the catalogue's id and BLS title as
     aliases and the codes, where *base* does not answer to them already.
     """
@@ -266,4 +508,5 @@ def extension(soc: str, base: Career) -> CareerExtension:
 def _fields(occupation: Occupation, base: Career | None) -> dict[str, Any]:
     from careerkit.catalogue._facts import facts
 
-    return facts(occupation, _rows(occupation), base)
+    found = _catalogue()
+    return facts(occupation, found.figures(occupation), base)

@@ -136,12 +136,17 @@ def write_release(
     out: Path,
     *,
     release: Mapping[str, object],
+    ids: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """:func:`build` from rows already read (in the layout of BLS's CSVs above) and O*NET's
     descriptions by O*NET-SOC code; *release* also names the ``files`` read, with their sha256.
 
-    Ids come from ``out/ids.tsv`` where it exists (a copy of careerkit's, for a user's
-    release), new occupations appended to it.
+    Ids come from ``out/ids.tsv`` where it exists, new occupations appended to it
+    (careerkit's own build). For a user's release (``careerkit data update oews``),
+    *ids* gives careerkit's released ids instead: an occupation not among them gets
+    the slug of its title (with its SOC code where another occupation has that id),
+    nothing is appended, and no descriptions file is written (the catalogue reads
+    O*NET's from the package).
     """
     if not any(row["soc_code"] == "00-0000" for row in national_rows):
         raise ValidationError(
@@ -165,22 +170,32 @@ def write_release(
                 field="national",
             )
     ids_path = out / "ids.tsv"
-    ids = read_ids(ids_path) if ids_path.exists() else {}
+    users = ids is not None
+    ids = dict(ids) if ids is not None else read_ids(ids_path) if ids_path.exists() else {}
     new_ids: list[tuple[str, str]] = []
     taken = set(ids.values())
     for row in detailed:
         soc = row["soc_code"]
         if soc not in ids:
             career_id = slug(row["occupation_title"])
+            if not career_id:
+                raise ValidationError(
+                    f"{soc}: the title {row['occupation_title']!r} has no ASCII letter or digit "
+                    "to make an id of",
+                    field="occupation_title",
+                )
             if career_id in taken:
-                raise ValidationError(f"the id {career_id!r} of {soc} is already taken")
+                if not users:
+                    raise ValidationError(f"the id {career_id!r} of {soc} is already taken")
+                career_id = f"{career_id}-{soc}"
             ids[soc] = career_id
             taken.add(career_id)
             new_ids.append((soc, career_id))
 
     by_soc: dict[str, list[tuple[str, dict[str, str]]]] = {row["soc_code"]: [] for row in detailed}
     for row in [*national_rows, *state_rows]:
-        if row["soc_code"] in by_soc:
+        # the detailed occupation's rows: BLS gives some codes as a broad group too (13-1020)
+        if row["soc_code"] in by_soc and row["display_level"] == "3":
             by_soc[row["soc_code"]].append((_region(row["area_code"]), row))
 
     blob = io.BytesIO()
@@ -218,18 +233,22 @@ def write_release(
 
     (out / "oews.bin").write_bytes(blob.getvalue())
     (out / "occupations.tsv").write_text("\n".join(index_lines) + "\n", encoding="utf-8")
-    (out / "descriptions.tsv").write_text("\n".join(description_lines) + "\n", encoding="utf-8")
+    if not users:
+        (out / "descriptions.tsv").write_text("\n".join(description_lines) + "\n", encoding="utf-8")
     everyone = next(row for row in national_rows if row["soc_code"] == "00-0000")
+    regions = {region for rows in by_soc.values() for region, _ in rows}
     metadata = {
         **release,
         "occupations": len(detailed),
+        "areas": ["US", *sorted(regions - {"US"})],
         "major_groups": groups,
         "all_occupations": {field: everyone[field] for field in FIELDS},
     }
     (out / "release.json").write_text(
         json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    _append_ids(ids_path, new_ids)
+    if not users:
+        _append_ids(ids_path, new_ids)
     return ids
 
 

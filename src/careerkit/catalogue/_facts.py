@@ -22,6 +22,8 @@ from careerkit.catalogue import (
     FIELDS,
     ONET_SOURCE,
     Occupation,
+    _catalogue,
+    _Release,
     descriptions,
     major_groups,
     release,
@@ -30,7 +32,7 @@ from careerkit.catalogue import (
 )
 
 if TYPE_CHECKING:
-    from careerkit.model import Career, PayBand, ReferenceDate, Text
+    from careerkit.model import Career, Employment, PayBand, ReferenceDate, Text
 
 _COLUMN = {name: index + 1 for index, name in enumerate(FIELDS)}  # 0 is the region
 _STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # BLS's column names, ours too
@@ -56,47 +58,69 @@ def _texts() -> dict[str, Text]:
 
 @once
 def _sources() -> dict[str, Any]:
+    """Every source the catalogue cites: one per date of OEWS figures in use, and O*NET."""
     from careerkit.model import Source, Text
 
-    about = release()
-    if about.get("published"):
-        release_note = f"{about['name']}, published {about['published']}."
-    else:  # a release the user installed: cite the files it was read from
-        files = ", ".join(f"{name} (sha256 {digest})" for name, digest in about["files"].items())
-        release_note = f"{about['name']}, read from {files}."
-    return {
-        source_id(): Source(
-            id=source_id(),
+    found = {}
+    stack = _catalogue()
+    for date in stack.dates:
+        layers = stack.layers(date)
+        notes = []
+        for layer in layers:
+            about = layer.about
+            if about.get("published"):
+                note = f"{about['name']}, published {about['published']}"
+            else:  # a release the user installed: cite the files it was read from
+                files = ", ".join(
+                    f"{name} (sha256 {digest})" for name, digest in about["files"].items()
+                )
+                note = f"{about['name']}, read from {files}"
+            notes.append(note + (f" ({layer.coverage()} figures)" if len(layers) > 1 else ""))
+        if len(notes) > 1:
+            release_note = (
+                "Each area's figures from the first of these that has them: "
+                + "; ".join(notes)
+                + "."
+            )
+        else:
+            release_note = notes[0] + "."
+        coverage = (
+            "national"
+            if all(layer.coverage() == "national" for layer in layers)
+            else ("national and state")
+        )
+        found[source_id(date)] = Source(
+            id=source_id(date),
             title=Text(
-                "Occupational Employment and Wage Statistics (OEWS): national and state "
-                f"cross-industry estimates, {release_label().removeprefix('BLS OEWS ')}"
+                f"Occupational Employment and Wage Statistics (OEWS): {coverage} cross-industry "
+                f"estimates, {release_label(date).removeprefix('BLS OEWS ')}"
             ),
             publisher=Text("U.S. Bureau of Labor Statistics (BLS)"),
             url="https://www.bls.gov/oes/tables.htm",
-            reference_date=about["reference_date"],
+            reference_date=date,
             note=Text(
                 f"{release_note} Hourly and annual figures are each as BLS published them "
                 "(BLS's annual figure is the unrounded hourly figure x 2,080, rounded to $10). "
                 f"{DISCLAIMER}"
             ),
+        )
+    onet_version = release()["onet_version"]
+    found[ONET_SOURCE] = Source(
+        id=ONET_SOURCE,
+        title=Text(f"O*NET {onet_version} Database: Occupation Data"),
+        publisher=Text(
+            "National Center for O*NET Development, for the U.S. Department of Labor, "
+            "Employment and Training Administration (USDOL/ETA)"
         ),
-        ONET_SOURCE: Source(
-            id=ONET_SOURCE,
-            title=Text(f"O*NET {about['onet_version']} Database: Occupation Data"),
-            publisher=Text(
-                "National Center for O*NET Development, for the U.S. Department of Labor, "
-                "Employment and Training Administration (USDOL/ETA)"
-            ),
-            url="https://www.onetcenter.org/database.html",
-            date_note=Text(f"Database release {about['onet_version']}; entries carry no date."),
-            note=Text(f"{ATTRIBUTION} {CHANGES}"),
-        ),
-    }
+        url="https://www.onetcenter.org/database.html",
+        date_note=Text(f"Database release {onet_version}; entries carry no date."),
+        note=Text(f"{ATTRIBUTION} {CHANGES}"),
+    )
+    return found
 
 
 def _forget() -> None:
-    for cached in (_sources, _periods):
-        cached.cache_clear()
+    _sources.cache_clear()
 
 
 data.on_change(_forget, kinds=("oews",))
@@ -107,14 +131,13 @@ def _amount(text: str) -> Decimal | None:
 
 
 class _Periods:
-    """What every band of one period shares, worked out once per process."""
+    """What every band of one period of one release shares, worked out once per process."""
 
-    def __init__(self, period: str, prefix: str) -> None:
+    def __init__(self, period: str, prefix: str, top_code: str | None) -> None:
         from careerkit.model import Period
 
-        about = release()
         self.period = Period(period)
-        top_code = about.get(f"top_code_{period}")  # none in a release without top-coded figures
+        # none in a release without top-coded figures
         self.top_code = None if top_code is None else Decimal(top_code)
         self.note = _texts()[f"{period} only"]
         self.mean = _COLUMN[f"{prefix}_mean"]
@@ -126,9 +149,11 @@ class _Periods:
         self.other = tuple(f"{other}_{name}" for name in _STATISTICS)
 
 
-@once
-def _periods() -> tuple[_Periods, ...]:
-    return tuple(_Periods(period, prefix) for period, prefix in _PERIODS)
+@functools.cache
+def _periods(hour: str | None, year: str | None) -> tuple[_Periods, ...]:
+    """The two periods' shared parts, for a release whose top codes are *hour* and *year*."""
+    tops = {"hour": hour, "year": year}
+    return tuple(_Periods(period, prefix, tops[period]) for period, prefix in _PERIODS)
 
 
 # Bands and employment figures are made with _checks.trusted: the shipped figures are
@@ -137,18 +162,18 @@ def _periods() -> tuple[_Periods, ...]:
 # careers, with 70,000 bands, within the two seconds the catalogue promises.
 
 
-def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
-    """The pay bands of one occupation's rows, dated *date*: per region, hourly then annual."""
+def _bands(rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: str) -> list[PayBand]:
+    """The pay bands of one date's rows (each with its release), dated *date*, citing *oews*:
+    per region, hourly then annual."""
     from careerkit.model import PayBand
     from careerkit.model._checks import trusted
     from careerkit.model._frozen import FrozenMapping
 
     new_band = trusted(PayBand)
-    periods = _periods()
-    oews = source_id()
     wage_rse, footnotes = _COLUMN["wage_rse"], _COLUMN["footnotes"]
     bands = []
-    for row in rows:
+    for layer, row in rows:
+        periods = _periods(layer.about["top_code_hour"], layer.about["top_code_year"])
         notes = dict(item.split("=") for item in row[footnotes].split(";") if item)
         for kind in periods:
             percentiles = {
@@ -162,6 +187,9 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
                 only = any(notes.get(note) == "4" for note in kind.other)
             if not percentiles and mean is None and not top_coded:
                 continue
+            # BLS's wage RSE is the mean's: kept where the mean is published, or published as
+            # at or above the top code (it still has its standard error)
+            has_mean = mean is not None or "mean" in top_coded
             bands.append(
                 new_band(
                     region=row[0],
@@ -171,7 +199,7 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
                     reference_date=date,
                     percentiles=FrozenMapping(percentiles),
                     mean=mean,
-                    mean_rse=Decimal(row[wage_rse]) if mean is not None and row[wage_rse] else None,
+                    mean_rse=Decimal(row[wage_rse]) if has_mean and row[wage_rse] else None,
                     top_code=kind.top_code if top_coded else None,
                     top_coded=top_coded,
                     note=kind.note if only else None,
@@ -180,23 +208,19 @@ def _bands(rows: list[list[str]], date: ReferenceDate) -> list[PayBand]:
     return bands
 
 
-def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) -> dict[str, Any]:
-    """The fields of the career (``base is None``) or of the extension of *base*."""
-    from careerkit.model import Employment, Fact, OccupationCode, ReferenceDate, Text
-    from careerkit.model._checks import normalize_key, trusted
-    from careerkit.registry import lookup_keys
+def _employment(
+    rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: str
+) -> list[Employment]:
+    from careerkit.model import Employment
+    from careerkit.model._checks import trusted
 
-    date = ReferenceDate.coerce(release()["reference_date"])
-    oews = source_id()
     new_employment = trusted(Employment)
-    pay = _bands(rows, date)
-    employment = []
-    for row in rows:
-        region = row[0]
+    found = []
+    for _, row in rows:
         if row[_COLUMN["employment"]]:
-            employment.append(
+            found.append(
                 new_employment(
-                    region=region,
+                    region=row[0],
                     count=int(row[_COLUMN["employment"]]),
                     rse=_amount(row[_COLUMN["employment_rse"]]),
                     per_1000=_amount(row[_COLUMN["jobs_per_1000"]]),
@@ -205,20 +229,40 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
                     source=oews,
                 )
             )
+    return found
+
+
+def facts(
+    occupation: Occupation,
+    dated: list[tuple[str, list[tuple[_Release, list[str]]]]],
+    base: Career | None,
+) -> dict[str, Any]:
+    """The fields of the career (``base is None``) or of the extension of *base*, from its rows
+    of every date in use (:meth:`careerkit.catalogue._Catalogue.figures`, which checks that a
+    user's release holds figures as careerkit writes them)."""
+    from careerkit.model import Fact, OccupationCode, ReferenceDate, Text
+    from careerkit.model._checks import normalize_key
+    from careerkit.registry import lookup_keys
+
+    sources = _sources()
+    pay: list[PayBand] = []
+    employment: list[Employment] = []
+    for when, rows in dated:
+        date = ReferenceDate.coerce(when)
+        pay += _bands(rows, date, source_id(when))
+        employment += _employment(rows, date, source_id(when))
+    newest = source_id(dated[-1][0])  # the newest release that has the occupation names it
     codes = [
         OccupationCode(
-            system="SOC-2018", code=occupation.soc, source=oews, title=Text(occupation.title)
+            system="SOC-2018", code=occupation.soc, source=newest, title=Text(occupation.title)
         ),
         OccupationCode(
             system="SOC-2018 major group",
             code=occupation.major,
-            source=oews,
+            source=newest,
             title=Text(major_groups()[occupation.major]),
         ),
     ]
-    description = descriptions().get(occupation.onet)
-    sources = [_sources()[oews]]
-    summary = []
     if occupation.onet:
         codes.append(
             OccupationCode(
@@ -228,11 +272,9 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
                 title=Text(occupation.title),
             )
         )
-    if description is not None and (base is None or not base.summary):
-        # a rich profile keeps its own summary (in Hindi too): O*NET's is English only
-        summary.append(Fact(text=Text(description), source=ONET_SOURCE))
-    if occupation.onet or description is not None:
-        sources.append(_sources()[ONET_SOURCE])
+    description = descriptions().get(occupation.onet)
+    # Beside a rich profile's own summary (bilingual), O*NET's (English only) comes after it.
+    summary = [] if description is None else [Fact(text=Text(description), source=ONET_SOURCE)]
     aliases: list[str] = []
     if base is not None:
         has = set(base.codes)
@@ -242,10 +284,11 @@ def facts(occupation: Occupation, rows: list[list[str]], base: Career | None) ->
             if normalize_key(key) not in keys:
                 aliases.append(key)
                 keys.add(normalize_key(key))
-        if not any(code.source == ONET_SOURCE for code in codes) and not summary:
-            sources.pop()
+    used = {band.source for band in pay} | {item.source for item in employment}
+    used |= {code.source for code in codes} | {fact.source for fact in summary}
+    cited = [source for source_id_, source in sources.items() if source_id_ in used]
     return {
-        "sources": tuple(sources),
+        "sources": tuple(cited),
         "aliases": tuple(aliases),
         "occupation_codes": tuple(codes),
         "summary": tuple(summary),

@@ -27,6 +27,7 @@ Decimal('216.632')
 from __future__ import annotations
 
 import csv
+import decimal
 import functools
 import os
 import threading
@@ -202,6 +203,38 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
 KINDS: tuple[str, ...] = tuple(SERIES)
 """The series careerkit uses, by the names ``careerkit data`` takes."""
 
+POUND_G5A = SeriesInfo(
+    kind="fx-annual",
+    name="U.S. Dollars to U.K. Pound Sterling Spot Exchange Rate, annual average (G.5A; FRED AEXUSUK)",
+    source=(
+        "Board of Governors of the Federal Reserve System, G.5A release, "
+        "via FRED (Federal Reserve Bank of St. Louis)"
+    ),
+    file="fx-g5a-gbp-annual.csv",
+    url="https://fred.stlouisfed.org/series/AEXUSUK",
+    licence="public domain (a work of the US federal government)",
+    frequency="annual",
+    keys="GBP",
+    retrieved=(
+        "2026-12-07 (the day the file entered careerkit: a FRED download, byte for byte, "
+        "found committed to a public repository; FRED did not stamp when it was made)"
+    ),
+    sha256="59fb12bbe5295726ba0a10b7ac22536a9f1f43eb21aa5cf45006ea36ddae7567",
+)
+"""The pound's G.5A annual averages, 1971 to 2019, shipped beside ``fx-usd-yearly.csv``.
+
+``fx-usd-yearly.csv`` has no pound series; this file, FRED's ``AEXUSUK`` (``DATE,AEXUSUK``,
+US dollars per pound, as the Fed quotes the pound), gives the Fed's own figures
+(2008: 1.8545), inverted to pounds per US dollar to 28 significant digits as
+``careerkit data update`` inverts them. Later years are computed from the monthly
+series (see ``careerkit.pay._rates``) until a newer file is installed.
+"""
+
+_SUPPLEMENTS: Mapping[tuple[str, str], SeriesInfo] = MappingProxyType(
+    {("fx-annual", "GBP"): POUND_G5A}
+)
+"""Shipped files that supply one key of a kind, beside the kind's snapshot."""
+
 # Federal Reserve series name -> ISO 4217 code. Left out: the pre-euro national
 # currencies (Austria ... Spain, ending 2001; their codes are no longer in ISO 4217's
 # list of codes in use) and Venezuela (one series spanning VEB, VEF and VES, with
@@ -304,26 +337,34 @@ class DataFile:
 
 
 @functools.cache
-def _shipped_file(kind: str) -> DataFile:
-    info = SERIES[kind]
+def _shipped_file(kind: str, key: str | None = None) -> DataFile:
+    """The shipped file of *kind* (for *key*: the supplement that supplies it, if any)."""
+    supplement = _SUPPLEMENTS.get((kind, key or ""))
+    info = SERIES[kind] if supplement is None else supplement
     assert info.sha256 is not None  # every numeric series records its file's
     return DataFile(
         kind=kind,
         name=info.file,
         sha256=info.sha256,
         publisher=info.source,
-        format="careerkit snapshot",
+        format="careerkit snapshot" if supplement is None else "FRED CSV",
         shipped=True,
         retrieved=info.retrieved.split(" ")[0],
     )
 
 
+def _shipped_files(kind: str) -> tuple[DataFile, ...]:
+    """Every shipped file of *kind*: its snapshot, then the supplements beside it."""
+    extra = (key for other, key in _SUPPLEMENTS if other == kind)
+    return (_shipped_file(kind), *(_shipped_file(kind, key) for key in extra))
+
+
 # --- the shipped snapshots --------------------------------------------------------------------
 
 
-def _text(kind: str) -> str:
+def _text(kind: str, file: str | None = None) -> str:
     # The files sit beside this module in every install (wheel or editable).
-    return Path(__file__).with_name(SERIES[kind].file).read_text(encoding="utf-8")
+    return Path(__file__).with_name(file or SERIES[kind].file).read_text(encoding="utf-8")
 
 
 def _plain_rows(kind: str) -> list[list[str]]:
@@ -395,6 +436,11 @@ def _shipped_fx_annual() -> Values:
         code = FX_SERIES.get(country)
         if code is not None:
             table.setdefault(code, {})[int(date[:4])] = Decimal(rate)
+    # The pound, from FRED's AEXUSUK (US dollars per pound): inverted as updates are.
+    inverse = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+    for line in _text("fx-annual", POUND_G5A.file).splitlines()[1:]:
+        date, dollars = line.split(",")
+        table.setdefault("GBP", {})[int(date[:4])] = inverse.divide(1, Decimal(dollars))
     return _freeze(table)
 
 
@@ -513,7 +559,8 @@ def fx_monthly() -> Mapping[str, Mapping[Month, Decimal]]:
 def fx_yearly() -> Mapping[str, Mapping[int, Decimal]]:
     """The Fed's G.5A annual averages: ``{ISO code: {year: units per 1 USD}}``.
 
-    Only the Fed's own figures: where G.5A has none (GBP, LKR, or a year it lacks),
+    Only the Fed's own figures (the pound's from ``POUND_G5A``, 1971 to 2019):
+    where G.5A has none in the data in use (LKR; GBP from 2020; a year it lacks),
     the pay engine computes one from the monthly series, as the Fed does.
     """
     return _IN_USE["fx-annual"]().values
@@ -559,8 +606,7 @@ def _in_use(kind: str) -> _InUse:
 def updates(kind: str) -> tuple[DataFile, ...]:
     """The user's updates in use for series *kind*, oldest first (empty: the snapshot alone)."""
     if kind == "oews":
-        found = _oews_release()
-        return () if found is None else found[0]
+        return tuple(file for release in oews_releases() for file in release.files)
     return _in_use(kind).updates
 
 
@@ -575,7 +621,7 @@ def source_of(kind: str, key: str, date: Date) -> DataFile:
         update = found.values.file_of(key, date)
         if update is not None:
             return update
-    return _shipped_file(kind)
+    return _shipped_file(kind, key if (kind, key) in _SUPPLEMENTS else None)
 
 
 def gap(kind: str, key: str, date: Date) -> str | None:
@@ -598,18 +644,86 @@ def gap(kind: str, key: str, date: Date) -> str | None:
 
 
 def catalogue_folder() -> Path | None:
-    """The folder of the user's OEWS release in use, or ``None`` for the shipped catalogue."""
-    found = _oews_release()
-    return None if found is None else found[1]
+    """The folder of the newest OEWS release the user installed, or ``None`` if none is.
+
+    The catalogue stacks every installed release over the shipped one (see
+    :func:`oews_releases`); this names the one installed last.
+    """
+    found = oews_releases()
+    return found[-1].folder if found else None
 
 
-def _oews_release() -> tuple[tuple[DataFile, ...], Path] | None:
+class InstalledRelease:
+    """An OEWS release installed in the user data directory, its files read and checked.
+
+    The store knows nothing of careers: it keeps each release's files as
+    ``careerkit data update oews`` wrote them (``release.json``, ``occupations.tsv``,
+    ``oews.bin``), checks them against the sha256 its manifest records, and hands
+    their bytes to the catalogue, which reads them. A process holds the bytes, so
+    another process may remove the folder (``careerkit data reset oews``) without
+    pulling the floor from under it.
+    """
+
+    __slots__ = ("areas", "contents", "files", "folder", "name", "occupations", "reference_date")
+
+    def __init__(
+        self,
+        *,
+        folder: Path,
+        name: str,
+        reference_date: str,
+        areas: tuple[str, ...],
+        occupations: int,
+        files: tuple[DataFile, ...],
+        contents: Mapping[str, bytes],
+    ) -> None:
+        self.folder = folder
+        """The release's folder in the user data directory."""
+        self.name = name
+        """The release as careerkit names it (``"OEWS May 2024 (installed ...)"``)."""
+        self.reference_date = reference_date
+        """The month its estimates refer to, ``"2024-05"``."""
+        self.areas = areas
+        """The regions it has figures for (``("US",)`` for a national table)."""
+        self.occupations = occupations
+        """How many detailed occupations it has figures for."""
+        self.files = files
+        """The publisher's files it was read from."""
+        self.contents = contents
+        """``{file name: bytes}`` of the release's own files, as checked."""
+
+    def __repr__(self) -> str:
+        return f"<InstalledRelease {self.reference_date} {self.folder.name}>"
+
+    def damaged(self, name: str, why: str) -> Exception:
+        """The error for file *name* of this release when it cannot be read (for the reader)."""
+        from careerkit.data._store import _damaged
+
+        return _damaged(self.folder / name, why, "oews")
+
+
+def oews_releases() -> tuple[InstalledRelease, ...]:
+    """The OEWS releases installed in the user data directory, in the order they were installed.
+
+    Read once per process (and again when the data in use changes): each
+    release's files are read whole and checked against the manifest, so that a
+    release another process removes meanwhile stays readable here. A damaged
+    folder raises :class:`~careerkit.errors.DataFormatError` naming the file and
+    ``careerkit data reset oews``.
+    """
+    return _OEWS_ONCE()
+
+
+def _load_oews() -> tuple[InstalledRelease, ...]:
     where = _installed_in("oews")
     if where is None:
-        return None
-    from careerkit.data._store import oews_release
+        return ()
+    from careerkit.data._store import oews_releases as read
 
-    return oews_release(where)
+    return read(where)
+
+
+_OEWS_ONCE = once(_load_oews)
 
 
 # --- where updates live, and which are in use ------------------------------------------------
@@ -650,10 +764,10 @@ class use:  # noqa: N801 - a function to callers; a class so that it can also be
     """
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
-        if not isinstance(directory, str | os.PathLike):
+        path = _folder_argument(directory)
+        if path is None:
             raise wrong_type("a folder path", directory, "directory")
-        path = Path(directory).expanduser()
-        if not path.is_dir():
+        if not _is_folder(path):
             raise ValidationError(
                 f"{shown(str(directory))} is not a folder: pass a folder holding careerkit data "
                 "updates (an empty one for the shipped snapshot alone); 'careerkit data update' "
@@ -693,6 +807,8 @@ def _changed(kinds: Sequence[str] = KINDS) -> None:
     for kind in kinds:
         if kind in _IN_USE:
             _IN_USE[kind].cache_clear()
+    if "oews" in kinds:
+        _OEWS_ONCE.cache_clear()
     for callback, concerned in _CALLBACKS:
         if concerned.intersection(kinds):
             callback()
@@ -728,7 +844,10 @@ def update(
     tolerance are revisions, refused with :class:`~careerkit.errors.DataRevisionError`
     unless *accept_revisions*), then written atomically: a process killed midway
     leaves the previous data in use and intact. *reference_date* (``"2026-05"``)
-    dates an OEWS release whose file names do not say its year.
+    dates an OEWS release whose file names do not say its year. An OEWS release is
+    added beside the releases in use, never in their place (a release of another
+    date adds history; the newest date is the latest). *directory* must be a path
+    (:class:`~careerkit.WrongTypeError` otherwise).
     """
     from careerkit.data._store import update as _update
 
@@ -736,7 +855,7 @@ def update(
         kind,
         files,
         accept_revisions=accept_revisions,
-        folder=None if directory is None else Path(directory),
+        folder=_folder_argument(directory),
         reference_date=reference_date,
     )
     _changed((kind,))
@@ -750,9 +869,31 @@ def reset(*kinds: str, directory: str | os.PathLike[str] | None = None) -> tuple
     """
     from careerkit.data._store import reset as _reset
 
-    result = _reset(kinds, folder=None if directory is None else Path(directory))
+    result = _reset(kinds, folder=_folder_argument(directory))
     _changed(result)
     return result
+
+
+def _folder_argument(directory: object) -> Path | None:
+    """*directory* (``directory=`` of :func:`update` and :func:`reset`) as a path, checked."""
+    if directory is None:
+        return None
+    path = os.fspath(directory) if isinstance(directory, os.PathLike) else directory
+    if not isinstance(path, str):
+        raise wrong_type("a folder path", directory, "directory")
+    if not path.strip() or "\0" in path:
+        raise ValidationError(
+            f"{shown(path)} is not a folder path: pass the folder careerkit keeps its data in",
+            field="directory",
+        )
+    return Path(path).expanduser()
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system, say: not a folder one can use
+        return False
 
 
 def __getattr__(name: str) -> Any:

@@ -8,17 +8,28 @@ found and the formats accepted. Checks made here, on every format: the file is
 a regular file of at most 256 MiB (:data:`MAX_BYTES`), UTF-8 text (a byte-order
 mark is allowed); the expected columns; dates that are real months or years,
 from 1900 on, not after the current month or year, strictly increasing within
-each key (a date given twice is an error naming both lines); values that are
-finite numbers of at most 10^12 and, except inflation rates (which may be
-negative, above -100%), positive; at least one value in the file. Agreement
-with the data in use is checked by the installer (``careerkit.data._store``),
-which knows it.
+each key (a date given twice is an error naming both lines); at least one
+value in the file. Every value passes careerkit's value gate
+(:func:`careerkit.data._gate.number`) *as text*, before any arithmetic: digits
+with an optional sign, decimal point and exponent (never ``NaN``, ``inf``,
+``0x1p3``, or ``2_2.10``, which Python's ``Decimal`` reads as 22.10), at most
+30 significant digits, and a magnitude of at most 10^12 (:data:`MAX_VALUE`)
+and, unless 0, at least 10^-12 (10^-15 for PPP factors: :data:`SMALLEST_VALUES`);
+so no value can make a later conversion run for ever (``1e-99999999`` is
+refused here). Then its range: positive, except
+inflation rates, which may be negative but stay above -100 (%). A value
+refused is a :class:`~careerkit.errors.DataFormatError` naming the file, the
+line, the column and the value, and nothing is written. :func:`checked_value`
+applies the same checks to a value read back from the user data folder.
+Agreement with the data in use is checked by the installer
+(``careerkit.data._store``), which knows it.
 
 Values are :class:`~decimal.Decimal`, exactly as printed in the file, except
 the exchange rates the Federal Reserve quotes in US dollars per unit
-(:data:`~careerkit.data.FED_USD_PER_UNIT`: AUD, EUR, GBP, NZD): in FRED files
-these are inverted to units per US dollar, ``1 / value`` computed to 28
-significant digits, rounding half to even (:data:`INVERSION_DIGITS`). Monthly
+(:data:`~careerkit.data.FED_USD_PER_UNIT`: AUD, EUR, GBP, NZD): in FRED and
+Data Download Program files these are inverted to units per US dollar,
+``1 / value`` computed to 28 significant digits, rounding half to even
+(:data:`INVERSION_DIGITS`). Monthly
 kinds are dated ``(year, month)``, annual kinds by the year (an ``int``). A
 date the file marks as having no value is in :attr:`Parsed.missing` when it
 falls between the key's first and last value (blanks before a series starts or
@@ -27,15 +38,18 @@ after it ends are not gaps).
 The layout of a file is recognised by its first line, whatever its name.
 
 ``cpi`` (key ``"US"``)
-    *FRED CSV* of CPIAUCNSA (CPI-U, not seasonally adjusted: the same series as
-    BLS's CUUR0000SA0), from https://fred.stlouisfed.org/series/CPIAUCNSA::
+    *FRED CSV* of CPIAUCNS (CPI-U, not seasonally adjusted: the same series as
+    BLS's CUUR0000SA0), from https://fred.stlouisfed.org/series/CPIAUCNS; FRED
+    prints three decimals (``9.800``)::
 
-        observation_date,CPIAUCNSA
+        observation_date,CPIAUCNS
+        1913-01-01,9.800
         2008-05-01,216.632
 
-    Older FRED files name the date column ``DATE``. A month with no value is
-    ``.`` or an empty field (2025-10: BLS collected no prices in October 2025).
-    A file of CPIAUCSL, the seasonally adjusted index, is refused.
+    Older FRED files name the date column ``DATE`` (and printed one decimal
+    before 2007: ``1947-01-01,21.5``). A month with no value is ``.`` or an
+    empty field (2025-10: BLS collected no prices in October 2025). A file of
+    CPIAUCSL, the seasonally adjusted index, is refused.
 
     *BLS time-series flat file* (``cu.data.0.Current``, ``cu.data.1.AllItems``
     from https://download.bls.gov/pub/time.series/cu/), tab-separated, fields
@@ -66,6 +80,35 @@ The layout of a file is recognised by its first line, whatever its name.
     The daily rates (DEXINUS, ...) and series careerkit does not use (EXVZUS,
     Venezuela) are refused.
 
+    *Federal Reserve Data Download Program CSV* (DDP,
+    https://www.federalreserve.gov/datadownload/, release H.10, "Monthly
+    averages", series in columns), the Fed's own download: six header rows,
+    then a row per month (``YYYY-MM``), ``ND`` for no data; lines end in CRLF::
+
+        "Series Description","INDIA -- SPOT EXCHANGE RATE, RUPEES/US$","United Kingdom -- Spot Exchange Rate, US$/Pound Sterling Reciprocal of rxi_n.m.uk"
+        "Unit:","Currency:_Per_USD","Currency:_Per_GBP"
+        "Multiplier:","1","0.00999999978"
+        "Currency:","INR","USD"
+        "Unique Identifier: ","H10/H10/RXI_N.M.IN","H10/H10/RXI$US_N.M.UK"
+        "Time Period","RXI_N.M.IN","RXI$US_N.M.UK"
+        2008-05,42.0019,1.9754
+
+    Each column is mapped by its unique identifier (:data:`FED_DDP`: the
+    two letters after the frequency, ``IN`` for INR, ``JA`` for JPY, ...);
+    ``RXI$US_`` marks a series quoted in US dollars per unit, inverted as
+    above. The ``Unit:`` row (``Currency:_Per_USD`` for units per dollar,
+    ``Currency:_Per_GBP`` for dollars per pound; or just ``Currency``) and the
+    ``Currency:`` row must agree with the identifier. The multiplier is
+    honoured: a value is the printed figure times it, and a multiplier must be
+    a power of ten, except for the pound: the Fed's metadata gives its series
+    the multiplier 0.01 (printed ``0.01`` or ``0.00999999978``) though it prints
+    them in US dollars per pound (1.6404 for January 2000, as G.5 and FRED's
+    EXUSUK have it), so for the pound that multiplier is not applied. Refused:
+    the daily rates (``RXI_N.B.IN``), the annual averages (``RXI_N.A.IN``: give
+    the file as fx-annual), series careerkit does not use (``RXI_N.M.VE``,
+    Venezuela; the dollar indexes), a column whose metadata contradicts its
+    identifier, and a file without the header rows.
+
     *careerkit snapshot*, the layout of the shipped ``fx-usd-monthly.csv``, in
     units per US dollar, named by the Fed's country names (rows of names not in
     :data:`~careerkit.data.FX_SERIES`, such as Venezuela or the pre-euro
@@ -80,6 +123,22 @@ The layout of a file is recognised by its first line, whatever its name.
 
         observation_date,AEXINUS
         2008-01-01,43.3859
+
+    FRED's ``AEXUSUK`` (US dollars per pound) is G.5A's pound: careerkit ships
+    it for 1971 to 2019 (``fx-g5a-gbp-annual.csv``, a FRED download, ``DATE``
+    style) and reads newer ones the same way.
+
+    *Federal Reserve Data Download Program CSV*, as for fx-monthly, of the
+    annual averages (the Fed serves them under H.10, frequency ``A``; dated by
+    the year)::
+
+        "Series Description","SPOT EXCHANGE RATE - EURO AREA "
+        "Unit:","Currency:_Per_EUR"
+        "Multiplier:","1"
+        "Currency:","USD"
+        "Unique Identifier: ","H10/H10/RXI$US_N.A.EU"
+        "Time Period","RXI$US_N.A.EU"
+        2008,1.4726
 
     *careerkit snapshot*, the layout of the shipped ``fx-usd-yearly.csv``::
 
@@ -143,6 +202,7 @@ from typing import NamedTuple
 import attrs
 
 from careerkit.data import FED_USD_PER_UNIT, FX_SERIES, SERIES, Date, check_kind, label
+from careerkit.data._gate import SMALLEST, RefusedError, number
 from careerkit.errors import DataFormatError, shown
 
 UNITS: Mapping[str, str] = {
@@ -165,11 +225,11 @@ class Parsed:
     publisher: str
     """Who published the figures, as careerkit cites them (``"U.S. Bureau of Labor Statistics, via FRED"``)."""
     series: tuple[str, ...]
-    """The publisher's series ids read (``("CPIAUCNSA",)``, ``("EXINUS", "EXUSUK")``)."""
+    """The publisher's series ids read (``("CPIAUCNS",)``, ``("EXINUS", "EXUSUK")``)."""
     values: Mapping[str, Mapping[Date, Decimal]]
     """``{key: {date: value}}`` in :data:`UNITS`, dates in increasing order."""
     missing: Mapping[str, tuple[Date, ...]] = attrs.field(factory=dict)
-    """Dates inside the file's span that it marks as having no value (``.`` or blank)."""
+    """Dates inside the file's span that it marks as having no value (``.``, ``ND`` or blank)."""
     published: str | None = None
     """The date the publisher stamped on the file (the World Bank's "Last Updated Date")."""
 
@@ -181,7 +241,19 @@ The largest file careerkit expects, BLS's ``cu.data.0.Current``, is far smaller.
 """
 
 MAX_VALUE = Decimal(10) ** 12
-"""The largest value accepted, in any kind: no index, rate or factor comes near it."""
+"""The largest value accepted, in any kind: no index, rate or factor comes near it.
+
+The smallest, other than 0, is 10^-12 (:data:`careerkit.data._gate.SMALLEST`), so that an
+exchange rate's inverse is within the same bounds; except in :data:`SMALLEST_VALUES`.
+"""
+
+SMALLEST_VALUES: Mapping[str, Decimal] = MappingProxyType({"ppp": Decimal("1e-15")})
+"""Kinds whose values may be smaller than 10^-12 (other than 0), with their smallest.
+
+PPP factors of currencies redenominated since: the World Bank gives Venezuela's in
+today's bolivares, 1.2 x 10^-13 for 1990 (its figures go back to 1990, when a
+bolivar soberano was 10^14 of that year's bolivares).
+"""
 
 INVERSION_DIGITS = 28
 """Significant digits of an inverted exchange rate (``1 / value``, rounded half to even)."""
@@ -199,6 +271,19 @@ Prefixed ``A`` (``AEXINUS``), the id is that of the annual average (G.5A). The
 ``EXUS..`` series are US dollars per unit; the others, units per US dollar.
 """
 
+FED_DDP: Mapping[str, str] = MappingProxyType({
+    "AL": "AUD", "BZ": "BRL", "CA": "CAD", "CH": "CNY", "DN": "DKK", "EU": "EUR",
+    "HK": "HKD", "IN": "INR", "JA": "JPY", "MA": "MYR", "MX": "MXN", "NZ": "NZD",
+    "NO": "NOK", "SI": "SGD", "SF": "ZAR", "KO": "KRW", "SL": "LKR", "SD": "SEK",
+    "SZ": "CHF", "TA": "TWD", "TH": "THB", "UK": "GBP",
+})  # fmt: skip
+"""The Fed's country codes in its Data Download Program identifiers, with the ISO 4217 code of each.
+
+As the Fed's H.10 package names them (``H10/H10/RXI_N.M.IN``: India, monthly;
+``H10/H10/RXI$US_N.M.UK``: the pound, US dollars per pound); its ``Currency:``
+row gives the same codes. Left out, as from :data:`FRED_FX`: ``VE`` (Venezuela).
+"""
+
 INDICATORS: Mapping[str, str] = MappingProxyType(
     {"inflation": "FP.CPI.TOTL.ZG", "ppp": "PA.NUS.PPP"}
 )
@@ -209,13 +294,14 @@ BLS = "BLS time-series flat file"
 WORLD_BANK = "World Bank WDI CSV"
 WORLD_BANK_ZIP = "World Bank WDI zip"
 DATABANK = "World Bank DataBank CSV"
+DDP = "Federal Reserve Data Download Program CSV"
 SNAPSHOT = "careerkit snapshot"
 
 LAYOUTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "cpi": (FRED, BLS, SNAPSHOT),
-        "fx-monthly": (FRED, SNAPSHOT),
-        "fx-annual": (FRED, SNAPSHOT),
+        "fx-monthly": (FRED, DDP, SNAPSHOT),
+        "fx-annual": (FRED, DDP, SNAPSHOT),
         "inflation": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
         "ppp": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
     }
@@ -233,9 +319,16 @@ _BLS_HEADER = ["series_id", "year", "period", "value", "footnote_codes"]
 _BLS_SERIES = "CUUR0000SA0"
 _WORLD_BANK_HEADER = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
 _NAME_COLUMNS = {"", *_WORLD_BANK_HEADER, "Series Name", "Series Code"}  # Series: DataBank's
-_SMALLEST_INVERTED = Decimal("1e-12")  # its inverse is MAX_VALUE
 _VIA_FRED = ", via FRED (Federal Reserve Bank of St. Louis)"
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_VIA_DDP = " (Data Download Program)"
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number, however large
+_DDP_HEADER = ("Series Description", "Unit:", "Multiplier:", "Currency:", "Unique Identifier:")
+_DDP_ID = re.compile(r"H10/H10/RXI(\$US)?_N\.([A-Z])\.([A-Z]{2,3})")
+_DDP_FREQUENCIES = {"M": "fx-monthly", "A": "fx-annual"}
+# The Fed's metadata gives the pound's series the multiplier 0.01 (a float: 0.00999999978),
+# though it prints them in US dollars per pound, as G.5, G.5A and FRED do (checked: H.10
+# monthly 2000-01 = 1.6404 = FRED EXUSUK 2000-01). For the pound it is not applied.
+_POUND_MULTIPLIERS = (Decimal("0.01"), Decimal("0.00999999978"))
 
 
 # --- what a reader hands to the checks ---------------------------------------------------------
@@ -249,8 +342,12 @@ class _File:
     text: str
     zipped: bool = False
 
-    def error(self, message: str, line: int | None = None) -> DataFormatError:
+    def error(
+        self, message: str, line: int | None = None, column: str | None = None
+    ) -> DataFormatError:
         where = self.name if line is None else f"{self.name}, line {line}"
+        if column is not None:
+            where += f", column {shown(column)}"
         return DataFormatError(f"{where}: {message}")
 
 
@@ -261,6 +358,8 @@ class _Figure(NamedTuple):
     date: Date
     text: str | None
     line: int
+    column: str
+    """The cell's column, as the file's header names it (``CPIAUCNS``, ``2008``, ``RXI_N.M.IN``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -275,6 +374,8 @@ class _Reading:
     published: str | None = None
     inverted: frozenset[str] = frozenset()
     """The keys whose values are US dollars per unit, to invert."""
+    scaled: Mapping[str, int] = attrs.field(factory=dict)
+    """The keys whose printed figures the file multiplies by a power of ten: its exponent."""
     sort: bool = False
     """Sort each key's dates, rather than require them in increasing order."""
 
@@ -389,6 +490,15 @@ def _detect(kind: str, file: _File) -> str:
         layout = BLS
     elif cells[0] in ("observation_date", "DATE"):
         layout = FRED
+    elif cells[0] == _DDP_HEADER[0]:
+        layout = DDP
+    elif cells[0] in (_DDP_HEADER[-1], "Time Period"):
+        raise file.error(
+            "a Data Download Program CSV without its descriptive header rows: careerkit "
+            "needs them to check each series' unit, multiplier and currency. Download it "
+            'with the labels included (the first line is "Series Description"). ' + _accepted(kind),
+            1,
+        )
     elif cells[:2] == ["Data Source", "World Development Indicators"] or (
         cells[:4] == _WORLD_BANK_HEADER
     ):
@@ -421,7 +531,7 @@ def _accepted(kind: str) -> str:
     """The layouts accepted for *kind*, by the first line of each, for messages."""
     first_lines = {
         FRED: {
-            "cpi": "observation_date,CPIAUCNSA (or DATE,CPIAUCNSA)",
+            "cpi": "observation_date,CPIAUCNS (or DATE,CPIAUCNS)",
             "fx-monthly": "observation_date then FRED ids of monthly averages (EXINUS, ...)",
             "fx-annual": "observation_date then FRED ids of annual averages (AEXINUS, ...)",
         }.get(kind, ""),
@@ -430,6 +540,8 @@ def _accepted(kind: str) -> str:
         '"Country Name","Country Code","Indicator Name","Indicator Code","1960",...',
         WORLD_BANK_ZIP: f"the zip holding API_{INDICATORS.get(kind)}_DS2_en_csv_v2_<n>.csv",
         DATABANK: "Country Name,Country Code,Series Name,Series Code,1960 [YR1960],...",
+        DDP: '"Series Description",..., then the rows "Unit:", "Multiplier:", "Currency:", '
+        '"Unique Identifier:" and "Time Period", a column per series',
         SNAPSHOT: ",".join(_SNAPSHOT_HEADERS[kind]),
     }
     layouts = "; ".join(f"{layout} ({first_lines[layout]})" for layout in LAYOUTS[kind])
@@ -456,8 +568,8 @@ def _read_fred(kind: str, file: _File) -> _Reading:
                 f"{len(row)} fields, {shown(','.join(row))}; the header has {len(header)}", line
             )
         date = _date(file, line, row[0], monthly=monthly)
-        for key, cell in zip(keys, row[1:], strict=True):
-            figures.append(_Figure(key, date, None if cell in ("", ".") else cell, line))
+        for key, id, cell in zip(keys, ids, row[1:], strict=True):
+            figures.append(_Figure(key, date, None if cell in ("", ".") else cell, line, id))
     return _Reading(
         figures=figures,
         series=tuple(ids),
@@ -470,7 +582,7 @@ def _read_fred(kind: str, file: _File) -> _Reading:
 def _fred_key(kind: str, file: _File, column: str) -> str:
     """The key of FRED series *column* in a file of *kind*; an error saying why it is not one."""
     accepted = {
-        "cpi": {"CPIAUCNSA": "US"},
+        "cpi": {"CPIAUCNS": "US"},
         "fx-monthly": dict(FRED_FX),
         "fx-annual": {"A" + id: code for id, code in FRED_FX.items()},
     }[kind]
@@ -478,9 +590,9 @@ def _fred_key(kind: str, file: _File, column: str) -> str:
         return accepted[column]
     if column == "CPIAUCSL":
         raise file.error(
-            "CPIAUCSL is the seasonally adjusted CPI-U; careerkit uses CPIAUCNSA, not seasonally "
+            "CPIAUCSL is the seasonally adjusted CPI-U; careerkit uses CPIAUCNS, not seasonally "
             "adjusted (the same series as BLS's CUUR0000SA0): "
-            "https://fred.stlouisfed.org/series/CPIAUCNSA",
+            "https://fred.stlouisfed.org/series/CPIAUCNS",
             1,
         )
     if column in FRED_FX:
@@ -493,8 +605,13 @@ def _fred_key(kind: str, file: _File, column: str) -> str:
             f"{column} is the daily rate (H.10); careerkit uses the Fed's "
             f"{'annual' if kind == 'fx-annual' else 'monthly'} averages ({average})"
         )
-    elif column == "CPIAUCNSA":
-        hint = "CPIAUCNSA is the CPI-U: give the file as cpi"
+    elif column == "CPIAUCNS":
+        hint = "CPIAUCNS is the CPI-U: give the file as cpi"
+    elif column == "CPIAUCNSA" and kind == "cpi":
+        hint = (
+            "'CPIAUCNSA' is not a FRED series (earlier careerkit documents misnamed it); FRED's "
+            "CPI-U, not seasonally adjusted, is CPIAUCNS: https://fred.stlouisfed.org/series/CPIAUCNS"
+        )
     else:
         hint = f"{shown(column)} is not a series careerkit reads as {kind}"
     names = ", ".join(f"{id} ({code})" for id, code in accepted.items())
@@ -524,7 +641,7 @@ def _read_bls(kind: str, file: _File) -> _Reading:
                 f"period {shown(period)}; expected M01 to M12, M13 or S01 to S03", line
             )
         date = (_year(file, line, year), int(period[1:]))
-        figures.append(_Figure("US", date, None if value in ("", "-") else value, line))
+        figures.append(_Figure("US", date, None if value in ("", "-") else value, line, "value"))
     if not figures:
         found = ", ".join(list(others)[:5]) or "none"
         raise file.error(
@@ -549,16 +666,16 @@ def _read_snapshot(kind: str, file: _File) -> _Reading:
                 line,
             )
         if kind == "cpi":
-            key, date, value = "US", _date(file, line, row[0], monthly=True), row[1]
+            key, date, column = "US", _date(file, line, row[0], monthly=True), 1
         elif kind in ("fx-monthly", "fx-annual"):
             code = FX_SERIES.get(row[1])
             if code is None:
                 continue  # a series careerkit does not use (Venezuela, pre-euro currencies)
             names.setdefault(row[1])
-            key, date, value = code, _date(file, line, row[0], monthly=kind == "fx-monthly"), row[2]
+            key, date, column = code, _date(file, line, row[0], monthly=kind == "fx-monthly"), 2
         else:
-            key, date, value = row[1], _year(file, line, row[2]), row[3]
-        figures.append(_Figure(key, date, value or None, line))
+            key, date, column = row[1], _year(file, line, row[2]), 3
+        figures.append(_Figure(key, date, row[column] or None, line, header[column]))
     series: tuple[str, ...]
     if kind in INDICATORS:
         series = (INDICATORS[kind],)
@@ -584,7 +701,8 @@ def _read_world_bank(kind: str, file: _File) -> _Reading:
             break
     else:
         raise file.error(f"no header row {','.join(map(repr, _WORLD_BANK_HEADER))},years...")
-    years = _year_columns(file, line, row, re.compile(r"(\d{4})"), "2024")
+    header = row
+    years = _year_columns(file, line, header, re.compile(r"(\d{4})"), "2024")
     figures: list[_Figure] = []
     for line, row in rows:
         found = row[3] if len(row) > 3 else ""
@@ -596,7 +714,9 @@ def _read_world_bank(kind: str, file: _File) -> _Reading:
             raise file.error(f"{len(row)} fields; the header has {years[-1][0] + 1}", line)
         key = _world_bank_key(kind, file, line, row[1])
         if key is not None:
-            figures.extend(_Figure(key, year, row[index] or None, line) for index, year in years)
+            figures.extend(
+                _Figure(key, year, row[index] or None, line, header[index]) for index, year in years
+            )
     return _Reading(
         figures=figures,
         series=(indicator,),
@@ -636,7 +756,13 @@ def _read_databank(kind: str, file: _File) -> _Reading:
             key = _world_bank_key(kind, file, line, row[country])
             if key is not None:
                 figures.extend(
-                    _Figure(key, year, None if row[index] in ("", "..") else row[index], line)
+                    _Figure(
+                        key,
+                        year,
+                        None if row[index] in ("", "..") else row[index],
+                        line,
+                        header[index],
+                    )
                     for index, year in years
                 )
     if not figures and others:
@@ -653,12 +779,207 @@ def _read_databank(kind: str, file: _File) -> _Reading:
     )
 
 
+def _read_ddp(kind: str, file: _File) -> _Reading:
+    """The Fed's Data Download Program CSV, series in columns (see the module docstring)."""
+    rows = _rows(file)
+    header: dict[str, list[str]] = {}
+    at: dict[str, int] = {}  # the line of each header row
+    line = 0
+    for name in (*_DDP_HEADER, "Time Period"):
+        line, row = next(rows, (line + 1, [""]))
+        # Cells are stripped: the Fed writes "Unique Identifier: " with a space.
+        if row[0] != name:
+            rows_named = ", ".join(f'"{row}"' for row in (*_DDP_HEADER, "Time Period"))
+            raise file.error(
+                f"found {shown(row[0])}; expected the Data Download Program's header rows, "
+                f"in this order: {rows_named}",
+                line,
+            )
+        if header and len(row) != len(header["Series Description"]):
+            raise file.error(
+                f"{len(row)} fields in the {name!r} row; the header rows have "
+                f"{len(header['Series Description'])}",
+                line,
+            )
+        header[name], at[name] = row, line
+    if len(header["Time Period"]) < 2:
+        raise file.error("no series column after 'Time Period'", line)
+    keys: list[str | None] = []  # None: a column left out (Venezuela)
+    inverted: set[str] = set()
+    scaled: dict[str, int] = {}
+    identifiers = header["Unique Identifier:"][1:]
+    for index, identifier in enumerate(identifiers, start=1):
+        if header["Time Period"][index] != identifier.removeprefix("H10/H10/"):
+            raise file.error(
+                f"the column of {identifier} is headed {shown(header['Time Period'][index])}; "
+                f"expected {identifier.removeprefix('H10/H10/')}",
+                at["Time Period"],
+            )
+        if _left_out(kind, identifier):
+            keys.append(None)
+            continue
+        key, reciprocal = _ddp_key(kind, file, at["Unique Identifier:"], identifier)
+        if key in keys:
+            raise file.error(
+                f"two columns hold {key} ({identifier}); expected one", at["Unique Identifier:"]
+            )
+        cells = {name: (row[index], at[name]) for name, row in header.items()}
+        _ddp_metadata(file, identifier, key, reciprocal, cells)
+        exponent = _ddp_multiplier(
+            file, at["Multiplier:"], identifier, header["Multiplier:"][index]
+        )
+        if exponent:
+            scaled[key] = exponent
+        if reciprocal:
+            inverted.add(key)
+        keys.append(key)
+    monthly = kind == "fx-monthly"
+    columns = header["Time Period"][1:]
+    figures: list[_Figure] = []
+    for line, row in rows:
+        if len(row) != len(header["Time Period"]):
+            raise file.error(
+                f"{len(row)} fields, {shown(','.join(row))}; the header has "
+                f"{len(header['Time Period'])}",
+                line,
+            )
+        date = _ddp_date(file, line, row[0], monthly=monthly)
+        for code, column, cell in zip(keys, columns, row[1:], strict=True):
+            # ND: no data that day or month; an empty cell: before the series begins (the
+            # euro before 1999) or after it ends
+            if code is not None:
+                text = None if cell in ("", "ND") else cell
+                figures.append(_Figure(code, date, text, line, column))
+    return _Reading(
+        figures=figures,
+        series=tuple(id for id, key in zip(identifiers, keys, strict=True) if key is not None),
+        publisher=SERIES[kind].source + _VIA_DDP,
+        no_value="'ND' or an empty field",
+        inverted=frozenset(inverted),
+        scaled=scaled,
+    )
+
+
+def _left_out(kind: str, identifier: str) -> bool:
+    """Whether *identifier* is a series of the Fed's own H.10 package that careerkit leaves out.
+
+    The package of monthly (and annual) averages carries Venezuela (``VE``), one
+    series spanning VEB, VEF and VES with no mark where each redenomination
+    happened; careerkit leaves it out (:data:`~careerkit.data.FX_SERIES`) and skips
+    its column, as it skips its rows in the snapshot layout. Every other series
+    careerkit does not use is refused.
+    """
+    found = _DDP_ID.fullmatch(identifier)
+    return found is not None and found[3] == "VE" and _DDP_FREQUENCIES.get(found[2]) == kind
+
+
+def _ddp_ids(kind: str) -> dict[str, str]:
+    """The identifiers careerkit reads as *kind*, with their ISO codes, in the Fed's direction."""
+    frequency = "M" if kind == "fx-monthly" else "A"
+    return {
+        f"H10/H10/RXI{'$US' if code in FED_USD_PER_UNIT else ''}_N.{frequency}.{country}": code
+        for country, code in FED_DDP.items()
+    }
+
+
+def _ddp_key(kind: str, file: _File, line: int, identifier: str) -> tuple[str, bool]:
+    """The key of DDP series *identifier* in a file of *kind*, and whether it is USD per unit."""
+    found = _DDP_ID.fullmatch(identifier)
+    accepted = _ddp_ids(kind)
+    if found is not None:
+        reciprocal, frequency, country = bool(found[1]), found[2], found[3]
+        code = FED_DDP.get(country)
+        if code is not None and _DDP_FREQUENCIES.get(frequency) == kind:
+            return code, reciprocal
+        if code is not None and frequency in _DDP_FREQUENCIES:
+            other = _DDP_FREQUENCIES[frequency]
+            what = (
+                "an annual average (G.5A)" if other == "fx-annual" else "a monthly average (H.10)"
+            )
+            hint = f"{identifier} is {what}: give the file as {other}"
+        elif code is not None and frequency == "B":
+            average = identifier.replace(".B.", ".M." if kind == "fx-monthly" else ".A.")
+            hint = (
+                f"{identifier} is the daily rate (H.10); careerkit uses the Fed's "
+                f"{'monthly' if kind == 'fx-monthly' else 'annual'} averages ({average})"
+            )
+        else:
+            hint = f"{shown(identifier)} is not a series careerkit reads as {kind}"
+    else:
+        hint = f"{shown(identifier)} is not a series careerkit reads as {kind}"
+    names = ", ".join(f"{id} ({code})" for id, code in accepted.items())
+    raise file.error(
+        f"{hint}. The Data Download Program lets you choose the series of a package: "
+        f"expected {names}",
+        line,
+    )
+
+
+def _ddp_metadata(
+    file: _File,
+    identifier: str,
+    code: str,
+    reciprocal: bool,
+    cells: Mapping[str, tuple[str, int]],
+) -> None:
+    """Check a DDP column's ``Unit:`` and ``Currency:`` rows (cell, line) against its identifier."""
+    direction = f"US dollars per {code}" if reciprocal else f"{code} per US dollar"
+    unit, line = cells["Unit:"]
+    expected_unit = f"Currency:_Per_{code if reciprocal else 'USD'}"
+    if unit not in ("Currency", expected_unit):
+        raise file.error(
+            f"the unit of {identifier} is {shown(unit)}; its identifier says {direction}, "
+            f"so expected {expected_unit} (or Currency)",
+            line,
+        )
+    currency, line = cells["Currency:"]
+    expected = (code, "USD") if reciprocal else (code,)
+    if currency not in expected:
+        raise file.error(
+            f"the currency of {identifier} is {shown(currency)}; expected "
+            f"{' or '.join(expected)} ({direction})",
+            line,
+        )
+
+
+def _ddp_multiplier(file: _File, line: int, identifier: str, text: str) -> int:
+    """The power of ten a DDP column's figures are multiplied by (0: as printed)."""
+    try:
+        multiplier = number(text)
+    except RefusedError as error:
+        raise file.error(
+            f"the multiplier of {identifier} is {shown(text)}: {error}", line
+        ) from None
+    if multiplier == 1:
+        return 0
+    if identifier.endswith(".UK") and multiplier in _POUND_MULTIPLIERS:
+        return 0  # the Fed's metadata for the pound, whose figures are printed as they are
+    digits = multiplier.normalize().as_tuple()
+    if multiplier <= 0 or digits.digits != (1,):
+        raise file.error(
+            f"the multiplier of {identifier} is {shown(text)}; expected a power of ten "
+            "(1, 1000, 0.001, ...), which careerkit applies to each figure",
+            line,
+        )
+    return multiplier.adjusted()
+
+
+def _ddp_date(file: _File, line: int, text: str, *, monthly: bool) -> Date:
+    """A DDP date: ``YYYY-MM`` for a month, ``YYYY`` for a year."""
+    found = re.fullmatch(r"(\d{4})-(\d\d)" if monthly else r"(\d{4})", text)
+    if found is None or (monthly and not 1 <= int(found[2]) <= 12):
+        expected = "YYYY-MM, a month" if monthly else "YYYY, a year"
+        raise file.error(f"date {shown(text)}; expected {expected}", line)
+    return (int(found[1]), int(found[2])) if monthly else int(found[1])
+
+
 _READERS: Mapping[str, Callable[[str, _File], _Reading]] = {
     FRED: _read_fred,
     BLS: _read_bls,
     WORLD_BANK: _read_world_bank,
     WORLD_BANK_ZIP: _read_world_bank,
     DATABANK: _read_databank,
+    DDP: _read_ddp,
     SNAPSHOT: _read_snapshot,
 }
 
@@ -805,27 +1126,58 @@ def _value(kind: str, file: _File, reading: _Reading, figure: _Figure) -> Decima
     text = str(figure.text)
     where = f"{figure.key} {label(figure.date)}: found {shown(text)}"
     try:
-        if not _NUMBER.fullmatch(text):
-            raise decimal.InvalidOperation
-        value = Decimal(text)
-    except decimal.InvalidOperation:
-        raise file.error(
-            f"{where}; expected a number (as 216.632), or {reading.no_value} for no value",
-            figure.line,
-        ) from None
-    inverted = figure.key in reading.inverted
-    if kind == "inflation" and not value > -100:
-        raise file.error(
-            f"{where}; expected a rate above -100 (percent a year: at -100, prices fell to nothing)",
-            figure.line,
-        )
-    if kind != "inflation" and not value > 0:
-        raise file.error(f"{where}; expected a positive number ({UNITS[kind]})", figure.line)
-    if value > MAX_VALUE or (inverted and value < _SMALLEST_INVERTED):
-        bound = "at least 10^-12 (its inverse at most 10^12)" if inverted else "at most 10^12"
-        raise file.error(f"{where}; expected a number {bound}", figure.line)
-    if inverted:
+        smallest = SMALLEST_VALUES.get(kind, SMALLEST)
+        value = number(text, largest=MAX_VALUE, smallest=smallest)
+        exponent = reading.scaled.get(figure.key)
+        if exponent:
+            value = value.scaleb(exponent)  # exact: a power of ten
+            where += f" (times the file's multiplier, 10^{exponent}: {value})"
+            value = number(str(value), largest=MAX_VALUE, smallest=smallest)
+        _in_range(kind, value)
+    except RefusedError as error:
+        hint = "" if _NUMBER.fullmatch(text.strip()) else f", or {reading.no_value} for no value"
+        raise file.error(f"{where}; {error}{hint}", figure.line, figure.column) from None
+    if figure.key in reading.inverted:
         context = decimal.Context(prec=INVERSION_DIGITS, rounding=decimal.ROUND_HALF_EVEN)
         with decimal.localcontext(context):
             return 1 / value
+    return value
+
+
+def _in_range(kind: str, value: Decimal) -> None:
+    """RefusedError unless *value*, which passed the gate, is in the range of series *kind*."""
+    if kind == "inflation":
+        if not value > -100:
+            raise RefusedError(
+                "expected a rate above -100 (percent a year: at -100, prices fell to nothing)"
+            )
+    elif not value > 0:
+        raise RefusedError(f"expected a positive number ({UNITS[kind]})")
+
+
+def checked_value(kind: str, text: str) -> Decimal:
+    """*text*, a value of series *kind* as careerkit keeps it, checked as :func:`read` checks values.
+
+    For the installer, which reads back the ``key,date,value`` files it wrote into
+    the user data folder (where anyone may have edited them): the value gate
+    (:func:`careerkit.data._gate.number`, at most :data:`MAX_VALUE`), then the range
+    of *kind* (positive; an inflation rate above -100). Values are in
+    :data:`UNITS`, already inverted, so no inversion is made. Raises
+    :class:`~careerkit.data._gate.RefusedError`, whose message says what was expected.
+
+    >>> checked_value("cpi", "216.632")
+    Decimal('216.632')
+    >>> checked_value("fx-monthly", "1e-99999999")
+    Traceback (most recent call last):
+    ...
+    careerkit.data._gate.RefusedError: expected a number of at most 10^12 and, unless 0, at least 10^-12
+    >>> checked_value("inflation", "-100")
+    Traceback (most recent call last):
+    ...
+    careerkit.data._gate.RefusedError: expected a rate above -100 (percent a year: at -100, prices fell to nothing)
+    """
+    if kind not in UNITS:
+        raise RefusedError(f"expected a value of one of the series {', '.join(UNITS)}")
+    value = number(text, largest=MAX_VALUE, smallest=SMALLEST_VALUES.get(kind, SMALLEST))
+    _in_range(kind, value)
     return value

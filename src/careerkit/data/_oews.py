@@ -21,8 +21,21 @@ Rows kept: cross-industry, all ownerships (``I_GROUP`` "cross-industry",
 ``OWN_CODE`` 1235, where those columns exist), national (``AREA_TYPE`` 1) and
 state or territory (2 and 3, by FIPS code in ``AREA``); metropolitan and
 nonmetropolitan areas are left out. The national rows are required (with the
-"all occupations" row, 00-0000, and at least one detailed occupation); state rows
-are optional.
+"all occupations" row, 00-0000, and at least one detailed occupation, each with
+its major group's row); state rows are optional.
+
+**Every value passes the gate** (:mod:`careerkit.data._gate`) before anything is
+written: counts (``TOT_EMP``) are whole numbers, as BLS publishes them
+(``2,601,200``); wages, relative standard errors, jobs per 1,000 and location
+quotients are numbers from 0 to careerkit's largest amount, written as digits
+(``2_2.10``, ``NaN`` or ``1e20`` are refused); each row's hourly and annual
+percentiles do not decrease (p10 <= p25 <= median <= p75 <= p90, a figure BLS did
+not publish skipped); titles are one line of text without control characters;
+an occupation careerkit does not know yet must have a title whose slug (its id)
+is not empty; SOC codes are ``NN-NNNN`` with one of BLS's ``O_GROUP`` levels, and
+each occupation and area appears once. A file that fails is refused with
+:class:`~careerkit.errors.DataFormatError` naming the file, the row, the column
+and the value; nothing is written.
 
 BLS's marks become careerkit's footnotes, exactly as in the shipped catalogue:
 ``*`` (wage not available) and ``**`` (employment not available) are estimates
@@ -32,11 +45,17 @@ descriptions, "$115.00 per hour or $239,200 per year": a CSV without them that
 has ``#`` is refused); ``ANNUAL`` "TRUE" withholds hourly figures and ``HOURLY``
 "TRUE" annual ones (footnote 4). Nothing is derived.
 
-The release is dated from the file names (``M2026``, ``oesm26``) or
-*reference_date*; titles, ids and O*NET descriptions follow the shipped
-catalogue (released ids never change; a new occupation gets the slug of its
-title). Installing the release careerkit already has in use checks every figure
-against it, as for other series.
+**Releases stack.** The release is dated from the file names (``M2026``,
+``oesm26``) or *reference_date*. It is installed beside the releases in use,
+never in their place: a release of another date adds its figures to every
+occupation it covers, as that date's (``pay_history`` then has one more point); a
+release of a date in use lies over that date's figures for the areas it covers
+and leaves the others (a national table keeps the states' figures), after its
+figures are checked against that date's in use (revisions need
+``accept_revisions``); an installed release it covers entirely is dropped. The
+newest date is the catalogue's "latest". Titles, ids and O*NET descriptions follow
+the shipped catalogue (released ids never change; an occupation careerkit does
+not know gets the slug of its title).
 """
 
 from __future__ import annotations
@@ -45,13 +64,17 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import re
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from careerkit.data import _gate
 from careerkit.data._store import (
     MANIFEST,
     Installed,
@@ -61,14 +84,24 @@ from careerkit.data._store import (
     _tidy,
     agrees,
     entry_for,
+    fsync_files,
     locked,
     manifest_bytes,
+    oews_manifest,
+    oews_releases,
+    release_record,
     write_atomic,
 )
 from careerkit.errors import DataFormatError, ValidationError, shown
 
 MAX_BYTES = 256 * 2**20
 """The largest file (or zip member) read: BLS's all-data workbook is well under it."""
+MAX_UNPACKED = 2**30
+"""The most bytes a workbook may unpack to (BLS's all-data workbook unpacks to far less)."""
+MAX_ROWS = 2_000_000
+"""The most rows a table may have (BLS's all-data table has about 400,000)."""
+MAX_COLUMNS = 200
+"""The most columns a table may have (BLS's have 32)."""
 
 _PUBLISHER = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
 
@@ -94,153 +127,319 @@ _EMPLOYMENT = {
     "JOBS_1000": "jobs_per_1000",
     "LOC_QUOTIENT": "location_quotient",
 }
-_REQUIRED = ("AREA", "AREA_TYPE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE")
+_REQUIRED = (
+    "AREA",
+    "AREA_TYPE",
+    "OCC_CODE",
+    "OCC_TITLE",
+    "O_GROUP",
+    "TOT_EMP",
+    "EMP_PRSE",
+    *(column for column in _WAGES),
+)
+_PERCENTILES = {
+    period: [
+        f"{prefix}_PCT10",
+        f"{prefix}_PCT25",
+        f"{prefix}_MEDIAN",
+        f"{prefix}_PCT75",
+        f"{prefix}_PCT90",
+    ]
+    for period, prefix in (("hourly", "H"), ("annual", "A"))
+}
 _LEVELS = {"total": "0", "major": "0", "minor": "1", "broad": "2", "detailed": "3"}
 _TOP_CODE = re.compile(r"\$\s*([\d,]+\.\d\d) per hour or \$\s*([\d,]+) per year")
+_SOC = re.compile(r"\d\d-\d{4}\Z")
+_FIPS = re.compile(r"\d{1,2}\Z")
+_MARKS = "expected a number of 0 or more, or one of BLS's marks (*, **, #)"
 
 
 class _Table:
-    """One file's rows, BLS's columns upper-cased, and the top code its notes state."""
+    """One table's header and rows (each with its line), and the top code its notes state."""
 
-    def __init__(self, path: Path, rows: list[dict[str, str]], notes: str) -> None:
-        self.path = path
+    def __init__(
+        self, where: str, header: list[str], rows: list[tuple[int, list[str]]], notes: str
+    ) -> None:
+        self.where = where
+        """The table as messages name it: ``"national_M2026_dl.csv"``, ``"oesm26nat.zip: ..."``."""
+        self.header = header
         self.rows = rows
         found = _TOP_CODE.search(notes)
         self.top_code = (
             None if found is None else (found[1].replace(",", ""), found[2].replace(",", ""))
         )
 
+    def refuse(self, why: str) -> DataFormatError:
+        """The table is not one careerkit reads (a layout problem: the formats it reads follow)."""
+        return _refuse(self.where, why)
 
-def _refuse(path: Path, why: str) -> DataFormatError:
+    def bad(self, line: int, column: str, value: str, why: str) -> DataFormatError:
+        """A value the gate refuses, named by its row and column."""
+        return DataFormatError(f"{self.where}, row {line}, column {column}: {shown(value)}: {why}")
+
+
+def _refuse(where: str, why: str) -> DataFormatError:
     return DataFormatError(
-        f"{path.name}: {why}. careerkit reads BLS's OEWS tables (oesmYYnat.zip, oesmYYst.zip, "
+        f"{where}: {why}. careerkit reads BLS's OEWS tables (oesmYYnat.zip, oesmYYst.zip, "
         "their national_MYYYY_dl.xlsx and state_MYYYY_dl.xlsx workbooks, or a sheet of them "
         "saved as CSV): see docs/howto/update-data.md"
     )
+
+
+def _named(path: Path) -> str:
+    return path.name if len(path.name) <= 100 else shown(path.name)
+
+
+# --- reading the files ----------------------------------------------------------------------------
+
+
+def _content(path: Path) -> bytes:
+    """The bytes of *path*, a file the user gave, or the error that says why it cannot be read."""
+    try:
+        if not path.is_file():
+            raise _refuse(_named(path), "no such file" if not path.exists() else "not a file")
+        if path.stat().st_size > MAX_BYTES:
+            raise _refuse(_named(path), f"larger than {MAX_BYTES // 2**20} MiB")
+        return path.read_bytes()
+    except OSError as error:  # a name too long, no permission, a loop of links ...
+        raise _refuse(_named(path), f"cannot be read ({error.strerror or error})") from None
 
 
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return repr(value)  # refused by the gate, as written
         return repr(value) if not value.is_integer() else str(int(value))
     return str(value).strip()
 
 
-def _xlsx(path: Path, content: bytes) -> _Table:
+def _header(where: str, cells: Iterable[object]) -> list[str]:
+    header = [_text(cell).lstrip("\ufeff").strip().upper() for cell in cells]
+    if len(header) > MAX_COLUMNS:
+        raise _refuse(where, f"has {len(header):,} columns, more than a BLS table's")
+    seen = set()
+    for name in header:
+        if name and name in seen:
+            raise _refuse(where, f"has two columns named {shown(name)}")
+        seen.add(name)
+    return header
+
+
+def _unpacked(where: str, content: bytes, what: str = "a whole zip archive") -> zipfile.ZipFile:
+    """*content* as a zip archive whose members are plain and of bounded size, else the error."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise _refuse(where, f"is not {what} ({error})") from None
+    total = 0
+    for info in archive.infolist():
+        if info.flag_bits & 0x1:
+            raise _refuse(
+                where, f"{shown(info.filename)} is encrypted: give the file as BLS serves it"
+            )
+        if info.file_size > MAX_UNPACKED:
+            raise _refuse(
+                where, f"{shown(info.filename)} unpacks to more than {MAX_UNPACKED // 2**30} GiB"
+            )
+        total += info.file_size
+    if total > MAX_UNPACKED:
+        raise _refuse(where, f"unpacks to more than {MAX_UNPACKED // 2**30} GiB")
+    return archive
+
+
+def _member(where: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        return archive.read(info)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
+        raise _refuse(where, f"{shown(info.filename)} cannot be unpacked ({error})") from None
+
+
+def _xlsx(where: str, content: bytes) -> _Table:
     try:
         import openpyxl
     except ImportError:
         raise _refuse(
-            path,
+            where,
             "reading an Excel workbook needs openpyxl: pip install 'careerkit[xlsx]' (or save "
             "the sheet as CSV)",
         ) from None
+    # a workbook is a zip archive: bounded and plain, or refused
+    _unpacked(where, content, "an Excel workbook (one is a zip archive)").close()
     try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise _refuse(path, f"cannot be read as an Excel workbook ({error})") from None
-    rows: list[dict[str, str]] = []
+        return _sheets(
+            where, openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        )
+    except DataFormatError:
+        raise
+    except Exception as error:  # openpyxl (and the XML and zip readers under it) raise many kinds
+        raise _refuse(
+            where,
+            f"cannot be read as an Excel workbook ({type(error).__name__}: {shown(str(error))})",
+        ) from None
+
+
+def _sheets(where: str, book: Any) -> _Table:
+    """The sheet of *book* with BLS's columns, and the text of the others (the field descriptions)."""
+    found: _Table | None = None
     notes = []
-    for sheet in book.worksheets:
-        lines = sheet.iter_rows(values_only=True)
-        header = [_text(cell).upper() for cell in next(lines, ())]
-        if "OCC_CODE" in header and not rows:
-            rows = [dict(zip(header, map(_text, line), strict=False)) for line in lines]
-        else:
-            notes += [" ".join(_text(cell) for cell in header)]
-            notes += [" ".join(_text(cell) for cell in line) for line in lines]
-    book.close()
-    return _Table(path, rows, "\n".join(notes))
+    try:
+        for sheet in book.worksheets:
+            lines = sheet.iter_rows(values_only=True)
+            first = next(lines, ())
+            if "OCC_CODE" in [_text(cell).upper() for cell in first] and found is None:
+                name = f"{where} (sheet {sheet.title!r})"
+                header = _header(name, first)
+                rows = []
+                for number, line in enumerate(lines, 2):
+                    if number > MAX_ROWS:
+                        raise _refuse(name, f"has more than {MAX_ROWS:,} rows")
+                    cells = [_text(cell) for cell in line]
+                    if any(cells):
+                        # Excel leaves out empty cells at the end of a row: they are empty
+                        rows.append((number, cells + [""] * (len(header) - len(cells))))
+                found = _Table(name, header, rows, "")
+            else:
+                for line in (first, *(next(lines, ()) for _ in range(200))):
+                    notes.append(" ".join(_text(cell) for cell in line))
+    finally:
+        book.close()
+    if found is None:
+        raise _refuse(where, "holds no sheet with BLS's columns (OCC_CODE, OCC_TITLE, ...)")
+    return _Table(found.where, found.header, found.rows, "\n".join(notes))
 
 
-def _csv(path: Path, content: bytes) -> _Table:
+def _csv(where: str, content: bytes) -> _Table:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _refuse(path, f"is not UTF-8 text ({error})") from None
-    reader = csv.reader(io.StringIO(text))
-    header = [cell.strip().upper() for cell in next(reader, [])]
-    return _Table(path, [dict(zip(header, line, strict=False)) for line in reader], "")
-
-
-def _tables(path: Path) -> Iterator[_Table]:
-    """The tables in *path*: a zip's workbooks, a workbook, or a CSV."""
-    if not path.is_file():
-        raise _refuse(path, "no such file")
-    if path.stat().st_size > MAX_BYTES:
-        raise _refuse(path, f"larger than {MAX_BYTES // 2**20} MiB")
-    content = path.read_bytes()
-    if zipfile.is_zipfile(io.BytesIO(content)) and path.suffix.lower() != ".xlsx":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = [
-                info
-                for info in archive.infolist()
-                if info.filename.lower().endswith((".xlsx", ".csv"))
-                and not info.filename.split("/")[-1].startswith(("~", "."))
-            ]
-            if not members:
-                raise _refuse(path, "holds no .xlsx or .csv table")
-            for info in members:
-                if info.file_size > MAX_BYTES:
-                    raise _refuse(path, f"{info.filename} unpacks to more than 256 MiB")
-                member = Path(info.filename)
-                inner = archive.read(info)
-                yield (
-                    _xlsx(member, inner)
-                    if member.suffix.lower() == ".xlsx"
-                    else _csv(member, inner)
-                )
-        return
-    yield _xlsx(path, content) if path.suffix.lower() == ".xlsx" else _csv(path, content)
-
-
-def _number(table: _Table, line: int, column: str, value: str) -> str:
-    plain = value.replace(",", "").strip()
-    try:
-        number = Decimal(plain)
-    except InvalidOperation:
-        number = Decimal("NaN")
-    if not number.is_finite() or number < 0:
         raise _refuse(
-            table.path,
-            f"row {line}: {column} is {shown(value)}: expected a number of 0 or more, or one "
-            "of BLS's marks (*, **, #)",
+            where, f"is not UTF-8 text ({error.reason} at byte {error.start:,})"
+        ) from None
+    if "\0" in text:
+        raise _refuse(where, "holds NUL characters: it is not a text table")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = _header(where, next(reader, []))
+        rows = []
+        line = reader.line_num + 1  # where the next row starts (a quoted cell may span lines)
+        for cells in reader:
+            if line > MAX_ROWS:
+                raise _refuse(where, f"has more than {MAX_ROWS:,} rows")
+            if any(cell.strip() for cell in cells):
+                if len(cells) != len(header):
+                    raise _refuse(
+                        where,
+                        f"row {line} has {len(cells)} cells and the header {len(header)}: "
+                        "the file may be cut short",
+                    )
+                rows.append((line, [cell.strip() for cell in cells]))
+            line = reader.line_num + 1
+    except csv.Error as error:  # a cell longer than the csv module's limit, a stray quote ...
+        raise _refuse(where, f"row {line} cannot be read as CSV ({error})") from None
+    return _Table(where, header, rows, "")
+
+
+def _tables(path: Path, content: bytes) -> Iterator[_Table]:
+    """The tables in *path* (whose bytes are *content*): a zip's workbooks, a workbook, or a CSV."""
+    where = _named(path)
+    if path.suffix.lower() != ".xlsx" and content[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        archive = _unpacked(where, content)
+        members = [
+            info
+            for info in archive.infolist()
+            if info.filename.lower().endswith((".xlsx", ".csv"))
+            and not info.filename.split("/")[-1].startswith(("~", "."))
+        ]
+        if not members:
+            raise _refuse(where, "holds no .xlsx or .csv table")
+        for info in members:
+            inner = f"{where}: {shown(info.filename, 100)}"
+            data = _member(where, archive, info)
+            yield (
+                _xlsx(inner, data) if info.filename.lower().endswith(".xlsx") else _csv(inner, data)
+            )
+        return
+    yield _xlsx(where, content) if path.suffix.lower() == ".xlsx" else _csv(where, content)
+
+
+# --- every value through the gate -----------------------------------------------------------------
+
+
+def _figure(table: _Table, line: int, column: str, value: str) -> str:
+    """*value*, a count or figure of *column*, as careerkit keeps it, or the gate's refusal."""
+    try:
+        if column == "TOT_EMP":
+            return str(_gate.integer(value, grouped=True))
+        number = _gate.number(value, grouped=True)
+    except _gate.RefusedError as error:
+        why = str(error) if column == "TOT_EMP" else f"{error}, or one of BLS's marks (*, **, #)"
+        raise table.bad(line, column, value, why) from None
+    if number < 0:
+        raise table.bad(line, column, value, _MARKS)
+    return f"{number:f}"
+
+
+def _area(table: _Table, line: int, bls: dict[str, str]) -> str | None:
+    """The catalogue's area code of a national or state row (``"0600000"``), ``None`` for others."""
+    from careerkit.catalogue._build import STATES
+
+    kind = bls["AREA_TYPE"]
+    if kind == "1":
+        return "0000000"
+    if kind not in ("2", "3"):
+        return None  # metropolitan and nonmetropolitan areas: not kept
+    area = bls["AREA"]
+    if not _FIPS.match(area) or f"{int(area):02d}" not in STATES:
+        raise table.bad(
+            line, "AREA", area, "expected the FIPS code of a state or territory, such as 6 or 06"
         )
-    return plain
+    return f"{int(area):02d}00000"
 
 
-def _rows(table: _Table) -> Iterator[tuple[dict[str, str], str]]:
-    """*table*'s national and state rows in the catalogue's layout, each with its area type."""
+def _rows(table: _Table) -> Iterator[tuple[int, dict[str, str], str]]:
+    """*table*'s national and state rows in the catalogue's layout, each with its line and area
+    type, every value checked."""
     if not table.rows:
-        raise _refuse(table.path, "holds no rows with an OCC_CODE column")
-    missing = [column for column in _REQUIRED if column not in table.rows[0]]
+        raise table.refuse("holds no rows with an OCC_CODE column")
+    missing = [column for column in _REQUIRED if column not in table.header]
     if missing:
-        raise _refuse(table.path, f"lacks the columns {', '.join(missing)}")
-    for line, bls in enumerate(table.rows, 2):
+        raise table.refuse(f"lacks the columns {', '.join(missing)}")
+    for line, cells in table.rows:
+        bls = dict(zip(table.header, cells, strict=True))
         if bls.get("I_GROUP", "cross-industry").lower() != "cross-industry":
             continue
         if bls.get("OWN_CODE", "1235") not in ("1235", ""):
             continue
-        kind = bls["AREA_TYPE"]
-        if kind == "1":
-            area = "0000000"
-        elif kind in ("2", "3") and bls["AREA"].isdigit():
-            area = f"{int(bls['AREA']):02d}00000"
-        else:
+        area = _area(table, line, bls)
+        if area is None:
             continue
         code, group = bls["OCC_CODE"], bls["O_GROUP"].lower()
-        if not re.fullmatch(r"\d\d-\d{4}", code) or group not in _LEVELS:
-            raise _refuse(
-                table.path,
-                f"row {line}: OCC_CODE {shown(code)} with O_GROUP {shown(bls['O_GROUP'])}: "
-                "expected a SOC code such as 43-4051 and one of total, major, minor, broad, "
-                "detailed",
+        if not _SOC.match(code):
+            raise table.bad(line, "OCC_CODE", code, "expected a SOC code such as 43-4051")
+        if group not in _LEVELS:
+            raise table.bad(
+                line,
+                "O_GROUP",
+                bls["O_GROUP"],
+                "expected one of total, major, minor, broad, detailed",
             )
+        try:
+            title = _gate.plain_text(bls["OCC_TITLE"])
+        except _gate.RefusedError as error:
+            raise table.bad(line, "OCC_TITLE", bls["OCC_TITLE"], str(error)) from None
         row = {
             "area_code": area,
             "soc_code": code,
-            "occupation_title": bls["OCC_TITLE"],
+            "occupation_title": title,
             "display_level": _LEVELS[group],
         }
         notes: list[str] = []
@@ -255,45 +454,153 @@ def _rows(table: _Table) -> Iterator[tuple[dict[str, str], str]]:
                 notes.append(f"{field}=4")
             elif value in ("*", "**"):
                 notes.append(f"{field}=8")
-            elif value == "#":
+            elif value == "#" and column in _WAGES and column != "MEAN_PRSE":
                 if table.top_code is None:
-                    raise _refuse(
-                        table.path,
-                        f"row {line}: {column} is '#', a wage at or above BLS's top code, and "
-                        "the file does not state the top code: give the workbook or zip BLS "
-                        "publishes (its field descriptions state it)",
+                    raise table.bad(
+                        line,
+                        column,
+                        value,
+                        "a wage at or above BLS's top code, and the file does not state the top "
+                        "code: give the workbook or zip BLS publishes (its field descriptions "
+                        "state it)",
                     )
                 notes.append(f"{field}=5")
             elif value:
-                row[field] = _number(table, line, column, value)
+                row[field] = _figure(table, line, column, value)
+        _in_order(table, line, bls, row)
         row["footnotes"] = ";".join(notes)
-        yield row, kind
+        yield line, row, bls["AREA_TYPE"]
+
+
+def _in_order(table: _Table, line: int, bls: dict[str, str], row: dict[str, str]) -> None:
+    """BLS's percentiles of each period rise (or stay): p10 <= p25 <= median <= p75 <= p90."""
+    for period, columns in _PERCENTILES.items():
+        figures = [
+            (column, Decimal(row[_WAGES[column]])) for column in columns if row[_WAGES[column]]
+        ]
+        for (lower, low), (upper, high) in itertools.pairwise(figures):
+            if low > high:
+                raise table.bad(
+                    line,
+                    upper,
+                    bls[upper],
+                    f"below {lower} ({bls[lower]}): BLS's {period} percentiles rise, "
+                    "p10 <= p25 <= median <= p75 <= p90",
+                )
+
+
+# --- the release as a whole ------------------------------------------------------------------------
+
+
+class _Read:
+    """Every table's kept rows: national and state, each with where it came from."""
+
+    def __init__(self) -> None:
+        self.national: list[dict[str, str]] = []
+        self.states: list[dict[str, str]] = []
+        # (SOC code, area, level) -> "file, row N": BLS gives some codes both as a broad group
+        # and as the detailed occupation its survey measures (13-1020, Buyers and Purchasing
+        # Agents): two rows, one of each level
+        self.where: dict[tuple[str, str, str], str] = {}
+        self.top_codes: set[tuple[str, str]] = set()
+
+    def add(self, table: _Table) -> None:
+        for line, row, kind in _rows(table):
+            key = (row["soc_code"], row["area_code"], row["display_level"])
+            here = f"{table.where}, row {line}"
+            if key in self.where:
+                raise DataFormatError(
+                    f"{here}: {row['soc_code']} appears twice for area {row['area_code']} "
+                    f"(also {self.where[key]}): give each table once"
+                )
+            self.where[key] = here
+            (self.national if kind == "1" else self.states).append(row)
+        if table.top_code is not None:
+            self.top_codes.add(table.top_code)
+
+    def check(self, names: str) -> None:
+        """The national table is whole: all occupations, detailed ones, their major groups."""
+        if not any(row["soc_code"] == "00-0000" for row in self.national):
+            raise _refuse(
+                names,
+                "no national row for all occupations (SOC 00-0000): give the whole national "
+                "table (BLS's oesmYYnat.zip or national_MYYYY_dl.xlsx)",
+            )
+        detailed = [row for row in self.national if row["display_level"] == "3"]
+        if not detailed:
+            raise _refuse(names, "the national table holds no detailed occupation")
+        groups = {row["soc_code"] for row in self.national if row["display_level"] == "0"}
+        for row in detailed:
+            if f"{row['soc_code'][:2]}-0000" not in groups:
+                here = self.where[row["soc_code"], row["area_code"], "3"]
+                raise DataFormatError(
+                    f"{here}: {row['soc_code']} ({row['occupation_title']}) has no national row "
+                    f"for its major group, {row['soc_code'][:2]}-0000: give the whole national table"
+                )
+        if len(self.top_codes) > 1:
+            raise DataFormatError(
+                f"{names}: the files state different top codes: {sorted(self.top_codes)}"
+            )
+
+    def check_ids(self, released: dict[str, str]) -> None:
+        """An occupation careerkit has no id for gets the slug of its title: it must have one."""
+        from careerkit.catalogue._build import slug
+
+        for row in self.national:
+            new = row["display_level"] == "3" and row["soc_code"] not in released
+            if new and not slug(row["occupation_title"]):
+                here = self.where[row["soc_code"], row["area_code"], "3"]
+                raise DataFormatError(
+                    f"{here}, column OCC_TITLE: {shown(row['occupation_title'])}: a new "
+                    "occupation's id is its title in ASCII letters and digits, and this "
+                    "title has none"
+                )
+
+    def areas(self) -> list[str]:
+        from careerkit.catalogue._build import _region
+
+        found = {_region(row["area_code"]) for row in self.states}
+        return ["US", *sorted(found)]
 
 
 def _reference_date(paths: Iterable[Path], given: str | None) -> str:
-    if given is not None:
-        from careerkit.model.dates import ReferenceDate
+    from careerkit.model.dates import ReferenceDate
 
+    if given is not None:
         date = ReferenceDate.parse(given, field="reference_date")
         if date.precision != "month":
             raise ValidationError(
                 f"expected the release's month, such as '2026-05', got {shown(given)}",
                 field="reference_date",
             )
-        return str(date)
-    years = set()
-    for path in paths:
-        found = re.search(r"_M(\d{4})_|oesm(\d\d)", path.name, re.IGNORECASE)
-        if found:
-            years.add(int(found[1]) if found[1] else 2000 + int(found[2]))
-    if len(years) != 1:
-        names = ", ".join(path.name for path in paths)
+        text = str(date)
+    else:
+        years = set()
+        for path in paths:
+            found = re.search(r"_M(\d{4})_|oesm(\d\d)", path.name, re.IGNORECASE)
+            if found:
+                years.add(int(found[1]) if found[1] else 2000 + int(found[2]))
+        if len(years) != 1:
+            names = ", ".join(_named(path) for path in paths)
+            raise ValidationError(
+                "cannot tell the release's date from the file names "
+                f"({names if len(names) <= 200 else shown(names, 200)}): pass "
+                "--reference-date (reference_date=), such as '2026-05'",
+                field="reference_date",
+            )
+        text = f"{years.pop()}-05"  # OEWS estimates refer to May
+        ReferenceDate.parse(text, field="reference_date")
+    today = dt.date.today()
+    if text > f"{today.year}-{today.month:02d}":
         raise ValidationError(
-            f"cannot tell the release's date from the file names ({names}): pass "
-            "--reference-date (reference_date=), such as '2026-05'",
+            f"the release is dated {text}, a month still to come: BLS publishes each May's "
+            "estimates the following spring; check the file names or pass --reference-date",
             field="reference_date",
         )
-    return f"{years.pop()}-05"  # OEWS estimates refer to May
+    return text
+
+
+# --- installing -----------------------------------------------------------------------------------
 
 
 def update_oews(
@@ -301,95 +608,157 @@ def update_oews(
 ) -> Installed:
     """See :func:`careerkit.data.update`, for ``oews``."""
     from careerkit import catalogue
-    from careerkit.catalogue._build import write_release
-    from careerkit.model.dates import ReferenceDate
 
+    contents = {path: _content(path) for path in paths}
     date = _reference_date(paths, reference_date)
-    national: list[dict[str, str]] = []
-    states: list[dict[str, str]] = []
-    top_codes = set()
-    for path in paths:
-        for table in _tables(path):
-            for row, kind in _rows(table):
-                (national if kind == "1" else states).append(row)
-            if table.top_code is not None:
-                top_codes.add(table.top_code)
-    if len(top_codes) > 1:
-        raise DataFormatError(f"the files state different top codes: {sorted(top_codes)}")
-    hour, year = top_codes.pop() if top_codes else (None, None)
-    in_use = catalogue.release()
-    revisions = _compare(national + states) if in_use["reference_date"] == date else []
-    digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+    read = _Read()
+    digests = {}
+    for path, content in contents.items():
+        digests[path] = hashlib.sha256(content).hexdigest()
+        for table in _tables(path, content):
+            read.add(table)
+    del contents
+    names = ", ".join(_named(path) for path in paths)
+    read.check(names)
+    released = catalogue._released_ids()
+    read.check_ids(released)
+    detailed = {row["soc_code"] for row in read.national if row["display_level"] == "3"}
+    rows = [
+        row
+        for row in (*read.national, *read.states)
+        if row["soc_code"] in detailed and row["display_level"] == "3"
+    ]
+    from careerkit.catalogue._build import _region
+
+    keys = {(row["soc_code"], _region(row["area_code"])) for row in rows}
     with locked(folder / "oews"):
+        stack = catalogue.stacked(oews_releases(folder))  # checked: damage is named here too
+        in_use = stack.in_use(date) if date in stack.dates else {}
+        revisions = _compare(rows, in_use)
         if revisions and not accept_revisions:
             _revision_error("oews", paths[0], revisions, ["the release in use"] * len(revisions))
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-        name = (
-            f"{hashlib.sha256(''.join(sorted(digests.values())).encode()).hexdigest()[:16]}-{stamp}"
-        )
-        building = folder / "oews" / f".{name}.tmp"
-        building.mkdir(parents=True)
-        try:
-            shutil.copyfile(catalogue.shipped_folder() / "ids.tsv", building / "ids.tsv")
-            write_release(
-                national,
-                states,
-                catalogue.read_descriptions(catalogue.shipped_folder()),
-                building,
-                release={
-                    "name": f"OEWS {ReferenceDate.parse(date).label()} (installed by careerkit "
-                    "data update)",
-                    "reference_date": date,
-                    "published": None,
-                    "onet_version": in_use["onet_version"],
-                    "top_code_hour": hour,
-                    "top_code_year": year,
-                    "files": {path.name: digests[path] for path in paths},
-                },
-            )
-            building.rename(folder / "oews" / name)  # complete: the manifest may name it
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
-        entries = [
+        covered = _covered(stack, date, keys)
+        name = _write(read, date, folder, digests, released, stack.latest.about["onet_version"])
+        records, entries = oews_manifest(folder)
+        dropped = {record["folder"] for record in records if record["folder"] in covered}
+        new_entries = [
             entry_for(path, digests[path], publisher=_PUBLISHER, format="BLS OEWS table")
+            | {"span": date, "release": name}
             for path in paths
         ]
-        for entry in entries:
-            entry["span"] = date
-        write_atomic(folder / "oews" / MANIFEST, manifest_bytes(entries, kind="oews", release=name))
-        _tidy(folder / "oews", {name})
-    detailed = {row["soc_code"] for row in national if row["display_level"] == "3"}
+        kept = [entry for entry in entries if entry["release"] not in dropped]
+        record = release_record(
+            name,
+            title=_title(date),
+            reference_date=date,
+            areas=read.areas(),
+            occupations=len(detailed),
+            folder=folder / "oews" / name,
+        )
+        write_atomic(
+            folder / "oews" / MANIFEST,
+            manifest_bytes(
+                kept + new_entries,
+                kind="oews",
+                releases=[r for r in records if r["folder"] not in dropped] + [record],
+            ),
+        )
+        _tidy(
+            folder / "oews", {r["folder"] for r in records if r["folder"] not in dropped} | {name}
+        )
     return Installed(
         kind="oews",
         folder=folder,
-        files=tuple(_data_file("oews", entry) for entry in entries),
+        files=tuple(_data_file("oews", entry) for entry in new_entries),
         span=date,
-        points=len(national) + len(states),
-        new=len(detailed - set(catalogue.occupations())),
+        points=len(keys),
+        new=len(keys - set(in_use)),
         revisions=tuple(revisions),
+        replaced=tuple(
+            _data_file("oews", entry) for entry in entries if entry["release"] in dropped
+        ),
     )
 
 
-def _compare(rows: list[dict[str, str]]) -> list[Revision]:
-    """Figures of the release in use that *rows* (the same release) state otherwise."""
+def _title(date: str) -> str:
+    from careerkit.model.dates import ReferenceDate
+
+    return f"OEWS {ReferenceDate.parse(date).label()} (installed by careerkit data update)"
+
+
+def _write(
+    read: _Read,
+    date: str,
+    folder: Path,
+    digests: dict[Path, str],
+    released: dict[str, str],
+    onet_version: str,
+) -> str:
+    """Write the release into a new folder of *folder*/oews; its name (the manifest names it)."""
     from careerkit import catalogue
+    from careerkit.catalogue._build import write_release
+
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    name = f"{hashlib.sha256(''.join(sorted(digests.values())).encode()).hexdigest()[:16]}-{stamp}"
+    building = folder / "oews" / f".{name}.tmp"
+    building.mkdir(parents=True)
+    try:
+        hour, year = read.top_codes.copy().pop() if read.top_codes else (None, None)
+        write_release(
+            read.national,
+            read.states,
+            catalogue.descriptions(),
+            building,
+            release={
+                "name": _title(date),
+                "reference_date": date,
+                "published": None,
+                "onet_version": onet_version,
+                "top_code_hour": hour,
+                "top_code_year": year,
+                "files": {path.name: digests[path] for path in digests},
+            },
+            ids=released,
+        )
+        fsync_files(building)
+        building.rename(folder / "oews" / name)  # complete: the manifest may name it
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return name
+
+
+def _compare(
+    rows: list[dict[str, str]], in_use: dict[tuple[str, str], list[str]]
+) -> list[Revision]:
+    """Figures in use for the release's date that *rows* state otherwise."""
     from careerkit.catalogue import FIELDS
     from careerkit.catalogue._build import _region
 
-    index = catalogue.occupations()
-    in_use: dict[tuple[str, str], list[str]] = {}
-    for soc in {row["soc_code"] for row in rows} & set(index):
-        for line in catalogue._rows(index[soc]):
-            in_use[soc, line[0]] = line[1:]
     revisions: list[Revision] = []
     for row in rows:
         old = in_use.get((row["soc_code"], _region(row["area_code"])))
         if old is None:
             continue
-        for field, before in zip(FIELDS[:-1], old, strict=False):
+        for field, before in zip(FIELDS[:-1], old[1:], strict=False):
             after = row.get(field, "")
             if before and after and not agrees("oews", Decimal(before), Decimal(after)):
                 key = f"{row['soc_code']} {_region(row['area_code'])}"
                 revisions.append((key, field, before, after))
     return revisions
+
+
+def _covered(stack: Any, date: str, keys: set[tuple[str, str]]) -> set[str]:
+    """The folders of the installed releases of *date* whose every figure *keys* covers."""
+    covered = set()
+    for layer in stack.layers(date):
+        if layer.installed is None:
+            continue  # the shipped release stays: it is the bottom of the stack
+        mine = {
+            (soc, row[0])
+            for soc, line in layer.index.items()
+            for row in layer.rows(*line.chunks[0][1:])
+        }
+        if mine <= keys:
+            covered.add(layer.installed.folder.name)
+    return covered

@@ -14,6 +14,52 @@ _SHOWN_ENDS = 12  # keys listed per end date in the text; JSON has them all
 
 
 @attrs.frozen(kw_only=True, repr=False)
+class ReleaseStatus:
+    """One OEWS release in use: its date, what it covers, and where it came from."""
+
+    reference_date: str
+    """The month its estimates refer to, ``"2024-05"``."""
+    name: str
+    """The release as careerkit names it (``"OEWS May 2025 (release 2025A01)"``)."""
+    areas: tuple[str, ...]
+    """The regions it has figures for: ``("US",)`` for a national table, or with the states."""
+    occupations: int
+    """How many detailed occupations it has figures for."""
+    shipped: bool
+    """``True`` for the release shipped in the package, ``False`` for one you installed."""
+    files: tuple[DataFile, ...]
+    """The files it was read from."""
+    role: str
+    """``"latest"`` (the newest date: the catalogue's current figures), ``"history"``
+    (an earlier date), or ``"under ..."`` (a release of the same date installed later lies
+    over it where both have figures)."""
+
+    def __repr__(self) -> str:
+        return f"<ReleaseStatus {self.reference_date}: {self.describe()}>"
+
+    def coverage(self) -> str:
+        """What it covers, for people: ``"national"``, ``"national and 54 states and territories"``."""
+        states = len(self.areas) - 1
+        if not states:
+            return "national"
+        return f"national and {states} state{'s' * (states != 1)} and territories"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The release as JSON-ready data."""
+        document = attrs.asdict(self, recurse=True)
+        document["areas"] = list(self.areas)
+        document["files"] = [attrs.asdict(file) for file in self.files]
+        return document
+
+    def describe(self) -> str:
+        """One line for people."""
+        where = (
+            "shipped" if self.shipped else "your update: " + ", ".join(f.name for f in self.files)
+        )
+        return f"{self.coverage()}, {self.occupations:,} occupations ({where}); {self.role}"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class SeriesStatus:
     """One series as it stands in this process: its vintage, reach and holes."""
 
@@ -47,6 +93,8 @@ class SeriesStatus:
     """``"shipped snapshot"``, or ``"update"`` where a user's update supplies values."""
     folder: str
     """The user data directory updates are read from."""
+    releases: tuple[ReleaseStatus, ...] = ()
+    """For ``oews``: every release in use, oldest date first (empty for the other series)."""
 
     def __repr__(self) -> str:
         # Records print as summaries, values as Python (the rule: careerkit._display).
@@ -71,6 +119,8 @@ class SeriesStatus:
         if len(self.gaps) > _SHOWN_ENDS:
             lines.append(f"  ... and {len(self.gaps) - _SHOWN_ENDS} more gaps (--json lists all)")
         lines.append(f"  in use: {self.in_use}")
+        for release in self.releases:
+            lines.append(f"  release {release.reference_date}: {release.describe()}")
         for file in self.files:
             what = "shipped snapshot" if file.shipped else f"your update, {file.format}"
             dates = [f"retrieved {file.retrieved}"] if file.retrieved else []
@@ -86,6 +136,7 @@ class SeriesStatus:
         document = attrs.asdict(self, recurse=True)
         document["ends"] = {date: list(keys) for date, keys in self.ends.items()}
         document["gaps"] = [list(gap) for gap in self.gaps]
+        document["releases"] = [release.to_dict() for release in self.releases]
         return document
 
 
@@ -154,7 +205,7 @@ def _series(kind: str) -> SeriesStatus:
         gaps=_gaps(kind, values),
         keys=len(values),
         notes=_notes(kind),
-        files=(data._shipped_file(kind), *updates),
+        files=(*data._shipped_files(kind), *updates),
         in_use="update" if updates else "shipped snapshot",
         folder=str(data.directory()),
     )
@@ -163,13 +214,25 @@ def _series(kind: str) -> SeriesStatus:
 def _notes(kind: str) -> tuple[str, ...]:
     if kind != "fx-annual":
         return ()
-    lacking = sorted(set(data.fx_monthly()) - set(data.fx_yearly()))
-    if not lacking:
-        return ()
-    return (
-        f"G.5A has no series for {', '.join(lacking)}: careerkit computes their annual averages "
-        "from the monthly series, as the Fed computes G.5A",
-    )
+    yearly, monthly = data.fx_yearly(), data.fx_monthly()
+    notes = []
+    lacking = sorted(set(monthly) - set(yearly))
+    if lacking:
+        notes.append(
+            f"G.5A has no series for {', '.join(lacking)} in the data in use: careerkit computes "
+            f"{'its' if len(lacking) == 1 else 'their'} annual averages from the monthly series, "
+            "as the Fed computes G.5A"
+        )
+    last = max(max(series) for series in yearly.values() if series)
+    for code in sorted(set(monthly) & set(yearly)):
+        end = max(yearly[code])
+        if end < last and max(monthly[code])[0] > end:
+            notes.append(
+                f"G.5A figures for {code} in the data in use end in {end}: careerkit computes "
+                f"later years from the monthly series, as the Fed computes G.5A, until a newer "
+                f"file is installed ('careerkit data update fx-annual')"
+            )
+    return tuple(notes)
 
 
 def _publisher(shipped: str, updates: tuple[DataFile, ...]) -> str:
@@ -177,51 +240,97 @@ def _publisher(shipped: str, updates: tuple[DataFile, ...]) -> str:
 
 
 def _oews() -> SeriesStatus:
-    from careerkit.catalogue import release
-
     info = SERIES["oews"]
-    about = release()
-    updates = data.updates("oews")
-    shipped = tuple(
-        DataFile(
-            kind="oews",
-            name=name,
-            sha256=digest,
-            publisher=info.source if name.startswith("oews") else "O*NET Center (USDOL/ETA)",
-            format="careerkit catalogue source",
-            shipped=True,
-            retrieved=info.retrieved.split(" ")[0],
-        )
-        for name, digest in _shipped_release_files().items()
+    about = _shipped_release()
+    installed = data.oews_releases()
+    shipped = ReleaseStatus(
+        reference_date=str(about["reference_date"]),
+        name=str(about["name"]),
+        areas=tuple(about["areas"]),
+        occupations=int(about["occupations"]),
+        shipped=True,
+        files=tuple(
+            DataFile(
+                kind="oews",
+                name=name,
+                sha256=digest,
+                publisher=info.source if name.startswith("oews") else "O*NET Center (USDOL/ETA)",
+                format="careerkit catalogue source",
+                shipped=True,
+                retrieved=info.retrieved.split(" ")[0],
+            )
+            for name, digest in about["files"].items()
+        ),
+        role="",
     )
+    stack = [(shipped.reference_date, 0, shipped)]
+    stack += [
+        (
+            release.reference_date,
+            number,
+            ReleaseStatus(
+                reference_date=release.reference_date,
+                name=release.name,
+                areas=release.areas,
+                occupations=release.occupations,
+                shipped=False,
+                files=release.files,
+                role="",
+            ),
+        )
+        for number, release in enumerate(installed, 1)
+    ]
+    stack.sort(key=lambda item: item[:2])  # as the catalogue stacks them
+    latest = stack[-1][0]
+    releases = []
+    for at, (date, _, release) in enumerate(stack):
+        above = [other for when, _, other in stack[at + 1 :] if when == date]
+        if above:
+            role = f"under the {date} release installed after it, for the areas both cover"
+        else:
+            role = "latest" if date == latest else "history"
+        releases.append(attrs.evolve(release, role=role))
+    dates = sorted({release.reference_date for release in releases})
+    updates = tuple(file for release in installed for file in release.files)
+    occupations = _occupations(installed)
     return SeriesStatus(
         kind="oews",
-        name=f"{info.name}: {about['name']}",
+        name=info.name,
         publisher=_publisher(info.source, updates),
         licence=info.licence + "; O*NET descriptions CC BY 4.0",
         url=info.url,
-        span=str(about["reference_date"]),
-        last=str(about["reference_date"]),
-        last_value=f"{about['occupations']} occupations",
+        span=f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else dates[0],
+        last=dates[-1],
+        last_value=f"{occupations} occupations",
         ends={},
         gaps=(),
-        keys=int(about["occupations"]),
+        keys=occupations,
         notes=(),
-        files=updates or shipped,
+        files=(*shipped.files, *updates),
         in_use="update" if updates else "shipped snapshot",
         folder=str(data.directory()),
+        releases=tuple(releases),
     )
 
 
-def _shipped_release_files() -> Mapping[str, str]:
-    """The source files of the release shipped in the package, with their sha256."""
+def _occupations(installed: tuple[data.InstalledRelease, ...]) -> int:
+    """How many occupations the releases in use have between them."""
+    if not installed:
+        return int(_shipped_release()["occupations"])
+    from careerkit.catalogue import occupations
+
+    return len(occupations())
+
+
+def _shipped_release() -> Mapping[str, Any]:
+    """The release shipped in the package, as its ``release.json`` describes it."""
     import json
 
     from careerkit.catalogue import shipped_folder
 
     text = (shipped_folder() / "release.json").read_text(encoding="utf-8")
-    files: Mapping[str, str] = json.loads(text)["files"]
-    return files
+    about: Mapping[str, Any] = json.loads(text)
+    return about
 
 
 def status(kinds: tuple[str, ...]) -> tuple[SeriesStatus, ...]:

@@ -6,8 +6,11 @@ Layout, one folder per series under the user data directory::
     cpi/<sha256 prefix>.csv    one installed file's values, as careerkit keeps them:
                                ``key,date,value`` (an empty value: the file marks that
                                date as having no value)
-    oews/manifest.json         the OEWS release in use
-    oews/<sha256 prefix>/      its catalogue files, in the shipped catalogue's layout
+    oews/manifest.json         the OEWS releases installed (each stacked over the shipped
+                               one), with the sha256 of every file of each
+    oews/<sha256 prefix>-<time>/   one release's files (``release.json``,
+                               ``occupations.tsv``, ``oews.bin``), in the shipped
+                               catalogue's layout
 
 **Atomic.** Every file is written under a temporary name, flushed to disk and
 renamed over its final name; the manifest is renamed last, and is the only
@@ -18,6 +21,22 @@ real processes to check). Files no manifest names are removed afterwards.
 Updates of one series take a lock (``fcntl.flock``, ``msvcrt.locking`` on
 Windows) so that two at once cannot remove each other's files; the lock dies
 with its process.
+
+**Immutable, and read whole.** A file or release folder, once a manifest names
+it, is never written again: a new update writes new files. A process reads the
+files of the data in use whole, checks each against the sha256 its manifest
+records, and keeps what it read; it never opens them again. So another process
+may remove files no manifest names any more at once (on every platform), and a
+running process keeps the data it started with. A process that finds a file
+gone between reading the manifest and the file (another process's update
+committed meanwhile) reads the new manifest.
+
+**Damage is named.** Whatever is wrong inside the data folder (a manifest that
+is not careerkit's, an entry lacking a field, a file missing, changed, cut short
+or not careerkit's layout, a value the readers would refuse) raises
+:class:`~careerkit.errors.DataFormatError` naming the file and ``careerkit data
+reset KIND``; careerkit never falls back silently to the snapshot, nor reads a
+damaged file as fewer values.
 """
 
 from __future__ import annotations
@@ -27,12 +46,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -42,6 +63,7 @@ from careerkit.errors import (
     DataFormatError,
     DataRevisionError,
     ValidationError,
+    shown,
     wrong_type,
 )
 
@@ -58,6 +80,8 @@ RELATIVE_TOLERANCE = Decimal("0.0001")
 RATE_TOLERANCE = Decimal("0.001")
 """Inflation rates agree when they differ by at most 0.001 percentage points (or half a unit of
 the last digit either file prints, whichever is larger)."""
+
+R = TypeVar("R")
 
 Revision = tuple[str, str, str, str]
 """``(key, date, value in use, new value)``."""
@@ -76,9 +100,11 @@ class Installed:
     span: str
     """The first and last dates of the values installed."""
     points: int
-    """How many values the files hold (for ``oews``: national and state rows)."""
+    """How many values the files hold (for ``oews``: figures of an occupation in an area, for
+    each detailed occupation, nationally and in each state the files cover)."""
     new: int
-    """How many are for dates or keys the data in use lacked (for ``oews``: occupations)."""
+    """How many are for dates or keys the data in use lacked (for ``oews``: figures of an
+    occupation in an area for a date the releases in use had none for)."""
     revisions: tuple[Revision, ...]
     """Values that differ from the data in use beyond the tolerance (installed, as accepted)."""
     replaced: tuple[DataFile, ...] = ()
@@ -92,9 +118,10 @@ class Installed:
     def describe(self) -> str:
         """What happened, for people."""
         names = ", ".join(file.name for file in self.files)
+        what = "occupation and area figures" if self.kind == "oews" else "values"
         text = (
             f"{self.kind}: installed {names} ({self.files[0].format}) into {self.folder}: "
-            f"{self.span}, {self.points:,} values, {self.new:,} new"
+            f"{self.span}, {self.points:,} {what}, {self.new:,} new"
         )
         if self.revisions:
             text += f", {len(self.revisions):,} revised (accepted)"
@@ -118,27 +145,113 @@ class Installed:
 
 # --- reading what is installed ------------------------------------------------------------------
 
+MAX_MANIFEST = 16 * 2**20
+"""The largest manifest read (one lists a few hundred files at most)."""
+MAX_INSTALLED = 256 * 2**20
+"""The largest installed file read (careerkit writes none near it)."""
+
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+_VALUES_FILE = re.compile(r"[0-9a-f]{16}\.csv\Z")
+_RELEASE_FOLDER = re.compile(r"[0-9a-f]{16}-\d{8}T\d{12}\Z")
+_RELEASE_FILES = ("release.json", "occupations.tsv", "oews.bin")
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])\Z")
+_YEAR = re.compile(r"\d{4}\Z")
+_KEY = re.compile(r"[A-Z][A-Z0-9]{1,2}\Z")  # "US", ISO 4217, ISO 3166 alpha-2, World Bank codes
+_REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
+
 
 def _damaged(path: Path, why: str, kind: str) -> DataFormatError:
+    what = "release" if kind == "oews" else "snapshot"
     return DataFormatError(
         f"careerkit's data folder is damaged: {path}: {why}. Run 'careerkit data reset {kind}' "
-        "to return to the shipped snapshot, then install the file again"
+        f"to return to the shipped {what}, then install the file{'s' * (kind == 'oews')} again"
     )
 
 
-def _entries(kind: str, folder: Path) -> list[dict[str, Any]]:
+class _VanishedError(Exception):
+    """A file the manifest names is gone: another process may have committed an update."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def _read(path: Path, kind: str, largest: int = MAX_INSTALLED) -> bytes:
+    """The bytes of *path*, a file of the data folder; :class:`_VanishedError` if it is not there."""
+    try:
+        with open(path, "rb") as file:
+            content = file.read(largest + 1)
+    except FileNotFoundError:
+        raise _VanishedError(path) from None
+    except OSError as error:  # a folder in its place, no permission ...
+        raise _damaged(path, f"cannot be read ({error.strerror or error})", kind) from None
+    if len(content) > largest:
+        raise _damaged(
+            path, f"larger than {largest // 2**20} MiB, which careerkit never writes", kind
+        )
+    return content
+
+
+def _manifest(kind: str, folder: Path) -> tuple[bytes, dict[str, Any]] | None:
+    """*kind*'s manifest in *folder* as read and parsed, or ``None`` if there is none."""
     path = folder / kind / MANIFEST
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as error:
-        raise _damaged(path, f"cannot be read ({error})", kind) from None
+        content = _read(path, kind, MAX_MANIFEST)
+    except _VanishedError:
+        return None
+    try:
+        manifest = json.loads(content.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
+        raise _damaged(path, f"cannot be read as JSON ({shown(str(error))})", kind) from None
     if not isinstance(manifest, dict) or manifest.get("careerkit") != _VERSION:
         raise _damaged(path, f"not a {_VERSION!r} file", kind)
+    return content, manifest
+
+
+def _text_field(entry: Mapping[str, Any], name: str, *, optional: bool = False) -> str | None:
+    value = entry.get(name)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value or len(value) > 1000:
+        raise ValueError(f"its {name!r} is {shown(value)}, not text")
+    return value
+
+
+def _entries(
+    kind: str, folder: Path, manifest: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The manifest's updates of *kind*, oldest first, each checked to have what is read of it."""
+    if manifest is None:
+        found = _manifest(kind, folder)
+        if found is None:
+            return []
+        manifest = found[1]
+    path = folder / kind / MANIFEST
     entries = manifest.get("updates")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise _damaged(path, "its 'updates' are not a list of objects", kind)
+    if not isinstance(entries, list):
+        raise _damaged(path, "its 'updates' are not a list", kind)
+    for number, entry in enumerate(entries, 1):
+        try:
+            if not isinstance(entry, dict):
+                raise ValueError("it is not an object")
+            for name in ("name", "publisher", "format"):
+                _text_field(entry, name)
+            for name in ("retrieved", "installed", "published", "span"):
+                _text_field(entry, name, optional=True)
+            if not _HEX64.match(str(entry.get("sha256"))):
+                raise ValueError(f"its 'sha256' is {shown(entry.get('sha256'))}")
+            if kind == "oews":
+                if not _RELEASE_FOLDER.match(str(entry.get("release"))):
+                    raise ValueError(f"its 'release' is {shown(entry.get('release'))}")
+            else:
+                if not _VALUES_FILE.match(str(entry.get("values"))):
+                    raise ValueError(f"its 'values' is {shown(entry.get('values'))}")
+                if not _HEX64.match(str(entry.get("values_sha256"))):
+                    raise ValueError(f"its 'values_sha256' is {shown(entry.get('values_sha256'))}")
+        except ValueError as error:
+            raise _damaged(
+                path, f"update {number} is not one careerkit wrote: {error}", kind
+            ) from None
     return entries
 
 
@@ -158,67 +271,198 @@ def _data_file(kind: str, entry: Mapping[str, Any]) -> DataFile:
 
 def _date(kind: str, text: str) -> data.Date:
     if SERIES[kind].frequency == "monthly":
+        if not _MONTH.match(text):
+            raise ValueError(f"the date {shown(text)} is not a month such as 2026-05")
         return int(text[:4]), int(text[5:7])
+    if not _YEAR.match(text):
+        raise ValueError(f"the date {shown(text)} is not a year such as 2024")
     return int(text)
 
 
-def _read_values(kind: str, content: bytes) -> tuple[Values, frozenset[tuple[str, str]]]:
-    lines = content.decode("utf-8").splitlines()
-    if not lines or lines[0] != _HEADER:
-        raise ValueError(f"expected the header {_HEADER!r}")
+def _read_values(
+    kind: str, path: Path, content: bytes
+) -> tuple[Values, frozenset[tuple[str, str]]]:
+    """The values file *path* (its *content*), every line checked as the readers check a
+    publisher's file (:func:`careerkit.data._formats.checked_value`); else the damage, named."""
+    from careerkit.data._formats import checked_value
+
+    try:
+        lines = content.decode("utf-8").split("\n")
+    except UnicodeDecodeError as error:
+        raise _damaged(path, f"is not UTF-8 text ({error.reason})", kind) from None
+    if lines[0] != _HEADER:
+        raise _damaged(path, f"does not start with careerkit's header {_HEADER!r}", kind)
+    if lines[-1] != "":
+        raise _damaged(path, "its last line is cut short", kind)
     table: dict[str, dict[data.Date, Decimal]] = {}
-    missing = set()
-    for line in lines[1:]:
-        key, date, value = line.split(",")
-        if value:
-            table.setdefault(key, {})[_date(kind, date)] = Decimal(value)
-        else:
-            missing.add((key, date))
+    missing: set[tuple[str, str]] = set()
+    for number, line in enumerate(lines[1:-1], 2):
+        try:
+            key, date, value = line.split(",")
+            if not _KEY.match(key):
+                raise ValueError(f"the key {shown(key)} is not a code careerkit keeps")
+            when = _date(kind, date)
+            if when in table.get(key, {}) or (key, date) in missing:
+                raise ValueError(f"{key} {date} is given twice")
+            if value:
+                table.setdefault(key, {})[when] = checked_value(kind, value)
+            else:
+                missing.add((key, date))
+        except ValueError as error:  # the gate's RefusedError too
+            why = "expected key,date,value" if "unpack" in str(error) else str(error)
+            raise _damaged(path, f"line {number}: {shown(line)}: {why}", kind) from None
     return data._freeze(table), frozenset(missing)
 
 
 def installed(kind: str, folder: Path) -> list[Layer]:
     """The updates of *kind* installed in *folder*, oldest first, each with its values."""
-    try:
-        return _layers(kind, folder)
-    except FileNotFoundError:  # an update replaced a file as it was read: read the new manifest
+    return _again_if_vanished(kind, folder, _layers)
+
+
+def _again_if_vanished(
+    kind: str, folder: Path, read: Callable[[str, Path, dict[str, Any]], list[R]]
+) -> list[R]:
+    """``read(kind, folder, manifest)`` (nothing where no manifest is); where a file the manifest
+    names has vanished, again with the manifest then in force (another process's update
+    committed meanwhile). The same manifest naming a missing file twice is damage."""
+    before: bytes | None = None
+    for _ in range(8):
+        found = _manifest(kind, folder)
+        if found is None:
+            return []
         try:
-            return _layers(kind, folder)
-        except FileNotFoundError as error:
-            path = Path(str(error.filename))
-            raise _damaged(path, "a file the manifest names is missing", kind) from None
+            return read(kind, folder, found[1])
+        except _VanishedError as vanished:
+            if found[0] == before:
+                raise _damaged(
+                    vanished.path, "a file the manifest names is missing", kind
+                ) from None
+            before = found[0]
+    raise _damaged(folder / kind / MANIFEST, "it changes faster than it can be read", kind)
 
 
-def _layers(kind: str, folder: Path) -> list[Layer]:
+def _layers(kind: str, folder: Path, manifest: dict[str, Any]) -> list[Layer]:
     found = []
-    for entry in _entries(kind, folder):
-        path = folder / kind / str(entry.get("values"))
-        content = path.read_bytes()
-        if hashlib.sha256(content).hexdigest() != entry.get("values_sha256"):
+    for entry in _entries(kind, folder, manifest):
+        path = folder / kind / entry["values"]
+        content = _read(path, kind)
+        if hashlib.sha256(content).hexdigest() != entry["values_sha256"]:
             raise _damaged(path, "its sha256 is not the one the manifest records", kind)
-        try:
-            values, missing = _read_values(kind, content)
-            found.append(Layer(_data_file(kind, entry), values, missing))
-        except (KeyError, TypeError, ValueError, InvalidOperation) as error:
-            raise _damaged(path, f"cannot be read ({error})", kind) from None
+        values, missing = _read_values(kind, path, content)
+        found.append(Layer(_data_file(kind, entry), values, missing))
     return found
 
 
-def oews_release(folder: Path) -> tuple[tuple[DataFile, ...], Path] | None:
-    """The OEWS release installed in *folder*: its source files and catalogue folder, or ``None``."""
-    entries = _entries("oews", folder)
-    if not entries:
-        return None
-    path = folder / "oews" / MANIFEST
-    release = json.loads(path.read_text(encoding="utf-8")).get("release")
-    where = folder / "oews" / str(release)
-    if not (where / "release.json").is_file():
-        raise _damaged(where, "the release folder the manifest names is missing", "oews")
-    try:
-        files = tuple(_data_file("oews", entry) for entry in entries)
-    except (KeyError, TypeError) as error:
-        raise _damaged(path, f"cannot be read ({error})", "oews") from None
-    return files, where
+def oews_releases(folder: Path) -> tuple[data.InstalledRelease, ...]:
+    """The OEWS releases installed in *folder*, in the order installed, each file read and checked."""
+    return tuple(_again_if_vanished("oews", folder, _releases))
+
+
+def _releases(kind: str, folder: Path, manifest: dict[str, Any]) -> list[data.InstalledRelease]:
+    path = folder / kind / MANIFEST
+    entries = _entries(kind, folder, manifest)
+    records = manifest.get("releases")
+    if not isinstance(records, list):
+        raise _damaged(path, "its 'releases' are not a list", kind)
+    releases = []
+    named = set()
+    for number, record in enumerate(records, 1):
+        try:
+            checked = _release_record(record)
+        except ValueError as error:
+            raise _damaged(
+                path, f"release {number} is not one careerkit wrote: {error}", kind
+            ) from None
+        name = checked["folder"]
+        named.add(name)
+        files = tuple(_data_file(kind, entry) for entry in entries if entry["release"] == name)
+        if not files:
+            raise _damaged(path, f"release {number} names none of the files it was read from", kind)
+        contents = {}
+        for file_name, digest in checked["contents"].items():
+            where = folder / kind / name / file_name
+            content = _read(where, kind)
+            if hashlib.sha256(content).hexdigest() != digest:
+                raise _damaged(where, "its sha256 is not the one the manifest records", kind)
+            contents[file_name] = content
+        releases.append(
+            data.InstalledRelease(
+                folder=folder / kind / name,
+                name=checked["name"],
+                reference_date=checked["reference_date"],
+                areas=tuple(checked["areas"]),
+                occupations=checked["occupations"],
+                files=files,
+                contents=MappingProxyType(contents),
+            )
+        )
+    strays = [entry["name"] for entry in entries if entry["release"] not in named]
+    if strays:
+        raise _damaged(path, f"{shown(strays[0])} belongs to no release it lists", kind)
+    return releases
+
+
+def _release_record(record: object) -> dict[str, Any]:
+    """*record*, an OEWS release of the manifest, if it has what is read of it; else ValueError."""
+    if not isinstance(record, dict):
+        raise ValueError("it is not an object")
+    if not _RELEASE_FOLDER.match(str(record.get("folder"))):
+        raise ValueError(f"its 'folder' is {shown(record.get('folder'))}")
+    _text_field(record, "name")
+    if not _MONTH.match(str(record.get("reference_date"))):
+        raise ValueError(f"its 'reference_date' is {shown(record.get('reference_date'))}")
+    areas = record.get("areas")
+    if (
+        not isinstance(areas, list)
+        or not areas
+        or not all(isinstance(area, str) and _REGION.match(area) for area in areas)
+    ):
+        raise ValueError(f"its 'areas' are {shown(areas)}")
+    count = record.get("occupations")
+    if type(count) is not int or count < 1:
+        raise ValueError(f"its 'occupations' is {shown(count)}")
+    contents = record.get("contents")
+    if (
+        not isinstance(contents, dict)
+        or sorted(contents) != sorted(_RELEASE_FILES)
+        or not all(isinstance(digest, str) and _HEX64.match(digest) for digest in contents.values())
+    ):
+        raise ValueError(f"its 'contents' are {shown(contents)}")
+    return record
+
+
+def release_record(
+    name: str,
+    *,
+    title: str,
+    reference_date: str,
+    areas: Sequence[str],
+    occupations: int,
+    folder: Path,
+) -> dict[str, Any]:
+    """The manifest's record of the release written in *folder* (whose files are final)."""
+    return {
+        "folder": name,
+        "name": title,
+        "reference_date": reference_date,
+        "areas": list(areas),
+        "occupations": occupations,
+        "contents": {
+            file: hashlib.sha256((folder / file).read_bytes()).hexdigest()
+            for file in _RELEASE_FILES
+        },
+    }
+
+
+def oews_manifest(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The OEWS manifest in *folder*: its release records and its updates (the files read).
+
+    Both as :func:`oews_releases` checked them: call it first, under the update lock.
+    """
+    found = _manifest("oews", folder)
+    if found is None:
+        return [], []
+    return list(found[1]["releases"]), list(found[1]["updates"])
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -272,10 +516,19 @@ def locked(folder: Path) -> Iterator[None]:
             yield
     except OSError as error:
         raise ValidationError(
-            f"cannot write to careerkit's data folder {folder}: {error.strerror or error}. "
+            f"cannot write to careerkit's data folder {shown(str(folder))}: "
+            f"{error.strerror or error}. "
             "Choose a folder you can write to: set CAREERKIT_DATA_DIR (or pass directory=)",
             field="directory",
         ) from None
+
+
+def fsync_files(folder: Path) -> None:
+    """Flush every file in *folder*, and the folder, to disk (before renaming it into place)."""
+    for path in folder.iterdir():
+        with open(path, "rb") as file:
+            os.fsync(file.fileno())
+    _fsync_folder(folder)
 
 
 def _tidy(folder: Path, keep: set[str]) -> None:
@@ -374,9 +627,9 @@ def update(
     if not isinstance(accept_revisions, bool):
         raise ValidationError("expected True or False", field="accept_revisions")
     for file in files:
-        if not isinstance(file, str | os.PathLike):
+        if not isinstance(file, str | os.PathLike) or not isinstance(os.fspath(file), str):
             raise wrong_type("a file path", file, "files")
-    paths = [Path(file) for file in files]
+    paths = [_source(Path(file)) for file in files]
     where = data.directory() if folder is None else folder
     if kind == "oews":
         from careerkit.data._oews import update_oews
@@ -443,6 +696,21 @@ def update(
     )
 
 
+def _source(path: Path) -> Path:
+    """*path*, a file given to install, if the system can look it up (the readers say the rest)."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        pass  # each reader names it: "no such file"
+    except (OSError, ValueError) as error:  # a name too long, a NUL in it, a loop of links ...
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DataFormatError(
+            f"{shown(str(path))}: cannot be read ({reason}): give the path of the file you "
+            "downloaded"
+        ) from None
+    return path
+
+
 def _values_file(found: Parsed) -> bytes:
     """*found*'s values as careerkit keeps them: ``key,date,value``, no value where missing."""
     rows = [_HEADER]
@@ -500,8 +768,15 @@ def reset(kinds: Sequence[str], *, folder: Path | None) -> tuple[str, ...]:
     where = data.directory() if folder is None else folder
     done = []
     for kind in kinds or KINDS:
-        if not (where / kind).is_dir():
-            continue
+        try:
+            if not (where / kind).is_dir():
+                continue
+        except OSError as error:  # a name too long for the file system ...
+            raise ValidationError(
+                f"cannot use careerkit's data folder {shown(str(where))}: "
+                f"{error.strerror or error}. Pass the folder careerkit keeps its data in",
+                field="directory",
+            ) from None
         with locked(where / kind):
             manifest = where / kind / MANIFEST
             had = manifest.exists()

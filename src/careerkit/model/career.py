@@ -414,7 +414,7 @@ class Career(CareerFacts):
 
     >>> import careerkit
     >>> careerkit.get("pr-specialist")
-    <Career 'public-relations-specialist': 'Public relations specialist', 6 sources>
+    <Career 'public-relations-specialist': 'Public relations specialist', 7 sources>
     """
 
     id: str = attrs.field(validator=_checks.slug)

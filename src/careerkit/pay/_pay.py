@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import numbers
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
@@ -63,6 +64,10 @@ _ONLY_PAYS_ORDER = (
 _REPR_EXTRA_PLACES = 4  # a converted figure's repr: the minor unit and 4 more decimal places
 _MAX_AMOUNT_TEXT = _checks.MAX_AMOUNT_TEXT
 _MAX_FACTOR_BITS = (10**_checks.MAX_PLACES).bit_length()
+_MAX_FORMAT_SIZE = 1000  # the widest width and precision format(pay, spec) takes
+# The width and precision of a format spec ([[fill]align][sign][z][#][0][width][grouping]
+# [.precision][type]), wherever they stand; the rest is Decimal's to check.
+_FORMAT_SIZES = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d*))?", re.DOTALL)
 
 
 @functools.lru_cache(maxsize=64)
@@ -512,14 +517,22 @@ class Pay:
     def __format__(self, spec: str) -> str:
         if not spec:
             return str(self)
+        message = (
+            f"cannot format {self!r} with {shown(spec)}: the spec applies to the amount, "
+            "a Decimal, so it takes what Decimal's formatting does, such as ',.2f' or '.0f' "
+            "(an empty spec gives str(pay))"
+        )
+        sizes = _FORMAT_SIZES.match(spec) if isinstance(spec, str) else None
+        if sizes is not None and any(
+            len(size) > 4 or int(size) > _MAX_FORMAT_SIZE for size in sizes.groups("") if size
+        ):  # Decimal would build the text first: ".999999999999f" is a MemoryError
+            raise ValidationError(
+                f"{message}; a width or precision of at most {_MAX_FORMAT_SIZE:,} characters"
+            )
         try:
             return format(self.amount, spec)
         except (ValueError, TypeError):
-            raise ValidationError(
-                f"cannot format {self!r} with {shown(spec)}: the spec applies to the amount, "
-                "a Decimal, so it takes what Decimal's formatting does, such as ',.2f' or '.0f' "
-                "(an empty spec gives str(pay))"
-            ) from None
+            raise ValidationError(message) from None
 
     def _repr_html_(self) -> str:
         """The figure for a notebook and, for a converted one, the steps that made it."""

@@ -10,10 +10,14 @@ the publisher left (named, with its reason), a date before a series begins, or
 one past its end (with how to install newer data). Nothing is extrapolated.
 
 **Annual exchange rates, one rule.** A bare year uses the Federal Reserve's G.5A
-annual average where G.5A has one; otherwise careerkit computes it as the Fed
-computes G.5A, the mean of the year's 12 monthly averages in the Fed's own
-quoting direction (US dollars per unit for AUD, EUR, GBP and NZD; units per
-dollar for the rest), and labels it as computed from the monthly series.
+annual average where the data in use has one (the pound's from FRED's AEXUSUK,
+shipped for 1971 to 2019); otherwise careerkit computes it as the Fed computes
+G.5A, the mean of the year's 12 monthly averages in the Fed's own quoting
+direction (US dollars per unit for AUD, EUR, GBP and NZD; units per dollar for
+the rest), and labels it as computed from the monthly series. A G.5A figure the
+Fed quotes in US dollars per unit is kept inverted (units per dollar, 28
+significant digits); the step's note gives the Fed's own figure
+(``1.8545 USD per GBP``).
 
 **US prices** follow BLS: a month is its CPI-U index; a year is the mean of its
 monthly values, published once all 12 are in, or all but those BLS will never
@@ -25,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -43,7 +47,7 @@ Factor = tuple[int, int]
 """An exact factor as (numerator, denominator)."""
 
 _NEWER = {
-    "cpi": "FRED's CPIAUCNSA CSV or BLS's cu.data.0.Current",
+    "cpi": "FRED's CPIAUCNS CSV or BLS's cu.data.0.Current",
     "fx-monthly": "FRED's CSV of {id}, the Fed's monthly {code} rate",
     "fx-annual": "FRED's CSV of A{id}, the Fed's annual {code} rate",
     "inflation": "the World Bank's FP.CPI.TOTL.ZG CSV",
@@ -138,7 +142,18 @@ def _year_rate(code: str, year: int) -> tuple[Fraction, str | None, tuple[DataFi
     """Units of *code* per USD over *year*: (rate, note, files), by the one rule above."""
     yearly = data.fx_yearly().get(code)
     if yearly is not None and year in yearly:
-        return Fraction(yearly[year]), None, (data.source_of("fx-annual", code, year),)
+        rate = Fraction(yearly[year])
+        file = data.source_of("fx-annual", code, year)
+        fed = None
+        # A figure the Fed quotes in US dollars per unit, read from the Fed's own layout (FRED's,
+        # the Data Download Program's) and inverted by careerkit: the note gives it as the Fed
+        # printed it. (The snapshot's layout holds units per dollar, as its packagers printed.)
+        if code in FED_USD_PER_UNIT and file.format != "careerkit snapshot":
+            fed = (
+                f"the Fed's G.5A figure is {_as_printed(1 / rate)} USD per {code} (careerkit keeps "
+                f"its inverse, {code} per US dollar, to 28 significant digits)"
+            )
+        return rate, fed, (file,)
     monthly = _monthly(code)
     months = [(year, month) for month in range(1, 13)]
     absent = [month for month in months if month not in monthly]
@@ -152,6 +167,12 @@ def _year_rate(code: str, year: int) -> tuple[Fraction, str | None, tuple[DataFi
     values = [Fraction(monthly[month]) for month in months]
     files = tuple(dict.fromkeys(data.source_of("fx-monthly", code, month) for month in months))
     why = f"G.5A has no {code} figure for {year}"
+    if yearly:
+        why = (
+            f"the data in use has no G.5A {code} figure for {year} (it has {_span(yearly)}; "
+            f"'careerkit data update fx-annual' installs a newer one, FRED's CSV of "
+            f"A{_fred_id(code)})"
+        )
     if code in FED_USD_PER_UNIT:  # the Fed averages dollars per unit: average those
         dollars = sum((1 / value for value in values), Fraction(0)) / 12
         note = (
@@ -164,6 +185,23 @@ def _year_rate(code: str, year: int) -> tuple[Fraction, str | None, tuple[DataFi
         f"12 monthly averages in {code} per US dollar"
     )
     return sum(values, Fraction(0)) / 12, note, files
+
+
+def _as_printed(value: Fraction) -> Decimal:
+    """*value*, the inverse of an inverted rate, as the publisher printed it.
+
+    The inverse kept has 28 significant digits, so the figure comes back to at least
+    20 (``1 / (1 / 1.8545)`` is 1.8545): rounded there, and trailing zeros dropped.
+    """
+    with localcontext(Context(prec=20, rounding=ROUND_HALF_EVEN)):
+        shown = Decimal(value.numerator) / Decimal(value.denominator)
+    return shown.normalize()
+
+
+def _fred_id(code: str) -> str:
+    from careerkit.data._formats import FRED_FX
+
+    return next((fred for fred, currency in FRED_FX.items() if currency == code), "EXINUS")
 
 
 def latest_month(*codes: str) -> ReferenceDate:

@@ -8,6 +8,11 @@ row's factor in float64. The results therefore agree with ``Pay`` to float64
 rounding (far inside 1e-9 relative), and the work grows with the rows only
 through a few passes of integer and float arithmetic.
 
+What each part's values may be (numbers, text, dates; never ``bool`` or text as an
+amount) is checked here once, by :func:`check_kind` and the functions around it, for
+:func:`convert_array` and for every table front end (pandas, polars, Dask), which
+describe their own columns to it.
+
 numpy is imported on first use; pandas only where the input already is pandas.
 """
 
@@ -18,7 +23,8 @@ import math
 import numbers
 import struct
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerkit.errors import (
@@ -50,7 +56,13 @@ Errors = Literal["raise", "coerce"]
 
 # The parts of a row that choose its factor, in the order of the combined code.
 _PARTS = ("currency", "period", "when", "country")
-_PLURAL = {"currency": "currencies", "period": "periods", "when": "dates", "country": "countries"}
+_PLURAL = {
+    "currency": "currencies",
+    "period": "periods",
+    "when": "dates",
+    "country": "countries",
+    "text": "texts",
+}
 _BAD_AMOUNT = "an amount must be a number from 0 to 10^15 per period"
 _DENSE_LIMIT = 50_000_000
 _MAX_BITS = struct.unpack("<Q", struct.pack("<d", MAX_AMOUNT))[
@@ -59,12 +71,18 @@ _MAX_BITS = struct.unpack("<Q", struct.pack("<d", MAX_AMOUNT))[
 
 
 class Target(NamedTuple):
-    """What every row is converted to: checked once, before any row is read."""
+    """What every row is converted to: checked once, before any row is read.
+
+    ``front_end`` is true where the call came through a table front end (pandas,
+    polars, Dask), whose arguments are ``amount=`` and ``to=``, not ``amounts=``,
+    ``to_currency=`` and ``to_period=``: errors name the argument the caller typed.
+    """
 
     currency: str | None
     period: Period | None
     prices_of: ReferenceDate | None
     schedule: WorkSchedule | None
+    front_end: bool = False
 
     @classmethod
     def checked(
@@ -86,6 +104,11 @@ class Target(NamedTuple):
             one_date(prices_of),
             schedule,
         )
+
+    @property
+    def amount_field(self) -> str:
+        """The name of the amounts' argument: ``amount`` in a front end, ``amounts`` in an array."""
+        return "amount" if self.front_end else "amounts"
 
 
 def to_period_checked(value: Period | str) -> Period:
@@ -143,39 +166,302 @@ def _pandas(value: object) -> Any:
     return None
 
 
-def read_amounts(amounts: npt.ArrayLike) -> Floats:
-    """The amounts as float64, missing ones (None, NaN, ``pd.NA``) as NaN; never copied needlessly."""
+# --- what a column holds: one check for convert_array and every table front end -----------------
+
+
+class Kind(NamedTuple):
+    """What a column holds, as careerkit reads it, and its type as its library names it.
+
+    ``name`` is one of ``number``, ``bool``, ``text``, ``date``, ``period`` (pandas
+    periods), ``object`` (Python objects: each distinct one is looked at),
+    ``missing`` (nothing but missing values) or ``other`` (durations, intervals,
+    lists, structs, bytes, times of day, complex numbers, ...).
+    """
+
+    name: str
+    dtype: str
+
+
+def _is_amount(value: object) -> bool:
+    return _amount_type(type(value)) and value is not None
+
+
+def _amount_type(kind: type) -> bool:
+    """Values of *kind* can be amounts: numbers (not bool, nor numpy's timedelta64), or missing."""
+    if kind is float or kind is int or kind is type(None) or kind.__name__ == "NAType":
+        return True
+    return (
+        issubclass(kind, numbers.Real | Decimal)
+        and not issubclass(kind, bool)
+        and kind.__name__ != "timedelta64"  # numpy counts it an integer
+    )
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_date(value: object) -> bool:
+    return (
+        isinstance(value, str | dt.date | ReferenceDate)
+        or _is_amount(value)
+        or type(value).__name__ in ("datetime64", "Period")
+    )
+
+
+class _Part(NamedTuple):
+    """What one part of a row takes: kinds read as they are, kinds whose values are looked at."""
+
+    accepted: frozenset[str]
+    looked_at: frozenset[str]
+    takes: str  # what its values are, in "expected a column of ..."
+    item: Callable[[object], bool]  # a value (not missing) of a type the part can hold
+
+
+_TEXT = frozenset({"text", "missing"})
+_TEXT_LOOKED_AT = frozenset({"object", "number"})  # numbers: only missing ones (NaN) pass
+PARTS_TAKE: dict[str, _Part] = {
+    "amount": _Part(frozenset({"number", "missing"}), frozenset({"object"}), "numbers", _is_amount),
+    "currency": _Part(
+        _TEXT, _TEXT_LOOKED_AT, "ISO 4217 codes as text or categorical, such as 'INR'", _is_text
+    ),
+    "period": _Part(
+        _TEXT,
+        _TEXT_LOOKED_AT,
+        "period names as text or categorical ('hour', 'day', 'week', 'month', 'year')",
+        _is_text,
+    ),
+    "country": _Part(
+        _TEXT,
+        _TEXT_LOOKED_AT,
+        "ISO 3166-1 alpha-2 codes as text or categorical, such as 'DE'",
+        _is_text,
+    ),
+    "when": _Part(
+        frozenset({"text", "number", "date", "period", "missing"}),
+        frozenset({"object"}),
+        "dates (text such as '2008-05', integer years, datetime64, Date, Datetime, Timestamp "
+        "or Period)",
+        _is_date,
+    ),
+    "text": _Part(_TEXT, _TEXT_LOOKED_AT, "pay text, as text or categorical", _is_text),
+}
+"""Each part of a table: what its column may hold. The one place every front end reads."""
+
+_NUMPY_KINDS = {"b": "bool", "i": "number", "u": "number", "f": "number", "U": "text", "M": "date"}
+
+
+def dtype_kind(dtype: Any) -> Kind:
+    """The :class:`Kind` of a numpy or pandas dtype (a pandas categorical: its categories')."""
+    shown_dtype = str(dtype)
+    pandas = _pandas(dtype)
+    if pandas is not None:
+        if isinstance(dtype, pandas.CategoricalDtype):
+            return Kind(dtype_kind(dtype.categories.dtype).name, shown_dtype)
+        if isinstance(dtype, pandas.StringDtype):
+            return Kind("text", shown_dtype)
+        if isinstance(dtype, pandas.PeriodDtype):
+            return Kind("period", shown_dtype)
+        if isinstance(dtype, pandas.SparseDtype):
+            return Kind(dtype_kind(dtype.subtype).name, shown_dtype)
+        if isinstance(dtype, pandas.ArrowDtype):  # kind "O" is a list, a struct, a decimal, ...
+            pa = sys.modules["pyarrow"]  # imported by pandas for the dtype
+
+            if pa.types.is_decimal(dtype.pyarrow_dtype):
+                return Kind("number", shown_dtype)
+            if pa.types.is_null(dtype.pyarrow_dtype):
+                return Kind("missing", shown_dtype)
+            return Kind(_NUMPY_KINDS.get(dtype.kind, "other"), shown_dtype)
+        if isinstance(dtype, pandas.IntervalDtype):
+            return Kind("other", shown_dtype)
+    kind = getattr(dtype, "kind", "O")
+    if pandas is None:  # numpy's: '<U3' as str
+        shown_dtype = {"U": "str", "S": "bytes", "O": "object"}.get(kind, shown_dtype)
+    return Kind("object" if kind == "O" else _NUMPY_KINDS.get(kind, "other"), shown_dtype)
+
+
+def kind_of(values: object) -> Kind:
+    """The :class:`Kind` of one part's values: a numpy array, a pandas object, or a list."""
+    dtype = getattr(values, "dtype", None)
+    if dtype is None or not type(dtype).__module__.startswith(("numpy", "pandas")):
+        return Kind("object", type(values).__name__)  # a list, or another library's array
+    return dtype_kind(dtype)
+
+
+def refused(
+    part: str, field: str, column: Hashable | None, given: object, problem: str
+) -> WrongTypeError:
+    """The error for a *part* that cannot hold what it was given: *problem* says what that is.
+
+    *column* names the frame's column, where the values are one (``None`` for an array).
+    """
+    takes = PARTS_TAKE[part].takes
+    if column is not None:
+        got = f"a column of {takes}, got column {shown(column)}: {problem}"
+    elif isinstance(given, list | tuple):
+        got = f"an array of {takes}, got {shown(given)}: {problem}"
+    else:
+        got = f"an array of {takes}, got {problem}"
+    return WrongTypeError(f"expected {got}", field=field)
+
+
+def check_kind(
+    part: str,
+    kind: Kind,
+    *,
+    field: str | None = None,
+    column: Hashable | None = None,
+    given: object = None,
+) -> bool:
+    """Refuse a column *part* cannot hold (WrongTypeError); true where its values need a look.
+
+    Shared by :func:`convert_array` and the pandas, polars and Dask front ends (which
+    give the column's name, and Dask the kind of the frame's ``meta``, before reading
+    a row).
+    """
+    takes = PARTS_TAKE[part]
+    if kind.name in takes.accepted:
+        return False
+    if kind.name in takes.looked_at:
+        return True
+    raise refused(part, field or part, column, given, f"{kind.dtype} values")
+
+
+def where(row: int, labels: Sequence[object] | None) -> str:
+    """``row 3`` or ``row 3, index 'c'``: a row as an error names it."""
+    return f"row {row}" if labels is None else f"row {row}, index {shown(labels[row])}"
+
+
+def _item_refused(
+    part: str,
+    item: object,
+    row: int,
+    *,
+    field: str,
+    column: Hashable | None,
+    given: object,
+    labels: Sequence[object] | None,
+) -> WrongTypeError:
+    plain = _plain(item)
+    return refused(
+        part, field, column, given, f"{type(plain).__name__} {shown(plain)} in {where(row, labels)}"
+    )
+
+
+def _check_items(
+    found: Column,
+    *,
+    column: Hashable | None,
+    given: object,
+    labels: Sequence[object] | None,
+) -> None:
+    """Refuse a value of a type the part cannot hold, naming the first row that has one.
+
+    Only the distinct values are looked at (a column of a million rows in five
+    currencies: five values).
+    """
     import numpy as np
 
+    item = PARTS_TAKE[found.name].item
+    bad = [at for at, value in enumerate(found.uniques) if not (item(value) or is_missing(value))]
+    if not bad:
+        return
+    row = 0 if found.codes is None else int(np.argmax(np.isin(found.codes, bad)))
+    value = found.uniques[bad[0] if found.codes is None else int(found.codes[row])]
+    raise _item_refused(
+        found.name, value, row, field=found.name, column=column, given=given, labels=labels
+    )
+
+
+def _check_amount_items(
+    items: Sequence[object],
+    *,
+    field: str,
+    column: Hashable | None,
+    given: object,
+    labels: Sequence[object] | None,
+) -> bool:
+    """Refuse an amount that is not a number (text, bool, a date, a list ...), naming its row.
+
+    One pass over the values' types (in C), then only the few distinct types are
+    judged; true where a ``pd.NA`` needs replacing by NaN.
+    """
+    import numpy as np
+
+    types = set(map(type, items))
+    bad = {kind for kind in types if not _amount_type(kind)}
+    if bad:
+        if any(issubclass(kind, list | tuple | np.ndarray) for kind in bad):
+            try:  # rows of equal length: an array of more than one dimension
+                shape = np.asarray(items, dtype=np.float64).shape
+            except (TypeError, ValueError, OverflowError):
+                pass
+            else:
+                raise ValidationError(
+                    f"expected a one-dimensional array of amounts, got shape {shape}",
+                    field=field,
+                )
+        row = next(row for row, item in enumerate(items) if type(item) in bad)
+        raise _item_refused(
+            "amount", items[row], row, field=field, column=column, given=given, labels=labels
+        )
+    return any(kind.__name__ == "NAType" for kind in types)
+
+
+def read_amounts(
+    given: npt.ArrayLike,
+    *,
+    field: str = "amounts",
+    column: Hashable | None = None,
+    labels: Sequence[object] | None = None,
+) -> Floats:
+    """The amounts as float64, missing ones (None, NaN, ``pd.NA``) as NaN; never copied needlessly.
+
+    Numbers only: a float or integer array is read by its dtype alone; text, bool,
+    dates and other types are refused (:class:`WrongTypeError`), and an array of
+    Python objects has each value's type looked at.
+    """
+    import numpy as np
+
+    amounts: Any = given
+    pandas = _pandas(amounts)
+    if pandas is None and not isinstance(amounts, np.ndarray):
+        if is_scalar(amounts):
+            raise wrong_type("an array of amounts, one per row", amounts, field)
+        # another library's array (polars, pyarrow) by its dtype; a list by its values
+        amounts = np.asarray(amounts) if hasattr(amounts, "__array__") else list(amounts)
+    if check_kind("amount", kind_of(amounts), field=field, column=column, given=amounts):
+        items = amounts.to_numpy() if pandas is not None else amounts
+        has_na = _check_amount_items(
+            items, field=field, column=column, given=amounts, labels=labels
+        )
+        if has_na and pandas is None:  # pd.NA in a list: missing
+            amounts = [None if type(item).__name__ == "NAType" else item for item in items]
     values: Floats
     try:
-        if _pandas(amounts) is not None and hasattr(amounts, "to_numpy"):
+        if pandas is not None and hasattr(amounts, "to_numpy"):
             values = np.asarray(amounts.to_numpy(dtype=np.float64, na_value=np.nan))
         else:
-            if not isinstance(amounts, np.ndarray) and is_scalar(amounts):
-                raise wrong_type("an array of amounts, one per row", amounts, "amounts")
             values = np.asarray(amounts, dtype=np.float64)
     except OverflowError:
         raise ValidationError(
             f"{shown(amounts)} holds a number beyond float64's range; amounts must be from 0 "
             "to 10^15 per period",
-            field="amounts",
+            field=field,
         ) from None
-    except (TypeError, ValueError) as error:
-        if isinstance(error, CareerkitError):
-            raise
+    except (TypeError, ValueError, ArithmeticError) as error:  # a ragged list, Decimal('sNaN')
         raise WrongTypeError(
-            f"expected an array of numbers, got {shown(amounts)} ({error})", field="amounts"
+            f"expected an array of numbers, got {shown(amounts)} ({error})", field=field
         ) from None
     if values.ndim != 1:
         raise ValidationError(
             f"expected a one-dimensional array of amounts, got shape {values.shape}",
-            field="amounts",
+            field=field,
         )
     return values
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     """None, NaN, NaT or ``pd.NA``: a value the row does not have."""
     if value is None:
         return True
@@ -185,14 +471,29 @@ def _missing(value: object) -> bool:
         return type(value).__name__ == "NAType"
 
 
-def read_column(name: str, value: object, rows: int) -> Column:
-    """*value* as a :class:`Column` of *rows* rows: one value for all, or one per row."""
+def read_column(
+    name: str,
+    value: object,
+    rows: int,
+    *,
+    column: Hashable | None = None,
+    labels: Sequence[object] | None = None,
+) -> Column:
+    """*value* as a :class:`Column` of *rows* rows: one value for all, or one per row.
+
+    Values of a type the part cannot hold are refused here (:func:`check_kind`),
+    naming *column* (the frame's column) and the first row with one; a value the
+    type allows but the part does not know (``'usd'``) is its row's error, later.
+    """
     if isinstance(value, Column):
-        found = value
+        found = value  # read by a front end, which checked its kind
     elif is_scalar(value):
         return Column(name, None, [value], value)
     else:
+        look = check_kind(name, kind_of(value), column=column, given=value)
         found = _factorize(name, value)
+        if look:
+            _check_items(found, column=column, given=value, labels=labels)
     if found.codes is not None and len(found.codes) != rows:
         raise ValidationError(
             f"got {rows:,} amounts but {len(found.codes):,} {_PLURAL[name]}: give one for every "
@@ -239,7 +540,7 @@ def _factorize(name: str, value: object) -> Column:
     distinct: list[object] = []
     codes = np.empty(len(array), dtype=np.int64)
     for row, item in enumerate(array.tolist()):
-        value_ = None if _missing(item) else item
+        value_ = None if is_missing(item) else item
         try:
             key: object = ("value", value_)
             hash(key)
@@ -259,9 +560,12 @@ def _months(name: str, value: Any) -> Column:
 
     pandas = _pandas(value)
     if pandas is not None:
-        tz = getattr(value.dtype, "tz", None)
+        arrow = isinstance(value.dtype, pandas.ArrowDtype)  # pyarrow dates and timestamps
+        tz = getattr(value.dtype.pyarrow_dtype if arrow else value.dtype, "tz", None)
         if tz is not None:  # each timestamp's own wall-clock date
             value = value.dt.tz_localize(None) if hasattr(value, "dt") else value.tz_localize(None)
+        if arrow:
+            value = value.astype("datetime64[s]")
         array = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
     else:
         array = np.asarray(value)
@@ -296,7 +600,7 @@ def date_of(value: object) -> ReferenceDate | None:
     exchange rate and price index, as ``Pay`` does for a dated day; a time zone-aware
     timestamp is read in its own zone). Years stay years: annual averages.
     """
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, ReferenceDate):
         return value if value.day is None else ReferenceDate(value.year, value.month)
@@ -353,7 +657,7 @@ def _period_date(period: Any) -> ReferenceDate:
 
 
 def _currency(value: object) -> str:
-    if _missing(value):
+    if is_missing(value):
         raise ValidationError("no currency is given for the amount", field="currency")
     if value != INTERNATIONAL_DOLLAR:
         _iso.check_currency(value, field="currency")  # type: ignore[arg-type]
@@ -361,7 +665,7 @@ def _currency(value: object) -> str:
 
 
 def _period(value: object) -> Period:
-    if _missing(value):
+    if is_missing(value):
         raise ValidationError("no period is given for the amount", field="period")
     try:
         return to_period(value)  # type: ignore[arg-type]
@@ -370,7 +674,7 @@ def _period(value: object) -> Period:
 
 
 def _country(value: object) -> str | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     if not isinstance(value, str):
         raise wrong_type("an ISO 3166-1 alpha-2 country code such as 'DE'", value, "country")
@@ -380,6 +684,11 @@ def _country(value: object) -> str | None:
 
 # Each part's check, for a value given once for every row (an argument: refused at once).
 _CHECKS = {"currency": _currency, "period": _period, "when": date_of, "country": _country}
+
+
+def check_value(part: str, value: object) -> None:
+    """Refuse a value given once for every row that *part* cannot be: at once, as an argument."""
+    _CHECKS[part](value)
 
 
 def _factor(
@@ -410,17 +719,31 @@ def finite(factor: float) -> float:
     return factor
 
 
-def _single(columns: Sequence[Column], name: str, target: object) -> None:
-    """Refuse rows in several currencies (or periods) with nothing to bring them to one."""
-    column = next(column for column in columns if column.name == name)
-    present = [item for item in column.uniques if not _missing(item)]
-    if target is None and len(set(map(str, present))) > 1:
-        shown_values = ", ".join(sorted({str(item) for item in present})[:6])
+def one_unit(name: str, distinct: Iterable[object], target: Target) -> None:
+    """Refuse rows in several currencies (or periods) with nothing to bring them to one.
+
+    *distinct* are the values of the whole column (over every Dask partition); the
+    rule is the same for every front end, and its hint names the argument the caller
+    has: ``to_currency=`` for :func:`convert_array`, ``to=`` for a table.
+    """
+    if getattr(target, name) is not None:
+        return
+    present = sorted({str(item) for item in distinct if not is_missing(item)})
+    if len(present) < 2:
+        return
+    listed = ", ".join(present[:6]) + (", ..." if len(present) > 6 else "")
+    problem = f"the rows are in more than one {name} ({listed})"
+    if not target.front_end:
         raise ValidationError(
-            f"the rows are in more than one {name} ({shown_values}{', ...' if len(present) > 6 else ''}); "
-            f"give to_{name}= to express them all in one",
-            field=f"to_{name}",
+            f"{problem}; give to_{name}= to express them all in one", field=f"to_{name}"
         )
+    currency = target.currency or (present[0] if name == "currency" else None)
+    period = target.period.value if target.period is not None else None
+    unit = "/".join(filter(None, [currency, period or (present[0] if name == "period" else None)]))
+    raise ValidationError(
+        f"{problem}; give to={unit!r} (or another {name}) to express them all in one",
+        field="to",
+    )
 
 
 def check_errors(errors: object) -> None:
@@ -438,22 +761,31 @@ def run(
     *,
     reasons: bool = False,
     labels: Sequence[object] | None = None,
+    names: dict[str, Hashable] | None = None,
 ) -> Outcome:
     """Convert every row; *parts* maps each of :data:`_PARTS` to one value or one per row.
 
     *labels* names the rows in an error (a frame's index); row numbers count from 0.
+    *names* gives the frame's column of each part that is one (``{"currency": "cur"}``),
+    for errors to name.
     """
     import numpy as np
 
+    names = names or {}
     check_errors(errors)
-    values = read_amounts(amounts)
+    values = read_amounts(
+        amounts, field=target.amount_field, column=names.get("amount"), labels=labels
+    )
     rows = len(values)
-    columns = [read_column(name, parts[name], rows) for name in _PARTS]
+    columns = [
+        read_column(name, parts[name], rows, column=names.get(name), labels=labels)
+        for name in _PARTS
+    ]
     for column in columns:
         if column.codes is None:
-            _CHECKS[column.name](column.uniques[0])
-    _single(columns, "currency", target.currency)
-    _single(columns, "period", target.period)
+            check_value(column.name, column.uniques[0])
+    for column in columns[:2]:  # currency and period: see _PARTS
+        one_unit(column.name, column.uniques, target)
 
     # One code per row for its combination: the columns' codes in mixed radix.
     sizes = [len(column.uniques) for column in columns]
@@ -563,15 +895,12 @@ def _at_row(
     labels: Sequence[object] | None,
 ) -> CareerkitError:
     """*error* (the same class) with the row's number and values in front of its message."""
-    label = ""
-    if labels is not None:
-        label = f", index {shown(labels[row])}"
     typed = ", ".join(
         f"{column.name}={shown(_plain(column.typed(row)))}"
         for column in columns
-        if not (column.name == "country" and _missing(column.typed(row)))
+        if not (column.name == "country" and is_missing(column.typed(row)))
     )
-    return prefixed(error, f"row {row}{label} (amount={float(values[row])!r}, {typed})")
+    return prefixed(error, f"{where(row, labels)} (amount={float(values[row])!r}, {typed})")
 
 
 def prefixed(error: CareerkitError, where: str) -> CareerkitError:
@@ -598,6 +927,18 @@ def _plain(value: object) -> object:
 
 
 # --- the public functions ----------------------------------------------------------------------
+
+
+def _array(arguments: dict[str, Any], errors: Errors, *, reasons: bool = False) -> Outcome:
+    """:func:`convert_array` (or :func:`conversion_failures`) of its *arguments* (``locals()``)."""
+    target = Target.checked(
+        arguments["to_currency"],
+        arguments["to_period"],
+        arguments["prices_of"],
+        arguments["schedule"],
+    )
+    parts = {name: arguments[name] for name in _PARTS}
+    return run(arguments["amounts"], parts, target, errors, reasons=reasons)
 
 
 def convert_array(
@@ -632,8 +973,12 @@ def convert_array(
     month** (that month's average exchange rate and price index; a time of day
     is ignored); years stay years (annual averages).
 
-    A missing amount (NaN, ``None``, ``pd.NA``) gives NaN and is not checked
-    further. A row that cannot be converted (an unknown currency, a date outside
+    Amounts are numbers: ``bool`` and text (even ``"10"``; ``"nan"`` too) are
+    refused with :class:`~careerkit.WrongTypeError`, as is an array of a type a
+    part cannot hold (durations as dates, numbers as currencies), naming the
+    first row with such a value, whatever *errors* says. A missing amount (NaN,
+    ``None``, ``pd.NA``) gives NaN and is not checked further. A row that cannot
+    be converted (an unknown currency, a date outside
     the data, no date where one is needed, an amount below 0 or above 10^15)
     raises its error, as the same class, naming the row's number (from 0) and
     values; with ``errors="coerce"`` it gives NaN instead, and
@@ -647,14 +992,7 @@ def convert_array(
     ...               to_currency="INR", to_period="month").round(2).tolist()
     [104545.53, 25000.0, nan]
     """
-    target = Target.checked(to_currency, to_period, prices_of, schedule)
-    parts: dict[str, object] = {
-        "currency": currency,
-        "period": period,
-        "when": when,
-        "country": country,
-    }
-    return run(amounts, parts, target, errors).values
+    return _array(locals(), errors).values
 
 
 def conversion_failures(
@@ -679,13 +1017,6 @@ def conversion_failures(
     ...                     when="2010", to_currency="INR").tolist()
     [None, "currency: unknown currency 'XYZ': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'"]
     """
-    target = Target.checked(to_currency, to_period, prices_of, schedule)
-    parts: dict[str, object] = {
-        "currency": currency,
-        "period": period,
-        "when": when,
-        "country": country,
-    }
-    reasons = run(amounts, parts, target, "coerce", reasons=True).reasons
+    reasons = _array(locals(), "coerce", reasons=True).reasons
     assert reasons is not None  # asked for
     return reasons

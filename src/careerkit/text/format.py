@@ -27,7 +27,7 @@ from careerkit.pay._pay import Pay, minor_units
 from careerkit.pay._range import PayRange
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
     from babel import Locale
     from babel.numbers import NumberPattern
@@ -137,7 +137,8 @@ def counts_in_lakhs(locale: Locale) -> bool:
     from babel.core import get_global
     from babel.core import parse_locale as split_locale
 
-    if locale.decimal_formats[None].grouping[1] == 2:  # two digits a group above the thousands
+    # three digits, then two a group above the thousands (Toki Pona's "1 00 00" is not lakhs)
+    if locale.decimal_formats[None].grouping == (3, 2):
         return True
     territory = locale.territory
     if territory is None:
@@ -222,19 +223,45 @@ def _compact(amount: Decimal, currency: str, locale: Locale) -> str | None:
     return _fill(_currency_pattern(locale), number, symbol) if number else None
 
 
+def _tenths(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+
+
+def _unit(
+    amount: Decimal, sizes: Sequence[Decimal | int], divisor: Callable[[int], Decimal]
+) -> tuple[int, Decimal] | None:
+    """``(index, number)``: the largest of *sizes* (descending) that *amount* reaches, and the
+    amount in it, to one decimal (``amount / divisor(index)``); ``None`` below the smallest.
+
+    Where that number, rounded, makes a whole unit of the next size (999,960 is 1,000.0
+    thousand), the next size is used: ``$1M``, never ``$1,000K``; ``₹1 crore``, never
+    ``₹100 lakh``. Nothing else rounds up: 960,000 stays ``$960K``.
+    """
+    index = next((at for at, size in enumerate(sizes) if amount >= size), None)
+    if index is None:
+        return None
+    number = _tenths(amount / divisor(index))
+    if index and number * divisor(index) >= sizes[index - 1]:
+        index -= 1
+        number = _tenths(amount / divisor(index))
+    return index, number
+
+
 def _in_units(
     amount: Decimal, units: tuple[tuple[Decimal, dict[str, str]], ...], joiner: str, locale: Locale
 ) -> str | None:
-    """*amount* in the largest of *units* it reaches, to one decimal: ``1.2 lakh``, ``29.9K``."""
+    """*amount* in the largest of *units* it reaches (see :func:`_unit`), to one decimal:
+    ``1.2 lakh``, ``29.9K``; ``None`` below the smallest (``$999`` stays in full)."""
     from babel.numbers import format_decimal
 
-    for size, words in units:
-        if amount >= size:
-            scaled = (amount / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
-            grouping = "#,##,##0.#" if counts_in_lakhs(locale) else "#,##0.#"  # ₹1,00,000 crore
-            number = format_decimal(scaled, format=grouping, locale=locale)
-            return f"{number}{joiner}{words.get(locale.plural_form(scaled), words['other'])}"
-    return None
+    found = _unit(amount, [size for size, _ in units], lambda index: units[index][0])
+    if found is None:
+        return None
+    index, scaled = found
+    words = units[index][1]
+    grouping = "#,##,##0.#" if counts_in_lakhs(locale) else "#,##0.#"  # ₹1,00,000 crore
+    number = format_decimal(scaled, format=grouping, locale=locale)
+    return f"{number}{joiner}{words.get(locale.plural_form(scaled), words['other'])}"
 
 
 def _cldr_compact(amount: Decimal, symbol: str, locale: Locale, lakhs: bool) -> str | None:
@@ -242,32 +269,37 @@ def _cldr_compact(amount: Decimal, symbol: str, locale: Locale, lakhs: bool) -> 
 
     ``None`` where CLDR gives no short form for amounts this size (German below a
     million), and in a locale that counts in lakhs whose patterns do not. In one that
-    does, crore is the largest unit, as in ``LAKH_CRORE`` (``₹1,00,000 कोटी``).
+    does, crore is the largest unit, as in ``LAKH_CRORE`` (``₹1,00,000 कोटी``). The
+    unit is chosen as :func:`_unit` says (``1 M $US``, never ``1 000 k $US``).
     """
     from babel.numbers import format_decimal
 
     formats = locale.compact_currency_formats.get("short") or {}
     if "other" not in formats or (lakhs and not _patterns_count_in_lakhs(formats)):
         return None
-    for magnitude in sorted(map(int, formats["other"]), reverse=True):
-        if lakhs and magnitude > CRORE:  # not arab, kharab: crores, grouped in lakhs
-            continue
-        pattern = _positive(formats["other"][str(magnitude)])
-        divisor = Decimal(magnitude).scaleb(1 - max(pattern.count("0"), 1))
-        scaled = (amount / divisor).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
-        if scaled * divisor < magnitude:  # rounded, the amount does not reach this size
-            continue
-        if pattern == "0":  # CLDR's mark for "no short form"
-            return None
-        plurals = ["1"] if scaled == 1 else []  # CLDR's pattern for exactly one, then by plural
-        plurals.append(str(locale.plural_form(scaled)))
-        found = [_positive(formats.get(plural, {}).get(str(magnitude))) for plural in plurals]
-        pattern = next(filter(None, found), pattern)
-        number = format_decimal(scaled, format="#,##,##0.#" if lakhs else "#,##0.#", locale=locale)
-        if "¤" in pattern:
-            return _fill(pattern, number, symbol)
-        return _fill(_currency_pattern(locale), _fill(pattern, number, ""), symbol)
-    return None
+    magnitudes = [
+        magnitude
+        for magnitude in sorted(map(int, formats["other"]), reverse=True)
+        if not (lakhs and magnitude > CRORE)  # not arab, kharab: crores, grouped in lakhs
+    ]
+    patterns = [_positive(formats["other"][str(magnitude)]) for magnitude in magnitudes]
+    divisors = [
+        Decimal(magnitude).scaleb(1 - max(pattern.count("0"), 1))
+        for magnitude, pattern in zip(magnitudes, patterns, strict=True)
+    ]
+    found = _unit(amount, magnitudes, divisors.__getitem__)
+    if found is None or patterns[found[0]] == "0":  # "0": CLDR's mark for "no short form"
+        return None
+    index, scaled = found
+    magnitude = magnitudes[index]
+    plurals = ["1"] if scaled == 1 else []  # CLDR's pattern for exactly one, then by plural
+    plurals.append(str(locale.plural_form(scaled)))
+    chosen = [_positive(formats.get(plural, {}).get(str(magnitude))) for plural in plurals]
+    pattern = next(filter(None, chosen), patterns[index])
+    number = format_decimal(scaled, format="#,##,##0.#" if lakhs else "#,##0.#", locale=locale)
+    if "¤" in pattern:
+        return _fill(pattern, number, symbol)
+    return _fill(_currency_pattern(locale), _fill(pattern, number, ""), symbol)
 
 
 def _positive(pattern: NumberPattern | None) -> str:
