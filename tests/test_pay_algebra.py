@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import careerkit as ck
@@ -166,11 +166,17 @@ def test_sorting_pays_sorts_their_values(figures: list[Pay]) -> None:
 
 
 @given(same_unit(2))
+@example([Pay(10**6, "USD", "hour"), Pay("0.0000000001", "USD", "hour")])  # a ratio of 10^16
 def test_a_ratio_is_exact(figures: list[Pay]) -> None:
     a, b = figures
     if b.exact:
-        assert a / b == a.exact / b.exact
-        assert (a / b) * b == a
+        ratio = a / b
+        assert ratio == a.exact / b.exact
+        if ratio <= 10**15:
+            assert ratio * b == a
+        else:  # a tiny divisor: a factor beyond the 10^15 any multiplication takes is refused
+            with pytest.raises(ck.ValidationError, match="at most 10\\^15"):
+                ratio * b
 
 
 @given(pays(), FACTORS, st.sampled_from(list(ck.Period)))

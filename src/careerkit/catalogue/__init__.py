@@ -66,6 +66,8 @@ __all__ = [
     "major_groups",
     "occupations",
     "release",
+    "release_label",
+    "source_id",
 ]
 
 ATTRIBUTION = (
@@ -383,15 +385,19 @@ class _Catalogue:
         return [release for release in reversed(self.releases) if release.date == date]
 
 
-def _released_ids() -> dict[str, str]:
-    """careerkit's released ids (``ids.tsv``), ``{SOC code: id}``."""
+def read_ids(path: Path) -> dict[str, str]:
+    """The released ids in *path*, an ``ids.tsv``: ``{SOC code: id}``."""
     ids: dict[str, str] = {}
-    text = (shipped_folder() / "ids.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             soc, career_id = line.split("\t")
             ids[soc] = career_id
     return ids
+
+
+def _released_ids() -> dict[str, str]:
+    """careerkit's released ids (the shipped ``ids.tsv``), ``{SOC code: id}``."""
+    return read_ids(shipped_folder() / "ids.tsv")
 
 
 def stacked(installed: Sequence[InstalledRelease]) -> _Catalogue:

@@ -37,7 +37,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from careerkit.catalogue import FIELDS
+from careerkit.catalogue import FIELDS, read_ids
 from careerkit.errors import ValidationError
 from careerkit.model._checks import normalize_key
 
@@ -89,16 +89,6 @@ def _region(area_code: str) -> str:
             field="area_code",
         )
     return f"US-{state}"
-
-
-def read_ids(path: Path) -> dict[str, str]:
-    """The released ids, ``{SOC code: id}``, from ``ids.tsv``."""
-    ids: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            soc, career_id = line.split("\t")
-            ids[soc] = career_id
-    return ids
 
 
 def build(

@@ -43,7 +43,7 @@ from careerkit._once import once
 from careerkit.errors import ValidationError, shown, wrong_type
 
 if TYPE_CHECKING:
-    from careerkit.data._status import SeriesStatus
+    from careerkit.data._status import ReleaseStatus, SeriesStatus
     from careerkit.data._store import Installed
 
 __all__ = [
@@ -51,8 +51,11 @@ __all__ = [
     "FX_SERIES",
     "KINDS",
     "KNOWN_GAPS",
+    "POUND_G5A",
     "SERIES",
     "DataFile",
+    "InstalledRelease",
+    "ReleaseStatus",
     "SeriesInfo",
     "SeriesStatus",
     "catalogue_folder",
@@ -62,6 +65,7 @@ __all__ = [
     "gap",
     "inflation_rates",
     "label",
+    "oews_releases",
     "ppp_factors",
     "reset",
     "source_of",
@@ -897,10 +901,10 @@ def _is_folder(path: Path) -> bool:
 
 
 def __getattr__(name: str) -> Any:
-    if name == "SeriesStatus":
-        from careerkit.data._status import SeriesStatus
+    if name in ("SeriesStatus", "ReleaseStatus"):
+        from careerkit.data import _status
 
-        return SeriesStatus
+        return getattr(_status, name)
     if name == "Installed":
         from careerkit.data._store import Installed
 
