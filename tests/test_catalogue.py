@@ -7,6 +7,7 @@ hold for every one of the 830 occupations.
 
 from __future__ import annotations
 
+import json
 import threading
 import warnings
 from decimal import Decimal
@@ -230,6 +231,42 @@ def test_every_kind_of_key(key: str) -> None:
 def test_title_keys_ignore_punctuation() -> None:
     assert ck.get("airline pilots copilots and flight engineers").codes["SOC-2018"] == "53-2011"
     assert ck.get("Cooks; Restaurant").id == "cooks-restaurant"
+
+
+def test_each_key_of_the_catalogue_reaches_one_career() -> None:
+    """What ``careerkit data update oews`` checks of the catalogue a release would make
+    (``clash``) holds for the shipped one: every key of every occupation reaches it (or the
+    built-in profile that is it), and no built-in profile's key reaches another."""
+    stack = catalogue._catalogue()
+    assert stack.clash(list(catalogue.occupations())) is None
+    for occupation in catalogue.occupations().values():
+        for key in occupation.lookup_keys().values():
+            assert ck.get(key).codes["SOC-2018"] == occupation.soc
+    for career_id in ("customer-service", "public-relations-specialist"):
+        career = ck.get(career_id)
+        assert all(ck.get(key) is career for key in career.aliases)
+
+
+def test_an_installed_release_dated_in_other_digits_is_damaged(tmp_path: Path) -> None:
+    from careerkit.data import InstalledRelease
+
+    shipped = catalogue.shipped_folder()
+    contents = {name: (shipped / name).read_bytes() for name in ("occupations.tsv", "oews.bin")}
+    about = json.loads((shipped / "release.json").read_text(encoding="utf-8"))
+    contents["release.json"] = json.dumps(
+        about | {"reference_date": "\u0662\u0660\u0662\u0665-05"}
+    ).encode()
+    release = InstalledRelease(
+        folder=tmp_path / "release",
+        name="OEWS",
+        reference_date="\u0662\u0660\u0662\u0665-05",
+        areas=("US",),
+        occupations=830,
+        files=(),
+        contents=contents,
+    )
+    with pytest.raises(ck.DataFormatError, match=r"release\.json: its 'reference_date' is"):
+        catalogue.stacked([release])
 
 
 # --- the rich profiles, extended ---------------------------------------------------------------

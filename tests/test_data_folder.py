@@ -11,6 +11,7 @@ always brings the shipped data back.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -97,6 +98,13 @@ def edit_manifest(kind: str, folder: Path, change: Callable[[dict], object]) -> 
         ("key,date,value\nUS,2026-06,336.4\nUS,2026-07,33", "its last line is cut short"),
         ("date,value\n2026-06,336.4\n", "does not start with careerkit's header 'key,date,value'"),
         ("", "does not start with careerkit's header"),
+        # as strictly as a publisher's file: a file of no values, keys, dates and their digits
+        ("key,date,value\n", "holds no values, which careerkit never writes"),
+        ("key,date,value\nUS,2026-06,\n", "holds no values, which careerkit never writes"),
+        ("key,date,value\nIN,2026-06,336.4\n", "line 2: 'IN,2026-06,336.4': the key 'IN' is not a code careerkit keeps: expected US"),
+        ("key,date,value\nUS,1800-06,336.4\n", "line 2: 'US,1800-06,336.4': a date before 1900"),
+        ("key,date,value\nUS,2099-06,336.4\n", "line 2: 'US,2099-06,336.4': a date after today"),
+        ("key,date,value\nUS,２０２６-06,336.4\n", "the date '２０２６-06' is not a month such as 2026-05"),
     ],
 )  # fmt: skip
 def test_a_values_file_is_checked_as_the_readers_check_a_file(
@@ -400,3 +408,44 @@ def test_a_release_replaced_while_it_is_read_is_read_again(
     ]
     assert raced and not raced[0].exists()
     assert annual.median == 46000  # the release installed meanwhile
+
+
+# --- a values file edited with its sha256: read back as strictly as the readers read -------------
+
+THIS_YEAR = dt.date.today().year
+
+
+SOURCES = {
+    "ppp": "Country,Country ID,Year,PPP\nIndia,IN,2008,12.5639813417245\n",
+    "inflation": "Country,Country Code,Year,CPI\nIndia,IND,2008,8.35\n",
+    "fx-annual": "Date,Country,Value\n2008-01-01,India,43.3859\n",
+    "fx-monthly": "Date,Country,Exchange rate\n2008-05-01,India,42.0019\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "row", "fragment"),
+    [
+        ("ppp", "in,2008,20", "the key 'in' is not a code careerkit keeps: expected an ISO 3166-1 alpha-2"),
+        ("ppp", "ZZ,2008,20", "the key 'ZZ' is not a code careerkit keeps"),
+        ("ppp", "IND,2008,20", "the key 'IND' is not a code careerkit keeps"),
+        ("inflation", "123,2008,4", "the key '123' is not a code careerkit keeps: expected a World Bank"),
+        ("inflation", "IN,2008,4", "the key 'IN' is not a code careerkit keeps"),
+        ("inflation", f"IND,{THIS_YEAR},4", f"{THIS_YEAR} has not ended"),
+        ("fx-annual", "XXX,2008,80", "the key 'XXX' is not a code careerkit keeps: expected the ISO 4217"),
+        ("fx-annual", "INR,1899,80", "a date before 1900"),
+        ("fx-monthly", "VEF,2008-05,80", "the key 'VEF' is not a code careerkit keeps"),
+        ("fx-monthly", "INR,2099-05,80", "a date after today"),
+    ],
+)  # fmt: skip
+def test_every_kind_reads_its_keys_and_dates_back_by_the_readers_rule(
+    folder: Path, tmp_path: Path, kind: str, row: str, fragment: str
+) -> None:
+    source = tmp_path / f"{kind}.csv"
+    source.write_text(SOURCES[kind], encoding="utf-8")
+    data.update(kind, source, accept_revisions=True)
+    (values,) = (folder / kind).glob("*.csv")
+    rewrite(values, f"key,date,value\n{row}\n")
+    damaged(kind, lambda: data.values(kind), values.name, fragment)
+    assert data.reset(kind) == (kind,)
+    assert data.values(kind)

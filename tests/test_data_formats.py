@@ -13,8 +13,11 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib.util
+import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
@@ -33,6 +36,7 @@ from careerkit.data._formats import (
     MAX_BYTES,
     UNITS,
     Parsed,
+    checked_key,
     checked_value,
     read,
 )
@@ -462,7 +466,7 @@ def test_bad_dates(tmp_path: Path, day: str, expected: str) -> None:
 
 def test_future_dates(tmp_path: Path) -> None:
     today = datetime.date.today()
-    text = fred({"AEXINUS": {f"{today.year}-01-01": "88", f"{today.year + 1}-01-01": "90"}})
+    text = fred({"AEXINUS": {f"{today.year - 1}-01-01": "88", f"{today.year + 1}-01-01": "90"}})
     assert f"line 3: INR {today.year + 1}: a date after today" in refused(
         "fx-annual", write(tmp_path, "f.csv", text)
     )
@@ -536,7 +540,7 @@ def test_world_bank_bad_header_and_codes(tmp_path: Path) -> None:
         "inflation", write(tmp_path, "a.csv", bad_year)
     )
     bad_code = text.replace('"IND"', '"India"')
-    assert "line 6: country code 'India'" in refused(
+    assert "line 6, column 'Country Code': found 'India'; expected a World Bank" in refused(
         "inflation", write(tmp_path, "b.csv", bad_code)
     )
 
@@ -988,11 +992,22 @@ HOSTILE = {
 }
 
 
-def _in_layout(layout: str, value: str, folder: Path) -> tuple[str, Path, str]:
-    """A file of *layout* with *value* in one cell: (kind, path, the cell's column)."""
+def _in_layout(
+    layout: str, value: str, folder: Path, *, cut: bool = False
+) -> tuple[str, Path, str]:
+    """A file of *layout* with *value* in one cell: (kind, path, the cell's column).
+
+    Every text layout ends with a line break, as the publishers' files do, except where
+    *cut*; DDP files end without one, as the Fed's do.
+    """
+
+    def ended(text: str) -> str:
+        return text.removesuffix("\n") if cut else text
+
     if layout == "FRED CSV":
         cell = f'"{value}"' if "," in value else value  # else a field more, not the gate's
-        return "cpi", write(folder, "c.csv", fred({"CPIAUCNS": {"2008-05-01": cell}})), "CPIAUCNS"
+        text = ended(fred({"CPIAUCNS": {"2008-05-01": cell}}))
+        return "cpi", write(folder, "c.csv", text), "CPIAUCNS"
     if layout == "DDP":
         text = ddp({INR: DIRECT}, {"2008-05": [f'"{value}"']})
         return "fx-monthly", write(folder, "FRB_H10.csv", text), "RXI_N.M.IN"
@@ -1002,10 +1017,10 @@ def _in_layout(layout: str, value: str, folder: Path) -> tuple[str, Path, str]:
         )
         return "fx-annual", write(folder, "FRB_H10.csv", text), "RXI$US_N.A.UK"
     if layout == "BLS":
-        text = "\n".join([BLS_HEADER, bls_row("CUUR0000SA0", 2008, "M05", value)])
+        text = ended("\n".join([BLS_HEADER, bls_row("CUUR0000SA0", 2008, "M05", value), ""]))
         return "cpi", write(folder, "cu.data.0.Current", text), "value"
     if layout in ("World Bank CSV", "World Bank zip"):
-        text = world_bank("FP.CPI.TOTL.ZG", CPI_NAME, {("India", "IND"): {2008: value}})
+        text = ended(world_bank("FP.CPI.TOTL.ZG", CPI_NAME, {("India", "IND"): {2008: value}}))
         if layout == "World Bank CSV":
             return "inflation", write(folder, "API.csv", text, bom=True), "2008"
         path = folder / "API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.zip"
@@ -1017,13 +1032,10 @@ def _in_layout(layout: str, value: str, folder: Path) -> tuple[str, Path, str]:
             "Country Name,Country Code,Series Name,Series Code,2008 [YR2008]\n"
             f'India,IND,x,FP.CPI.TOTL.ZG,"{value}"\n'
         )
-        return "inflation", write(folder, "Data.csv", text), "2008 [YR2008]"
+        return "inflation", write(folder, "Data.csv", ended(text)), "2008 [YR2008]"
     assert layout == "snapshot"
-    return (
-        "fx-annual",
-        write(folder, "s.csv", f'Date,Country,Value\n2008-01-01,India,"{value}"\n'),
-        "Value",
-    )
+    text = ended(f'Date,Country,Value\n2008-01-01,India,"{value}"\n')
+    return "fx-annual", write(folder, "s.csv", text), "Value"
 
 
 LAYOUT_NAMES = ["FRED CSV", "DDP", "DDP annual", "BLS", "World Bank CSV", "World Bank zip",
@@ -1185,3 +1197,236 @@ def test_any_value_the_readers_accept_converts_with_bounded_fractions(
             (numerator, denominator), _ = _rates.fx(code, "USD", ReferenceDate(year, number))
         assert pay.rounded() >= 0 and pay.explain()
         assert len(str(numerator)) <= 100 and len(str(denominator)) <= 100
+
+
+# --- keys: one rule per kind, the one the read-back applies -------------------------------------
+
+SNAPSHOT_PPP = "Country,Country ID,Year,PPP\n"
+SNAPSHOT_INFLATION = "Country,Country Code,Year,CPI\n"
+ALPHA_2 = "an ISO 3166-1 alpha-2 country code in capitals, such as IN (XK for Kosovo)"
+WORLD_BANK = "a World Bank country or area code, three capital letters such as USA or EMU"
+
+
+def _world_bank_code(kind: str, code: str) -> str:
+    if kind == "ppp":
+        return world_bank("PA.NUS.PPP", PPP_NAME, {("X", code): {2008: "5.6"}})
+    return world_bank("FP.CPI.TOTL.ZG", CPI_NAME, {("X", code): {2008: "5.6"}})
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "line", "column", "found", "expected"),
+    [
+        ("ppp", SNAPSHOT_PPP + "India,in,2008,20\n", 2, "Country ID", "'in'", ALPHA_2),
+        ("ppp", SNAPSHOT_PPP + "India,,2008,20\n", 2, "Country ID", "''", ALPHA_2),
+        ("ppp", SNAPSHOT_PPP + 'India,"a,b\nc",2008,20\n', 3, "Country ID", "'a,b\\nc'", ALPHA_2),
+        ("ppp", SNAPSHOT_PPP + "India,../../x,2008,20\n", 2, "Country ID", "'../../x'", ALPHA_2),
+        ("ppp", SNAPSHOT_PPP + "India,ZZ,2008,20\n", 2, "Country ID", "'ZZ'", ALPHA_2),
+        ("inflation", SNAPSHOT_INFLATION + 'India,"I\tND",2008,4\n', 2, "Country Code", "'I\\tND'", WORLD_BANK),
+        ("inflation", SNAPSHOT_INFLATION + "India,ind,2008,4\n", 2, "Country Code", "'ind'", WORLD_BANK),
+        ("inflation", SNAPSHOT_INFLATION + "India,,2008,4\n", 2, "Country Code", "''", WORLD_BANK),
+        ("inflation", _world_bank_code("inflation", "123"), 6, "Country Code", "'123'", WORLD_BANK),
+        ("inflation", _world_bank_code("inflation", "A1B"), 6, "Country Code", "'A1B'", WORLD_BANK),
+        ("ppp", _world_bank_code("ppp", "123"), 6, "Country Code", "'123'", WORLD_BANK),
+        ("inflation", "Country Name,Country Code,Series Name,Series Code,2008 [YR2008]\n"
+         "X,123,x,FP.CPI.TOTL.ZG,5.6\n", 2, "Country Code", "'123'", WORLD_BANK),
+    ],
+)  # fmt: skip
+def test_a_key_the_read_back_would_refuse_is_refused_naming_the_cell(
+    tmp_path: Path, kind: str, text: str, line: int, column: str, found: str, expected: str
+) -> None:
+    message = refused(kind, write(tmp_path, "f.csv", text))
+    assert f"f.csv, line {line}, column {column!r}: found {found}; expected {expected}" in message
+
+
+def test_a_key_refused_writes_nothing_and_the_data_stays_usable(
+    data_folder: Path, tmp_path: Path
+) -> None:
+    before = Pay(100, "INR", "year", when="2020").to_ppp(country="IN")
+    path = write(tmp_path, "ppp.csv", SNAPSHOT_PPP + "India,in,2025,20\n")
+    with pytest.raises(DataFormatError, match=r"ppp\.csv, line 2, column 'Country ID': found 'in'"):
+        data.update("ppp", path)
+    assert not (data_folder / "ppp" / "manifest.json").exists()
+    assert Pay(100, "INR", "year", when="2020").to_ppp(country="IN") == before
+
+
+@pytest.mark.parametrize("kind", list(LAYOUTS))
+def test_every_key_of_the_shipped_data_passes_the_key_rule(kind: str, tmp_path: Path) -> None:
+    with data.use(tmp_path):
+        keys = list(data.values(kind))
+    assert keys and all(checked_key(kind, key) == key for key in keys)
+    with pytest.raises(RefusedError, match="expected"):
+        checked_key(kind, "us" if kind == "cpi" else "ZZZZ")
+
+
+def test_every_key_the_readers_accept_reads_back(data_folder: Path, tmp_path: Path) -> None:
+    # Kosovo (the World Bank's XKX, XK as alpha-2) and the euro area (EMU, kept for inflation)
+    for kind, name, indicator in [("ppp", PPP_NAME, "PA.NUS.PPP"),
+                                  ("inflation", CPI_NAME, "FP.CPI.TOTL.ZG")]:  # fmt: skip
+        rows = {("Kosovo", "XKX"): {2008: "0.5"}, ("Euro area", "EMU"): {2008: "0.7"}}
+        path = write(tmp_path, f"{kind}.csv", world_bank(indicator, name, rows))
+        installed = data.update(kind, path, accept_revisions=True)
+        data.use(data_folder).__exit__(None, None, None)  # read back, as a new process would
+        expected = {"XK"} if kind == "ppp" else {"XKX", "EMU"}
+        assert expected <= set(data.values(kind)) and installed.points == len(expected)
+        assert all(data.values(kind)[key][2008] for key in expected)
+
+
+# --- a file cut short --------------------------------------------------------------------------
+
+CUT = "ends without a line break: it may be cut short; download it again"
+
+
+def test_a_cpi_file_cut_inside_its_last_value_is_refused(data_folder: Path, tmp_path: Path) -> None:
+    text = "observation_date,CPIAUCNS\n2026-05-01,335.123\n2026-06-01,33"
+    path = write(tmp_path, "CPIAUCNS.csv", text)
+    with pytest.raises(DataFormatError) as caught:
+        data.update("cpi", path)
+    assert str(caught.value) == f"CPIAUCNS.csv, line 3: the file {CUT}"
+    assert not (data_folder / "cpi" / "manifest.json").exists()
+    with pytest.raises(ck.DataNotAvailableError):  # 33 never entered the data in use
+        Pay(100, "USD", "year", when="2026-05").in_prices_of("2026-06")
+    # cut at a line break, the file holds whole rows: fewer values, each right
+    whole = read("cpi", write(tmp_path, "whole.csv", text.rpartition("\n")[0] + "\n"))
+    assert whole.values == {"US": {(2026, 5): Decimal("335.123")}}
+
+
+@pytest.mark.parametrize(
+    ("layout", "line"),
+    [("FRED CSV", 2), ("BLS", 2), ("World Bank CSV", 6), ("World Bank zip", 6), ("DataBank", 2),
+     ("snapshot", 2)],
+)  # fmt: skip
+def test_every_text_layout_refuses_a_last_row_without_its_line_break(
+    tmp_path: Path, layout: str, line: int
+) -> None:
+    kind, path, _ = _in_layout(layout, "12.5", tmp_path, cut=True)
+    assert f", line {line}: the file {CUT}" in refused(kind, path)
+
+
+def test_a_databank_export_may_end_with_its_footer_unbroken(tmp_path: Path) -> None:
+    text = (
+        "Country Name,Country Code,Series Name,Series Code,2008 [YR2008]\n"
+        "India,IND,x,FP.CPI.TOTL.ZG,8.3\n\nData from database: World Development Indicators\n"
+        "Last Updated: 07/01/2025"
+    )
+    parsed = read("inflation", write(tmp_path, "Data.csv", text))
+    assert parsed.values == {"IND": {2008: Decimal("8.3")}} and parsed.published == "2025-07-01"
+
+
+def test_the_feds_files_end_unbroken_and_a_cut_last_figure_is_found(tmp_path: Path) -> None:
+    # The Fed's DDP files end without a line break (real files 5 to 7): each figure of a
+    # series prints the same decimals (four), so a last figure cut short prints fewer.
+    text = (PUBLISHERS / "fed-ddp-h10-annual.csv").read_bytes().decode("utf-8")
+    assert not text.endswith("\n") and text.endswith("\r\n2019,1.1194,1.2768,70.3777")
+    for cut, decimals in [(text[:-2], 2), (text[:-5], 0)]:
+        message = refused("fx-annual", write(tmp_path, "FRB_H10.csv", cut))
+        assert ", line 31, column 'RXI_N.A.IN': " in message
+        assert f"prints {decimals} decimals where the figure above it" in message
+        assert "it may be cut short; download it again" in message
+    # cut at a line break: whole rows, fewer of them
+    whole = read("fx-annual", write(tmp_path, "w.csv", text.rpartition("\r\n")[0] + "\r\n"))
+    assert max(whole.values["INR"]) == 2018
+
+
+# --- line endings: CR alone, CRLF, mixed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "mixed"])
+def test_any_line_ending_reads_as_lines(tmp_path: Path, ending: str) -> None:
+    def ended(text: str) -> str:
+        if ending == "mixed":
+            lines = text.split("\n")
+            mixed = (line + ("\r\n", "\r", "\n")[i % 3] for i, line in enumerate(lines[:-1]))
+            return "".join(mixed) + lines[-1]
+        return text.replace("\n", ending)
+
+    cpi = fred({"CPIAUCNS": CPI_ROWS})
+    expected = read("cpi", write(tmp_path, "lf.csv", cpi)).values
+    assert read("cpi", write(tmp_path, "c.csv", ended(cpi))).values == expected
+    lines = [BLS_HEADER, bls_row("CUUR0000SA0", 2008, "M05", "216.632"), ""]
+    bls = read("cpi", write(tmp_path, "cu.data.0.Current", ended("\n".join(lines))))
+    assert bls.values == {"US": {(2008, 5): Decimal("216.632")}}
+    ddp_text = (PUBLISHERS / "fed-ddp-h10-monthly.csv").read_bytes().decode("utf-8")
+    crlf = read("fx-monthly", PUBLISHERS / "fed-ddp-h10-monthly.csv").values
+    lf = ddp_text.replace("\r\n", "\n")
+    assert read("fx-monthly", write(tmp_path, "d.csv", ended(lf))).values == crlf
+
+
+def test_the_command_line_reads_a_file_of_cr_line_endings(
+    data_folder: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"observation_date,CPIAUCNS\r2026-05-01,335.123\r")
+    run = subprocess.run(
+        [sys.executable, "-m", "careerkit", "data", "update", "cpi", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAREERKIT_DATA_DIR": str(data_folder)},
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "unexpected" not in run.stderr and "2026-05 to 2026-05, 1 values" in run.stdout
+
+
+def test_no_csv_error_escapes(tmp_path: Path) -> None:
+    # the csv module's field limit (131,072 characters), on the first line and later
+    wide = "observation_date,CPIAUCNS" + "x" * 200_000 + "\n2008-05-01,216.632\n"
+    assert "f.csv, line 1: not readable as CSV: field larger than field limit" in refused(
+        "cpi", write(tmp_path, "f.csv", wide)
+    )
+    tall = f'observation_date,CPIAUCNS\n2008-05-01,216.632\n2008-06-01,"{"3" * 200_000}"\n'
+    assert "g.csv, line 3: not readable as CSV: field larger" in refused(
+        "cpi", write(tmp_path, "g.csv", tall)
+    )
+
+
+# --- digits are ASCII digits ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "line", "expected"),
+    [
+        ("cpi", "observation_date,CPIAUCNS\n２０２６-0６-0１,336.4\n", 2, "date '２０２６-0６-0１'"),
+        ("cpi", f"{BLS_HEADER}\n{bls_row('CUUR0000SA0', 2008, 'M05', '216.632')}\n".replace(
+            "2008", "２００８"), 2, "year '２００８'; expected a year of four digits"),
+        ("fx-monthly", ddp({INR: DIRECT}, {"２０００-01": ["42.0019"]}), 7, "date '２０００-01'"),
+        ("fx-annual", ddp({"H10/H10/RXI_N.A.IN": DIRECT}, {"２０００": ["45.0"]}), 7, "date '２０００'"),
+        ("inflation", _world_bank_code("inflation", "IND").replace('"2008"', '"２００８"'), 5,
+         "column '２００８'; expected a year"),
+        ("inflation", "Country Name,Country Code,Series Name,Series Code,２００８ [YR２００８]\n"
+         "India,IND,x,FP.CPI.TOTL.ZG,8.3\n", 1, "column '２００８ [YR２００８]'; expected a year"),
+        ("inflation", "Country Name,Country Code,Series Name,Series Code,2008 [YR2008]\n"
+         "India,IND,x,FP.CPI.TOTL.ZG,8.3\nLast Updated: ０７/01/2025\n", 3, "is not a date"),
+        ("ppp", SNAPSHOT_PPP + "India,IN,２００８,12.5\n", 2, "year '２００８'"),
+    ],
+)  # fmt: skip
+def test_dates_are_written_in_ascii_digits(
+    tmp_path: Path, kind: str, text: str, line: int, expected: str
+) -> None:
+    message = refused(kind, write(tmp_path, "f.csv", text))
+    assert f"f.csv, line {line}" in message and expected in message
+
+
+# --- an annual figure is published once its year has ended ----------------------------------------
+
+NOT_OVER = "has not ended: an annual figure is published only once its year is over"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "line"),
+    [
+        ("fx-annual", fred({"AEXUSUK": {"{last}-01-01": "1.2369", "{this}-01-01": "1.25"}}), 3),
+        ("inflation", SNAPSHOT_INFLATION + "India,IND,{last},4\nIndia,IND,{this},4\n", 3),
+        ("ppp", SNAPSHOT_PPP + "India,IN,{this},20\nIndia,IN,{last},20\n", 2),
+        ("fx-annual", ddp({"H10/H10/RXI_N.A.IN": DIRECT}, {"{last}": ["86"], "{this}": ["87"]}), 8),
+    ],
+)  # fmt: skip
+def test_a_year_not_over_has_no_annual_figure(
+    tmp_path: Path, kind: str, text: str, line: int
+) -> None:
+    this = datetime.date.today().year
+    text = text.replace("{this}", str(this)).replace("{last}", str(this - 1))
+    message = refused(kind, write(tmp_path, "f.csv", text))
+    assert f"f.csv, line {line}: " in message and f" {this}: {this} {NOT_OVER}" in message
+    # the year before is over
+    kept = "\n".join(row for row in text.split("\n") if str(this) not in row)
+    assert max(next(iter(read(kind, write(tmp_path, "g.csv", kept)).values.values()))) == this - 1

@@ -231,6 +231,10 @@ def test_csv_tables_are_read_too(folder: Path, tmp_path: Path) -> None:
         ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "x", "detailed", H_MEAN="-3")], "national_M2026_dl.csv", "row 4, column H_MEAN: '-3': expected a number of 0 or more"),
         (NATIONAL[:3], "national.csv", "cannot tell the release's date from the file names (national.csv): pass --reference-date"),
         (NATIONAL[:3], "national_M2099_dl.csv", "reference_date: the release is dated 2099-05, a month still to come"),
+        (NATIONAL[:3], "national_M1800_dl.csv", "reference_date: the release is dated 1800-05, before 1999, the first OES release coded in SOC (careerkit reads releases coded in SOC 2018)"),
+        (NATIONAL[:3], "national_M0000_dl.csv", "reference_date: the release is dated 0000-05, before 1999"),
+        (NATIONAL[:3], "national_M2026_oesm25.csv", "reference_date: the file names give different years (2025, 2026) (national_M2026_oesm25.csv): pass --reference-date"),
+        (NATIONAL[:3], "national_M\u0662\u0660\u0662\u0665_dl.csv", "cannot tell the release's date from the file names (national_M\u0662\u0660\u0662\u0665_dl.csv): pass --reference-date"),
     ],
 )  # fmt: skip
 def test_refused(
@@ -257,6 +261,22 @@ def test_reference_date_can_be_given(folder: Path, tmp_path: Path) -> None:
     assert catalogue.source_id() == "bls-oews-may-2026"
     with pytest.raises(ck.ValidationError, match="expected the release's month, such as '2026-05'"):
         data.update("oews", path, reference_date="2026")
+    with pytest.raises(ck.ValidationError, match="the release is dated 1998-05, before 1999"):
+        data.update("oews", path, reference_date="1998-05")
+
+
+def test_files_of_different_years_need_the_date(folder: Path, tmp_path: Path) -> None:
+    national = write_csv(tmp_path / "national_M2026_dl.csv", NATIONAL[:3])
+    states = write_csv(tmp_path / "state_M2025_dl.csv", STATES[:1])
+    with pytest.raises(ck.ValidationError) as caught:
+        data.update("oews", national, states)
+    assert (
+        "the file names give different years (2025, 2026) (national_M2026_dl.csv, "
+        "state_M2025_dl.csv): pass --reference-date"
+    ) in str(caught.value)
+    _nothing_installed(folder)
+    data.update("oews", national, states, reference_date="2026-05")  # the user says which
+    assert catalogue.source_id() == "bls-oews-may-2026"
 
 
 def _shipped_row(soc: str, region: str) -> dict[str, str]:
@@ -315,12 +335,76 @@ def test_the_release_in_use_installed_again_must_agree(folder: Path, tmp_path: P
     assert len(list((folder / "oews").glob("*-*T*"))) == 1
 
 
+# BLS's columns of the catalogue's fields (careerkit.catalogue.FIELDS)
+BLS_COLUMNS = {
+    "employment": "TOT_EMP", "employment_rse": "EMP_PRSE", "wage_rse": "MEAN_PRSE",
+    "hourly_mean": "H_MEAN", "hourly_p10": "H_PCT10", "hourly_p25": "H_PCT25",
+    "hourly_median": "H_MEDIAN", "hourly_p75": "H_PCT75", "hourly_p90": "H_PCT90",
+    "annual_mean": "A_MEAN", "annual_p10": "A_PCT10", "annual_p25": "A_PCT25",
+    "annual_median": "A_MEDIAN", "annual_p75": "A_PCT75", "annual_p90": "A_PCT90",
+    "jobs_per_1000": "JOBS_1000", "location_quotient": "LOC_QUOTIENT",
+}  # fmt: skip
+
+
+def _shipped_again(**changes: str) -> list[list[str]]:
+    """A national May 2025 table whose customer service row is the shipped one, with *changes*
+    (BLS's columns)."""
+    shipped = _shipped_row("43-4051", "US")
+    assert shipped["footnotes"] == ""  # every figure published
+    figures = {
+        BLS_COLUMNS[field]: value for field, value in shipped.items() if field in BLS_COLUMNS
+    }
+    title = "Customer Service Representatives"
+    return [*NATIONAL[:2], bls("99", "1", "US", "43-4051", title, "detailed", **figures | changes)]
+
+
+@pytest.mark.parametrize(
+    ("changes", "revisions"),
+    [
+        ({}, []),  # the shipped figures again: nothing revised
+        ({"A_MEDIAN": "*"}, [("43-4051 US", "annual_median", "44770", "*")]),
+        ({"A_MEDIAN": ""}, [("43-4051 US", "annual_median", "44770", "")]),
+        ({"TOT_EMP": "**", "EMP_PRSE": "**"}, [("43-4051 US", "employment", "2595750", "**"), ("43-4051 US", "employment_rse", "0.4", "**")]),
+        ({"H_MEAN": "22.41", "H_PCT90": ""}, [("43-4051 US", "hourly_mean", "22.40", "22.41"), ("43-4051 US", "hourly_p90", "30.57", "")]),
+        # a figure the release in use has not (BLS prints no national jobs per 1,000): new
+        ({"JOBS_1000": "16.5"}, []),
+    ],
+)  # fmt: skip
+def test_a_figure_in_use_that_a_release_leaves_out_is_revised(
+    folder: Path, tmp_path: Path, changes: dict[str, str], revisions: list[tuple[str, ...]]
+) -> None:
+    path = write_csv(tmp_path / "national_M2025_dl.csv", _shipped_again(**changes))
+    if revisions:
+        with pytest.raises(DataRevisionError) as caught:
+            data.update("oews", path)
+        assert list(caught.value.revisions) == revisions
+        _nothing_installed(folder)
+        assert _annual_2025().median == Decimal(44770)  # still in use
+    installed = data.update("oews", path, accept_revisions=True)
+    assert list(installed.revisions) == revisions
+    assert (installed.points, installed.new) == (1, 0)
+    assert _annual_2025().median == (None if "A_MEDIAN" in changes else Decimal(44770))
+    jobs = [item for item in ck.get("43-4051").employment if item.region == "US"]
+    if "JOBS_1000" in changes:
+        assert [item.per_1000 for item in jobs] == [Decimal("16.5")]
+
+
+def _annual_2025() -> ck.PayBand:
+    (annual,) = [
+        b
+        for b in ck.get("43-4051").pay_bands("US")
+        if b.period.value == "year" and b.source == "bls-oews-may-2025"
+    ]
+    return annual
+
+
 # --- BLS's own workbooks: history stacks --------------------------------------------------------
 
 HISTORY = Path(__file__).parent / "data" / "oews"
 WORKBOOKS = {
     "national_M2023_dl.xlsx": "9200eb0423feece690c2f7e9a20c3817b0e494cd7071cb455b3ebae579536d5a",
     "national_M2024_dl.xlsx": "a9bad3093703e28d7490cedb765b6730f4eaa4b37a7c8f68e866814167761f11",
+    "national_M2025_dl.xlsx": "852250997ceff9b721ff68f63e877d818f9c1ec8b1b69dd367958faedd5282b2",
 }
 
 
@@ -340,6 +424,26 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     second = data.update("oews", real("national_M2023_dl.xlsx"), directory=where)
     assert (second.span, second.new, second.replaced) == ("2023-05", 831, ())
     return where
+
+
+def test_bls_own_workbook_of_the_shipped_release_agrees_with_it(tmp_path: Path) -> None:
+    # BLS's May 2025 national workbook, over careerkit's May 2025 release (made from BLS's
+    # flat files): every figure agrees (no revision, none erased), the states are kept,
+    # and its percentiles above the stated top code ($115.00 an hour) are not refused
+    where = tmp_path / "data"
+    installed = data.update("oews", real("national_M2025_dl.xlsx"), directory=where)
+    assert (installed.span, installed.revisions, installed.new) == ("2025-05", (), 0)
+    with data.use(where):
+        (annual,) = [
+            band
+            for band in ck.get("43-4051").pay_bands("US")
+            if band.period.value == "year" and str(band.reference_date) == "2025-05"
+        ]
+        assert annual.median == Decimal(44770) and annual.percentiles[90] == Decimal(63590)
+        assert [
+            b.median for b in ck.get("43-4051").pay_bands("US-CA") if b.period.value == "year"
+        ] == [49560]
+        assert catalogue.release()["reference_date"] == "2025-05"
 
 
 def test_older_releases_add_history_and_never_replace_the_latest(history: Path) -> None:
@@ -500,6 +604,11 @@ def _nothing_installed(folder: Path) -> None:
         ({"A_PCT90": "50000"}, "row 4, column A_PCT90: '50000': below A_PCT75 (53250): BLS's annual percentiles rise"),
         ({"A_MEDIAN": "", "A_PCT75": "38000"}, "row 4, column A_PCT75: '38000': below A_PCT25 (38480)"),  # absent skipped
         ({"EMP_PRSE": "#"}, "row 4, column EMP_PRSE: '#': expected a number written as digits"),
+        ({"H_MEDIAN": "\u0662\u0662.\u0661\u0660"}, "row 4, column H_MEDIAN: '\u0662\u0662.\u0661\u0660': expected a number written as digits"),
+        # as careerkit keeps figures, fixed point: 0e-999999 would be a million zeros
+        ({"H_MEAN": "0e-999999"}, "row 4, column H_MEAN: '0e-999999': expected a number of at most 45 decimal places, or one of BLS's marks"),
+        ({"MEAN_PRSE": "0.2" + "0" * 55}, "row 4, column MEAN_PRSE: '0.2" + "0" * 55 + "': expected a number of at most 45 decimal places"),
+        ({"MEAN_PRSE": "1." + "0" * 50 + "e-5"}, "expected a number of at most 45 decimal places"),
     ],
 )  # fmt: skip
 def test_every_value_passes_the_gate(
@@ -511,6 +620,13 @@ def test_every_value_passes_the_gate(
     assert fragment in str(caught.value)
     assert str(caught.value).startswith("national_M2026_dl.csv, row 4, column ")
     _nothing_installed(folder)
+
+
+def test_figures_are_kept_as_careerkit_reads_them(folder: Path, tmp_path: Path) -> None:
+    path = _one_row(tmp_path / "national_M2026_dl.csv", MEAN_PRSE="-0.0", H_MEAN="+22.90")
+    data.update("oews", path)
+    (hourly,) = [b for b in ck.get("43-4051").pay_bands("US") if b.source.endswith("2026")][:1]
+    assert (str(hourly.mean_rse), str(hourly.mean)) == ("0.0", "22.90")
 
 
 SERVICE = bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr())
@@ -526,6 +642,9 @@ SERVICE = bls("99", "1", "US", "43-4051", "Customer Service Representatives", "d
         ([SERVICE, bls("99", "1", "US", "43-9999", "顧客サービス", "detailed", **csr())], "row 5, column OCC_TITLE: '顧客サービス': a new occupation's id is its title in ASCII letters and digits, and this title has none"),
         ([SERVICE, bls("99999999999", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], "row 5, column AREA: '99999999999': expected the FIPS code of a state or territory, such as 6 or 06"),
         ([SERVICE, bls("99", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], "row 5, column AREA: '99': expected the FIPS code of a state or territory"),
+        # digits are ASCII digits: Arabic-Indic ones are no code
+        ([SERVICE, bls("99", "1", "US", "\u0664\u0663-\u0664\u0660\u0665\u0669", "Foo Bar", "detailed", **csr())], "row 5, column OCC_CODE: '\u0664\u0663-\u0664\u0660\u0665\u0669': expected a SOC code such as 43-4051"),
+        ([SERVICE, bls("\u0660\u0666", "2", "CA", "43-4051", "Customer Service Representatives", "detailed", **csr())], "row 5, column AREA: '\u0660\u0666': expected the FIPS code of a state or territory"),
         ([SERVICE, SERVICE], "row 5: 43-4051 appears twice for area 0000000 (also national_M2026_dl.csv, row 4): give each table once"),
         ([SERVICE, bls("99", "1", "US", "47-2061", "Construction Laborers", "detailed", **csr())], "row 5: 47-2061 (Construction Laborers) has no national row for its major group, 47-0000"),
         # fine: an employment not released; a state; a group and its detailed occupation, one code
@@ -543,6 +662,108 @@ def test_titles_ids_areas_and_rows_are_checked(
         assert catalogue.source_id() == "bls-oews-may-2026"
         (band,) = [b for b in ck.get("43-4051").pay_bands("US") if b.source.endswith("2026")][-1:]
         assert band.median == Decimal(45970)  # the detailed occupation's row, never the group's
+        return
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert fragment in str(caught.value)
+    _nothing_installed(folder)
+
+
+def _new(code: str, title: str) -> list[str]:
+    return bls("99", "1", "US", code, title, "detailed", **csr())
+
+
+@pytest.mark.parametrize(
+    ("rows", "fragment"),
+    [
+        # the title of an occupation careerkit has, under another code (a SOC 2010 code, say)
+        ([_new("43-4059", "Customer Service Representatives")], "row 4, column OCC_TITLE: 'Customer Service Representatives': 43-4059 would answer to this title, as career 'customer-service' (SOC 43-4051) does, and two careers cannot answer to one key. Is 43-4059 a code of another SOC version? careerkit reads OEWS releases coded in SOC 2018, where each occupation has a code and title of its own"),
+        ([_new("43-4059", "Customer Service Representatives"), SERVICE], "row 4, column OCC_TITLE: 'Customer Service Representatives': 43-4059 would answer to this title, as career 'customer-service' (SOC 43-4051) does (national_M2026_dl.csv, row 5)"),
+        ([_new("43-4058", "Software Developers")], "row 4, column OCC_TITLE: 'Software Developers': 43-4058 would answer to this title, as occupation 15-1252 (Software Developers) does"),
+        ([_new("43-4058", "Zorbo Wranglers"), _new("43-4057", "Zorbo Wranglers")], "row 5, column OCC_TITLE: 'Zorbo Wranglers': 43-4057 would answer to this title, as occupation 43-4058 (Zorbo Wranglers) does (national_M2026_dl.csv, row 4)"),
+        # a built-in profile's alias: the profile would be skipped
+        ([_new("43-4058", "CSR")], "row 4, column OCC_TITLE: 'CSR': 43-4058 would answer to this title, as career 'customer-service' (SOC 43-4051) does"),
+        ([_new("43-4058", "PR specialist")], "row 4, column OCC_TITLE: 'PR specialist': 43-4058 would answer to this title, as career 'public-relations-specialist' (SOC 27-3031) does"),
+        ([_new("43-4058", "\u0108SR")], "row 4, column OCC_TITLE: '\u0108SR': 43-4058 would answer to the id 'csr' made of this title, as career 'customer-service' (SOC 43-4051) does"),
+        # an occupation in use renamed, in the newest release, as another
+        ([bls("99", "1", "US", "43-4051", "Software Developers", "detailed", **csr())], "row 4, column OCC_TITLE: 'Software Developers': 43-4051 would answer to this title, as occupation 15-1252 (Software Developers) does"),
+        # fine: a title no career answers to
+        ([_new("43-4058", "Zorbo Wranglers")], None),
+    ],
+)  # fmt: skip
+def test_no_two_careers_answer_to_one_key(
+    folder: Path, tmp_path: Path, rows: list[list[str]], fragment: str | None
+) -> None:
+    path = write_csv(tmp_path / "national_M2026_dl.csv", [*NATIONAL[:2], *rows])
+    if fragment is None:
+        data.update("oews", path)
+        assert ck.get("zorbo wranglers").codes["SOC-2018"] == "43-4058"
+        assert len(ck.careers()) == 831
+        return
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert fragment in str(caught.value)
+    _nothing_installed(folder)
+    # every lookup works, the built-in profiles among them
+    assert (
+        ck.get("csr").id == "customer-service"
+        and ck.get("pr-specialist").codes["SOC-2018"] == "27-3031"
+    )
+    assert ck.get("Software Developers").codes["SOC-2018"] == "15-1252"
+
+
+def test_an_older_workbook_coded_in_soc_2010_is_refused(folder: Path, tmp_path: Path) -> None:
+    """BLS's May 2024 workbook with web developers under their SOC 2010 code, 15-1134 (15-1254 in
+    SOC 2018), as older workbooks have them."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(real("national_M2024_dl.xlsx"))
+    sheet = book.worksheets[0]
+    column = [cell.value for cell in sheet[1]].index("OCC_CODE") + 1
+    (row,) = [cells for cells in sheet.iter_rows(min_row=2) if cells[column - 1].value == "15-1254"]
+    row[column - 1].value = "15-1134"
+    path = tmp_path / "national_M2019_dl.xlsx"
+    book.save(path)
+    with pytest.raises(DataFormatError) as caught:
+        data.update("oews", path)
+    assert (
+        f"national_M2019_dl.xlsx (sheet 'national_M2024_dl'), row {row[0].row}, column OCC_TITLE: "
+        "'Web Developers': 15-1134 would answer to this title, as occupation 15-1254 (Web "
+        "Developers) does, and two careers cannot answer to one key. Is 15-1134 a code of another "
+        "SOC version?"
+    ) in str(caught.value)
+    _nothing_installed(folder)
+    assert ck.get("web developers").codes["SOC-2018"] == "15-1254"
+
+
+@pytest.mark.parametrize(
+    ("rows", "notes", "fragment"),
+    [
+        (NATIONAL, ("#  = indicates a wage equal to or greater than $99999999999999999999.00 per hour or $1 per year",), "national_M2026_dl.xlsx (sheet 'All May 2026 data'), field descriptions: the top code per hour, '$99999999999999999999.00': expected a number of at most 10^15"),
+        (NATIONAL, ("# = at or above $\u0661\u0662\u0660.\u0660\u0660 per hour or $249,600 per year",), "field descriptions: the top code per hour, '$\u0661\u0662\u0660.\u0660\u0660': expected a number written as digits with a decimal point"),
+        (NATIONAL, ("# = at or above $120.00 per hour or $1e5 per year",), "the top code per year, '$1e5': expected a number written as digits"),
+        (NATIONAL, ("# = at or above $0.00 per hour or $0 per year",), "the top code per hour, '$0.00': expected a wage above 0"),
+        (NATIONAL, ("# = at or above $120.00 per hour or $1 per year",), "the top code per year, '$1': expected the hourly top code x 2,080 hours, as BLS states annual wages"),
+        (NATIONAL, ("# = at or above $1.00 per hour or $2,080 per year",), "national_M2026_dl.xlsx: the top code the field descriptions state, $1.00 an hour, is not above the median wage of all occupations (00-0000: 25.05): it is not BLS's"),
+        # a percentile above a top-coded one is top-coded too
+        ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr(H_PCT75="#"))], NOTES, "row 4, column H_PCT90: '31.4': a figure above H_PCT75 (#, at or above the top code): BLS's hourly percentiles rise, and one above a top-coded percentile is top-coded (#) too"),
+        # fine: a mean above the top code (BLS publishes anesthesiologists' so)
+        ([*NATIONAL[:2], bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr(H_MEAN="150.00", A_MEAN="312000", H_PCT90="#", A_PCT90="#"))], NOTES, None),
+    ],
+)  # fmt: skip
+def test_the_top_code_is_checked(
+    folder: Path,
+    tmp_path: Path,
+    rows: list[list[str]],
+    notes: tuple[str, ...],
+    fragment: str | None,
+) -> None:
+    path = tmp_path / "national_M2026_dl.xlsx"
+    path.write_bytes(workbook(rows, notes))
+    if fragment is None:
+        data.update("oews", path)
+        assert catalogue.release()["top_code_hour"] == "120.00"
+        (hourly,) = [b for b in ck.get("43-4051").pay_bands("US") if b.source.endswith("2026")][:1]
+        assert (hourly.mean, hourly.top_coded, hourly.top_code) == (150, ("p90",), 120)
         return
     with pytest.raises(DataFormatError) as caught:
         data.update("oews", path)

@@ -34,6 +34,8 @@ def test_every_plain_number_in_range_reads_as_itself(value: Decimal) -> None:
         ("1e20", "at most 10^15"),
         ("1" * 31, "at most 30 significant digits"),
         ("1" * 61, "at most 60 characters"),
+        ("0e-999999", "at most 45 decimal places"),  # written out: a million zeros
+        ("0." + "0" * 46, "at most 45 decimal places"),
     ],
 )
 def test_refused(text: str, fragment: str) -> None:

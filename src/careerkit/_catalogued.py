@@ -44,18 +44,9 @@ def occupation_keys(occupation: Occupation) -> Iterator[str]:
 
 
 def _normal_keys(occupation: Occupation) -> dict[str, str]:
-    """``{normalized key: key}`` for :func:`occupation_keys`, without normalizing.
-
-    The index holds the title's key (usually the id itself, a slug being a
-    normalized key); the codes' digits and hyphens normalize by replacing the dot.
-    """
-    found = {occupation.id: occupation.id, occupation.key: occupation.title}
-    found[occupation.soc] = occupation.soc
-    compact = occupation.soc.replace("-", "")
-    found[compact] = compact
-    if occupation.onet:
-        found[occupation.onet.replace(".", "-")] = occupation.onet
-    return found
+    """``{normalized key: key}`` for :func:`occupation_keys`, without normalizing
+    (:meth:`~careerkit.catalogue.Occupation.lookup_keys`)."""
+    return occupation.lookup_keys()
 
 
 def _extended(career: Career | Pending, soc: str) -> Career:
@@ -127,7 +118,7 @@ def add_with_catalogue(
             registry._groups[occupation.id] = occupation.major
 
 
-_GROUP = re.compile(r"(\d{2})(?:-?0000)?\Z")
+_GROUP = re.compile(r"([0-9]{2})(?:-?0000)?\Z")
 
 
 def group_code(group: object) -> str:

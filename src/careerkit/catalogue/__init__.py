@@ -25,7 +25,9 @@ over that date's figures for the areas it covers. The newest date is "latest"
 (:func:`release`, :func:`source_id`); an older release only adds history. An
 occupation that only some release has is a career too, with the id careerkit
 released for it or, if none, the slug of its title in the newest release that
-has it.
+has it. No two careers answer to one key: ``careerkit data update oews`` refuses
+a release that would make an occupation answer to another's id, title or code,
+or to a key of careerkit's own profiles (``CSR``).
 
 The shipped files hold the index (read once, on the first lookup) and each
 occupation's figures compressed on their own, so that building one career reads
@@ -145,6 +147,25 @@ class Occupation(NamedTuple):
         jobs = "" if self.employment is None else f", {self.employment} jobs"
         return fitted(f"<Occupation {self.soc} {self.id!r}: ", self.title, f"{jobs}>")
 
+    def lookup_keys(self) -> dict[str, str]:
+        """The keys it answers to, ``{normalized key: key as written}``: its id, title, SOC
+        code (both forms) and O*NET-SOC code.
+
+        Normalized without normalizing: the index holds the title's key, an id is a
+        slug (a normalized key), and the codes' digits and hyphens normalize by
+        replacing the dot.
+
+        >>> sorted(occupations()["29-1141"].lookup_keys())
+        ['29-1141', '29-1141-00', '291141', 'registered-nurses']
+        """
+        found = {self.id: self.id, self.key: self.title}
+        found[self.soc] = self.soc
+        compact = self.soc.replace("-", "")
+        found[compact] = compact
+        if self.onet:
+            found[self.onet.replace(".", "-")] = self.onet
+        return found
+
 
 def shipped_folder() -> Path:
     """The folder of the catalogue shipped in the package."""
@@ -156,7 +177,7 @@ _LINE = re.compile(  # a line of occupations.tsv: soc, id, onet, major, title, k
     r"([0-9]{2}-[0-9]{4})\t([a-z0-9]+(?:-[a-z0-9]+)*)\t([0-9]{2}-[0-9]{4}\.[0-9]{2}|)\t"
     r"([0-9]{2}-0000)\t([^\t]+)\t([^\t]*)\t([0-9]{0,15})\t([0-9]{1,15})\t([0-9]{1,15})\Z"
 )
-_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])\Z")
+_MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")
 _FIGURE = re.compile(r"[0-9]{1,16}(?:\.[0-9]{1,45})?\Z")  # as careerkit's gate writes them
 _REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
 _FOOTNOTES = re.compile(r"(?:[a-z0-9_]+=[458](?:;(?!\Z)|\Z))*\Z")
@@ -384,6 +405,41 @@ class _Catalogue:
         """The releases of *date*, the one installed last first."""
         return [release for release in reversed(self.releases) if release.date == date]
 
+    def clash(self, socs: Sequence[str]) -> tuple[Occupation, str, str, str | None] | None:
+        """The first key an occupation of *socs* answers to that another career answers to
+        too: ``(occupation, key as written, the other career for people, its SOC code)``.
+
+        Each occupation of *socs* is checked, in order, against careerkit's own
+        profiles, the occupations not in *socs* and those before it in *socs* (a
+        profile that claims an occupation's SOC code is that occupation, and
+        shares its keys). ``careerkit data update oews`` asks this of the
+        catalogue a release would make, before installing it: two careers
+        answering to one key would make every lookup fail (see
+        :mod:`careerkit._catalogued`). Plug-ins' keys are not known here: a
+        plug-in's career that clashes with an occupation is skipped with a
+        warning, as any clash between plug-ins is.
+        """
+        owners: dict[str, tuple[str, str | None]] = {}  # normalized key -> (career, SOC code)
+        claimed: dict[str | None, str] = {}
+        for career_id, (soc, keys) in _profile_keys().items():
+            claimed[soc] = career_id
+            for key in keys:
+                owners[key] = (f"career {career_id!r}" + (f" (SOC {soc})" if soc else ""), soc)
+        checked = set(socs)
+        last = [self.occupations[soc] for soc in socs if soc in self.occupations]
+        first = [line for soc, line in self.occupations.items() if soc not in checked]
+        for number, occupation in enumerate([*first, *last]):
+            name = (
+                f"career {claimed[occupation.soc]!r} (SOC {occupation.soc})"
+                if occupation.soc in claimed
+                else f"occupation {occupation.soc} ({occupation.title})"
+            )
+            for normal, key in occupation.lookup_keys().items():
+                owner = owners.setdefault(normal, (name, occupation.soc))
+                if owner[1] != occupation.soc and number >= len(first):
+                    return occupation, key, *owner
+        return None
+
 
 def read_ids(path: Path) -> dict[str, str]:
     """The released ids in *path*, an ``ids.tsv``: ``{SOC code: id}``."""
@@ -393,6 +449,25 @@ def read_ids(path: Path) -> dict[str, str]:
             soc, career_id = line.split("\t")
             ids[soc] = career_id
     return ids
+
+
+def _profile_keys() -> dict[str, tuple[str | None, list[str]]]:
+    """careerkit's own profiles' keys, normalized: ``{id: (SOC code, keys)}``.
+
+    Read from ``profiles/keys.json``, which records each built-in profile's keys
+    (``tools/profile_keys.py`` writes it; the tests hold it to the files).
+    """
+    from importlib import resources
+
+    from careerkit.model._checks import normalize_key
+
+    recorded = json.loads(
+        resources.files("careerkit.profiles").joinpath("keys.json").read_text(encoding="utf-8")
+    )
+    return {
+        entry["id"]: (entry["soc"], [normalize_key(key) for key in entry["keys"]])
+        for entry in recorded.values()
+    }
 
 
 def _released_ids() -> dict[str, str]:

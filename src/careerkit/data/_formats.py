@@ -6,10 +6,17 @@ having no value. A file that is not what its kind expects raises
 :class:`~careerkit.errors.DataFormatError` naming the file, the line, what was
 found and the formats accepted. Checks made here, on every format: the file is
 a regular file of at most 256 MiB (:data:`MAX_BYTES`), UTF-8 text (a byte-order
-mark is allowed); the expected columns; dates that are real months or years,
-from 1900 on, not after the current month or year, strictly increasing within
-each key (a date given twice is an error naming both lines); at least one
-value in the file. Every value passes careerkit's value gate
+mark is allowed) whose lines end in LF, CRLF or CR alone (all read as lines); a
+last row ended by a line break, as the publishers end their files, since a file
+cut short inside its last value would read as a wrong number (the Fed's Data
+Download Program files end without one: their last figure is checked instead;
+a DataBank export may end with its footer); the expected columns; keys as the
+loaders look them up (:func:`checked_key`); dates that are real months or years,
+from 1900 on, a month not after the current month, a year that has ended (an
+annual figure is published only then: :func:`checked_date`), strictly increasing
+within each key (a date given twice is an error naming both lines); at least
+one value in the file. Digits are ASCII digits (``２０２６`` is no year). Every
+value passes careerkit's value gate
 (:func:`careerkit.data._gate.number`) *as text*, before any arithmetic: digits
 with an optional sign, decimal point and exponent (never ``NaN``, ``inf``,
 ``0x1p3``, or ``2_2.10``, which Python's ``Decimal`` reads as 22.10), at most
@@ -19,8 +26,9 @@ so no value can make a later conversion run for ever (``1e-99999999`` is
 refused here). Then its range: positive, except
 inflation rates, which may be negative but stay above -100 (%). A value
 refused is a :class:`~careerkit.errors.DataFormatError` naming the file, the
-line, the column and the value, and nothing is written. :func:`checked_value`
-applies the same checks to a value read back from the user data folder.
+line, the column and the value, and nothing is written. :func:`checked_value`,
+:func:`checked_key` and :func:`checked_date` apply the same checks to what the
+installer reads back from the user data folder.
 Agreement with the data in use is checked by the installer
 (``careerkit.data._store``), which knows it.
 
@@ -83,7 +91,9 @@ The layout of a file is recognised by its first line, whatever its name.
     *Federal Reserve Data Download Program CSV* (DDP,
     https://www.federalreserve.gov/datadownload/, release H.10, "Monthly
     averages", series in columns), the Fed's own download: six header rows,
-    then a row per month (``YYYY-MM``), ``ND`` for no data; lines end in CRLF::
+    then a row per month (``YYYY-MM``), ``ND`` for no data; lines end in CRLF, and
+    the last row in none (its last figure must print the decimals of the one above
+    it: the Fed prints each series to four)::
 
         "Series Description","INDIA -- SPOT EXCHANGE RATE, RUPEES/US$","United Kingdom -- Spot Exchange Rate, US$/Pound Sterling Reciprocal of rxi_n.m.uk"
         "Unit:","Currency:_Per_USD","Currency:_Per_GBP"
@@ -188,6 +198,7 @@ from __future__ import annotations
 import csv
 import datetime
 import decimal
+import functools
 import io
 import itertools
 import re
@@ -321,7 +332,7 @@ _WORLD_BANK_HEADER = ["Country Name", "Country Code", "Indicator Name", "Indicat
 _NAME_COLUMNS = {"", *_WORLD_BANK_HEADER, "Series Name", "Series Code"}  # Series: DataBank's
 _VIA_FRED = ", via FRED (Federal Reserve Bank of St. Louis)"
 _VIA_DDP = " (Data Download Program)"
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number, however large
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")  # of any size
 _DDP_HEADER = ("Series Description", "Unit:", "Multiplier:", "Currency:", "Unique Identifier:")
 _DDP_ID = re.compile(r"H10/H10/RXI(\$US)?_N\.([A-Z])\.([A-Z]{2,3})")
 _DDP_FREQUENCIES = {"M": "fx-monthly", "A": "fx-annual"}
@@ -378,6 +389,9 @@ class _Reading:
     """The keys whose printed figures the file multiplies by a power of ten: its exponent."""
     sort: bool = False
     """Sort each key's dates, rather than require them in increasing order."""
+    ends_whole: bool = False
+    """The reader found the file's end whole: its last line is a footer (a DataBank export's),
+    or its last row checked otherwise (a DDP file's, which the Fed ends without a line break)."""
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -456,14 +470,19 @@ def _unzipped(name: str, data: bytes) -> _File:
 
 
 def _decoded(name: str, data: bytes) -> str:
+    """*data* as text, every line ending (CRLF, CR alone or LF) made LF: read as lines."""
     try:
-        return data.decode("utf-8-sig")
+        return _lines(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = _lines(data[: error.start].decode("latin-1")).count("\n") + 1
         raise DataFormatError(
             f"{name}, line {line}: not UTF-8 text (byte {data[error.start]:#04x} at offset "
             f"{error.start:,}); careerkit reads files as the publishers give them, in UTF-8"
         ) from None
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _rows(file: _File) -> Iterator[tuple[int, list[str]]]:
@@ -480,10 +499,13 @@ def _rows(file: _File) -> Iterator[tuple[int, list[str]]]:
 
 def _detect(kind: str, file: _File) -> str:
     """The layout of *file*, from its first line; an error if it is not one *kind* accepts."""
-    first = file.text.split("\n", 1)[0].rstrip("\r")
+    first = file.text.split("\n", 1)[0]
     if not file.text.strip():
         raise file.error(f"the file is empty. {_accepted(kind)}")
-    cells = [cell.strip() for cell in next(csv.reader([first]))] or [""]
+    try:
+        cells = [cell.strip() for cell in next(csv.reader([first]))] or [""]
+    except csv.Error as error:
+        raise file.error(f"not readable as CSV: {error}", 1) from None
     snapshots = [other for other, header in _SNAPSHOT_HEADERS.items() if header == cells]
     layout: str | None = None
     if [cell.strip() for cell in first.split("\t")] == _BLS_HEADER:
@@ -674,7 +696,11 @@ def _read_snapshot(kind: str, file: _File) -> _Reading:
             names.setdefault(row[1])
             key, date, column = code, _date(file, line, row[0], monthly=kind == "fx-monthly"), 2
         else:
-            key, date, column = row[1], _year(file, line, row[2]), 3
+            key, date, column = (
+                _key(kind, file, line, header[1], row[1]),
+                _year(file, line, row[2]),
+                3,
+            )
         figures.append(_Figure(key, date, row[column] or None, line, header[column]))
     series: tuple[str, ...]
     if kind in INDICATORS:
@@ -702,7 +728,7 @@ def _read_world_bank(kind: str, file: _File) -> _Reading:
     else:
         raise file.error(f"no header row {','.join(map(repr, _WORLD_BANK_HEADER))},years...")
     header = row
-    years = _year_columns(file, line, header, re.compile(r"(\d{4})"), "2024")
+    years = _year_columns(file, line, header, re.compile(r"([0-9]{4})"), "2024")
     figures: list[_Figure] = []
     for line, row in rows:
         found = row[3] if len(row) > 3 else ""
@@ -712,7 +738,7 @@ def _read_world_bank(kind: str, file: _File) -> _Reading:
             )
         if len(row) <= years[-1][0]:
             raise file.error(f"{len(row)} fields; the header has {years[-1][0] + 1}", line)
-        key = _world_bank_key(kind, file, line, row[1])
+        key = _world_bank_key(kind, file, line, header[1], row[1])
         if key is not None:
             figures.extend(
                 _Figure(key, year, row[index] or None, line, header[index]) for index, year in years
@@ -731,7 +757,7 @@ def _read_databank(kind: str, file: _File) -> _Reading:
     rows = _rows(file)
     _, header = next(rows)
     country, series = header.index("Country Code"), header.index("Series Code")
-    years = _year_columns(file, 1, header, re.compile(r"(\d{4}) \[YR\1\]"), "2024 [YR2024]")
+    years = _year_columns(file, 1, header, re.compile(r"([0-9]{4}) \[YR\1\]"), "2024 [YR2024]")
     figures: list[_Figure] = []
     others: dict[str, None] = {}
     published = None
@@ -741,7 +767,7 @@ def _read_databank(kind: str, file: _File) -> _Reading:
             ended = True
         elif row[0].startswith("Last Updated:"):
             ended = True
-            found = re.fullmatch(r"Last Updated: (\d\d)/(\d\d)/(\d{4})", row[0])
+            found = re.fullmatch(r"Last Updated: ([0-9][0-9])/([0-9][0-9])/([0-9]{4})", row[0])
             iso = f"{found[3]}-{found[1]}-{found[2]}" if found else row[0]
             published = _iso_date(file, line, iso)
         elif ended or len(row) <= years[-1][0]:
@@ -753,7 +779,7 @@ def _read_databank(kind: str, file: _File) -> _Reading:
         elif row[series] != indicator:
             others.setdefault(row[series])
         else:
-            key = _world_bank_key(kind, file, line, row[country])
+            key = _world_bank_key(kind, file, line, header[country], row[country])
             if key is not None:
                 figures.extend(
                     _Figure(
@@ -776,6 +802,7 @@ def _read_databank(kind: str, file: _File) -> _Reading:
         publisher=SERIES[kind].source,
         no_value="'..'",
         published=published,
+        ends_whole=ended,  # nothing but the footer follows it (else refused above)
     )
 
 
@@ -836,6 +863,7 @@ def _read_ddp(kind: str, file: _File) -> _Reading:
     monthly = kind == "fx-monthly"
     columns = header["Time Period"][1:]
     figures: list[_Figure] = []
+    last_column: list[str] = []  # the cells a cut can shorten without leaving a field fewer
     for line, row in rows:
         if len(row) != len(header["Time Period"]):
             raise file.error(
@@ -844,12 +872,15 @@ def _read_ddp(kind: str, file: _File) -> _Reading:
                 line,
             )
         date = _ddp_date(file, line, row[0], monthly=monthly)
+        last_column.append(row[-1])
         for code, column, cell in zip(keys, columns, row[1:], strict=True):
             # ND: no data that day or month; an empty cell: before the series begins (the
             # euro before 1999) or after it ends
             if code is not None:
                 text = None if cell in ("", "ND") else cell
                 figures.append(_Figure(code, date, text, line, column))
+    if not file.text.endswith("\n"):
+        _ddp_end(file, line, columns[-1], last_column)
     return _Reading(
         figures=figures,
         series=tuple(id for id, key in zip(identifiers, keys, strict=True) if key is not None),
@@ -857,6 +888,7 @@ def _read_ddp(kind: str, file: _File) -> _Reading:
         no_value="'ND' or an empty field",
         inverted=frozenset(inverted),
         scaled=scaled,
+        ends_whole=True,
     )
 
 
@@ -964,9 +996,34 @@ def _ddp_multiplier(file: _File, line: int, identifier: str, text: str) -> int:
     return multiplier.adjusted()
 
 
+def _ddp_end(file: _File, line: int, column: str, cells: list[str]) -> None:
+    """Check the last cell of a DDP file that ends without a line break, as the Fed's do.
+
+    A file cut short inside its last row leaves a field fewer (refused as a row of
+    another width), except inside its last cell: so the last cell, if a figure, must
+    print as many decimals as the figure above it in its column (the Fed prints each
+    series to the same decimals: four for H.10's rates, ``107.2000``). A column whose
+    only figure is the last cannot be checked so.
+    """
+    figures = [cell for cell in cells if cell not in ("", "ND")]
+    if not cells or cells[-1] in ("", "ND") or len(figures) < 2:
+        return
+    last, above = figures[-1], figures[-2]
+    printed, expected = len(last.partition(".")[2]), len(above.partition(".")[2])
+    if printed != expected:
+        raise file.error(
+            f"the last figure, {shown(last)}, prints {printed} decimals where the figure above "
+            f"it prints {expected} ({shown(above)}), and the file ends without a line break "
+            "(as the Fed's downloads do, each series printed to the same decimals): it may be "
+            "cut short; download it again",
+            line,
+            column,
+        )
+
+
 def _ddp_date(file: _File, line: int, text: str, *, monthly: bool) -> Date:
     """A DDP date: ``YYYY-MM`` for a month, ``YYYY`` for a year."""
-    found = re.fullmatch(r"(\d{4})-(\d\d)" if monthly else r"(\d{4})", text)
+    found = re.fullmatch(r"([0-9]{4})-([0-9][0-9])" if monthly else r"([0-9]{4})", text)
     if found is None or (monthly and not 1 <= int(found[2]) <= 12):
         expected = "YYYY-MM, a month" if monthly else "YYYY, a year"
         raise file.error(f"date {shown(text)}; expected {expected}", line)
@@ -990,7 +1047,7 @@ _READERS: Mapping[str, Callable[[str, _File], _Reading]] = {
 def _date(file: _File, line: int, text: str, *, monthly: bool) -> Date:
     """A ``YYYY-MM-01`` date as a month, or a ``YYYY-01-01`` date as a year."""
     expected = "YYYY-MM-01, the first of the month" if monthly else "YYYY-01-01, for the year"
-    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
+    found = re.fullmatch(r"([0-9]{4})-([0-9][0-9])-([0-9][0-9])", text)
     try:
         if found is None:
             raise ValueError
@@ -1004,7 +1061,7 @@ def _date(file: _File, line: int, text: str, *, monthly: bool) -> Date:
 
 
 def _year(file: _File, line: int, text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text):
+    if not re.fullmatch(r"[0-9]{4}", text):
         raise file.error(f"year {shown(text)}; expected a year of four digits", line)
     return int(text)
 
@@ -1038,14 +1095,21 @@ def _year_columns(
     return years
 
 
-def _world_bank_key(kind: str, file: _File, line: int, code: str) -> str | None:
+def _world_bank_key(kind: str, file: _File, line: int, column: str, code: str) -> str | None:
     """The key of World Bank country code *code*: itself, or for ppp its ISO alpha-2 code.
 
     ``None`` for an aggregate with no alpha-2 code (WLD, EMU, ...): ppp leaves it out.
     """
-    if not re.fullmatch(r"[A-Z0-9]{3}", code):
-        raise file.error(f"country code {shown(code)}; expected a World Bank code (USA, EMU)", line)
+    _key("inflation", file, line, column, code)  # the World Bank's codes: inflation's keys
     return code if kind != "ppp" else alpha2(code)
+
+
+def _key(kind: str, file: _File, line: int, column: str, text: str) -> str:
+    """*text*, the key of a row, if :func:`checked_key` accepts it for *kind*; else the error."""
+    try:
+        return checked_key(kind, text)
+    except RefusedError as error:
+        raise file.error(f"found {shown(text)}; {error}", line, column) from None
 
 
 def alpha2(code: str) -> str | None:
@@ -1063,18 +1127,22 @@ def alpha2(code: str) -> str | None:
 
 def _checked(kind: str, layout: str, file: _File, reading: _Reading) -> Parsed:
     """The :class:`Parsed` of *reading*, once every figure passes the shared checks."""
-    today = datetime.date.today()
-    latest = (today.year, today.month if kind in ("cpi", "fx-monthly") else 0)
+    before, _, tail = file.text.rpartition("\n")
+    if before and tail.strip() and not reading.ends_whole:
+        raise file.error(
+            "the file ends without a line break: it may be cut short; download it again",
+            before.count("\n") + 2,
+        )
     lines: dict[str, dict[Date, int]] = {}
     values: dict[str, dict[Date, Decimal]] = {}
     marked: dict[str, list[Date]] = {}
     for figure in reading.figures:
         key, date, line = figure.key, figure.date, figure.line
         where = f"{key} {label(date)}"
-        if _order(date)[0] < 1900:
-            raise file.error(f"{where}: a date before 1900; expected 1900 or later", line)
-        if _order(date) > latest:
-            raise file.error(f"{where}: a date after today, {today.isoformat()}", line)
+        try:
+            checked_date(kind, date)
+        except RefusedError as error:
+            raise file.error(f"{where}: {error}", line) from None
         seen = lines.setdefault(key, {})
         if date in seen:
             raise file.error(f"{where} is given twice, on lines {seen[date]} and {line}", line)
@@ -1181,3 +1249,83 @@ def checked_value(kind: str, text: str) -> Decimal:
     value = number(text, largest=MAX_VALUE, smallest=SMALLEST_VALUES.get(kind, SMALLEST))
     _in_range(kind, value)
     return value
+
+
+def checked_key(kind: str, key: str) -> str:
+    """*key* if values of series *kind* are kept under it; else :class:`~careerkit.data._gate.RefusedError`.
+
+    The one rule for the keys of each kind, as the loaders look values up: the
+    readers apply it to every key they read, and the installer to every key it
+    reads back from the user data folder. ``cpi``: ``US``. ``fx-monthly``,
+    ``fx-annual``: the ISO 4217 codes of :data:`~careerkit.data.FX_SERIES`.
+    ``inflation``: the World Bank's codes, three capital letters (ISO 3166-1
+    alpha-3, and areas such as ``EMU``, ``WLD``, ``XKX``: no code the World Bank
+    uses has a digit). ``ppp``: ISO 3166-1 alpha-2 codes, as :func:`alpha2` gives
+    them (``XK`` for Kosovo).
+
+    >>> checked_key("ppp", "IN")
+    'IN'
+    >>> checked_key("inflation", "123")
+    Traceback (most recent call last):
+    ...
+    careerkit.data._gate.RefusedError: expected a World Bank country or area code, three capital letters such as USA or EMU
+    """
+    if kind == "cpi":
+        accepted = key == "US"
+    elif kind in ("fx-monthly", "fx-annual"):
+        accepted = key in FX_SERIES.values()
+    elif kind == "inflation":
+        accepted = re.fullmatch(r"[A-Z]{3}", key) is not None
+    elif kind == "ppp":
+        accepted = key in _alpha2_codes()
+    else:
+        raise RefusedError(f"expected a key of one of the series {', '.join(UNITS)}")
+    if not accepted:
+        raise RefusedError(f"expected {_expected_key(kind)}")
+    return key
+
+
+def _expected_key(kind: str) -> str:
+    if kind in ("fx-monthly", "fx-annual"):
+        codes = ", ".join(sorted(FX_SERIES.values()))
+        return f"the ISO 4217 code of a currency the Fed's series cover ({codes})"
+    return {
+        "cpi": "US: CPI-U is the index of the United States",
+        "inflation": "a World Bank country or area code, three capital letters such as USA or EMU",
+        "ppp": "an ISO 3166-1 alpha-2 country code in capitals, such as IN (XK for Kosovo)",
+    }[kind]
+
+
+@functools.cache
+def _alpha2_codes() -> frozenset[str]:
+    """Every code :func:`alpha2` may give."""
+    import pycountry
+
+    return frozenset(str(country.alpha_2) for country in pycountry.countries) | {"XK"}
+
+
+def checked_date(kind: str, date: Date) -> Date:
+    """*date* if series *kind* may have a value for it; else :class:`~careerkit.data._gate.RefusedError`.
+
+    The readers' rule, which the installer applies again to what it reads back: from
+    1900 on; a month not after the current month; a year that has ended, for an
+    annual figure (an average over the year, or its change) is published only once
+    the year is over.
+    """
+    if kind not in UNITS:
+        raise RefusedError(f"expected a date of one of the series {', '.join(UNITS)}")
+    monthly = SERIES[kind].frequency == "monthly"
+    if monthly != isinstance(date, tuple):
+        raise RefusedError(f"expected {'a month' if monthly else 'a year'}")
+    today = datetime.date.today()
+    year = _order(date)[0]
+    if year < 1900:
+        raise RefusedError("a date before 1900; expected 1900 or later")
+    if _order(date) > (today.year, today.month if monthly else 0):
+        raise RefusedError(f"a date after today, {today.isoformat()}")
+    if not monthly and year == today.year:
+        raise RefusedError(
+            f"{year} has not ended: an annual figure is published only once its year is over; "
+            f"expected {year - 1} or earlier"
+        )
+    return date

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 __all__ = [
     "MAX_DIGITS",
+    "MAX_PLACES",
     "MAX_TEXT",
     "SMALLEST",
     "RefusedError",
@@ -41,6 +42,10 @@ SMALLEST = Decimal("1e-12")
 
 LARGEST = Decimal(10) ** 15
 """The largest magnitude of any value (careerkit's largest amount, 10^15)."""
+
+MAX_PLACES = 45
+"""The most decimal places a value may be written with (``0e-999999`` would be a million zeros
+written out; a value of at most 30 significant digits from 10^-12 up needs at most 42)."""
 
 MAX_TEXT = 1000
 """The longest text field (a title, a name), in characters."""
@@ -103,6 +108,9 @@ def number(
     if len(power.lstrip("+-").lstrip("0")) > 6:
         raise RefusedError(_RANGE.format(largest=_power(largest), smallest=_power(smallest)))
     value = Decimal(plain)
+    last = value.as_tuple().exponent  # the place of the last digit written: -2 for 22.10
+    if isinstance(last, int) and last < -MAX_PLACES:
+        raise RefusedError(f"expected a number of at most {MAX_PLACES} decimal places")
     if value and not smallest <= value.copy_abs() <= largest:
         raise RefusedError(_RANGE.format(largest=_power(largest), smallest=_power(smallest)))
     return value

@@ -30,12 +30,21 @@ written: counts (``TOT_EMP``) are whole numbers, as BLS publishes them
 quotients are numbers from 0 to careerkit's largest amount, written as digits
 (``2_2.10``, ``NaN`` or ``1e20`` are refused); each row's hourly and annual
 percentiles do not decrease (p10 <= p25 <= median <= p75 <= p90, a figure BLS did
-not publish skipped); titles are one line of text without control characters;
-an occupation careerkit does not know yet must have a title whose slug (its id)
+not publish skipped), and one above a percentile marked ``#`` is marked too; a
+figure is kept as written, in fixed point, of at most 45 decimal places
+(``0e-999999`` is refused); titles are one line of text without control
+characters; an occupation careerkit does not know yet must have a title whose slug (its id)
 is not empty; SOC codes are ``NN-NNNN`` with one of BLS's ``O_GROUP`` levels, and
-each occupation and area appears once. A file that fails is refused with
-:class:`~careerkit.errors.DataFormatError` naming the file, the row, the column
-and the value; nothing is written.
+each occupation and area appears once. Digits are ASCII digits everywhere (codes,
+areas, figures, the year in a file name): ``٤٣-٤٠٥٩`` is no SOC code. No
+occupation may answer to a key (id, title, code, normalized as lookups are)
+that another career answers to, in the catalogue the release would make with
+those in use: not another occupation, not careerkit's own profiles
+(``customer-service`` answers to ``CSR``). Such a clash usually comes from a
+release coded in another SOC version (an older workbook's SOC 2010 code
+15-1134, *Web Developers*, is 15-1254 in SOC 2018); it would make every lookup
+fail. A file that fails is refused with :class:`~careerkit.errors.DataFormatError` naming the
+file, the row, the column and the value; nothing is written.
 
 BLS's marks become careerkit's footnotes, exactly as in the shipped catalogue:
 ``*`` (wage not available) and ``**`` (employment not available) are estimates
@@ -43,16 +52,27 @@ not released (footnote 8, absent, never zero); ``#`` is a wage at or above the
 top code (footnote 5; the top code is read from the workbook's field
 descriptions, "$115.00 per hour or $239,200 per year": a CSV without them that
 has ``#`` is refused); ``ANNUAL`` "TRUE" withholds hourly figures and ``HOURLY``
-"TRUE" annual ones (footnote 4). Nothing is derived.
+"TRUE" annual ones (footnote 4). Nothing is derived. The top code passes the
+gate too (digits, within careerkit's bounds, above 0), the annual one is the
+hourly one x 2,080 hours, and both are above the median wage of all occupations.
+Figures are not checked against it: BLS's May 2025 national workbook states
+$115.00 an hour and publishes 225 percentiles above it, none marked ``#`` (and
+means are above it in every release).
 
 **Releases stack.** The release is dated from the file names (``M2026``,
-``oesm26``) or *reference_date*. It is installed beside the releases in use,
-never in their place: a release of another date adds its figures to every
+``oesm26``) or *reference_date*: names that give two years
+(``national_M2026_oesm25.csv``, or files of two years) need *reference_date*,
+and a year before 1999, the first OES release coded in SOC, is refused. It is
+installed beside the releases in use, never in their place: a release of
+another date adds its figures to every
 occupation it covers, as that date's (``pay_history`` then has one more point); a
 release of a date in use lies over that date's figures for the areas it covers
 and leaves the others (a national table keeps the states' figures), after its
 figures are checked against that date's in use (revisions need
-``accept_revisions``); an installed release it covers entirely is dropped. The
+``accept_revisions``: a figure in use that the release leaves blank or marks
+``*``, ``**`` or ``#`` is revised too, reported as ``(key, field, figure in
+use, "")`` or with the mark; one it has that was not in use is new, not a
+revision); an installed release it covers entirely is dropped. The
 newest date is the catalogue's "latest". Titles, ids and O*NET descriptions follow
 the shipped catalogue (released ids never change; an occupation careerkit does
 not know gets the slug of its title).
@@ -74,7 +94,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from careerkit.data import _gate
+from careerkit.data import InstalledRelease, _gate
 from careerkit.data._store import (
     MANIFEST,
     Installed,
@@ -148,9 +168,13 @@ _PERCENTILES = {
     for period, prefix in (("hourly", "H"), ("annual", "A"))
 }
 _LEVELS = {"total": "0", "major": "0", "minor": "1", "broad": "2", "detailed": "3"}
-_TOP_CODE = re.compile(r"\$\s*([\d,]+\.\d\d) per hour or \$\s*([\d,]+) per year")
-_SOC = re.compile(r"\d\d-\d{4}\Z")
-_FIPS = re.compile(r"\d{1,2}\Z")
+# digits are ASCII digits ([0-9]): \d would take Arabic-Indic or fullwidth ones too
+_TOP_CODE = re.compile(r"\$\s*(\S+) per hour or \$\s*(\S+) per year")
+_SOC = re.compile(r"[0-9]{2}-[0-9]{4}\Z")
+_FIPS = re.compile(r"[0-9]{1,2}\Z")
+_YEAR = re.compile(r"_M([0-9]{4})_|oesm([0-9]{2})", re.IGNORECASE | re.ASCII)
+FIRST_YEAR = 1999
+"""The first OES release coded in SOC (careerkit reads releases coded in SOC 2018)."""
 _MARKS = "expected a number of 0 or more, or one of BLS's marks (*, **, #)"
 
 
@@ -164,10 +188,8 @@ class _Table:
         """The table as messages name it: ``"national_M2026_dl.csv"``, ``"oesm26nat.zip: ..."``."""
         self.header = header
         self.rows = rows
-        found = _TOP_CODE.search(notes)
-        self.top_code = (
-            None if found is None else (found[1].replace(",", ""), found[2].replace(",", ""))
-        )
+        self.top_code = _top_code(where, notes)
+        """The top code its field descriptions state, ``("115.00", "239200")``, if they do."""
 
     def refuse(self, why: str) -> DataFormatError:
         """The table is not one careerkit reads (a layout problem: the formats it reads follow)."""
@@ -176,6 +198,31 @@ class _Table:
     def bad(self, line: int, column: str, value: str, why: str) -> DataFormatError:
         """A value the gate refuses, named by its row and column."""
         return DataFormatError(f"{self.where}, row {line}, column {column}: {shown(value)}: {why}")
+
+
+def _top_code(where: str, notes: str) -> tuple[str, str] | None:
+    """The hourly and annual top codes *notes* state ("$115.00 per hour or $239,200 per
+    year"), each through the gate, or ``None`` where they state none."""
+    found = _TOP_CODE.search(notes)
+    if found is None:
+        return None
+    codes: list[str] = []
+    for text, period in ((found[1], "hour"), (found[2], "year")):
+        try:
+            value = _gate.number(text, grouped=True, exponent=False)
+            if value <= 0:
+                raise _gate.RefusedError("expected a wage above 0")
+            if codes and value != Decimal(codes[0]) * 2080:
+                raise _gate.RefusedError(
+                    "expected the hourly top code x 2,080 hours, as BLS states annual wages"
+                )
+            codes.append(_kept(value))
+        except _gate.RefusedError as error:
+            raise DataFormatError(
+                f"{where}, field descriptions: the top code per {period}, {shown('$' + text)}: "
+                f'{error}; BLS writes it "$115.00 per hour or $239,200 per year"'
+            ) from None
+    return codes[0], codes[1]
 
 
 def _refuse(where: str, why: str) -> DataFormatError:
@@ -380,11 +427,18 @@ def _figure(table: _Table, line: int, column: str, value: str) -> str:
         if column == "TOT_EMP":
             return str(_gate.integer(value, grouped=True))
         number = _gate.number(value, grouped=True)
+        kept = _kept(number.copy_abs())  # -0.0 is 0.0
     except _gate.RefusedError as error:
         why = str(error) if column == "TOT_EMP" else f"{error}, or one of BLS's marks (*, **, #)"
         raise table.bad(line, column, value, why) from None
     if number < 0:
         raise table.bad(line, column, value, _MARKS)
+    return kept
+
+
+def _kept(number: Decimal) -> str:
+    """*number* as careerkit keeps it: as written, in fixed point (``22.10``, ``2601200``), of
+    at most :data:`careerkit.data._gate.MAX_PLACES` decimal places (the gate's bound)."""
     return f"{number:f}"
 
 
@@ -473,8 +527,18 @@ def _rows(table: _Table) -> Iterator[tuple[int, dict[str, str], str]]:
 
 
 def _in_order(table: _Table, line: int, bls: dict[str, str], row: dict[str, str]) -> None:
-    """BLS's percentiles of each period rise (or stay): p10 <= p25 <= median <= p75 <= p90."""
+    """BLS's percentiles of each period rise (or stay): p10 <= p25 <= median <= p75 <= p90; and
+    one above a percentile at or above the top code (``#``) is at or above it too."""
     for period, columns in _PERCENTILES.items():
+        for lower, upper in itertools.pairwise(columns):
+            if bls[lower] == "#" and row[_WAGES[upper]]:
+                raise table.bad(
+                    line,
+                    upper,
+                    bls[upper],
+                    f"a figure above {lower} (#, at or above the top code): BLS's {period} "
+                    "percentiles rise, and one above a top-coded percentile is top-coded (#) too",
+                )
         figures = [
             (column, Decimal(row[_WAGES[column]])) for column in columns if row[_WAGES[column]]
         ]
@@ -541,6 +605,29 @@ class _Read:
             raise DataFormatError(
                 f"{names}: the files state different top codes: {sorted(self.top_codes)}"
             )
+        for hour, year in self.top_codes:
+            self._above_the_median(names, Decimal(hour), Decimal(year))
+
+    def _above_the_median(self, names: str, hour: Decimal, year: Decimal) -> None:
+        """BLS's top code is far above the median wage of all occupations (it marks only the
+        highest wages #): one at or below it is not BLS's.
+
+        Figures are not checked against the top code: BLS's May 2025 national workbook
+        states "$115.00 per hour or $239,200 per year" and publishes 225 percentiles above it,
+        none of them marked #.
+        """
+        (everyone,) = [row for row in self.national if row["soc_code"] == "00-0000"]
+        for top, field, per in (
+            (hour, "hourly_median", "an hour"),
+            (year, "annual_median", "a year"),
+        ):
+            if everyone[field] and top <= Decimal(everyone[field]):
+                raise DataFormatError(
+                    f"{names}: the top code the field descriptions state, ${top} {per}, is not "
+                    f"above the median wage of all occupations (00-0000: {everyone[field]}): "
+                    "it is not BLS's, which marks only the highest wages # (BLS's May 2024 "
+                    "top code: $115.00 per hour or $239,200 per year)"
+                )
 
     def check_ids(self, released: dict[str, str]) -> None:
         """An occupation careerkit has no id for gets the slug of its title: it must have one."""
@@ -555,6 +642,36 @@ class _Read:
                     "occupation's id is its title in ASCII letters and digits, and this "
                     "title has none"
                 )
+
+    def check_keys(self, after: Any, before: Any) -> None:
+        """No occupation of the release answers to a key that another career answers to in
+        *after*, the catalogue the release would make with those in use (*before*): two
+        careers answering to one key would make every lookup fail. The occupations in use
+        come first: a new one is the one refused."""
+        socs = [row["soc_code"] for row in self.national if row["display_level"] == "3"]
+        socs.sort(key=lambda soc: soc not in before.occupations)  # stable: row order kept
+        found = after.clash(socs)
+        if found is None:
+            return
+        occupation, key, other, other_soc = found
+        here = self.where[occupation.soc, "0000000", "3"]
+        also = self.where.get((other_soc, "0000000", "3"))
+        if key == occupation.title:
+            column, value, what = "OCC_TITLE", occupation.title, "this title"
+        elif key == occupation.id:
+            column, value, what = (
+                "OCC_TITLE",
+                occupation.title,
+                f"the id {key!r} made of this title",
+            )
+        else:
+            column, value, what = "OCC_CODE", occupation.soc, shown(key)
+        raise DataFormatError(
+            f"{here}, column {column}: {shown(value)}: {occupation.soc} would answer to {what}, "
+            f"as {other} does{f' ({also})' if also else ''}, and two careers cannot answer to "
+            f"one key. Is {occupation.soc} a code of another SOC version? careerkit reads OEWS "
+            "releases coded in SOC 2018, where each occupation has a code and title of its own"
+        )
 
     def areas(self) -> list[str]:
         from careerkit.catalogue._build import _region
@@ -573,23 +690,35 @@ def _reference_date(paths: Iterable[Path], given: str | None) -> str:
                 f"expected the release's month, such as '2026-05', got {shown(given)}",
                 field="reference_date",
             )
-        text = str(date)
+        text, year = str(date), date.year
     else:
-        years = set()
-        for path in paths:
-            found = re.search(r"_M(\d{4})_|oesm(\d\d)", path.name, re.IGNORECASE)
-            if found:
-                years.add(int(found[1]) if found[1] else 2000 + int(found[2]))
+        years = {
+            int(found[1]) if found[1] else 2000 + int(found[2])
+            for path in paths
+            for found in _YEAR.finditer(path.name)
+        }
         if len(years) != 1:
             names = ", ".join(_named(path) for path in paths)
+            why = (
+                f"the file names give different years ({', '.join(map(str, sorted(years)))})"
+                if years
+                else "cannot tell the release's date from the file names"
+            )
             raise ValidationError(
-                "cannot tell the release's date from the file names "
-                f"({names if len(names) <= 200 else shown(names, 200)}): pass "
+                f"{why} ({names if len(names) <= 200 else shown(names, 200)}): pass "
                 "--reference-date (reference_date=), such as '2026-05'",
                 field="reference_date",
             )
-        text = f"{years.pop()}-05"  # OEWS estimates refer to May
-        ReferenceDate.parse(text, field="reference_date")
+        year = years.pop()
+        text = f"{year:04d}-05"  # OEWS estimates refer to May
+    if year < FIRST_YEAR:
+        raise ValidationError(
+            f"the release is dated {text}, before {FIRST_YEAR}, the first OES release coded in "
+            "SOC (careerkit reads releases coded in SOC 2018): check the file names or pass "
+            "--reference-date",
+            field="reference_date",
+        )
+    ReferenceDate.parse(text, field="reference_date")
     today = dt.date.today()
     if text > f"{today.year}-{today.month:02d}":
         raise ValidationError(
@@ -632,13 +761,14 @@ def update_oews(
 
     keys = {(row["soc_code"], _region(row["area_code"])) for row in rows}
     with locked(folder / "oews"):
-        stack = catalogue.stacked(oews_releases(folder))  # checked: damage is named here too
+        installed = oews_releases(folder)
+        stack = catalogue.stacked(installed)  # checked: damage is named here too
         in_use = stack.in_use(date) if date in stack.dates else {}
         revisions = _compare(rows, in_use)
         if revisions and not accept_revisions:
             _revision_error("oews", paths[0], revisions, ["the release in use"] * len(revisions))
         covered = _covered(stack, date, keys)
-        name = _write(read, date, folder, digests, released, stack.latest.about["onet_version"])
+        name = _write(read, date, folder, digests, released, stack, installed)
         records, entries = oews_manifest(folder)
         dropped = {record["folder"] for record in records if record["folder"] in covered}
         new_entries = [
@@ -692,9 +822,15 @@ def _write(
     folder: Path,
     digests: dict[Path, str],
     released: dict[str, str],
-    onet_version: str,
+    stack: Any,
+    installed: tuple[InstalledRelease, ...],
 ) -> str:
-    """Write the release into a new folder of *folder*/oews; its name (the manifest names it)."""
+    """Write the release into a new folder of *folder*/oews; its name (the manifest names it).
+
+    Before the folder is complete, the catalogue it would make with the *installed*
+    releases (*stack*: the catalogue they make) is read back from it and checked
+    (:meth:`_Read.check_keys`): a release refused leaves nothing behind.
+    """
     from careerkit import catalogue
     from careerkit.catalogue._build import write_release
 
@@ -713,13 +849,24 @@ def _write(
                 "name": _title(date),
                 "reference_date": date,
                 "published": None,
-                "onet_version": onet_version,
+                "onet_version": stack.latest.about["onet_version"],
                 "top_code_hour": hour,
                 "top_code_year": year,
                 "files": {path.name: digests[path] for path in digests},
             },
             ids=released,
         )
+        contents = {path.name: path.read_bytes() for path in building.iterdir()}
+        pending = InstalledRelease(
+            folder=building,
+            name=_title(date),
+            reference_date=date,
+            areas=tuple(read.areas()),
+            occupations=sum(row["display_level"] == "3" for row in read.national),
+            files=(),
+            contents=contents,
+        )
+        read.check_keys(catalogue.stacked([*installed, pending]), stack)
         fsync_files(building)
         building.rename(folder / "oews" / name)  # complete: the manifest may name it
     except BaseException:
@@ -740,12 +887,24 @@ def _compare(
         old = in_use.get((row["soc_code"], _region(row["area_code"])))
         if old is None:
             continue
+        marks = dict(note.split("=") for note in row["footnotes"].split(";") if note)
         for field, before in zip(FIELDS[:-1], old[1:], strict=False):
+            # a figure in use that the release leaves out (blank, or one of BLS's marks) is
+            # revised too; one the release has that was not in use is new, not a revision
             after = row.get(field, "")
-            if before and after and not agrees("oews", Decimal(before), Decimal(after)):
+            if before and not (after and agrees("oews", Decimal(before), Decimal(after))):
                 key = f"{row['soc_code']} {_region(row['area_code'])}"
-                revisions.append((key, field, before, after))
+                revisions.append((key, field, before, after or _mark(field, marks.get(field))))
     return revisions
+
+
+def _mark(field: str, footnote: str | None) -> str:
+    """The mark BLS writes for *field* with *footnote*: ``*``, ``**``, ``#`` or ``""``."""
+    if footnote == "5":
+        return "#"
+    if footnote == "8" and field in _EMPLOYMENT.values():
+        return "**"
+    return "*" if footnote else ""
 
 
 def _covered(stack: Any, date: str, keys: set[tuple[str, str]]) -> set[str]:

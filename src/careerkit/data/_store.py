@@ -152,11 +152,10 @@ MAX_INSTALLED = 256 * 2**20
 
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _VALUES_FILE = re.compile(r"[0-9a-f]{16}\.csv\Z")
-_RELEASE_FOLDER = re.compile(r"[0-9a-f]{16}-\d{8}T\d{12}\Z")
+_RELEASE_FOLDER = re.compile(r"[0-9a-f]{16}-[0-9]{8}T[0-9]{12}\Z")
 _RELEASE_FILES = ("release.json", "occupations.tsv", "oews.bin")
-_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])\Z")
-_YEAR = re.compile(r"\d{4}\Z")
-_KEY = re.compile(r"[A-Z][A-Z0-9]{1,2}\Z")  # "US", ISO 4217, ISO 3166 alpha-2, World Bank codes
+_MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")
+_YEAR = re.compile(r"[0-9]{4}\Z")
 _REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
 
 
@@ -270,21 +269,25 @@ def _data_file(kind: str, entry: Mapping[str, Any]) -> DataFile:
 
 
 def _date(kind: str, text: str) -> data.Date:
+    """*text*, a date of series *kind* as careerkit writes it, if the readers accept it."""
+    from careerkit.data._formats import checked_date
+
     if SERIES[kind].frequency == "monthly":
         if not _MONTH.match(text):
             raise ValueError(f"the date {shown(text)} is not a month such as 2026-05")
-        return int(text[:4]), int(text[5:7])
+        return checked_date(kind, (int(text[:4]), int(text[5:7])))
     if not _YEAR.match(text):
         raise ValueError(f"the date {shown(text)} is not a year such as 2024")
-    return int(text)
+    return checked_date(kind, int(text))
 
 
 def _read_values(
     kind: str, path: Path, content: bytes
 ) -> tuple[Values, frozenset[tuple[str, str]]]:
     """The values file *path* (its *content*), every line checked as the readers check a
-    publisher's file (:func:`careerkit.data._formats.checked_value`); else the damage, named."""
-    from careerkit.data._formats import checked_value
+    publisher's file (:func:`~careerkit.data._formats.checked_key`, ``checked_date`` and
+    ``checked_value``); else the damage, named."""
+    from careerkit.data._formats import checked_key, checked_value
 
     try:
         lines = content.decode("utf-8").split("\n")
@@ -299,8 +302,12 @@ def _read_values(
     for number, line in enumerate(lines[1:-1], 2):
         try:
             key, date, value = line.split(",")
-            if not _KEY.match(key):
-                raise ValueError(f"the key {shown(key)} is not a code careerkit keeps")
+            try:
+                checked_key(kind, key)
+            except ValueError as error:
+                raise ValueError(
+                    f"the key {shown(key)} is not a code careerkit keeps: {error}"
+                ) from None
             when = _date(kind, date)
             if when in table.get(key, {}) or (key, date) in missing:
                 raise ValueError(f"{key} {date} is given twice")
@@ -311,6 +318,8 @@ def _read_values(
         except ValueError as error:  # the gate's RefusedError too
             why = "expected key,date,value" if "unpack" in str(error) else str(error)
             raise _damaged(path, f"line {number}: {shown(line)}: {why}", kind) from None
+    if not table:
+        raise _damaged(path, "it holds no values, which careerkit never writes", kind)
     return data._freeze(table), frozenset(missing)
 
 
@@ -591,7 +600,7 @@ def _span(*tables: Values) -> str:
 
 def _revision_error(kind: str, path: Path, revisions: list[Revision], sources: list[str]) -> None:
     shown_ = "; ".join(
-        f"{key} {date}: {old} in use ({source}), {new} in {path.name}"
+        f"{key} {date}: {old} in use ({source}), {new or 'no figure'} in {path.name}"
         for (key, date, old, new), source in list(zip(revisions, sources, strict=True))[:3]
     )
     more = f" (and {len(revisions) - 3:,} more)" if len(revisions) > 3 else ""
