@@ -30,6 +30,7 @@ from careerkit.pay._vector import (
     is_missing,
     is_scalar,
     prefixed,
+    reworded,
     run,
 )
 
@@ -172,10 +173,11 @@ def check_call(
             except ValidationError as error:
                 if not isinstance(value, str):
                     raise
-                raise noted(
+                raise reworded(
                     error,
-                    f" ({shown(value)} is not a column of the frame either: its columns are "
-                    f"{listed})",
+                    f"{error.message} ({shown(value)} is not a column of the frame either: its "
+                    f"columns are {listed})",
+                    error.field,
                 ) from None
     return Call(checked, unit, names)
 
@@ -199,15 +201,6 @@ def run_call(
         labels=labels,
         names=call.names,
     )
-
-
-def noted(error: ValidationError, note: str) -> ValidationError:
-    """*error*, the same class with the same attributes, *note* added to its message."""
-    copy = type(error).__new__(type(error))
-    copy.__dict__.update(error.__dict__)
-    copy.message = error.message + note
-    copy.args = (f"{error.field}: {copy.message}" if error.field else copy.message,)
-    return copy
 
 
 def result_name(amount: object, unit: str) -> str:

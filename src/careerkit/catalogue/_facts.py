@@ -87,7 +87,7 @@ def _sources() -> dict[str, Any]:
         coverage = (
             "national"
             if all(layer.coverage() == "national" for layer in layers)
-            else ("national and state")
+            else "national and state"
         )
         found[source_id(date)] = Source(
             id=source_id(date),

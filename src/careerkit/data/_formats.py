@@ -1194,14 +1194,12 @@ def _value(kind: str, file: _File, reading: _Reading, figure: _Figure) -> Decima
     text = str(figure.text)
     where = f"{figure.key} {label(figure.date)}: found {shown(text)}"
     try:
-        smallest = SMALLEST_VALUES.get(kind, SMALLEST)
-        value = number(text, largest=MAX_VALUE, smallest=smallest)
+        value = checked_value(kind, text)
         exponent = reading.scaled.get(figure.key)
         if exponent:
             value = value.scaleb(exponent)  # exact: a power of ten
             where += f" (times the file's multiplier, 10^{exponent}: {value})"
-            value = number(str(value), largest=MAX_VALUE, smallest=smallest)
-        _in_range(kind, value)
+            value = checked_value(kind, str(value))
     except RefusedError as error:
         hint = "" if _NUMBER.fullmatch(text.strip()) else f", or {reading.no_value} for no value"
         raise file.error(f"{where}; {error}{hint}", figure.line, figure.column) from None

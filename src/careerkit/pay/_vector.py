@@ -25,7 +25,7 @@ import struct
 import sys
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from careerkit.errors import (
     CareerkitError,
@@ -53,6 +53,8 @@ __all__ = ["Errors", "conversion_failures", "convert_array"]
 
 Errors = Literal["raise", "coerce"]
 """What a row that cannot be converted does: raise its error, or become NaN."""
+
+E = TypeVar("E", bound=CareerkitError)
 
 # The parts of a row that choose its factor, in the order of the combined code.
 _PARTS = ("currency", "period", "when", "country")
@@ -905,12 +907,16 @@ def _at_row(
 
 def prefixed(error: CareerkitError, where: str) -> CareerkitError:
     """*error*, the same class with the same attributes, its message starting with *where*."""
+    return reworded(error, f"{where}: {error}")
+
+
+def reworded(error: E, message: str, field: str | None = None) -> E:
+    """*error*, the same class with the same attributes, saying *message* (about *field*)."""
     copy = type(error).__new__(type(error))
     copy.__dict__.update(error.__dict__)
-    text = f"{where}: {error}"
-    copy.args = (text,)
+    copy.args = (f"{field}: {message}" if field else message,)
     if isinstance(copy, ValidationError):
-        copy.message, copy.field = text, None
+        copy.message, copy.field = message, field
     return copy
 
 
