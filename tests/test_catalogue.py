@@ -19,7 +19,8 @@ import pytest
 import careerkit as ck
 from careerkit import catalogue
 from careerkit.catalogue._build import read_ids, slug
-from careerkit.registry import Registry, _documents, _installed
+from careerkit.catalogue.sources.profiles import _documents, _installed
+from careerkit.registry import Registry
 from careerkit.testing import check_profile
 
 IDS = Path(catalogue.__file__).with_name("ids.tsv")
@@ -439,7 +440,7 @@ def test_racing_first_lookups_build_one_career() -> None:
 
 
 def test_built_in_profiles_wait_to_be_built() -> None:
-    from careerkit.registry import OwnProfiles, Pending
+    from careerkit.catalogue.sources.profiles import OwnProfiles, Pending
 
     documents = _documents(OwnProfiles())
     assert [type(document) for document, _ in documents] == [Pending, Pending]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import careerkit as ck
 from careerkit import Pay, PayRange, ReferenceDate, WorkSchedule
-from careerkit.pay import _pay
+from careerkit.pay import _units
 
 FUZZ = settings(max_examples=settings().max_examples * 5)
 
@@ -158,10 +158,10 @@ except ck.ProfileLoadError as error:
 def test_equal_schedules_share_one_cache_entry() -> None:
     wage = Pay(10, "USD", "hour")
     wage.per("year", WorkSchedule(hours_per_day=7, days_per_week=5, weeks_per_year=52))
-    before = _pay._schedule_factor.cache_info()
+    before = _units._schedule_factor.cache_info()
     for _ in range(2000):  # a new, equal schedule object each time
         wage.per("year", WorkSchedule(hours_per_day=7, days_per_week=5, weeks_per_year=52))
-    after = _pay._schedule_factor.cache_info()
+    after = _units._schedule_factor.cache_info()
     assert after.currsize == before.currsize
     assert after.hits - before.hits == 2000
 
@@ -171,21 +171,24 @@ def test_distinct_schedules_and_dates_stay_within_the_bounds() -> None:
     for tenth in range(3000):
         hours = Decimal(1) + Decimal(tenth) / 1000
         wage.per("week", WorkSchedule(hours_per_day=hours, days_per_week=5, weeks_per_year=52))
-    assert _pay._schedule_factor.cache_info().currsize <= _pay._schedule_factor.cache_info().maxsize
+    assert (
+        _units._schedule_factor.cache_info().currsize
+        <= _units._schedule_factor.cache_info().maxsize
+    )
     for day in range(3000):
         Pay(1, "USD", "hour", when=str(dt.date(2001, 1, 1) + dt.timedelta(days=day)))
-        assert len(_pay._DATES) <= 1024
+        assert len(_units._DATES) <= 1024
 
 
 def test_dated_conversions_are_cached_by_month_not_by_day() -> None:
-    from careerkit.pay import _rates
+    from careerkit.pay import _fx
 
     Pay(1, "USD", "hour", when="2008-05-01").to_currency("INR")
-    before = _rates.fx.cache_info().currsize
+    before = _fx.fx.cache_info().currsize
     for day in range(2, 32):
         converted = Pay(1, "USD", "hour", when=f"2008-05-{day:02d}").to_currency("INR")
         assert f"2008-05-{day:02d} falls in the month 2008-05" in str(converted.provenance[0].note)
-    assert _rates.fx.cache_info().currsize == before
+    assert _fx.fx.cache_info().currsize == before
 
 
 def test_a_long_chain_of_conversions_keeps_its_fraction_small() -> None:

@@ -130,7 +130,7 @@ def test_array_and_scalar_paths_accept_the_same_amounts() -> None:
 
 def test_array_results_beyond_float64_are_errors_not_inf() -> None:
     """Shipped series give no such factor; a factor that could overflow is refused, not used."""
-    from careerkit.pay._vector import finite
+    from careerkit.pay._factor_table import finite
 
     with pytest.raises(ck.ValidationError, match=r"a conversion factor of 1e\+300 takes amounts"):
         finite(1e300)

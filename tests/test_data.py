@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -222,3 +224,25 @@ def test_the_pounds_g5a_file_is_freds_download_as_recorded() -> None:
         "via FRED (Federal Reserve Bank of St. Louis)"
     )
     assert data.source_of("fx-annual", "INR", 2008).name == "fx-usd-yearly.csv"
+
+
+def test_importing_the_data_package_leaves_the_installer_and_the_readers_out() -> None:
+    """``import careerkit.data`` is on the path of the first conversion: it brings the series
+    table and the loaders, and nothing of installing, reading publishers' files, reading the
+    data folder back, or describing the series, which come on first use."""
+    code = "import sys, careerkit.data; print(*sorted(m for m in sys.modules if 'careerkit.data' in m))"
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "careerkit.data" in found and "careerkit.data._in_use" in found  # the report is real
+    later = (
+        "_install",
+        "_formats",
+        "_layers",
+        "_releases",
+        "_manifest",
+        "_disk",
+        "_checks",
+        "_status",
+    )
+    assert not [module for module in found if module.rsplit(".", 1)[-1] in later]

@@ -379,16 +379,16 @@ def test_a_release_replaced_while_it_is_read_is_read_again(
 ) -> None:
     """Another process commits an update between this one's reading the manifest and the
     release's files: the files are gone, and the new manifest is read instead."""
-    from careerkit.data import _store
+    from careerkit.data import _disk, _releases
 
     other = write_csv(
         tmp_path / "national_M2026_dl.csv",
         [*NATIONAL[:2], bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed", **csr(A_MEDIAN="46000"))],
     )  # fmt: skip
-    real = _store._read
+    real = _releases._read
     raced = []
 
-    def read(path: Path, kind: str, largest: int = _store.MAX_INSTALLED) -> bytes:
+    def read(path: Path, kind: str, largest: int = _disk.MAX_INSTALLED) -> bytes:
         if path.name == "oews.bin" and not raced:
             raced.append(path)
             subprocess.run(  # another process: reset, and install another release
@@ -399,7 +399,7 @@ def test_a_release_replaced_while_it_is_read_is_read_again(
             )  # fmt: skip
         return real(path, kind, largest)
 
-    monkeypatch.setattr(_store, "_read", read)
+    monkeypatch.setattr(_releases, "_read", read)
     forget()
     (annual,) = [
         b

@@ -29,17 +29,9 @@ from hypothesis import strategies as st
 
 import careerkit as ck
 from careerkit import Pay, data
-from careerkit.data._formats import (
-    FED_DDP,
-    FRED_FX,
-    LAYOUTS,
-    MAX_BYTES,
-    UNITS,
-    Parsed,
-    checked_key,
-    checked_value,
-    read,
-)
+from careerkit.data._checks import UNITS, checked_key, checked_value
+from careerkit.data._files import _shipped_files
+from careerkit.data._formats import FED_DDP, FRED_FX, LAYOUTS, MAX_BYTES, Parsed, read
 from careerkit.data._gate import RefusedError
 from careerkit.errors import DataFormatError, ValidationError
 
@@ -318,7 +310,7 @@ def test_snapshot_layouts(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", list(LAYOUTS))
 def test_shipped_snapshots_read_as_the_loader_reads_them(kind: str, tmp_path: Path) -> None:
     # Every shipped file of the kind (fx-annual: the snapshot, and the pound's G.5A file)
-    files = [file.name for file in data._shipped_files(kind)]
+    files = [file.name for file in _shipped_files(kind)]
     read_ = {}
     for name in files:
         read_.update(read(kind, Path(data.__file__).with_name(name)).values)
@@ -1175,7 +1167,7 @@ def test_any_value_the_readers_accept_converts_with_bounded_fractions(
     tmp_path_factory: pytest.TempPathFactory, id: str, text: str
 ) -> None:
     from careerkit.model.dates import ReferenceDate
-    from careerkit.pay import _rates
+    from careerkit.pay import _fx, _prices
 
     folder = tmp_path_factory.mktemp("data")
     kind = "cpi" if id == "CPIAUCNS" else "fx-monthly"
@@ -1188,13 +1180,13 @@ def test_any_value_the_readers_accept_converts_with_bounded_fractions(
         data.update(kind, path, accept_revisions=True)
         if kind == "cpi":
             pay = Pay(100, "USD", "month", when="2008-05").in_prices_of(month)
-            (numerator, denominator), _ = _rates.prices(
+            (numerator, denominator), _ = _prices.prices(
                 "USD", ReferenceDate(2008, 5), ReferenceDate(year, number), None
             )
         else:
             code = FRED_FX[id]
             pay = Pay(100, code, "month", when=month).to_currency("USD")
-            (numerator, denominator), _ = _rates.fx(code, "USD", ReferenceDate(year, number))
+            (numerator, denominator), _ = _fx.fx(code, "USD", ReferenceDate(year, number))
         assert pay.rounded() >= 0 and pay.explain()
         assert len(str(numerator)) <= 100 and len(str(denominator)) <= 100
 

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import careerkit as ck
 from careerkit import Pay, data
-from careerkit.data import _store
+from careerkit.data import _install
 from careerkit.errors import DataFormatError, DataRevisionError
 from careerkit.pay.provenance import ExchangeRateStep, PriceIndexStep
 
@@ -198,9 +198,9 @@ def test_the_tolerance_lets_the_same_figure_printed_differently_through(
 @given(st.decimals(min_value=1, max_value=10**6, places=4), st.integers(1, 5))
 def test_agreement_is_symmetric_in_printed_digits(value: Decimal, digits: int) -> None:
     rounded = round(value, digits - 1)
-    assert _store.agrees("cpi", value, rounded)  # the same figure with fewer digits
-    assert _store.agrees("cpi", rounded, value)
-    assert not _store.agrees("cpi", value, value * Decimal("1.001") + 1)
+    assert _install.agrees("cpi", value, rounded)  # the same figure with fewer digits
+    assert _install.agrees("cpi", rounded, value)
+    assert not _install.agrees("cpi", value, value * Decimal("1.001") + 1)
 
 
 def test_a_malformed_file_installs_nothing(folder: Path, tmp_path: Path) -> None:

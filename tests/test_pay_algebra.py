@@ -228,7 +228,7 @@ def test_a_repr_is_exact_or_rounded_just_past_the_minor_unit(
             r"Pay\('(\d+(?:\.(\d+))?)', '\w+', '\w+'(?:, when='[\d-]+')?\)", repr(figure)
         )
         assert match is not None
-        places = ck.pay._pay.minor_units(figure.currency)
+        places = ck.pay._units.minor_units(figure.currency)
         shown, decimals = Fraction(match[1]), len(match[2] or "")
         assert decimals >= places
         if figure.origin is None and ends(figure.exact):  # as given, or computed: exact

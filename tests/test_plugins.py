@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 
 import careerkit as ck
-from careerkit._catalogued import origin
+from careerkit.catalogue._assembly import origin
 from careerkit.registry import Registry
 from careerkit.schema import profile_schema
 from careerkit.serialization import to_json
@@ -65,7 +65,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_discovery_finds_builtins_and_the_example() -> None:
-    from careerkit.registry import plugins_possible
+    from careerkit.catalogue.sources.profiles import plugins_possible
 
     assert plugins_possible()  # the quick look sees the example's entry point
     registry = Registry.from_entry_points(strict=True)

@@ -1,4 +1,4 @@
-"""Annual exchange rates (``careerkit.pay._rates``): the Fed's G.5A figure where the data has one.
+"""Annual exchange rates (``careerkit.pay._fx``): the Fed's G.5A figure where the data has one.
 
 The pound's G.5A averages ship in ``fx-g5a-gbp-annual.csv`` (FRED's AEXUSUK, US dollars
 per pound, 1971 to 2019); the known values are the Fed's (2008: 1.8545, 2019: 1.2768).

@@ -222,7 +222,7 @@ def test_the_recorded_keys_of_the_built_in_profiles_are_current() -> None:
     import json
 
     import careerkit.profiles
-    from careerkit.registry import KEYS_FILE, own_keys
+    from careerkit.catalogue.sources.profiles import KEYS_FILE, own_keys
 
     path = Path(careerkit.profiles.__file__).with_name(KEYS_FILE)
     recorded = json.loads(path.read_text(encoding="utf-8"))
@@ -235,7 +235,7 @@ def test_a_profile_edited_since_its_keys_were_recorded_is_parsed(tmp_path: Path)
     import types
 
     import careerkit.profiles
-    from careerkit.registry import KEYS_FILE, Pending, _own_documents
+    from careerkit.catalogue.sources.profiles import KEYS_FILE, Pending, _own_documents
 
     folder = Path(careerkit.profiles.__file__).parent
     for name in ("customer-service.toml", KEYS_FILE, "__init__.py"):
@@ -283,7 +283,7 @@ def _dist(site: Path, folder: str, entry_points: str | None) -> None:
 def test_the_quick_look_for_plugins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folders: dict[str, str | None], possible: bool
 ) -> None:
-    from careerkit.registry import plugins_possible
+    from careerkit.catalogue.sources.profiles import plugins_possible
 
     for folder, text in folders.items():
         _dist(tmp_path, folder, text)
@@ -294,7 +294,7 @@ def test_the_quick_look_for_plugins(
 def test_the_quick_look_leaves_what_it_cannot_read_to_importlib_metadata(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerkit.registry import plugins_possible
+    from careerkit.catalogue.sources.profiles import plugins_possible
 
     (tmp_path / "bundle.zip").write_bytes(b"PK\x05\x06" + bytes(18))
     monkeypatch.setattr("sys.path", [str(tmp_path / "bundle.zip")])
@@ -318,7 +318,7 @@ def test_the_importlib_metadata_backport_reads_what_the_quick_look_reads(
 ) -> None:
     """dask installs the backport's finder on sys.meta_path: lookups stay quick beside it."""
     importlib_metadata = pytest.importorskip("importlib_metadata")
-    from careerkit.registry import plugins_possible
+    from careerkit.catalogue.sources.profiles import plugins_possible
 
     monkeypatch.setattr("sys.path", [str(tmp_path)])
     monkeypatch.setattr(

@@ -1,6 +1,6 @@
 """What every table front end refuses, and how: convert_array, pandas, polars and Dask.
 
-One check serves them all (careerkit.pay._vector.check_kind and its callers): amounts
+One check serves them all (careerkit.pay._kinds.check_kind and its callers): amounts
 are numbers (never bool or text), each part's column holds what that part can be,
 and a value of a type the part cannot hold is refused naming its column and row.
 Dask's own refusals (across partitions, at call time from the frame's meta) are in

@@ -461,3 +461,59 @@ def test_parse_options_are_checked_once_not_per_row() -> None:
         texts.careerkit.parse(errors="coerce", period="fortnight")
     with pytest.raises(ck.UnknownLocaleError, match="unknown locale 'xx_YY'"):
         pl.Series(["3 LPA"]).careerkit.parse(locale="xx_YY")
+
+
+# --- one spec of the arguments, for every front end ------------------------------------------
+
+
+def _front_ends() -> list[tuple[str, Any, tuple[Any, ...]]]:
+    import careerkit.dask
+    from careerkit import _tables
+
+    frame = careerkit.pandas.CareerkitFrameAccessor
+    series = careerkit.pandas.CareerkitSeriesAccessor
+    polars_frame = careerkit.polars.CareerkitFrameNamespace
+    polars_series = careerkit.polars.CareerkitSeriesNamespace
+    return [
+        ("pandas convert", frame.convert, _tables.CONVERT),
+        ("pandas failures", frame.failures, _tables.FAILURES),
+        ("pandas parse", series.parse, _tables.PARSE),
+        ("polars convert", polars_frame.convert, _tables.CONVERT),
+        ("polars failures", polars_frame.failures, _tables.FAILURES),
+        ("polars parse", polars_series.parse, _tables.PARSE),
+        ("dask convert", careerkit.dask.convert, _tables.CONVERT),
+        ("dask failures", careerkit.dask.failures, _tables.FAILURES),
+        ("dask parse", careerkit.dask.parse, _tables.PARSE),
+    ]
+
+
+@pytest.mark.parametrize(("function", "spec"), [case[1:] for case in _front_ends()],
+                         ids=[case[0] for case in _front_ends()])  # fmt: skip
+def test_every_front_end_takes_and_documents_the_one_spec(function: Any, spec: Any) -> None:
+    import inspect
+
+    keywords = [
+        (parameter.name, parameter.default)
+        for parameter in inspect.signature(function).parameters.values()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    assert keywords == [(argument.name, argument.default) for argument in spec]
+    for argument in spec:
+        assert f"\n:param {argument.name}: {argument.means}\n" in function.__doc__
+
+
+def test_a_front_end_that_strays_from_the_spec_is_refused_when_defined() -> None:
+    from careerkit import _tables
+
+    def wrong_default(*, errors: str = "coerce", currency: None = None, period: None = None,
+                      locale: None = None) -> None: ...  # fmt: skip
+
+    def one_missing(*, errors: str = "raise", currency: None = None,
+                    period: None = None) -> None: ...  # fmt: skip
+
+    def out_of_order(*, currency: None = None, errors: str = "raise", period: None = None,
+                     locale: None = None) -> None: ...  # fmt: skip
+
+    for function in (wrong_default, one_missing, out_of_order):
+        with pytest.raises(TypeError, match=rf"{function.__name__} takes \[.*\], not the table"):
+            _tables.takes(_tables.PARSE)(function)

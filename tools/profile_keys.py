@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import careerkit.profiles
-from careerkit.registry import KEYS_FILE, own_keys
+from careerkit.catalogue.sources.profiles import KEYS_FILE, own_keys
 
 
 def main() -> None:

@@ -193,6 +193,8 @@ __all__ = [
 ]
 
 
+from careerkit import _wiring  # noqa: E402,F401 - provides the hooks of careerkit._hooks
+
 _lazy_getattr = lazy_names("careerkit", _LAZY, globals())
 
 

@@ -10,11 +10,12 @@ import attrs
 from careerkit._display import fitted, gist, html_table
 from careerkit.errors import CareerkitError, PayBandNotFoundError, ValidationError
 from careerkit.model import _iso
-from careerkit.model.career import Career, FundingKind
+from careerkit.model.career import Career
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import check_language
+from careerkit.model.training import FundingKind
 from careerkit.pay._bands import ConvertedPayBand
 from careerkit.text.format import PERIOD_WORDS, format_figures
 

@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 
 import attrs
 
-from careerkit._once import once
 from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model._checks import normalize_key
 from careerkit.model.career import Career
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from careerkit.registry import Registry
 
 __all__ = ["SearchResult", "SearchResults", "search"]
 
@@ -129,14 +133,13 @@ def _words(text: str) -> list[str]:
 
 
 class _Index:
-    """Names and descriptions, word by word, for every career of the default registry."""
+    """Names and descriptions, word by word, for every career of *registry*."""
 
-    def __init__(self) -> None:
-        from careerkit._catalogued import origin
+    def __init__(self, registry: Registry) -> None:
         from careerkit.catalogue import descriptions, occupations
-        from careerkit.registry import default_registry
+        from careerkit.catalogue._assembly import origin
 
-        registry = default_registry()
+        self.registry = registry
         # each entry: (career id, text as written, field, its words)
         self.entries: list[tuple[str, str, str, tuple[str, ...]]] = []
         self.exact: dict[str, int] = {}  # normalized name -> entry
@@ -176,8 +179,22 @@ class _Index:
         )
 
 
-_get_index = once(_Index)
-"""The index of the default registry, built on the first search, once."""
+_built: list[_Index] = []
+_building = threading.Lock()
+
+
+def _get_index() -> _Index:
+    """The index of the default registry, built on the first search, once, and again
+    when the registry is (the data in use changed: :func:`careerkit.registry.forget_default`)."""
+    from careerkit.registry import default_registry
+
+    registry = default_registry()
+    built = _built
+    if not built or built[0].registry is not registry:
+        with _building:
+            if not _built or _built[0].registry is not registry:
+                _built[:] = [_Index(registry)]
+    return _built[0]
 
 
 def _matches(word: str, index: _Index) -> dict[str, float]:

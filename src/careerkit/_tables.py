@@ -1,45 +1,178 @@
-"""What the pandas, polars and Dask front ends share: their arguments, and parsing a column.
+"""What the pandas, polars and Dask front ends share: one spec of their arguments, read once.
 
-Every ``convert`` and ``failures`` call is a :class:`Request`, checked by
-:func:`check_call` before any row is read (Dask's when it is called, from the
-frame's ``meta``): each front end only says which of its columns hold what
-(:class:`careerkit.pay._vector.Kind`). Each front end then turns its own columns
-into :class:`careerkit.pay._vector.Column` values (codes and distinct values,
-without copying strings where it can) and converts them with :func:`run_call`;
-parsing reads each distinct text once, after :func:`check_parse`.
+Each front end's ``convert``, ``failures`` and ``parse`` spell their arguments out
+(users and IDEs read them), and :func:`takes` holds them to the one spec here:
+:data:`CONVERT`, :data:`FAILURES` and :data:`PARSE` give each argument's name,
+default and description, once; the decorator checks that the front end takes
+exactly those (keyword-only, in that order, with those defaults) and writes the
+descriptions into its docstring.
+
+A call's arguments are then read once, by :meth:`Request.of` (or
+:meth:`ParseRequest.of`, which checks ``parse``'s options), and a ``convert`` or
+``failures`` call is checked by :func:`check_call` before any row is read (Dask's
+when it is called, from the frame's ``meta``): each front end only says which of
+its columns hold what (:class:`careerkit.pay._kinds.Kind`) and how it reads a column
+or one value per row (:meth:`Call.convert`), turning its own columns into
+:class:`careerkit.pay._columns.Column` values (codes and distinct values, without
+copying strings where it can). Parsing reads each distinct text once
+(:meth:`ParseRequest.parse`).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerkit.errors import CareerkitError, ValidationError, WrongTypeError, shown
 from careerkit.model import _iso
 from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import When
-from careerkit.pay._vector import (
-    Errors,
-    Kind,
-    Outcome,
-    Target,
-    check_errors,
-    check_kind,
-    check_value,
-    is_missing,
-    is_scalar,
-    prefixed,
-    reworded,
-    run,
-)
+from careerkit.pay._factor_table import Target
+from careerkit.pay._failures import prefixed, reworded, where
+from careerkit.pay._kinds import Kind, check_kind, is_missing, is_scalar
+from careerkit.pay._part_values import check_value
+from careerkit.pay._units import When
+from careerkit.pay._vector import Errors, Outcome, check_errors, run
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from careerkit.pay._vector import Codes, Floats
+    from careerkit.pay._columns import Column, Floats
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 PARTS = ("amount", "currency", "period", "when", "country")
+
+
+# --- the spec: each argument once, with what it means ---------------------------------------------
+
+
+class Argument(NamedTuple):
+    """One keyword argument of the front ends: its name, its default, and what it is."""
+
+    name: str
+    default: object  # REQUIRED where there is none
+    means: str  # its description, in every front end's docstring
+
+
+REQUIRED = inspect.Parameter.empty
+"""The default of an argument that must be given."""
+
+
+def _column_or_one(values: str, one: str) -> str:
+    """How a part's argument is given, for its description."""
+    return (
+        f"{values}: the name of a column, or one {one} for every row (a value that is not one "
+        "of the frame's column names)"
+    )
+
+
+CONVERT = (
+    Argument("amount", REQUIRED, "the name of the column of amounts"),
+    Argument("currency", REQUIRED, _column_or_one("ISO 4217 codes such as ``'INR'``", "code")),
+    Argument(
+        "period",
+        REQUIRED,
+        _column_or_one("``'hour'``, ``'day'``, ``'week'``, ``'month'`` or ``'year'``", "period"),
+    ),
+    Argument(
+        "when",
+        REQUIRED,
+        _column_or_one(
+            "dates (``'2008-05'``, years, dates, timestamps or periods; a date with a day "
+            "counts as its calendar month)",
+            "date",
+        ),
+    ),
+    Argument(
+        "country",
+        None,
+        _column_or_one(
+            "the country whose prices *prices_of* uses where a currency is shared (ISO "
+            "3166-1 alpha-2 codes such as ``'DE'``; ``None``: the currency's own, the euro "
+            "area's for EUR)",
+            "code",
+        ),
+    ),
+    Argument(
+        "to",
+        None,
+        '``"CURRENCY/PERIOD"``, ``"CURRENCY"`` or ``"PERIOD"`` (``"INR/month"``, ``"INR"``, '
+        '``"month"``); ``None`` keeps each row\'s own (one for all rows)',
+    ),
+    Argument("prices_of", None, 'a date (``"2024"``): every figure is moved into its prices first'),
+    Argument(
+        "schedule",
+        None,
+        "the work schedule of a change of period (``None``: ``WorkSchedule.BLS_FULL_TIME``)",
+    ),
+    Argument(
+        "errors",
+        "raise",
+        '``"raise"``: a row that cannot be converted raises its error, naming the row; '
+        '``"coerce"``: it gives a missing value instead',
+    ),
+)
+"""The arguments of ``convert``: in every front end, in this order."""
+
+FAILURES = CONVERT[:-1]
+"""The arguments of ``failures``: ``convert``'s, but ``errors``."""
+
+PARSE = (
+    Argument(
+        "errors",
+        "raise",
+        '``"raise"``: an unreadable text raises its error, naming its row; ``"coerce"``: it '
+        "gives missing values instead",
+    ),
+    Argument(
+        "currency",
+        None,
+        ":func:`careerkit.parse_pay`'s: the currency of a text that names none (``'INR'``)",
+    ),
+    Argument(
+        "period",
+        None,
+        ":func:`careerkit.parse_pay`'s: the period of a text that names none (``'year'``)",
+    ),
+    Argument(
+        "locale",
+        None,
+        ":func:`careerkit.parse_pay`'s: the locale (``'de_DE'``) whose decimal and grouping "
+        "marks numbers are read by",
+    ),
+)
+"""The arguments of ``parse``: :func:`careerkit.parse_pay`'s, in every front end."""
+
+
+def takes(spec: Sequence[Argument]) -> Callable[[F], F]:
+    """A front end's function, held to *spec* and documented by it.
+
+    Its keyword-only arguments must be *spec*'s, in order, with its defaults (else a
+    ``TypeError`` when the front end is imported: a mistake in careerkit, never in
+    a user's call); each one's description is added to its docstring, where Sphinx
+    and ``help()`` show it with the argument's type.
+    """
+    wanted = [(argument.name, argument.default) for argument in spec]
+
+    def described(function: F) -> F:
+        found = [
+            (parameter.name, parameter.default)
+            for parameter in inspect.signature(function).parameters.values()
+            if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+        ]
+        if found != wanted:
+            raise TypeError(
+                f"{function.__module__}.{function.__qualname__} takes {found}, "
+                f"not the table arguments {wanted}"
+            )
+        if function.__doc__ is not None:  # None: docstrings stripped (python -OO)
+            fields = "\n".join(f":param {argument.name}: {argument.means}" for argument in spec)
+            function.__doc__ = f"{inspect.cleandoc(function.__doc__)}\n\n{fields}\n"
+        return function
+
+    return described
 
 
 def missing_extra(error: ModuleNotFoundError, extra: str) -> ModuleNotFoundError:
@@ -50,6 +183,9 @@ def missing_extra(error: ModuleNotFoundError, extra: str) -> ModuleNotFoundError
         f"pip install 'careerkit[{extra}]'",
         name=library,
     )
+
+
+# --- convert and failures: read once, checked before any row is read ------------------------------
 
 
 def target(
@@ -124,9 +260,51 @@ class Request(NamedTuple):
 class Call(NamedTuple):
     """A :class:`Request`, checked: what a front end hands the engine."""
 
+    request: Request
     target: Target
     unit: str  # the target's unit words, for the result's name
     names: dict[str, Hashable]  # the parts given as a column of the frame: its name
+
+    @property
+    def name(self) -> str:
+        """The result's name: ``"pay (INR/month, 2024 prices)"``, or ``"reason"`` (failures)."""
+        if self.request.reasons:
+            return "reason"
+        amount = self.request.given["amount"]
+        base = amount if isinstance(amount, str) else "pay"
+        return f"{base} ({self.unit})" if self.unit else base
+
+    def convert(
+        self,
+        column: Callable[[str, Hashable], object],
+        per_row: Callable[[str, object], object],
+        labels: Sequence[object] | None = None,
+    ) -> Outcome:
+        """Read each part and convert the rows: the one reader of every front end.
+
+        A part given as one of the frame's columns is read by *column* (part, column
+        name); values given one per row are checked by *per_row* (part, values); one
+        value for every row is itself. *labels* names the rows in errors.
+        """
+        parts: dict[str, object] = {}
+        for part, value in self.request.given.items():
+            if part in self.names:
+                parts[part] = column(part, self.names[part])
+            elif is_scalar(value):
+                parts[part] = value
+            else:
+                parts[part] = per_row(part, value)
+        amounts: Any = parts.pop("amount")
+        errors: Any = self.request.errors
+        return run(
+            amounts,
+            parts,
+            self.target,
+            errors,
+            reasons=self.request.reasons,
+            labels=labels,
+            names=self.names,
+        )
 
 
 def names_column(value: object, columns: Iterable[Hashable]) -> bool:
@@ -179,34 +357,7 @@ def check_call(
                     f"columns are {listed})",
                     error.field,
                 ) from None
-    return Call(checked, unit, names)
-
-
-def run_call(
-    request: Request,
-    call: Call,
-    parts: dict[str, object],
-    labels: Sequence[object] | None = None,
-) -> Outcome:
-    """Convert the rows of a checked call: *parts* are each part's values, as the front end read them."""
-    values = dict(parts)
-    amounts: Any = values.pop("amount")
-    errors: Any = request.errors
-    return run(
-        amounts,
-        values,
-        call.target,
-        errors,
-        reasons=request.reasons,
-        labels=labels,
-        names=call.names,
-    )
-
-
-def result_name(amount: object, unit: str) -> str:
-    """``"pay (INR/month, 2024 prices)"``: the amount column's name and the unit."""
-    base = amount if isinstance(amount, str) else "pay"
-    return f"{base} ({unit})" if unit else base
+    return Call(request, checked, unit, names)
 
 
 def in_partition(error: CareerkitError, number: int | None) -> CareerkitError:
@@ -218,7 +369,7 @@ def in_partition(error: CareerkitError, number: int | None) -> CareerkitError:
 
 
 class Parsed(NamedTuple):
-    """The parsed columns, one entry per row."""
+    """The parsed columns, one entry per row: the result's columns, in order."""
 
     low: Floats
     high: Floats
@@ -226,68 +377,77 @@ class Parsed(NamedTuple):
     period: np.ndarray[Any, np.dtype[np.object_]]
 
 
-def check_parse(
-    *, errors: object, currency: str | None, period: Period | str | None, locale: str | None
-) -> None:
-    """Check ``parse``'s options once, before any text is read (every front end calls this).
+class ParseRequest(NamedTuple):
+    """The options of a ``parse`` call (:data:`PARSE`), checked: the same in every front end."""
 
-    In each text's error they would make every row NaN under ``errors="coerce"``.
-    """
-    check_errors(errors)
-    if currency is not None:
-        _iso.check_currency(currency, field="currency")
-    if period is not None:
-        to_period(period)
-    if locale is not None:
-        from careerkit.text.parse import _locale_marks
+    errors: Errors
+    currency: str | None
+    period: Period | str | None
+    locale: str | None
 
-        _locale_marks(locale)
+    @classmethod
+    def of(cls, arguments: Mapping[str, Any]) -> ParseRequest:
+        """The checked options of a front end's ``parse``, from its arguments (``locals()``).
 
+        Checked once, before any text is read: in each text's error they would make
+        every row NaN under ``errors="coerce"``.
+        """
+        request = cls(**{argument.name: arguments[argument.name] for argument in PARSE})
+        check_errors(request.errors)
+        if request.currency is not None:
+            _iso.check_currency(request.currency, field="currency")
+        if request.period is not None:
+            to_period(request.period)
+        if request.locale is not None:
+            from careerkit.text._numbers import locale_marks
 
-def parse_codes(
-    codes: Codes,
-    uniques: Sequence[object],
-    *,
-    errors: Errors,
-    currency: str | None,
-    period: Period | str | None,
-    locale: str | None,
-    label: Callable[[int], str] = str,
-) -> Parsed:
-    """Parse each distinct text of *uniques* once and spread the results over the rows.
+            locale_marks(request.locale)
+        return request
 
-    *codes* gives each row's index into *uniques* (a missing text: ``None``, or a
-    NaN). A row whose text cannot be read raises :class:`~careerkit.PayParseError`
-    naming the row (``errors="raise"``) or gives NaN and ``None`` (``"coerce"``).
-    The options are the caller's, checked with :func:`check_parse`.
-    """
-    import numpy as np
+    def parse(self, column: Column, labels: Sequence[object] | None = None) -> Parsed:
+        """Parse each distinct text of *column* once and spread the results over the rows.
 
-    from careerkit.pay._range import PayRange
-    from careerkit.text import parse_pay
+        A missing text (``None``, or a NaN) gives NaN and ``None``. A row whose text
+        cannot be read raises :class:`~careerkit.PayParseError` naming the row (and
+        its label of *labels*) (``errors="raise"``) or gives NaN and ``None``
+        (``"coerce"``).
+        """
+        import numpy as np
 
-    size = len(uniques)
-    low = np.full(size, np.nan)
-    high = np.full(size, np.nan)
-    units: list[tuple[str | None, str | None]] = [(None, None)] * size
-    failed: dict[int, CareerkitError] = {}
-    for at, text in enumerate(uniques):
-        if is_missing(text):
-            continue
-        try:
-            found = parse_pay(text, currency=currency, period=period, locale=locale)  # type: ignore[arg-type]
-        except CareerkitError as error:
-            failed[at] = error
-            continue
-        ends = (found.low, found.high) if isinstance(found, PayRange) else (found, found)
-        low[at], high[at] = (np.nan if end is None else float(end.amount) for end in ends)
-        units[at] = (found.currency, found.period.value)
-    if failed and errors == "raise":
-        bad = np.zeros(size, dtype=bool)
-        bad[list(failed)] = True
-        row = int(np.argmax(bad.take(codes)))
-        first = failed[int(codes[row])]
-        raise prefixed(first, f"row {label(row)} ({shown(uniques[int(codes[row])])})")
-    currencies = np.array([unit[0] for unit in units] + [None], dtype=object)[:-1]
-    periods = np.array([unit[1] for unit in units] + [None], dtype=object)[:-1]
-    return Parsed(low.take(codes), high.take(codes), currencies.take(codes), periods.take(codes))
+        from careerkit.pay._range import PayRange
+        from careerkit.text import parse_pay
+
+        codes: Any = column.codes
+        uniques = column.uniques
+        size = len(uniques)
+        low = np.full(size, np.nan)
+        high = np.full(size, np.nan)
+        units: list[tuple[str | None, str | None]] = [(None, None)] * size
+        failed: dict[int, CareerkitError] = {}
+        for at, text in enumerate(uniques):
+            if is_missing(text):
+                continue
+            try:
+                found = parse_pay(
+                    text,  # type: ignore[arg-type]
+                    currency=self.currency,
+                    period=self.period,
+                    locale=self.locale,
+                )
+            except CareerkitError as error:
+                failed[at] = error
+                continue
+            ends = (found.low, found.high) if isinstance(found, PayRange) else (found, found)
+            low[at], high[at] = (np.nan if end is None else float(end.amount) for end in ends)
+            units[at] = (found.currency, found.period.value)
+        if failed and self.errors == "raise":
+            bad = np.zeros(size, dtype=bool)
+            bad[list(failed)] = True
+            row = int(np.argmax(bad.take(codes)))
+            first = failed[int(codes[row])]
+            raise prefixed(first, f"{where(row, labels)} ({shown(uniques[int(codes[row])])})")
+        currencies = np.array([unit[0] for unit in units] + [None], dtype=object)[:-1]
+        periods = np.array([unit[1] for unit in units] + [None], dtype=object)[:-1]
+        return Parsed(
+            low.take(codes), high.take(codes), currencies.take(codes), periods.take(codes)
+        )

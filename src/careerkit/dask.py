@@ -35,17 +35,11 @@ from careerkit import pandas as _pandas
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import When
-from careerkit.pay._vector import (
-    Errors,
-    Target,
-    check_kind,
-    dtype_kind,
-    is_missing,
-    is_scalar,
-    one_unit,
-    read_column,
-)
+from careerkit.pay._columns import read_column
+from careerkit.pay._factor_table import Target, one_unit
+from careerkit.pay._kinds import check_kind, dtype_kind, is_missing, is_scalar
+from careerkit.pay._units import When
+from careerkit.pay._vector import Errors
 
 __all__ = ["convert", "failures", "parse"]
 
@@ -150,16 +144,12 @@ def _map(frame: dd.DataFrame, request: _tables.Request) -> dd.Series:
     """careerkit.pandas's conversion of every partition, after the checks pandas makes of the
     whole frame: of the arguments at once, of one currency (period) across partitions."""
     call = _checked(frame, request)
-    if request.reasons:
-        meta = pd.Series(dtype=object, name="reason")
-    else:
-        meta = pd.Series(
-            dtype="float64", name=_tables.result_name(request.given["amount"], call.unit)
-        )
+    meta = pd.Series(dtype=object if request.reasons else "float64", name=call.name)
     after = _whole_column(frame, call.names, call.target)
     return cast("dd.Series", _partitions(frame, _pandas._table, meta, *after, request=request))
 
 
+@_tables.takes(_tables.CONVERT)
 def convert(
     frame: dd.DataFrame,
     *,
@@ -175,11 +165,10 @@ def convert(
 ) -> dd.Series:
     """Every row's pay in the unit *to*, as a lazy float64 Dask Series.
 
-    The arguments are :meth:`careerkit.pandas.CareerkitFrameAccessor.convert`'s
-    (column names, or one value for every row). Everything but the rows is checked
-    here, at once, as pandas checks it: *errors*, the target, each value given once
-    for every row, each column's type (from the frame's ``meta``). Rows are read
-    when the result is computed, each partition on its worker; an error there names
+    As :meth:`careerkit.pandas.CareerkitFrameAccessor.convert`, on a Dask DataFrame.
+    Everything but the rows is checked here, at once, as pandas checks it: *errors*,
+    the target, each value given once for every row, each column's type (from the
+    frame's ``meta``). Rows are read when the result is computed, each partition on its worker; an error there names
     the partition and the row within it. Where *to* leaves the currency (or the
     period) open, the rows must have one over the whole frame, as in pandas: every
     partition's are checked together before any partition is converted.
@@ -187,6 +176,7 @@ def convert(
     return _map(frame, _tables.Request.of(locals()))
 
 
+@_tables.takes(_tables.FAILURES)
 def failures(
     frame: dd.DataFrame,
     *,
@@ -206,6 +196,7 @@ def failures(
     return _map(frame, _tables.Request.of(locals(), reasons=True))
 
 
+@_tables.takes(_tables.PARSE)
 def parse(
     series: dd.Series,
     *,
@@ -220,15 +211,7 @@ def parse(
     partition (each distinct text is parsed once per partition). The options and
     the series' type are checked here, at once.
     """
-    _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
+    request = _tables.ParseRequest.of(locals())
     check_kind("text", dtype_kind(series.dtype), column=series.name)
-    meta = pd.DataFrame(
-        {
-            "low": pd.Series(dtype="float64"),
-            "high": pd.Series(dtype="float64"),
-            "currency": pd.Series(dtype="str"),
-            "period": pd.Series(dtype="str"),
-        }
-    )
-    options = {"errors": errors, "currency": currency, "period": period, "locale": locale}
-    return cast("dd.DataFrame", _partitions(series, _pandas._parse, meta, **options))
+    meta = _pandas._parse(pd.Series([], dtype="str"), request)  # pandas's own, of no rows
+    return cast("dd.DataFrame", _partitions(series, _pandas._parse, meta, request=request))

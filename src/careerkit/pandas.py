@@ -37,8 +37,10 @@ except ModuleNotFoundError as error:  # the optional extra
 from careerkit.errors import CareerkitError, ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import When
-from careerkit.pay._vector import Errors, is_scalar, kind_of, read_column
+from careerkit.pay._columns import read_column
+from careerkit.pay._kinds import kind_of
+from careerkit.pay._units import When
+from careerkit.pay._vector import Errors
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor"]
 
@@ -53,17 +55,15 @@ def _one_column(frame: pd.DataFrame, name: Hashable) -> pd.Series:
     return found
 
 
-def _pick(frame: pd.DataFrame, name: str, value: object, column: Hashable | None) -> object:
-    """The values of *name*: the frame's *column*, or *value* itself (one for all, or per row)."""
-    if column is not None:
-        return _one_column(frame, column)
+def _per_row(frame: pd.DataFrame, name: str, value: object) -> object:
+    """*value*, one of *name* for every row of *frame*: a Series must have the frame's index."""
     if isinstance(value, pd.Series) and not value.index.equals(frame.index):
         raise ValidationError(
             f"the Series given for {name} has another index than the frame's; give a column "
             "name, one value for every row, or a Series with the frame's index",
             field=name,
         )
-    if not is_scalar(value) and len(value) != len(frame):  # type: ignore[arg-type]
+    if len(value) != len(frame):  # type: ignore[arg-type]
         raise ValidationError(
             f"got {len(value):,} values of {name} for {len(frame):,} rows; give a column "  # type: ignore[arg-type]
             "name or one value for every row",
@@ -90,46 +90,29 @@ def _table(
         call = _tables.check_call(
             request, frame.columns, lambda name: kind_of(_one_column(frame, name))
         )
-        parts = {
-            part: _pick(frame, part, value, call.names.get(part))
-            for part, value in request.given.items()
-        }
-        outcome = _tables.run_call(request, call, parts, _labels(frame.index))
+        outcome = call.convert(
+            lambda part, name: _one_column(frame, name),
+            lambda part, value: _per_row(frame, part, value),
+            _labels(frame.index),
+        )
     except CareerkitError as error:
         raise _tables.in_partition(error, partition) from None
     if request.reasons:
-        return pd.Series(outcome.reasons, index=frame.index, name="reason", dtype=object)
-    name = _tables.result_name(request.given["amount"], call.unit)
-    return pd.Series(outcome.values, index=frame.index, name=name, copy=False)
+        return pd.Series(outcome.reasons, index=frame.index, name=call.name, dtype=object)
+    return pd.Series(outcome.values, index=frame.index, name=call.name, copy=False)
 
 
 def _parse(
-    series: pd.Series,
-    *,
-    errors: Errors = "raise",
-    currency: str | None = None,
-    period: Period | str | None = None,
-    locale: str | None = None,
-    partition: int | None = None,
+    series: pd.Series, request: _tables.ParseRequest, partition: int | None = None
 ) -> pd.DataFrame:
-    """See :meth:`CareerkitSeriesAccessor.parse`."""
+    """What :meth:`CareerkitSeriesAccessor.parse` makes of *series*, its options checked.
+
+    *partition* names a Dask partition in errors.
+    """
     labels = _labels(series.index)
-
-    def label(row: int) -> str:
-        return str(row) if labels is None else f"{row}, index {shown(labels[row])}"
-
     try:
-        _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
         column = read_column("text", series, len(series), column=series.name, labels=labels)
-        parsed = _tables.parse_codes(
-            column.codes,  # type: ignore[arg-type]
-            column.uniques,
-            errors=errors,
-            currency=currency,
-            period=period,
-            locale=locale,
-            label=label,
-        )
+        parsed = request.parse(column, labels)
     except CareerkitError as error:
         raise _tables.in_partition(error, partition) from None
     return pd.DataFrame(
@@ -150,6 +133,7 @@ class CareerkitFrameAccessor:
     def __init__(self, frame: pd.DataFrame) -> None:
         self._frame = frame
 
+    @_tables.takes(_tables.CONVERT)
     def convert(
         self,
         *,
@@ -165,18 +149,14 @@ class CareerkitFrameAccessor:
     ) -> pd.Series:
         """Every row's pay in the unit *to* (``"INR/month"``), as a float64 Series.
 
-        *amount* names the column of amounts; *currency*, *period*, *when* and
-        *country* each name a column, or give one value for every row (a value
-        that is not one of the frame's column names). *to* is
-        ``"CURRENCY/PERIOD"``, ``"CURRENCY"`` or ``"PERIOD"``; *prices_of*
-        (``"2024"``) moves every figure into that date's prices first. The rules
-        (dates, missing amounts, ``errors``) are :func:`careerkit.convert_array`'s.
-        The result has the frame's index and the name ``"pay (INR/month, 2024
-        prices)"``; with ``errors="raise"`` the error names the first failing
-        row's number, index label and values.
+        The rules (dates, missing amounts, ``errors``) are
+        :func:`careerkit.convert_array`'s. The result has the frame's index and the
+        name ``"pay (INR/month, 2024 prices)"``; with ``errors="raise"`` the error
+        names the first failing row's number, index label and values.
         """
         return _table(self._frame, _tables.Request.of(locals()))
 
+    @_tables.takes(_tables.FAILURES)
     def failures(
         self,
         *,
@@ -203,6 +183,7 @@ class CareerkitSeriesAccessor:
     def __init__(self, series: pd.Series) -> None:
         self._series = series
 
+    @_tables.takes(_tables.PARSE)
     def parse(
         self,
         *,
@@ -216,8 +197,6 @@ class CareerkitSeriesAccessor:
 
         A single figure has ``high`` equal to ``low``; an open range ("up to ₹8
         LPA") has NaN at its open end; a missing text gives NaN and missing values.
-        Each distinct text is parsed once. *currency*, *period* and *locale* are
-        :func:`~careerkit.parse_pay`'s; ``errors="coerce"`` gives an unreadable
-        text NaN instead of raising.
+        Each distinct text is parsed once.
         """
-        return _parse(self._series, errors=errors, currency=currency, period=period, locale=locale)
+        return _parse(self._series, _tables.ParseRequest.of(locals()))

@@ -32,8 +32,10 @@ except ModuleNotFoundError as error:  # the optional extra
 from careerkit.errors import ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import When
-from careerkit.pay._vector import Column, Errors, Kind, check_kind, is_scalar, read_column
+from careerkit.pay._columns import Column, read_column
+from careerkit.pay._kinds import Kind, check_kind
+from careerkit.pay._units import When
+from careerkit.pay._vector import Errors
 
 __all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace"]
 
@@ -79,10 +81,8 @@ def _column(part: str, name: str | None, series: pl.Series) -> Column | np.ndarr
     return series.to_numpy()
 
 
-def _pick(frame: pl.DataFrame, part: str, value: object) -> object:
-    """A column's values where *value* names a column of *frame*, otherwise *value* itself."""
-    if _tables.names_column(value, frame.columns):
-        return _column(part, str(value), frame.get_column(str(value)))
+def _per_row(frame: pl.DataFrame, part: str, value: object) -> object:
+    """*value*, one of *part* for every row of *frame*: a polars Series of the frame's height."""
     if isinstance(value, pl.Series):
         if len(value) != frame.height:
             raise ValidationError(
@@ -90,24 +90,23 @@ def _pick(frame: pl.DataFrame, part: str, value: object) -> object:
                 field=part,
             )
         return _column(part, None, value)
-    if not is_scalar(value):
-        raise ValidationError(
-            f"expected a column name, a polars Series or one value for every row as {part}, "
-            f"got {type(value).__name__} {shown(value)}",
-            field=part,
-        )
-    return value
+    raise ValidationError(
+        f"expected a column name, a polars Series or one value for every row as {part}, "
+        f"got {type(value).__name__} {shown(value)}",
+        field=part,
+    )
 
 
 def _table(frame: pl.DataFrame, request: _tables.Request) -> pl.Series:
     """What :meth:`CareerkitFrameNamespace.convert` (or ``failures``) makes of *frame*."""
     call = _tables.check_call(request, frame.columns, lambda name: _kind(frame.schema[str(name)]))
-    parts = {part: _pick(frame, part, value) for part, value in request.given.items()}
-    outcome = _tables.run_call(request, call, parts)
+    outcome = call.convert(
+        lambda part, name: _column(part, str(name), frame.get_column(str(name))),
+        lambda part, value: _per_row(frame, part, value),
+    )
     if request.reasons:
-        return pl.Series("reason", outcome.reasons.tolist(), dtype=pl.String)  # type: ignore[union-attr]
-    name = _tables.result_name(request.given["amount"], call.unit)
-    return pl.Series(name, outcome.values, dtype=pl.Float64).fill_nan(None)
+        return pl.Series(call.name, outcome.reasons.tolist(), dtype=pl.String)  # type: ignore[union-attr]
+    return pl.Series(call.name, outcome.values, dtype=pl.Float64).fill_nan(None)
 
 
 @pl.api.register_dataframe_namespace("careerkit")
@@ -117,6 +116,7 @@ class CareerkitFrameNamespace:
     def __init__(self, frame: pl.DataFrame) -> None:
         self._frame = frame
 
+    @_tables.takes(_tables.CONVERT)
     def convert(
         self,
         *,
@@ -132,13 +132,13 @@ class CareerkitFrameNamespace:
     ) -> pl.Series:
         """Every row's pay in the unit *to* (``"INR/month"``), as a Float64 Series.
 
-        The arguments are :meth:`careerkit.pandas.CareerkitFrameAccessor.convert`'s:
-        each of *currency*, *period*, *when* and *country* names a column, or gives
-        one value for every row. Where pandas has NaN (a missing amount, a row that
-        ``errors="coerce"`` cannot convert) polars has null.
+        As :meth:`careerkit.pandas.CareerkitFrameAccessor.convert`, but where pandas
+        has NaN (a missing amount, a row that ``errors="coerce"`` cannot convert)
+        polars has null.
         """
         return _table(self._frame, _tables.Request.of(locals()))
 
+    @_tables.takes(_tables.FAILURES)
     def failures(
         self,
         *,
@@ -162,6 +162,7 @@ class CareerkitSeriesNamespace:
     def __init__(self, series: pl.Series) -> None:
         self._series = series
 
+    @_tables.takes(_tables.PARSE)
     def parse(
         self,
         *,
@@ -173,18 +174,10 @@ class CareerkitSeriesNamespace:
         """Read each row's pay text: columns ``low``, ``high`` (Float64), ``currency`` and
         ``period`` (String), as :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse`
         (null where pandas has NaN)."""
-        _tables.check_parse(errors=errors, currency=currency, period=period, locale=locale)
+        request = _tables.ParseRequest.of(locals())
         name = self._series.name or None
         found = _column("text", name, self._series)
-        column = read_column("text", found, len(self._series), column=name)
-        parsed = _tables.parse_codes(
-            column.codes,  # type: ignore[arg-type]
-            column.uniques,
-            errors=errors,
-            currency=currency,
-            period=period,
-            locale=locale,
-        )
+        parsed = request.parse(read_column("text", found, len(self._series), column=name))
         return pl.DataFrame(
             {
                 "low": pl.Series(parsed.low, dtype=pl.Float64).fill_nan(None),

@@ -32,10 +32,11 @@ import attrs
 from careerkit._toml import MAX_DEPTH, MAX_PROFILE_SIZE, read_toml, too_large
 from careerkit.errors import ProfileLoadError, ValidationError, WrongTypeError, shown, wrong_type
 from careerkit.model import _checks
-from careerkit.model.career import Career, CareerExtension, FundingKind
+from careerkit.model.career import Career, CareerExtension
 from careerkit.model.codes import CodeSystem
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
+from careerkit.model.training import FundingKind
 
 if TYPE_CHECKING:
     import cattrs

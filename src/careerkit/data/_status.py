@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from careerkit import data
+from careerkit import _hooks, data
 from careerkit.data import SERIES, DataFile, Date, label
+from careerkit.data._files import _shipped_files
 
 _SHOWN_ENDS = 12  # keys listed per end date in the text; JSON has them all
 
@@ -205,7 +206,7 @@ def _series(kind: str) -> SeriesStatus:
         gaps=_gaps(kind, values),
         keys=len(values),
         notes=_notes(kind),
-        files=(*data._shipped_files(kind), *updates),
+        files=(*_shipped_files(kind), *updates),
         in_use="update" if updates else "shipped snapshot",
         folder=str(data.directory()),
     )
@@ -236,103 +237,18 @@ def _notes(kind: str) -> tuple[str, ...]:
 
 
 def _publisher(shipped: str, updates: tuple[DataFile, ...]) -> str:
+    """Who published the values in use: the updates' publishers, newest first, then *shipped*."""
     return "; ".join(dict.fromkeys([file.publisher for file in reversed(updates)] + [shipped]))
 
 
-def _oews() -> SeriesStatus:
-    info = SERIES["oews"]
-    about = _shipped_release()
-    installed = data.oews_releases()
-    shipped = ReleaseStatus(
-        reference_date=str(about["reference_date"]),
-        name=str(about["name"]),
-        areas=tuple(about["areas"]),
-        occupations=int(about["occupations"]),
-        shipped=True,
-        files=tuple(
-            DataFile(
-                kind="oews",
-                name=name,
-                sha256=digest,
-                publisher=info.source if name.startswith("oews") else "O*NET Center (USDOL/ETA)",
-                format="careerkit catalogue source",
-                shipped=True,
-                retrieved=info.retrieved.split(" ")[0],
-            )
-            for name, digest in about["files"].items()
-        ),
-        role="",
-    )
-    stack = [(shipped.reference_date, 0, shipped)]
-    stack += [
-        (
-            release.reference_date,
-            number,
-            ReleaseStatus(
-                reference_date=release.reference_date,
-                name=release.name,
-                areas=release.areas,
-                occupations=release.occupations,
-                shipped=False,
-                files=release.files,
-                role="",
-            ),
-        )
-        for number, release in enumerate(installed, 1)
-    ]
-    stack.sort(key=lambda item: item[:2])  # as the catalogue stacks them
-    latest = stack[-1][0]
-    releases = []
-    for at, (date, _, release) in enumerate(stack):
-        above = [other for when, _, other in stack[at + 1 :] if when == date]
-        if above:
-            role = f"under the {date} release installed after it, for the areas both cover"
-        else:
-            role = "latest" if date == latest else "history"
-        releases.append(attrs.evolve(release, role=role))
-    dates = sorted({release.reference_date for release in releases})
-    updates = tuple(file for release in installed for file in release.files)
-    occupations = _occupations(installed)
-    return SeriesStatus(
-        kind="oews",
-        name=info.name,
-        publisher=_publisher(info.source, updates),
-        licence=info.licence + "; O*NET descriptions CC BY 4.0",
-        url=info.url,
-        span=f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else dates[0],
-        last=dates[-1],
-        last_value=f"{occupations} occupations",
-        ends={},
-        gaps=(),
-        keys=occupations,
-        notes=(),
-        files=(*shipped.files, *updates),
-        in_use="update" if updates else "shipped snapshot",
-        folder=str(data.directory()),
-        releases=tuple(releases),
-    )
-
-
-def _occupations(installed: tuple[data.InstalledRelease, ...]) -> int:
-    """How many occupations the releases in use have between them."""
-    if not installed:
-        return int(_shipped_release()["occupations"])
-    from careerkit.catalogue import occupations
-
-    return len(occupations())
-
-
-def _shipped_release() -> Mapping[str, Any]:
-    """The release shipped in the package, as its ``release.json`` describes it."""
-    import json
-
-    from careerkit.catalogue import shipped_folder
-
-    text = (shipped_folder() / "release.json").read_text(encoding="utf-8")
-    about: Mapping[str, Any] = json.loads(text)
-    return about
-
-
 def status(kinds: tuple[str, ...]) -> tuple[SeriesStatus, ...]:
-    """See :func:`careerkit.data.status`: *kinds* checked, in :data:`~careerkit.data.KINDS` order."""
-    return tuple(_oews() if kind == "oews" else _series(kind) for kind in SERIES if kind in kinds)
+    """See :func:`careerkit.data.status`: *kinds* checked, in :data:`~careerkit.data.KINDS` order.
+
+    The ``oews`` entry is the catalogue's to give (its releases and occupations): the hook
+    :data:`careerkit._hooks.oews_status` asks it.
+    """
+    return tuple(
+        _hooks.oews_status.call() if kind == "oews" else _series(kind)
+        for kind in SERIES
+        if kind in kinds
+    )

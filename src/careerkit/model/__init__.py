@@ -8,45 +8,28 @@ from typing import TYPE_CHECKING
 from careerkit._lazy import lazy_names, public_names
 
 if TYPE_CHECKING:
-    from careerkit.model.career import (
-        Career,
-        CareerExtension,
-        Course,
-        EntryRoute,
-        FieldStory,
-        FundingKind,
-        FundingSource,
-        ProgressionLadder,
-    )
+    from careerkit.model.career import Career, CareerExtension
     from careerkit.model.codes import CodeSystem, OccupationCode
     from careerkit.model.dates import ReferenceDate
     from careerkit.model.employment import Employment
     from careerkit.model.pay_band import CourseFee, PayBand, Period
+    from careerkit.model.route import EntryRoute, FieldStory, ProgressionLadder
     from careerkit.model.schedule import WorkingHours, WorkSchedule
     from careerkit.model.source import Fact, Source
     from careerkit.model.text import LANGUAGES, Language, Text
+    from careerkit.model.training import Course, FundingKind, FundingSource
 
 _LAZY = {
-    **dict.fromkeys(
-        [
-            "Career",
-            "CareerExtension",
-            "Course",
-            "EntryRoute",
-            "FieldStory",
-            "FundingKind",
-            "FundingSource",
-            "ProgressionLadder",
-        ],
-        "careerkit.model.career",
-    ),
+    **dict.fromkeys(["Career", "CareerExtension"], "careerkit.model.career"),
     **dict.fromkeys(["CodeSystem", "OccupationCode"], "careerkit.model.codes"),
     **dict.fromkeys(["ReferenceDate"], "careerkit.model.dates"),
     **dict.fromkeys(["Employment"], "careerkit.model.employment"),
     **dict.fromkeys(["CourseFee", "PayBand", "Period"], "careerkit.model.pay_band"),
+    **dict.fromkeys(["EntryRoute", "FieldStory", "ProgressionLadder"], "careerkit.model.route"),
     **dict.fromkeys(["WorkingHours", "WorkSchedule"], "careerkit.model.schedule"),
     **dict.fromkeys(["Fact", "Source"], "careerkit.model.source"),
     **dict.fromkeys(["LANGUAGES", "Language", "Text"], "careerkit.model.text"),
+    **dict.fromkeys(["Course", "FundingKind", "FundingSource"], "careerkit.model.training"),
 }
 
 __all__ = [

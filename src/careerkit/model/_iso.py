@@ -11,6 +11,7 @@ import functools
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from careerkit import _hooks
 from careerkit.errors import (
     UnknownCurrencyError,
     ValidationError,
@@ -58,9 +59,7 @@ def _with_series() -> frozenset[str]:
     # Codes careerkit has exchange rates for are ISO 4217 codes (tests/test_data.py checks),
     # so they pass without loading pycountry's full list.
     global _SERIES_CODES
-    from careerkit.data import FX_SERIES
-
-    _SERIES_CODES = frozenset({"USD", *FX_SERIES.values()})
+    _SERIES_CODES = _hooks.rated_currencies.call()
     return _SERIES_CODES
 
 

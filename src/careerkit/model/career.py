@@ -1,27 +1,34 @@
-"""The career and the facts it is made of."""
+"""The career and the facts it is made of.
+
+The record itself lives here: :class:`CareerFacts`, :class:`Career` and
+:class:`CareerExtension`. The parts a career is made of have modules of their own
+(``careerkit.model.route``: entry routes, progression ladders, field stories;
+``careerkit.model.training``: courses and funding) and keep their names here too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import functools
-import typing
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
+from careerkit import _hooks
 from careerkit._display import fitted, html_table, shortened
 from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, ValidationError, shown
 from careerkit.model import _checks, _iso
+from careerkit.model._citations import citations
 from careerkit.model._frozen import FrozenMapping
 from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.employment import Employment
 from careerkit.model.pay_band import CourseFee, PayBand, Period, to_period
+from careerkit.model.route import EntryRoute, FieldStory, ProgressionLadder
 from careerkit.model.schedule import WorkingHours, WorkSchedule
 from careerkit.model.source import Fact, Source
 from careerkit.model.text import Text
+from careerkit.model.training import Course, FundingKind, FundingSource
 
 if TYPE_CHECKING:
     from careerkit.pay import ConvertedPayBand, Pay
@@ -39,173 +46,8 @@ __all__ = [
     "ProgressionLadder",
 ]
 
+
 _text = attrs.validators.instance_of(Text)
-_optional_text = attrs.validators.optional(_text)
-_optional_url = attrs.validators.optional(_checks.url)
-
-
-_texts = _checks.instances_of(Text, "a Text")
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class EntryRoute:
-    """One way into a career: the minimum qualification, then the steps after it.
-
-    ``text`` is the route as the source words it; ``minimum_qualification`` and
-    ``steps`` are the same route broken into parts. ``nsqf_level`` is the level
-    on India's National Skills Qualifications Framework (1..10) where a step is
-    NSQF training.
-    """
-
-    region: str = attrs.field(validator=_checks.region)
-    """Where the route applies (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
-    minimum_qualification: Text = attrs.field(validator=_text)
-    """The least schooling or qualification the route starts from."""
-    text: Text = attrs.field(validator=_text)
-    """The whole route, as the source words it."""
-    source: str = attrs.field(validator=_checks.slug)
-    """The id of the source (one of the profile's ``sources``) that states it."""
-    steps: tuple[Text, ...] = attrs.field(default=(), converter=_checks.to_tuple, validator=_texts)
-    """The steps after the minimum qualification, in order."""
-    nsqf_level: int | None = attrs.field(default=None)
-    """The NSQF level (1..10) where a step is NSQF training, else ``None``."""
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
-    """A caveat the source adds, or how careerkit read it."""
-
-    def __repr__(self) -> str:
-        # Records print as summaries, values as Python (the rule: careerkit._display).
-        count = len(self.steps)
-        steps = f", then {count} step{'s' * (count != 1)}" if count else ""
-        nsqf = "" if self.nsqf_level is None else f", NSQF level {self.nsqf_level}"
-        return fitted(
-            f"<EntryRoute {self.region}: ",
-            self.minimum_qualification.en,
-            f"{steps}{nsqf} ({self.source})>",
-        )
-
-    @nsqf_level.validator
-    def _check_nsqf(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10
-        ):
-            raise ValidationError(
-                f"NSQF levels run from 1 to 10, got {value!r}", field="nsqf_level"
-            )
-
-
-class FundingKind(enum.StrEnum):
-    """What a funding source offers."""
-
-    SCHOLARSHIP = "scholarship"
-    LOAN = "loan"
-    FREE_TRAINING = "free-training"
-
-
-def to_funding_kind(value: FundingKind | str) -> FundingKind:
-    """Converter: a :class:`FundingKind` from its name, with a clear error."""
-    return _checks.to_member(FundingKind, value, field="kind", what="kind")
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class FundingSource:
-    """A way to pay for the training: a scholarship, a loan or free training.
-
-    ``regions`` lists where it is offered (ISO 3166 codes: ``IN`` for all of
-    India, ``IN-WB`` for West Bengal).
-    """
-
-    kind: FundingKind = attrs.field(converter=to_funding_kind)
-    """What it offers: a scholarship, a loan or free training."""
-    name: Text = attrs.field(validator=_text)
-    """Its name."""
-    description: Text = attrs.field(validator=_text)
-    """What it offers, and to whom."""
-    regions: tuple[str, ...] = attrs.field(converter=_checks.to_tuple, validator=_checks.regions)
-    """Where it is offered (ISO 3166: ``IN`` for all of India, ``IN-WB`` for West Bengal)."""
-    source: str = attrs.field(validator=_checks.slug)
-    """The id of the source (one of the profile's ``sources``) that states it."""
-    url: str | None = attrs.field(default=None, validator=_optional_url)
-    """Where to apply or read more."""
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
-    """A caveat the source adds, or how careerkit read it."""
-
-    def __repr__(self) -> str:
-        where = ", ".join(self.regions)
-        return fitted(
-            f"<FundingSource {self.kind.value} in {where}: ", self.name.en, f" ({self.source})>"
-        )
-
-    @regions.validator
-    def _check_some_region(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        if not value:
-            raise ValidationError("name at least one region, such as 'IN'", field="regions")
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Course:
-    """A course, portal or list of institutions where the career's skills are taught."""
-
-    name: Text = attrs.field(validator=_text)
-    """The name of the course, portal or list."""
-    source: str = attrs.field(validator=_checks.slug)
-    """The id of the source (one of the profile's ``sources``) that states it."""
-    url: str | None = attrs.field(default=None, validator=_optional_url)
-    """Where to find it."""
-    provider: Text | None = attrs.field(default=None, validator=_optional_text)
-    """Who offers it, where the source says."""
-    online: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    """Whether it is taught online."""
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
-    """A caveat the source adds, or how careerkit read it."""
-
-    def __repr__(self) -> str:
-        online = ", online" if self.online else ""
-        return fitted("<Course ", self.name.en, f"{online} ({self.source})>")
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class ProgressionLadder:
-    """The usual order of promotion, first step first."""
-
-    steps: tuple[Text, ...] = attrs.field(converter=_checks.to_tuple, validator=_texts)
-    """The job titles, entry step first: at least two, none repeated."""
-    region: str = attrs.field(validator=_checks.region)
-    """Where the ladder applies (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
-    source: str = attrs.field(validator=_checks.slug)
-    """The id of the source (one of the profile's ``sources``) that states it."""
-
-    def __repr__(self) -> str:
-        steps = " -> ".join(step.en for step in self.steps)
-        if len(steps) > 60 and len(self.steps) > 2:  # the first and last step say the most
-            steps = f"{self.steps[0].en} -> … -> {self.steps[-1].en}, {len(self.steps)} steps"
-        return fitted(
-            f"<ProgressionLadder {self.region}: ", steps, f" ({self.source})>", quote=False
-        )
-
-    @steps.validator
-    def _check_steps(self, attribute: attrs.Attribute[Any], value: tuple[Text, ...]) -> None:
-        if len(value) < 2:
-            raise ValidationError("a ladder needs at least two steps", field="steps")
-        _checks.unique_items(self, attribute, value)
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class FieldStory:
-    """A short account of a real person's path into the career."""
-
-    person: str = attrs.field(validator=_checks.nonblank)
-    """Who the story is about, as the source names them."""
-    text: Text = attrs.field(validator=_text)
-    """The story, in brief."""
-    source: str = attrs.field(validator=_checks.slug)
-    """The id of the source (one of the profile's ``sources``) that states it."""
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
-    """A caveat the source adds, or how careerkit read it."""
-
-    def __repr__(self) -> str:
-        return fitted(
-            f"<FieldStory of {shortened(self.person, 40)!r}: ", self.text.en, f" ({self.source})>"
-        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -381,7 +223,7 @@ class CareerFacts:
 
     def citations(self) -> Iterator[tuple[str, str]]:
         """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""
-        yield from _citations(self, "")
+        yield from citations(self, "")
 
     def get_source(self, source_id: str) -> Source:
         """The :class:`Source` with id *source_id*.
@@ -435,8 +277,6 @@ class Career(CareerFacts):
         )
 
     def _repr_html_(self) -> str:
-        from careerkit.text.format import format_figures
-
         rows: list[tuple[str, str | list[str]]] = [
             ("title", [self.title.en, *filter(None, [self.title.hi])]),
         ]
@@ -447,7 +287,9 @@ class Career(CareerFacts):
             rows.append(("summary", shortened(self.summary[0].text.en, 400)))
         whole = _iso.of_region(self.pay, None)  # of whole countries: not 54 states
         if whole:
-            lines = [f"{band.region}: {format_figures(band, 'en', 'en')}" for band in whole]
+            lines = [
+                f"{band.region}: {_hooks.format_figures.call(band, 'en', 'en')}" for band in whole
+            ]
             if len(whole) < len(self.pay):
                 rest = len(self.pay) - len(whole)
                 lines.append(f"and {rest} band{'s' * (rest != 1)} for states and territories")
@@ -533,9 +375,7 @@ class Career(CareerFacts):
         >>> [str(pay.amount) for pay in careerkit.get("csr").pay_history(period="hour")]
         ['14.36', '21.53']
         """
-        from careerkit.pay._growth import history
-
-        return history(
+        return _hooks.pay_history.call(
             self.pay_bands(region),
             who=self.id,
             region=region,
@@ -563,9 +403,7 @@ class Career(CareerFacts):
         >>> growth.nominal, growth.real
         (Decimal('0.4993'), Decimal('0.0104'))
         """
-        from careerkit.pay._growth import growth
-
-        return growth(
+        return _hooks.pay_growth.call(
             self.pay_history(region, statistic),
             who=self.id,
             region=region,
@@ -614,53 +452,3 @@ class CareerExtension(CareerFacts):
             self.extends,
             f": {sources} source{'s' * (sources != 1)}, {facts} fact{'s' * (facts != 1)}>",
         )
-
-
-def _classes_in(hint: object) -> Iterator[type]:
-    """The attrs classes a type hint can hold: ``Text | None`` -> Text; ``tuple[Fact, ...]`` -> Fact."""
-    if isinstance(hint, type) and attrs.has(hint):
-        yield hint
-    for arg in typing.get_args(hint):
-        yield from _classes_in(arg)
-
-
-@functools.cache
-def _plan(kind: type) -> tuple[tuple[str, bool], ...]:
-    """The fields of *kind* that may lead to a citation: ``(name, is_the_citation)``.
-
-    A field named ``source`` or ``via`` is a citation; a field whose type can hold a
-    class with citations is walked; the rest (text, dates, amounts) are skipped, so
-    that checking a career with hundreds of pay bands stays cheap.
-    """
-    hints = typing.get_type_hints(kind)
-    plan = []
-    for field in attrs.fields(kind):
-        if field.name in ("source", "via"):
-            plan.append((field.name, True))
-        elif any(_plan(inner) for inner in _classes_in(hints[field.name])):
-            plan.append((field.name, False))
-    return tuple(plan)
-
-
-_SOURCE_ONLY = (("source", True),)
-
-
-def _citations(value: attrs.AttrsInstance, path: str) -> Iterator[tuple[str, str]]:
-    """Walk the attrs tree below *value*, yielding each ``source`` and ``via`` it cites."""
-    for name, cites in _plan(type(value)):
-        item = getattr(value, name)
-        here = _checks.join_path(path, name)
-        if cites:
-            if isinstance(item, str):
-                yield here, item
-        elif isinstance(item, tuple):
-            for index, element in enumerate(item):
-                kind: type = type(element)
-                plan = _plan(kind) if attrs.has(kind) else ()
-                if plan == _SOURCE_ONLY:  # most facts, every pay band: no walk needed
-                    if isinstance(element.source, str):
-                        yield f"{here}[{index}].source", element.source
-                elif plan:
-                    yield from _citations(element, f"{here}[{index}]")
-        elif item is not None:
-            yield from _citations(item, here)

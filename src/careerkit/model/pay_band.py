@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from careerkit import _hooks
 from careerkit.errors import ValidationError, shown, wrong_type
 from careerkit.model import _checks
 from careerkit.model._frozen import FrozenMapping
@@ -407,9 +408,7 @@ class PayBand(_StatedAmounts):
         >>> india.convert(currency="USD", when="2020").date_given
         ReferenceDate(year=2020, month=None, day=None)
         """
-        from careerkit.pay._bands import convert_band
-
-        return convert_band(
+        return _hooks.convert_band.call(
             self,
             period=period,
             currency=currency,

@@ -6,9 +6,11 @@ that need them.
 """
 
 from careerkit.pay._bands import ConvertedPayBand
+from careerkit.pay._exact import PRECISION
 from careerkit.pay._growth import PayGrowth
-from careerkit.pay._pay import INTERNATIONAL_DOLLAR, PRECISION, Pay
+from careerkit.pay._pay import Pay
 from careerkit.pay._range import PayRange
+from careerkit.pay._units import INTERNATIONAL_DOLLAR
 from careerkit.pay._vector import conversion_failures, convert_array
 from careerkit.pay.provenance import (
     ExchangeRateStep,

@@ -13,7 +13,8 @@ from careerkit.model._frozen import FrozenMapping
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import Pay, When
+from careerkit.pay._pay import Pay
+from careerkit.pay._units import When
 from careerkit.pay.provenance import ProvenanceStep
 
 

@@ -22,7 +22,8 @@ from careerkit.errors import PayBandNotFoundError, ValidationError
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period, check_statistic, to_period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._pay import Pay, When
+from careerkit.pay._pay import Pay
+from careerkit.pay._units import When
 
 __all__ = ["PLACES", "PayGrowth", "history"]
 

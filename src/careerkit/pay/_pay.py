@@ -1,157 +1,64 @@
-"""``Pay``: an amount of money per period, in a currency, as of a date."""
+"""``Pay``: an amount of money per period, in a currency, as of a date.
+
+The class, its exact value and its conversions live here. The parts of its unit are read
+by ``careerkit.pay._units``, its factors come from ``careerkit.pay._fx``, ``_prices`` and
+``_ppp``; its operators are ``careerkit.pay._algebra``'s ``PayAlgebra``, which it
+inherits; its repr, ``format()`` and ``explain()`` are ``careerkit.pay._repr``'s.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import numbers
-import re
 from collections.abc import Callable
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from math import gcd
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsFloat, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, Literal
 
-from careerkit.errors import (
-    DateRequiredError,
-    DivisionByZeroError,
-    IncompatiblePayError,
-    ValidationError,
-    WrongTypeError,
-    shown,
-    wrong_type,
-)
+from careerkit import _hooks
+from careerkit.errors import DateRequiredError, ValidationError, shown, wrong_type
 from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay import _rates
-from careerkit.pay._exact import PRECISION, to_decimal
-from careerkit.pay.provenance import ProvenanceStep, ScheduleStep, latest_dates
+from careerkit.pay import _fx, _ppp, _prices, _repr, _units
+from careerkit.pay._algebra import PayAlgebra
+from careerkit.pay._exact import (
+    PRECISION,
+    decimal_places,
+    digits,
+    quantized,
+    reduced,
+    to_decimal,
+)
+from careerkit.pay._units import (
+    INTERNATIONAL_DOLLAR,
+    PERIODS,
+    When,
+    factor_under,
+    full_time_factor,
+    minor_units,
+    period_of,
+    to_date,
+)
+from careerkit.pay.provenance import ProvenanceStep
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = ["INTERNATIONAL_DOLLAR", "PRECISION", "Pay"]
 
-INTERNATIONAL_DOLLAR = "Int$"
-"""The currency of :meth:`Pay.to_ppp` results: World Bank international dollars."""
-
-
 Amount = Decimal | int | str | float
-When = ReferenceDate | str | int | dt.date
-Scale = Decimal | Fraction | int | float | SupportsIndex | SupportsFloat
-"""What a ``Pay`` can be multiplied or divided by: a number (numpy's scalars too)."""
 
-# The default schedule's factors, keyed by the identities of two Period members (singletons):
-# hashing a WorkSchedule and two enum members costs more than the whole conversion. At most
-# 25 entries. Other schedules are cached by value (equal schedules share an entry), boundedly.
-_FULL_TIME_FACTORS: dict[tuple[int, int], tuple[int, int, ScheduleStep]] = {}
-_PERIODS: dict[object, Period] = {
-    **{period.value: period for period in Period},
-    **{period: period for period in Period},  # a member hashes by its name, not its value
-}
 _NEW = object.__new__
-_FULL_TIME = WorkSchedule.BLS_FULL_TIME
 _REDUCE_ABOVE = 1 << 256  # a chain of conversions keeps its fraction below this, by gcd
 _MAX_AMOUNT = _checks.MAX_AMOUNT
-_ONLY_PAYS_ADD = "a Pay adds to and subtracts from only a Pay of the same currency, period and date"
-_SCALE_HINT = "to scale a Pay, multiply it by a number (pay * 2)"
-_ONLY_PAYS_ORDER = (
-    "a Pay orders only beside a Pay of the same currency, period and date; compare its "
-    ".amount with a number"
-)
-_REPR_EXTRA_PLACES = 4  # a converted figure's repr: the minor unit and 4 more decimal places
 _MAX_AMOUNT_TEXT = _checks.MAX_AMOUNT_TEXT
-_MAX_FACTOR_BITS = (10**_checks.MAX_PLACES).bit_length()
-_MAX_FORMAT_SIZE = 1000  # the widest width and precision format(pay, spec) takes
-# The width and precision of a format spec ([[fill]align][sign][z][#][0][width][grouping]
-# [.precision][type]), wherever they stand; the rest is Decimal's to check.
-_FORMAT_SIZES = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d*))?", re.DOTALL)
+_REPR_EXTRA_PLACES = 4  # a converted figure's repr: the minor unit and 4 more decimal places
+# Bound by assignment, not imported: CPython 3.11 compiles a method call on an imported name
+# (FULL_TIME_FACTORS.get) without LOAD_METHOD, which would cost per() a tenth of its time.
+_FULL_TIME_FACTORS = _units.FULL_TIME_FACTORS
 
 
-@functools.lru_cache(maxsize=64)
-def minor_units(currency: str) -> int:
-    """Decimal places of the currency's minor unit (CLDR, via babel): INR 2, JPY 0."""
-    if currency == INTERNATIONAL_DOLLAR:
-        return 2
-    from babel.numbers import get_currency_precision
-
-    return int(get_currency_precision(currency))
-
-
-def _hours(period: Period, schedule: WorkSchedule) -> Fraction:
-    day = Fraction(schedule.hours_per_day)
-    week = day * Fraction(schedule.days_per_week)
-    year = week * Fraction(schedule.weeks_per_year)
-    return {
-        Period.HOUR: Fraction(1),
-        Period.DAY: day,
-        Period.WEEK: week,
-        Period.MONTH: year / 12,
-        Period.YEAR: year,
-    }[period]
-
-
-@functools.lru_cache(maxsize=256)
-def _schedule_factor(
-    schedule: WorkSchedule, source: Period, target: Period
-) -> tuple[int, int, ScheduleStep]:
-    factor = _hours(target, schedule) / _hours(source, schedule)
-    step = ScheduleStep(from_period=source, to_period=target, schedule=schedule)
-    return factor.numerator, factor.denominator, step
-
-
-def _full_time_factor(source: Period, target: Period) -> tuple[int, int, ScheduleStep]:
-    found = _schedule_factor(_FULL_TIME, source, target)
-    _FULL_TIME_FACTORS[id(source), id(target)] = found  # a race only stores the same value twice
-    return found
-
-
-def _factor_under(
-    schedule: WorkSchedule | None, source: Period, target: Period
-) -> tuple[int, int, ScheduleStep]:
-    if schedule is None or schedule is _FULL_TIME:
-        found = _FULL_TIME_FACTORS.get((id(source), id(target)))
-        return found or _full_time_factor(source, target)
-    if not isinstance(schedule, WorkSchedule):
-        raise wrong_type(
-            "a WorkSchedule (or None for WorkSchedule.BLS_FULL_TIME)", schedule, "schedule"
-        )
-    return _schedule_factor(schedule, source, target)
-
-
-_DATES: dict[str, ReferenceDate] = {}  # date strings already read, at most _MAX_DATES of them
-_MAX_DATES = 1024
-
-
-def _to_date(when: When | None, field: str = "when") -> ReferenceDate | None:
-    if when is None:
-        return None
-    if type(when) is str:
-        found = _DATES.get(when)
-        if found is None:
-            found = ReferenceDate.parse(when, field=field)
-            if len(_DATES) >= _MAX_DATES:  # bounded: start again rather than grow
-                _DATES.clear()
-            _DATES[when] = found
-        return found
-    return ReferenceDate.coerce(when, field=field)
-
-
-def _reduced(num: int, den: int) -> tuple[int, int]:
-    common = gcd(num, den)
-    return num // common, den // common
-
-
-def _period(value: Period | str) -> Period:
-    try:
-        return _PERIODS[value]
-    except (KeyError, TypeError):  # TypeError: an unhashable value, refused by to_period
-        return to_period(value)
-
-
-class Pay:
+class Pay(PayAlgebra):
     """An amount of money per period, in a currency, optionally as of a date.
 
     ``amount`` accepts ``Decimal``, ``int``, ``str`` and ``float`` (a float by
@@ -240,7 +147,7 @@ class Pay:
             raise ValidationError(f"a pay amount must not be negative, got {shown(amount)}")
         if currency != INTERNATIONAL_DOLLAR:
             _iso.check_currency(currency, field="currency")
-        _SET_STATE(self, (num, den, currency, _period(period), _to_date(when), (), None))
+        _SET_STATE(self, (num, den, currency, period_of(period), to_date(when), (), None))
 
     @property
     def _num(self) -> int:
@@ -284,11 +191,12 @@ class Pay:
         period: Period | None = None,
         when: ReferenceDate | None = None,
     ) -> Pay:
+        """A new figure: this one times *factor*, in the unit given, with *step* added."""
         num, den, own_currency, own_period, own_when, provenance, origin = self._state
         num *= factor[0]
         den *= factor[1]
         if den >= _REDUCE_ABOVE:
-            num, den = _reduced(num, den)
+            num, den = reduced(num, den)
         result = _NEW(Pay)
         _SET_STATE(
             result,
@@ -325,7 +233,7 @@ class Pay:
         >>> Pay("29868.8", "USD", "year").rounded()
         Decimal('29868.80')
         """
-        return _quantized(self.amount, minor_units(self.currency), ROUND_HALF_EVEN)
+        return quantized(self.amount, minor_units(self.currency), ROUND_HALF_EVEN)
 
     # --- conversions -----------------------------------------------------------------------
 
@@ -337,22 +245,22 @@ class Pay:
         """
         # The hot path: written out, since pint's .to() is the yardstick (benchmarks/pay.py).
         try:
-            target = _PERIODS[period]
+            target = PERIODS[period]
         except (KeyError, TypeError):
             target = to_period(period)
         num, den, currency, source, when, provenance, origin = self._state
         if schedule is None:
             found = _FULL_TIME_FACTORS.get((id(source), id(target)))
             if found is None:
-                found = _full_time_factor(source, target)
+                found = full_time_factor(source, target)
         else:
-            found = _factor_under(schedule, source, target)
+            found = factor_under(schedule, source, target)
         if target is source:
             return self
         num *= found[0]
         den *= found[1]
         if den >= _REDUCE_ABOVE:
-            num, den = _reduced(num, den)
+            num, den = reduced(num, den)
         result = _NEW(Pay)
         _SET_STATE(
             result,
@@ -386,7 +294,7 @@ class Pay:
         _iso.check_currency(code, field="code")
         latest = isinstance(when, str) and when == "latest"
         # checked even where no rate is needed
-        chosen = None if when is None or latest else _to_date(when)
+        chosen = None if when is None or latest else to_date(when)
         if self.currency == INTERNATIONAL_DOLLAR:
             raise ValidationError(
                 "international dollars have no exchange rate; convert the original"
@@ -394,15 +302,15 @@ class Pay:
         if code == self.currency:
             return self
         if latest:
-            date: ReferenceDate | None = _rates.latest_month(self.currency, code)
+            date: ReferenceDate | None = _fx.latest_month(self.currency, code)
         else:
             date = self.when if chosen is None else chosen
         if date is None:
             raise self._undated(f"convert to {code}")
         if date.day is None:
-            factor, step = _rates.fx(self.currency, code, date, latest)
+            factor, step = _fx.fx(self.currency, code, date, latest)
         else:
-            factor, step = _rates.fx_on_day(self.currency, code, date)
+            factor, step = _fx.fx_on_day(self.currency, code, date)
         return self._derive(factor, step, currency=code)
 
     def in_prices_of(self, when: When | Literal["latest"], *, country: str | None = None) -> Pay:
@@ -416,7 +324,7 @@ class Pay:
         the result's ``when`` is that date.
         """
         latest = isinstance(when, str) and when == "latest"
-        target = None if latest else _to_date(when)
+        target = None if latest else to_date(when)
         if country is not None:
             _iso.check_country(country)
         if self.currency == INTERNATIONAL_DOLLAR:
@@ -428,8 +336,8 @@ class Pay:
         if self.when is None:
             raise self._undated(f"move into the prices of {when}")
         if target is None:
-            target = _rates.latest_prices(self.currency, country, self.when.year)
-        factor, step = _rates.prices(self.currency, self.when, target, country, latest)
+            target = _prices.latest_prices(self.currency, country, self.when.year)
+        factor, step = _prices.prices(self.currency, self.when, target, country, latest)
         return self._derive(factor, step, when=target)
 
     def to_ppp(
@@ -452,26 +360,15 @@ class Pay:
         if self.when is None:
             raise self._undated("convert to international dollars")
         if year == "latest":
-            year = _rates.latest_ppp(self.currency, self.when.year, country)
-        factor, step = _rates.ppp(self.currency, self.when.year, country, year)
+            year = _ppp.latest_ppp(self.currency, self.when.year, country)
+        factor, step = _ppp.ppp(self.currency, self.when.year, country, year)
         return self._derive(factor, step, currency=INTERNATIONAL_DOLLAR)
 
     # --- people ----------------------------------------------------------------------------
 
     def explain(self) -> str:
         """How this figure was made: each step with its values, dates and sources."""
-        lines = [self._headline()]
-        if self.origin is None:
-            lines.append("  as given (no conversion)")
-        else:
-            lines.append(f"  from {self.origin._headline()}")
-        for number, step in enumerate(self.provenance, 1):
-            lines.append(f"  {number}. {step.describe()}")
-        return "\n".join(lines)
-
-    def _headline(self) -> str:
-        when = "" if self.when is None else f" ({self.when})"
-        return f"{self.rounded():,f} {self.currency} per {self.period.value}{when}"
+        return _repr.explain(self)
 
     def __repr__(self) -> str:
         when = "" if self.when is None else f", when='{self.when}'"
@@ -482,10 +379,10 @@ class Pay:
         num, den = self._num, self._den
         places = minor_units(self.currency)
         if self.origin is None:
-            ending = _decimal_places(num, den)
+            ending = decimal_places(num, den)
             if ending is not None:  # exact: every digit, and at least the minor unit
                 shown_places = max(ending, places)
-                text = _digits(num * 10**shown_places // den, shown_places)
+                text = digits(num * 10**shown_places // den, shown_places)
                 # the constructor reads at most 100 characters of text; a Decimal it reads whole
                 return f"'{text}'" if len(text) <= _MAX_AMOUNT_TEXT else f"Decimal('{text}')"
         shown_places = places + _REPR_EXTRA_PLACES
@@ -495,55 +392,20 @@ class Pay:
         while shown_places > places and scaled % 10 == 0:
             scaled //= 10
             shown_places -= 1
-        return f"'{_digits(scaled, shown_places)}'"
+        return f"'{digits(scaled, shown_places)}'"
 
     def __str__(self) -> str:
-        from careerkit.text.format import format_pay
-
-        return format_pay(self, "en") + self._date_note()
+        return _hooks.format_pay.call(self, "en") + self._date_note()
 
     def _date_note(self) -> str:
-        """`` (May 2008; latest rates: June 2026)``: the figure's date and, where
-        ``to_currency(when="latest")`` chose the rates, their month (a date
-        ``in_prices_of("latest")`` chose is the figure's ``when``, shown already)."""
-        notes = [] if self.when is None else [self.when.label()]
-        notes += [
-            f"latest rates: {ReferenceDate.parse(date).label()}"
-            for what, date in latest_dates(self.provenance)
-            if what == "rates"
-        ]
-        return f" ({'; '.join(notes)})" if notes else ""
+        return _repr.date_note(self)
 
     def __format__(self, spec: str) -> str:
-        if not spec:
-            return str(self)
-        message = (
-            f"cannot format {self!r} with {shown(spec)}: the spec applies to the amount, "
-            "a Decimal, so it takes what Decimal's formatting does, such as ',.2f' or '.0f' "
-            "(an empty spec gives str(pay))"
-        )
-        sizes = _FORMAT_SIZES.match(spec) if isinstance(spec, str) else None
-        if sizes is not None and any(
-            len(size) > 4 or int(size) > _MAX_FORMAT_SIZE for size in sizes.groups("") if size
-        ):  # Decimal would build the text first: ".999999999999f" is a MemoryError
-            raise ValidationError(
-                f"{message}; a width or precision of at most {_MAX_FORMAT_SIZE:,} characters"
-            )
-        try:
-            return format(self.amount, spec)
-        except (ValueError, TypeError):
-            raise ValidationError(message) from None
+        return _repr.formatted(self, spec)
 
     def _repr_html_(self) -> str:
         """The figure for a notebook and, for a converted one, the steps that made it."""
-        from html import escape
-
-        parts = [f"<strong>{escape(str(self))}</strong>"]
-        if self.origin is not None:
-            parts.append(f"<br>from {escape(str(self.origin))}:")
-            steps = "".join(f"<li>{escape(step.describe())}</li>" for step in self.provenance)
-            parts.append(f"<ol>{steps}</ol>")
-        return f'<div class="careerkit-pay">{"".join(parts)}</div>'
+        return _repr.as_html(self)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pay):
@@ -557,166 +419,7 @@ class Pay:
     def __hash__(self) -> int:
         return hash((self.exact, self.currency, self.period, self.when))
 
-    # --- arithmetic --------------------------------------------------------------------------
-
-    def __add__(self, other: Pay) -> Pay:
-        if isinstance(other, Pay):
-            self._check_unit(other, f"add {self!r} and {other!r}")
-            return self._fresh(self.exact + other.exact)
-        return self._refuse_number(other, f"add {self!r} and {_operand(other)}")
-
-    def __radd__(self, other: object) -> NoReturn:
-        hint = _SCALE_HINT
-        if isinstance(other, int) and other == 0:  # sum(pays) starts from 0
-            hint = f"to sum Pays, start sum() at a Pay of zero: sum(pays, {self._zero()!r})"
-        raise IncompatiblePayError(
-            f"cannot add {_operand(other)} and {self!r}: {_ONLY_PAYS_ADD}; {hint}"
-        )
-
-    def __sub__(self, other: Pay) -> Pay:
-        if isinstance(other, Pay):
-            self._check_unit(other, f"subtract {other!r} from {self!r}")
-            difference = self.exact - other.exact
-            if difference < 0:
-                below = self._fresh(-difference)._shown_amount().strip("'")
-                raise ValidationError(
-                    f"cannot subtract {other!r} from {self!r}: the result would be negative "
-                    f"(-{below}), and a pay amount is never negative"
-                )
-            return self._fresh(difference)
-        return self._refuse_number(other, f"subtract {_operand(other)} from {self!r}")
-
-    def __rsub__(self, other: object) -> NoReturn:
-        raise IncompatiblePayError(
-            f"cannot subtract {self!r} from {_operand(other)}: {_ONLY_PAYS_ADD}; {_SCALE_HINT}"
-        )
-
-    def __mul__(self, other: Scale) -> Pay:
-        factor = self._factor(other, "multiply")
-        return NotImplemented if factor is None else self._fresh(self.exact * factor)
-
-    __rmul__ = __mul__
-
-    @overload
-    def __truediv__(self, other: Pay) -> Fraction: ...
-    @overload
-    def __truediv__(self, other: Scale) -> Pay: ...
-    def __truediv__(self, other: Pay | Scale) -> Pay | Fraction:
-        if isinstance(other, Pay):
-            self._check_unit(other, f"divide {self!r} by {other!r}")
-            if not other._num:
-                raise DivisionByZeroError(f"cannot divide {self!r} by {other!r}: it is zero")
-            return self.exact / other.exact
-        factor = self._factor(other, "divide")
-        if factor is None:
-            return NotImplemented
-        if not factor:
-            raise DivisionByZeroError(f"cannot divide {self!r} by zero ({_operand(other)})")
-        return self._fresh(self.exact / factor)
-
-    def __rtruediv__(self, other: object) -> NoReturn:
-        raise IncompatiblePayError(
-            f"cannot divide {_operand(other)} by {self!r}: a Pay divides a Pay of the same "
-            "currency, period and date (their ratio), not a number; divide the Pay by the "
-            "number instead"
-        )
-
-    def __lt__(self, other: Pay) -> bool:
-        order = self._order(other)
-        return NotImplemented if order is None else order < 0
-
-    def __le__(self, other: Pay) -> bool:
-        order = self._order(other)
-        return NotImplemented if order is None else order <= 0
-
-    def __gt__(self, other: Pay) -> bool:
-        order = self._order(other)
-        return NotImplemented if order is None else order > 0
-
-    def __ge__(self, other: Pay) -> bool:
-        order = self._order(other)
-        return NotImplemented if order is None else order >= 0
-
-    def _order(self, other: object) -> int | None:
-        """-1, 0 or 1 as *self* is below, at or above *other*; ``None`` for a type unknown here."""
-        if isinstance(other, Pay):
-            self._check_unit(other, f"compare {self!r} with {other!r}")
-            left, right = self._num * other._den, other._num * self._den
-            return (left > right) - (left < right)
-        self._refuse_number(other, f"compare {self!r} with {_operand(other)}", _ONLY_PAYS_ORDER)
-        return None
-
-    def _check_unit(self, other: Pay, action: str) -> None:
-        """Refuse *action* unless *other* has this figure's currency, period and date."""
-        if (self.currency, self.period, self.when) == (other.currency, other.period, other.when):
-            return
-        differences = []
-        if self.currency != other.currency:
-            differences.append(
-                f"the currencies differ ({self.currency}, {other.currency}); "
-                "convert one first with to_currency()"
-            )
-        if self.period != other.period:
-            differences.append(
-                f"the periods differ ({self.period.value}, {other.period.value}); "
-                "convert one first with per()"
-            )
-        if self.when != other.when:
-            dates = f"the dates differ ({self.when or 'undated'}, {other.when or 'undated'})"
-            if self.when is None or other.when is None:
-                differences.append(
-                    f"{dates}; an undated figure cannot be set beside a dated one: give it "
-                    "the date it refers to (Pay(..., when=...))"
-                )
-            else:
-                differences.append(
-                    f"{dates}; move one into the other's prices first with in_prices_of()"
-                )
-        raise IncompatiblePayError(f"cannot {action}: {'; '.join(differences)}")
-
-    def _refuse_number(
-        self, other: object, action: str, rule: str = f"{_ONLY_PAYS_ADD}; {_SCALE_HINT}"
-    ) -> Any:
-        """Refuse a number (or text) beside a Pay; ``NotImplemented`` for any other type."""
-        if isinstance(other, numbers.Number | str | bytes):
-            raise IncompatiblePayError(f"cannot {action}: {rule}")
-        return NotImplemented
-
-    def _factor(self, other: object, verb: str) -> Fraction | None:
-        """*other* as an exact factor to multiply or divide by; ``None`` for a type unknown here."""
-        action = f"{verb} {self!r} by {_operand(other)}"
-        if isinstance(other, Pay):  # only multiply gets here: division has its own ratio
-            raise IncompatiblePayError(
-                f"cannot {verb} {self!r} by {other!r}: pay times pay is not pay; multiply a Pay "
-                "by a number (int, Decimal, Fraction or float)"
-            )
-        if isinstance(other, bool | str | bytes) or (
-            isinstance(other, numbers.Number) and not isinstance(other, numbers.Real | Decimal)
-        ):
-            raise WrongTypeError(
-                f"cannot {action}: expected a number (int, Decimal, Fraction or float)"
-            )
-        if isinstance(other, numbers.Rational) and not isinstance(other, numbers.Integral):
-            factor = Fraction(other)
-            if abs(factor) > _MAX_AMOUNT or factor.denominator.bit_length() > _MAX_FACTOR_BITS:
-                raise ValidationError(
-                    f"cannot {action}: the factors careerkit accepts are at most 10^15, with a "
-                    "denominator of at most 10^350"
-                )
-        elif isinstance(other, numbers.Real | Decimal):
-            try:
-                # numbers.Real: numpy's scalars too, which to_amount reads as int or float
-                numerator, denominator = _checks.to_amount(other).as_integer_ratio()  # type: ignore[arg-type]
-            except ValidationError as error:
-                raise type(error)(f"cannot {action}: {error.message}") from None
-            factor = Fraction(numerator, denominator)
-        else:
-            return None
-        if factor < 0:
-            raise ValidationError(
-                f"cannot {action}: the result would be negative, and a pay amount is never negative"
-            )
-        return factor
+    # --- arithmetic: the operators are PayAlgebra's (careerkit.pay._algebra) ----------------
 
     def _fresh(self, value: Fraction) -> Pay:
         """A new figure of *value* in this unit: no origin, no provenance (see the class doc)."""
@@ -726,9 +429,6 @@ class Pay:
             (value.numerator, value.denominator, self.currency, self.period, self.when, (), None),
         )
         return result
-
-    def _zero(self) -> Pay:
-        return self._fresh(Fraction(0))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self._state,))
@@ -748,40 +448,6 @@ class Pay:
         from careerkit.pay._quantity import to_quantity
 
         return to_quantity(self.amount, self.currency, self.period.value, registry)
-
-
-def _quantized(amount: Decimal, places: int, rounding: str) -> Decimal:
-    """*amount* rounded to *places* decimal places, whatever its size (no 28-digit limit)."""
-    with localcontext() as context:
-        context.prec = max(amount.adjusted(), 0) + places + 2
-        return amount.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-
-
-def _operand(value: object) -> str:
-    """An operand beside a Pay, as a message names it: ``int 3``, ``str '3'``, ``Decimal('2')``."""
-    text = shown(value)
-    kind = type(value).__name__
-    return text if text.startswith(f"{kind}(") else f"{kind} {text}"
-
-
-def _decimal_places(num: int, den: int) -> int | None:
-    """The decimal places of ``num / den`` where its decimal expansion ends, else ``None``."""
-    den //= gcd(num, den)
-    twos = (den & -den).bit_length() - 1
-    den >>= twos
-    fives = 0
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    return max(twos, fives) if den == 1 else None
-
-
-def _digits(scaled: int, places: int) -> str:
-    """``scaled / 10**places`` written out with *places* decimals: ``_digits(2986880, 2)``."""
-    if not places:
-        return str(scaled)
-    whole, fraction = divmod(scaled, 10**places)
-    return f"{whole}.{fraction:0{places}d}"
 
 
 def _rebuild(state: tuple[Any, ...]) -> Pay:

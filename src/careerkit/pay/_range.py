@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from careerkit import _hooks
 from careerkit.errors import ValidationError, wrong_type
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period
@@ -83,7 +84,5 @@ class PayRange:
         return f"PayRange({self.low!r}, {self.high!r})"
 
     def __str__(self) -> str:
-        from careerkit.text.format import format_pay
-
         when = self.when
-        return format_pay(self, "en") + ("" if when is None else f" ({when.label()})")
+        return _hooks.format_pay.call(self, "en") + ("" if when is None else f" ({when.label()})")

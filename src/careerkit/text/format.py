@@ -23,8 +23,9 @@ from careerkit.errors import UnknownLocaleError, ValidationError, WrongTypeError
 from careerkit.model.pay_band import CourseFee, PayBand, Period
 from careerkit.model.text import check_language
 from careerkit.pay._bands import ConvertedPayBand
-from careerkit.pay._pay import Pay, minor_units
+from careerkit.pay._pay import Pay
 from careerkit.pay._range import PayRange
+from careerkit.pay._units import minor_units
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

@@ -1,38 +1,54 @@
-"""One occupation's rows of the shipped OEWS file, as careerkit's facts.
+"""BLS Occupational Employment and Wage Statistics (OEWS), national and state: pay and jobs.
+
+Every release in use (:mod:`careerkit.catalogue._releases`: the shipped May 2025
+release and those the user installed) adds, to each occupation it covers, its pay
+bands and employment for the nation and each state and territory, dated and citing
+that release (``bls-oews-may-2025``), and the occupation's SOC code and major group,
+citing the newest release that has it.
 
 Figures are copied as BLS printed them: hourly figures make the hourly band,
 annual figures the annual band, and a figure BLS did not publish (footnote 4:
 not a year-round full-time occupation; footnote 8: estimate not released) is
 absent. A figure at or above BLS's top code (footnote 5) is named in the band's
 ``top_coded`` with the top code, never given as a number.
+
+BLS's data are a work of the US federal government, in the public domain; BLS asks
+that its disclaimer (:data:`DISCLAIMER`) go with data taken from its site, and each
+release's :class:`~careerkit.Source` repeats it.
 """
 
 from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from careerkit import data
 from careerkit._once import once
-from careerkit.catalogue import (
-    ATTRIBUTION,
-    CHANGES,
-    DISCLAIMER,
-    FIELDS,
-    ONET_SOURCE,
-    Occupation,
-    _catalogue,
-    _Release,
-    descriptions,
-    major_groups,
-    release,
-    release_label,
-    source_id,
-)
+from careerkit.catalogue._releases import FIELDS, _catalogue, major_groups, release
 
 if TYPE_CHECKING:
-    from careerkit.model import Career, Employment, PayBand, ReferenceDate, Text
+    from careerkit.catalogue._releases import Occupation, _Release
+    from careerkit.catalogue.sources._source import Contribution
+    from careerkit.model import Employment, PayBand, ReferenceDate, Source, Text
+
+NAME = "BLS Occupational Employment and Wage Statistics (OEWS), national and state"
+"""The source, for people."""
+
+READS: tuple[str, ...] = ("release.json", "occupations.tsv", "oews.bin")
+"""The files of each release it reads (the shipped ones in ``careerkit/catalogue``)."""
+
+LICENCE = "public domain (a work of the US federal government)"
+"""BLS's terms: public domain, with its :data:`DISCLAIMER`."""
+
+DISCLAIMER = (
+    "BLS.gov cannot vouch for the data or analyses derived from these data after the data "
+    "have been retrieved from BLS.gov."
+)
+"""The Bureau of Labor Statistics' disclaimer for data taken from its site."""
+
+OEWS_SOURCE = "bls-oews-may-2025"
+"""The source id every figure of the shipped release cites (:func:`source_id`: of any date)."""
 
 _COLUMN = {name: index + 1 for index, name in enumerate(FIELDS)}  # 0 is the region
 _STATISTICS = ("mean", "p10", "p25", "median", "p75", "p90")  # BLS's column names, ours too
@@ -57,8 +73,8 @@ def _texts() -> dict[str, Text]:
 
 
 @once
-def _sources() -> dict[str, Any]:
-    """Every source the catalogue cites: one per date of OEWS figures in use, and O*NET."""
+def citations() -> dict[str, Source]:
+    """The :class:`~careerkit.Source` of each date of figures in use, by id, oldest first."""
     from careerkit.model import Source, Text
 
     found = {}
@@ -104,26 +120,58 @@ def _sources() -> dict[str, Any]:
                 f"{DISCLAIMER}"
             ),
         )
-    onet_version = release()["onet_version"]
-    found[ONET_SOURCE] = Source(
-        id=ONET_SOURCE,
-        title=Text(f"O*NET {onet_version} Database: Occupation Data"),
-        publisher=Text(
-            "National Center for O*NET Development, for the U.S. Department of Labor, "
-            "Employment and Training Administration (USDOL/ETA)"
-        ),
-        url="https://www.onetcenter.org/database.html",
-        date_note=Text(f"Database release {onet_version}; entries carry no date."),
-        note=Text(f"{ATTRIBUTION} {CHANGES}"),
-    )
     return found
 
 
-def _forget() -> None:
-    _sources.cache_clear()
+data.on_change(citations.cache_clear, kinds=("oews",))
 
 
-data.on_change(_forget, kinds=("oews",))
+def facts(occupation: Occupation) -> Contribution:
+    """What the releases in use say of *occupation*: its pay bands and employment of every
+    date (read from its rows, which :meth:`~careerkit.catalogue._releases._Catalogue.figures`
+    checks are as careerkit writes them), and its SOC code and major group."""
+    from careerkit.model import OccupationCode, ReferenceDate, Text
+
+    dated = _catalogue().figures(occupation)
+    pay: list[PayBand] = []
+    employment: list[Employment] = []
+    for when, rows in dated:
+        date = ReferenceDate.coerce(when)
+        pay += _bands(rows, date, source_id(when))
+        employment += _employment(rows, date, source_id(when))
+    newest = source_id(dated[-1][0])  # the newest release that has the occupation names it
+    codes = (
+        OccupationCode(
+            system="SOC-2018", code=occupation.soc, source=newest, title=Text(occupation.title)
+        ),
+        OccupationCode(
+            system="SOC-2018 major group",
+            code=occupation.major,
+            source=newest,
+            title=Text(major_groups()[occupation.major]),
+        ),
+    )
+    return {"occupation_codes": codes, "pay": tuple(pay), "employment": tuple(employment)}
+
+
+def source_id(date: str | None = None) -> str:
+    """The source id the figures of *date* (default: the newest release in use) cite.
+
+    >>> source_id(), source_id("2024-05")
+    ('bls-oews-may-2025', 'bls-oews-may-2024')
+    """
+    return "bls-oews-" + _month(date).lower().replace(" ", "-")
+
+
+def release_label(date: str | None = None) -> str:
+    """The release of *date* (default: the newest in use) for people, ``"BLS OEWS May 2025"``."""
+    return f"BLS OEWS {_month(date)}"
+
+
+def _month(date: str | None) -> str:
+    from careerkit.model.dates import ReferenceDate
+
+    return ReferenceDate.parse(str(date or release()["reference_date"])).label()
 
 
 def _amount(text: str) -> Decimal | None:
@@ -230,68 +278,3 @@ def _employment(
                 )
             )
     return found
-
-
-def facts(
-    occupation: Occupation,
-    dated: list[tuple[str, list[tuple[_Release, list[str]]]]],
-    base: Career | None,
-) -> dict[str, Any]:
-    """The fields of the career (``base is None``) or of the extension of *base*, from its rows
-    of every date in use (:meth:`careerkit.catalogue._Catalogue.figures`, which checks that a
-    user's release holds figures as careerkit writes them)."""
-    from careerkit.model import Fact, OccupationCode, ReferenceDate, Text
-    from careerkit.model._checks import normalize_key
-    from careerkit.registry import lookup_keys
-
-    sources = _sources()
-    pay: list[PayBand] = []
-    employment: list[Employment] = []
-    for when, rows in dated:
-        date = ReferenceDate.coerce(when)
-        pay += _bands(rows, date, source_id(when))
-        employment += _employment(rows, date, source_id(when))
-    newest = source_id(dated[-1][0])  # the newest release that has the occupation names it
-    codes = [
-        OccupationCode(
-            system="SOC-2018", code=occupation.soc, source=newest, title=Text(occupation.title)
-        ),
-        OccupationCode(
-            system="SOC-2018 major group",
-            code=occupation.major,
-            source=newest,
-            title=Text(major_groups()[occupation.major]),
-        ),
-    ]
-    if occupation.onet:
-        codes.append(
-            OccupationCode(
-                system="O*NET-SOC",
-                code=occupation.onet,
-                source=ONET_SOURCE,
-                title=Text(occupation.title),
-            )
-        )
-    description = descriptions().get(occupation.onet)
-    # Beside a rich profile's own summary (bilingual), O*NET's (English only) comes after it.
-    summary = [] if description is None else [Fact(text=Text(description), source=ONET_SOURCE)]
-    aliases: list[str] = []
-    if base is not None:
-        has = set(base.codes)
-        codes = [code for code in codes if code.system not in has]
-        keys = {normalize_key(key) for key in lookup_keys(base)}
-        for key in (occupation.id, occupation.title):
-            if normalize_key(key) not in keys:
-                aliases.append(key)
-                keys.add(normalize_key(key))
-    used = {band.source for band in pay} | {item.source for item in employment}
-    used |= {code.source for code in codes} | {fact.source for fact in summary}
-    cited = [source for source_id_, source in sources.items() if source_id_ in used]
-    return {
-        "sources": tuple(cited),
-        "aliases": tuple(aliases),
-        "occupation_codes": tuple(codes),
-        "summary": tuple(summary),
-        "pay": tuple(pay),
-        "employment": tuple(employment),
-    }

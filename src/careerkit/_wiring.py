@@ -1,0 +1,75 @@
+"""Where each hook of :mod:`careerkit._hooks` gets its provider (imported by ``careerkit``).
+
+This module sits above every layer, so it may name any of them; each provider imports its
+work on first call, so that ``import careerkit`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from careerkit import _hooks
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from careerkit.data import SeriesStatus
+    from careerkit.data._install import Installed
+    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth
+
+
+def _format_pay(*args: Any, **kwargs: Any) -> str:
+    from careerkit.text.format import format_pay
+
+    return format_pay(*args, **kwargs)
+
+
+def _format_figures(*args: Any, **kwargs: Any) -> str:
+    from careerkit.text.format import format_figures
+
+    return format_figures(*args, **kwargs)
+
+
+def _convert_band(*args: Any, **kwargs: Any) -> ConvertedPayBand:
+    from careerkit.pay._bands import convert_band
+
+    return convert_band(*args, **kwargs)
+
+
+def _pay_history(*args: Any, **kwargs: Any) -> tuple[Pay, ...]:
+    from careerkit.pay._growth import history
+
+    return history(*args, **kwargs)
+
+
+def _pay_growth(*args: Any, **kwargs: Any) -> PayGrowth:
+    from careerkit.pay._growth import growth
+
+    return growth(*args, **kwargs)
+
+
+def _rated_currencies() -> frozenset[str]:
+    from careerkit.data import FX_SERIES
+
+    return frozenset({"USD", *FX_SERIES.values()})
+
+
+def _update_oews(*args: Any, **kwargs: Any) -> Installed:
+    from careerkit.catalogue._oews_update import update_oews
+
+    return update_oews(*args, **kwargs)
+
+
+def _oews_status() -> SeriesStatus:
+    from careerkit.catalogue._status import oews_status
+
+    return oews_status()
+
+
+_hooks.format_pay.provide(_format_pay)
+_hooks.format_figures.provide(_format_figures)
+_hooks.convert_band.provide(_convert_band)
+_hooks.pay_history.provide(_pay_history)
+_hooks.pay_growth.provide(_pay_growth)
+_hooks.rated_currencies.provide(_rated_currencies)
+_hooks.update_oews.provide(_update_oews)
+_hooks.oews_status.provide(_oews_status)

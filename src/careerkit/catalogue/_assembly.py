@@ -1,0 +1,255 @@
+"""What a registry registers: the profiles' careers, extended, and the catalogue's occupations.
+
+Profiles come from providers (:mod:`careerkit.catalogue.sources.profiles`: careerkit's
+own and each plug-in's), in order. A provider whose documents do not load, or that gives
+a career another gives too, is skipped as a whole; an extension of a career that does not
+exist, or whose new keys another career answers to, is skipped alone; the registry
+reports each skip (its ``skip``), naming the provider.
+
+Then the catalogue: a career that claims an occupation's SOC code *is* that
+occupation: the catalogue extends it with the sources' facts (lazily, when it is first
+asked for) rather than adding a twin. A career answering to any other key of a
+catalogue occupation (its id, BLS title, SOC or O*NET-SOC code) clashes with it, and is
+skipped with a warning, as any clash between plug-ins is. Every other occupation
+becomes a career of its own, built on first request.
+
+The registry hands over how it takes a career (``register``) and how it reports a
+provider it skips (``skip``); nothing here imports it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from careerkit.catalogue._careers import career as _standalone
+from careerkit.catalogue._careers import extension
+from careerkit.catalogue._releases import major_groups, occupations, release
+from careerkit.catalogue.sources.oews import release_label
+from careerkit.catalogue.sources.profiles import Pending
+from careerkit.errors import (
+    CareerkitError,
+    DuplicateProfileError,
+    ProfileLoadError,
+    ValidationError,
+    shown,
+    wrong_type,
+)
+from careerkit.model._checks import normalize_key
+from careerkit.model._keys import lookup_keys, normalized
+from careerkit.model.career import Career, CareerExtension
+from careerkit.model.codes import CodeSystem
+
+if TYPE_CHECKING:
+    from careerkit.catalogue._releases import Occupation
+    from careerkit.catalogue.sources.profiles import Loader
+
+Staged = tuple[Career | Pending, str, str]
+"""A career (or a profile of careerkit's own, not yet built), where it came from, its provider."""
+
+
+class Register(Protocol):
+    """How a registry takes a career (``Registry._claim_normalized``)."""
+
+    def __call__(
+        self,
+        career_id: str,
+        claims: dict[str, str],
+        career: Career | Callable[[], Career],
+        origin: str,
+        group: str | None = None,
+    ) -> None:
+        """Register *career* (or what builds it) under *claims*, ``{normalized key: key as
+        written}``, from *origin*, in SOC major group *group* where the catalogue knows it;
+        :class:`~careerkit.DuplicateProfileError` where a key is taken."""
+
+
+Skip = Callable[[str, Exception], None]
+"""How a registry reports a provider it skips, with why (or raises, when strict)."""
+
+
+def origin() -> str:
+    """Where catalogue careers come from, as clash messages and :meth:`Registry.origin` name it:
+    ``"careerkit: catalogue (BLS OEWS May 2025, O*NET 29.2)"`` for the shipped release."""
+    return f"careerkit: catalogue ({release_label()}, O*NET {release()['onet_version']})"
+
+
+def assemble(
+    providers: Iterable[tuple[str, Loader]],
+    register: Register,
+    skip: Skip,
+    *,
+    extensions: bool,
+    catalogue: bool,
+) -> None:
+    """Register what *providers* give, each ``(name, loader)``, in their order, and (with
+    *catalogue*) the catalogue's occupations; ``extensions=False`` leaves extensions out."""
+    staged = _staged(providers, skip, extensions=extensions)
+    if not catalogue:
+        for career, where, owner in staged:
+            try:
+                _register(register, career, where)
+            except DuplicateProfileError as error:
+                skip(owner, error)
+        return
+    _with_catalogue(staged, register, skip)
+
+
+def _register(register: Register, career: Career | Pending, where: str) -> None:
+    if isinstance(career, Pending):
+        register(career.id, normalized(career.keys), career.build, where)
+    else:
+        register(career.id, normalized(lookup_keys(career)), career, where)
+
+
+def _staged(
+    providers: Iterable[tuple[str, Loader]], skip: Skip, *, extensions: bool
+) -> list[Staged]:
+    """The careers *providers* give, each with its extensions merged, by id."""
+    from careerkit.model.extension import merge
+
+    staged: dict[str, Staged] = {}
+    extending: list[tuple[CareerExtension, str, str]] = []
+    for provider, load in providers:
+        try:
+            documents = load()
+            careers: dict[str, Staged] = {}
+            for document, where in documents:
+                if isinstance(document, Career | Pending):
+                    claimed = staged.get(document.id) or careers.get(document.id)
+                    if claimed is not None:
+                        raise DuplicateProfileError(
+                            document.id, (document.id, claimed[1]), (document.id, where)
+                        )
+                    careers[document.id] = (document, where, provider)
+        except Exception as error:  # a plug-in's own code may raise anything
+            skip(provider, error)
+            continue
+        staged.update(careers)
+        extending += [
+            (document, where, provider)
+            for document, where in documents
+            if isinstance(document, CareerExtension)
+        ]
+    for added, where, provider in extending if extensions else ():
+        try:
+            if added.extends not in staged:
+                known = ", ".join(sorted(staged))
+                raise ProfileLoadError(
+                    where,
+                    [
+                        (
+                            "extends",
+                            f"there is no career {added.extends!r} to extend; known: {known}",
+                        )
+                    ],
+                )
+            base, base_origin, owner = staged[added.extends]
+            if isinstance(base, Pending):
+                base = base.build()
+            merged = merge(base, added, provider)
+            _check_new_keys(merged, base, staged, where)
+            staged[added.extends] = (merged, f"{base_origin} + {where}", owner)
+        except CareerkitError as error:
+            skip(provider, error)
+    return list(staged.values())
+
+
+def _check_new_keys(merged: Career, base: Career, staged: dict[str, Staged], where: str) -> None:
+    """Refuse an extension whose new keys (aliases, codes) another career answers to."""
+    before = {normalize_key(key) for key in lookup_keys(base)}
+    added = [key for key in lookup_keys(merged) if normalize_key(key) not in before]
+    for other_id, (other, other_origin, _) in staged.items():
+        if other_id == merged.id:
+            continue
+        keys = other.keys if isinstance(other, Pending) else lookup_keys(other)
+        theirs = {normalize_key(key) for key in keys}
+        for key in added:
+            if normalize_key(key) in theirs:
+                raise DuplicateProfileError(key, (other_id, other_origin), (merged.id, where))
+
+
+def occupation_keys(occupation: Occupation) -> Iterator[str]:
+    """The keys a catalogue occupation answers to: id, title, SOC code (both forms), O*NET code."""
+    yield occupation.id
+    yield occupation.title
+    yield occupation.soc
+    yield occupation.soc.replace("-", "")
+    if occupation.onet:
+        yield occupation.onet
+
+
+def _extended(career: Career | Pending, soc: str) -> Career:
+    from careerkit.model.extension import merge
+
+    base = career.build() if isinstance(career, Pending) else career
+    return merge(base, extension(soc, base), "careerkit")
+
+
+def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> None:
+    """Register the *staged* ``(career, origin, provider)`` and the catalogue's occupations."""
+    index = occupations()
+    catalogue = origin()
+    # {normalized key: key}, without normalizing (Occupation.lookup_keys)
+    keys = {soc: occupation.lookup_keys() for soc, occupation in index.items()}
+    reserved = {normal: soc for soc, normals in keys.items() for normal in normals}
+    claimed: set[str] = set()
+    for career, where, provider in staged:
+        if isinstance(career, Pending):
+            soc, own = career.soc, list(career.keys)
+        else:
+            soc, own = career.codes.get(CodeSystem.SOC_2018), list(lookup_keys(career))
+        occupation = index.get(soc) if soc is not None else None
+        try:
+            for key in own:
+                other = reserved.get(normalize_key(key))
+                if other is not None and (occupation is None or other != occupation.soc):
+                    raise DuplicateProfileError(
+                        key,
+                        (index[other].id, catalogue),
+                        (career.id, where),
+                        rule="a career that is a catalogue occupation claims its SOC code "
+                        "(the catalogue then extends it); no other career may answer to "
+                        "its id, title or codes",
+                    )
+            if occupation is None:
+                _register(register, career, where)
+            else:
+                register(
+                    career.id,
+                    normalized([*own, *occupation_keys(occupation)]),
+                    functools.partial(_extended, career, occupation.soc),
+                    f"{where} + {catalogue}",
+                    occupation.major,
+                )
+                claimed.add(occupation.soc)
+        except DuplicateProfileError as error:
+            skip(provider, error)
+    for occupation in index.values():
+        if occupation.soc not in claimed:
+            register(
+                occupation.id,
+                keys[occupation.soc],
+                functools.partial(_standalone, occupation.soc),
+                catalogue,
+                occupation.major,
+            )
+
+
+_GROUP = re.compile(r"([0-9]{2})(?:-?0000)?\Z")
+
+
+def group_code(group: object) -> str:
+    """The SOC major group *group* names (``"29"`` or ``"29-0000"``), as ``"29-0000"``."""
+    if not isinstance(group, str):
+        raise wrong_type("a SOC major group code such as '29-0000'", group, "group")
+    found = _GROUP.match(group.strip())
+    code = f"{found.group(1)}-0000" if found else ""
+    if code not in major_groups():
+        listed = ", ".join(major_groups())
+        raise ValidationError(
+            f"{shown(group)} is not a SOC major group; the groups are {listed}", field="group"
+        )
+    return code

@@ -1,0 +1,174 @@
+"""What the commands share: their common options, how one is added, how option values are read.
+
+Each command takes the options it uses, and no other: ``--json`` every one,
+``--lang`` those that print careers' text, ``--locale`` those that format amounts
+(:class:`SharedOptions`). An option's value is checked by the library, and a
+refusal is reworded to name the option and quote the value typed (:func:`_checked`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+
+from careerkit.errors import CareerkitError, ValidationError, shown
+from careerkit.model.text import LANGUAGES
+
+if TYPE_CHECKING:
+    from careerkit.model.dates import ReferenceDate
+    from careerkit.model.pay_band import Period
+
+__all__ = [
+    "SharedOptions",
+    "_Parser",
+    "_RewordedError",
+    "_UsageError",
+    "_checked",
+    "_command",
+    "_conversion",
+    "_currency",
+    "_date",
+    "_locale",
+    "_period",
+    "_region",
+    "shared_options",
+]
+
+_T = TypeVar("_T")
+
+
+class _UsageError(Exception):
+    """A command line the parser refuses: reported as every other error is."""
+
+
+class _RewordedError(Exception):
+    """A careerkit error reworded for the command line, to quote what the user typed."""
+
+    def __init__(self, error: CareerkitError, message: str) -> None:
+        super().__init__(message)
+        self.kind = type(error).__name__
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors reported like every other error (one line, or JSON)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class SharedOptions(NamedTuple):
+    """The options several commands take, each as a parent parser to give a command."""
+
+    json: _Parser
+    """``--json`` alone: every command takes it."""
+    prints_text: list[_Parser]
+    """``--lang`` and ``--json``: for a command that prints careers' text."""
+    prints_amounts: list[_Parser]
+    """``--lang``, ``--locale`` and ``--json``: for a command that formats amounts too."""
+
+
+def shared_options() -> SharedOptions:
+    """The parent parsers of the options several commands take."""
+    json_option = _Parser(add_help=False)
+    json_option.add_argument(
+        "--json", action="store_true", help="print JSON instead of text; errors too"
+    )
+    text = _Parser(add_help=False)
+    text.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the text (default: en)"
+    )
+    amounts = _Parser(add_help=False)
+    amounts.add_argument(
+        "--locale", help="locale for amounts, such as en_IN or hi (default: the --lang)"
+    )
+    return SharedOptions(json_option, [text, json_option], [text, amounts, json_option])
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser],
+    parents: Sequence[_Parser],
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    examples: str,
+) -> _Parser:
+    """A (sub)command *name* of *commands*, with its *parents*' options and its *examples*."""
+    parser = commands.add_parser(
+        name,
+        parents=list(parents),
+        help=summary,
+        description=description,
+        epilog=f"examples:\n  {examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(prog=parser.prog)
+    return parser
+
+
+def _locale(args: argparse.Namespace) -> str:
+    return str(args.locale or args.lang)
+
+
+def _checked(option: str, text: str, check: Callable[[str], _T]) -> _T:
+    """``check(text)`` for the value of *option*; its error names the option and quotes *text*."""
+    try:
+        return check(text)
+    except ValidationError as error:
+        raise _RewordedError(error, _about(option, text, error.message)) from None
+
+
+def _about(option: str, text: str, message: str) -> str:
+    """*message* about *option*'s value *text*, which it quotes unless the message does."""
+    quoted = shown(text)
+    return f"{option}: {message}" if quoted in message else f"{option} {quoted}: {message}"
+
+
+def _currency(text: str) -> str:
+    from careerkit.model._iso import check_currency
+
+    check_currency(text)
+    return text
+
+
+def _period(text: str) -> Period:
+    from careerkit.model.pay_band import to_period
+
+    return to_period(text)
+
+
+def _date(text: str) -> ReferenceDate:
+    from careerkit.model.dates import ReferenceDate
+
+    return ReferenceDate.coerce(text)
+
+
+def _table_date(text: str) -> ReferenceDate:
+    """A date for the prices of a table of figures (``show``, ``compare``): not 'latest'."""
+    if text == "latest":
+        raise ValidationError(
+            "the figures of a table come from series that end at different dates, so they "
+            "take one date, such as 2024 ('latest' is for one figure: careerkit convert PAY "
+            "--prices-of latest)"
+        )
+    return _date(text)
+
+
+def _region(text: str) -> str:
+    from careerkit.model._iso import check_region
+
+    check_region(text)
+    return text
+
+
+def _conversion(args: argparse.Namespace) -> dict[str, Any]:
+    """The arguments of ``compare()`` from ``--currency``, ``--period``, ``--prices-of``, ``--region``."""
+    return {
+        "currency": _checked("--currency", args.currency, _currency),
+        "period": _checked("--period", args.period, _period),
+        "prices_of": None
+        if args.prices_of is None
+        else _checked("--prices-of", args.prices_of, _table_date),
+        "region": None if args.region is None else _checked("--region", args.region, _region),
+    }

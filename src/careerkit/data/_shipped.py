@@ -1,0 +1,123 @@
+"""The snapshots shipped in the package, each parsed on first use, once per process.
+
+The files sit beside this module (``README.md`` there names their sources). A
+loader parses its file on its first call, under a lock, so that threads share one
+parse, and keeps the result whatever data directory is in use; the monthly
+exchange rates are parsed one currency at a time, on first access.
+"""
+
+from __future__ import annotations
+
+import csv
+import decimal
+import functools
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+
+from careerkit._once import once
+from careerkit.data._series import FX_SERIES, POUND_G5A, SERIES, Month, Values, _freeze
+
+
+def _text(kind: str, file: str | None = None) -> str:
+    # The files sit beside this module in every install (wheel or editable).
+    return Path(__file__).with_name(file or SERIES[kind].file).read_text(encoding="utf-8")
+
+
+def _plain_rows(kind: str) -> list[list[str]]:
+    """The rows of a file whose fields hold no commas (the FX and CPI files), header dropped."""
+    return [line.split(",") for line in _text(kind).splitlines()[1:] if line]
+
+
+def _quoted_rows(kind: str) -> list[list[str]]:
+    """The rows of a file with quoted fields ("Bahamas, The"), header dropped."""
+    return list(csv.reader(_text(kind).splitlines()))[1:]
+
+
+def _month(date: str) -> Month:
+    return int(date[:4]), int(date[5:7])
+
+
+class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
+    """``{ISO code: {(year, month): rate}}``, each currency parsed on first access.
+
+    The file holds 35 series; a program converting rupees needs one. Parsing a
+    currency's rows when first asked for keeps the first conversion fast.
+    """
+
+    def __init__(self) -> None:
+        self._text = _text("fx-monthly")
+        self._parsed: dict[str, Mapping[Month, Decimal]] = {}
+        self._lock = threading.Lock()
+        self._names = {code: name for name, code in FX_SERIES.items()}
+
+    def __getitem__(self, code: str) -> Mapping[Month, Decimal]:
+        found = self._parsed.get(code)
+        if found is None:
+            name = self._names[code]  # KeyError for a code without a series, as for a dict
+            with self._lock:
+                found = self._parsed.get(code)
+                if found is not None:  # another thread parsed it while this one waited
+                    return found
+                # From the first line naming the series to the last: the file keeps each
+                # series' rows together, so this reads one series, not the whole file.
+                text, marker = self._text, f",{name},"
+                start = text.rfind("\n", 0, text.find(marker)) + 1
+                end = text.find("\n", text.rfind(marker))
+                found = MappingProxyType(
+                    {
+                        (int(date[:4]), int(date[5:7])): Decimal(rate)
+                        for date, country, rate in (
+                            line.split(",") for line in text[start:end].splitlines()
+                        )
+                        if country == name
+                    }
+                )
+                self._parsed[code] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def _shipped_fx_annual() -> Values:
+    table: dict[str, dict[int, Decimal]] = {}
+    for date, country, rate in _plain_rows("fx-annual"):
+        code = FX_SERIES.get(country)
+        if code is not None:
+            table.setdefault(code, {})[int(date[:4])] = Decimal(rate)
+    # The pound, from FRED's AEXUSUK (US dollars per pound): inverted as updates are.
+    inverse = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+    for line in _text("fx-annual", POUND_G5A.file).splitlines()[1:]:
+        date, dollars = line.split(",")
+        table.setdefault("GBP", {})[int(date[:4])] = inverse.divide(1, Decimal(dollars))
+    return _freeze(table)
+
+
+def _shipped_cpi() -> Values:
+    return _freeze({"US": {_month(date): Decimal(index) for date, index, _ in _plain_rows("cpi")}})
+
+
+def _shipped_by_year(kind: str) -> Values:
+    """The World Bank files: ``name, code, year, value``, a blank value for no figure."""
+    table: dict[str, dict[int, Decimal]] = {}
+    for _, code, year, value in _quoted_rows(kind):
+        if value.strip():
+            table.setdefault(code, {})[int(year)] = Decimal(value)
+    return _freeze({code: dict(sorted(values.items())) for code, values in table.items()})
+
+
+_SHIPPED: Mapping[str, Callable[[], Values]] = {
+    "cpi": _shipped_cpi,
+    "fx-monthly": _MonthlyRates,
+    "fx-annual": _shipped_fx_annual,
+    "inflation": functools.partial(_shipped_by_year, "inflation"),
+    "ppp": functools.partial(_shipped_by_year, "ppp"),
+}
+# Each shipped file is parsed once per process, whatever data directory is in use.
+_SHIPPED_ONCE = {kind: once(load) for kind, load in _SHIPPED.items()}
