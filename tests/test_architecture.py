@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -93,6 +94,14 @@ def test_hooks_reach_the_layer_above() -> None:
 def test_the_design_shows_the_layers_as_they_are() -> None:
     text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
     assert layers.written(text) == text, "run: python tools/layers.py --write"
+
+
+def test_the_design_names_modules_that_exist() -> None:
+    """The flows docs/design.md tells name real modules (a move that forgets it fails here)."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`careerkit/([\w/]+(?:\.py|/))`", text))
+    assert len(named) > 10
+    assert [path for path in sorted(named) if not (PACKAGE / path).exists()] == []
 
 
 def test_importing_careerkit_provides_the_hooks_and_nothing_heavy() -> None:

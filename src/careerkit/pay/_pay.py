@@ -30,6 +30,7 @@ from careerkit.pay._exact import (
     to_decimal,
 )
 from careerkit.pay._units import (
+    FULL_TIME,
     INTERNATIONAL_DOLLAR,
     PERIODS,
     When,
@@ -249,7 +250,7 @@ class Pay(PayAlgebra):
         except (KeyError, TypeError):
             target = to_period(period)
         num, den, currency, source, when, provenance, origin = self._state
-        if schedule is None:
+        if schedule is None or schedule is FULL_TIME:  # the default, also when passed
             found = _FULL_TIME_FACTORS.get((id(source), id(target)))
             if found is None:
                 found = full_time_factor(source, target)
