@@ -35,9 +35,11 @@ means careerkit is faster.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
 import warnings
@@ -49,6 +51,12 @@ import numpy as np
 import pint
 
 from careerkit import Pay, WorkSchedule, convert_array
+
+# Cold starts are measured byte-compiled, as an installed package runs (pip compiles what
+# it installs; an editable install and this machine's PYTHONDONTWRITEBYTECODE do not):
+# fresh interpreters write bytecode to a cache of this run, and a first run is discarded.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="careerkit-bench-pyc-")
 
 _CPI_WARNING = "CPI data is out of date"
 _QUIET = f"import warnings; warnings.filterwarnings('ignore', message={_CPI_WARNING!r})"
