@@ -99,7 +99,11 @@ def test_aggregates_without_a_description_are_careers_with_no_invented_summary()
     assert buyers.title.en == "Buyers and Purchasing Agents"
     assert buyers.summary == ()
     assert "O*NET-SOC" not in buyers.codes
-    assert [source.id for source in buyers.sources] == [OEWS]
+    # its outlook (BLS's projections) and, as specialties, the three occupations O*NET
+    # describes in its place (13-1021 .. 13-1023): never a description of its own
+    assert [source.id for source in buyers.sources] == [OEWS, "bls-ep-2024-34", "onet-29-3"]
+    assert [s.code for s in buyers.specialties] == ["13-1021.00", "13-1022.00", "13-1023.00"]
+    assert buyers.preparation is None and buyers.duties == ()
     assert band(buyers, "US", "year").median is not None
 
 

@@ -11,7 +11,7 @@ import attrs
 
 import careerkit as ck
 from careerkit import catalogue, data, registry
-from careerkit.catalogue.sources import SOURCES, oews, onet
+from careerkit.catalogue.sources import SOURCES, oews, onet, onet_details, projections
 from careerkit.model.career import CareerFacts
 
 # What a source may add to: every list of facts (the catalogue works out sources and aliases)
@@ -19,7 +19,7 @@ ADDABLE = {field.name for field in attrs.fields(CareerFacts)} - {"sources", "ali
 
 
 def test_each_source_names_what_it_reads_and_its_licence() -> None:
-    assert (oews, onet) == SOURCES
+    assert (oews, onet, projections, onet_details) == SOURCES
     for source in SOURCES:
         assert source.NAME.strip() and source.LICENCE.strip()
         assert source.READS
@@ -46,6 +46,8 @@ def test_a_career_cites_what_its_facts_use_in_the_order_of_the_sources() -> None
     assert list(nurses.sources) == [
         oews.citations()["bls-oews-may-2025"],
         onet.citations()["onet-29-2"],
+        projections.citations()["bls-ep-2024-34"],
+        onet_details.citations()["onet-29-3"],
     ]
     assert [code.system.value for code in nurses.occupation_codes] == [
         "SOC-2018",
@@ -59,7 +61,7 @@ def test_an_occupation_onet_does_not_have_gains_nothing_from_it() -> None:
     assert buyers.onet == ""
     assert onet.facts(buyers) == {}
     career = ck.get("13-1020")
-    assert [source.id for source in career.sources] == ["bls-oews-may-2025"]
+    assert "onet-29-2" not in [source.id for source in career.sources]
     assert career.summary == ()
 
 

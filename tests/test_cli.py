@@ -110,7 +110,15 @@ def test_show_json_is_the_whole_profile() -> None:
     assert doc["id"] == "public-relations-specialist"
     assert doc["pay"][0]["percentiles"] == {"10": "30140", "50": "51280", "90": "97910"}
     assert doc["title"]["hi"] == "जनसंपर्क विशेषज्ञ"
-    assert len(doc["sources"]) == 7  # five of its own, BLS's OEWS May 2025 and O*NET
+    # five of its own, BLS's OEWS May 2025, O*NET 29.2 (its description), BLS's projections and
+    # O*NET 29.3 (preparation, tasks, tools, skills, related careers)
+    assert [source["id"] for source in doc["sources"]][5:] == [
+        "bls-oews-may-2025",
+        "onet-29-2",
+        "bls-ep-2024-34",
+        "onet-29-3",
+    ]
+    assert doc["outlook"][0]["change_percent"] == "4.8" and doc["preparation"]["job_zone"] == 4
     assert doc["pay"][2]["percentiles"]["50"] == "74750"
     assert doc["pay"][2]["reference_date"] == "2025-05"
 
@@ -361,9 +369,9 @@ def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
 
     common = {"-h", "--help", "--json"}
     assert _options(build_parser()) == {
-        "list": common | {"--lang", "--group", "--groups"},
+        "list": common | {"--lang", "--group", "--groups", "--education", "--job-zone", "--sort", "--region"},
         "search": common | {"--lang", "--limit"},
-        "show": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
+        "show": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region", "--all"},
         "convert": common | {"--lang", "--locale", "--to", "--when", "--prices-of", "--explain"},
         "compare": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
         "validate": common,
@@ -809,7 +817,8 @@ def test_show_one_state() -> None:
         "  • US-TX: 271,380 jobs (May 2025; relative standard error 1.1%; 19.287 per 1,000 jobs;"
         " location quotient 0.89) [1]"
     ) in out
-    assert "  • US: " not in out  # that state's figures only
+    figures = out.split("\nPay\n", 1)[1].split("\nSources\n", 1)[0]  # pay, jobs, outlook
+    assert "  • US: " not in figures  # that state's figures only (entry routes are national)
     assert "This product includes information from the O*NET 29.2 Database" in out
     assert "BLS.gov cannot vouch for the data" in out
     national = careerkit("show", "29-1141").stdout

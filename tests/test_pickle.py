@@ -222,6 +222,14 @@ def _examples() -> dict[str, Callable[[], object]]:
         "WorkSchedule.BLS_FULL_TIME": lambda: WorkSchedule.BLS_FULL_TIME,
         "WorkingHours": lambda: career.working_hours[0],
         "codes": lambda: career.codes,
+        "Outlook": lambda: career.outlook[0],
+        "Preparation": lambda: career.preparation,
+        "CategoryShare": lambda: career.preparation.education_shares[1],  # type: ignore[union-attr]
+        "Tool": lambda: career.tools[0],
+        "Skill": lambda: career.skills[0],
+        "Specialty": lambda: ck.get("29-1141").specialties[0],
+        "RelatedOccupation": lambda: career.related_occupations[0],
+        "NextStep": lambda: career.next_steps(limit=1)[0],
     }
 
 

@@ -63,8 +63,10 @@ else:
 
 
 if TYPE_CHECKING:
+    from careerkit._related import NextStep
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
+    from careerkit.model import Career
     from careerkit.pay import ConvertedPayBand, Pay, PayGrowth
 
 format_pay: Hook[Callable[..., str]] = Hook("format_pay")
@@ -91,14 +93,22 @@ update_oews: Hook[Callable[..., Installed]] = Hook("update_oews")
 oews_status: Hook[Callable[[], SeriesStatus]] = Hook("oews_status")
 """The ``oews`` entry of ``careerkit.data.status()``: the catalogue's releases in use."""
 
+related_careers: Hook[Callable[[Career], tuple[Career, ...]]] = Hook("related_careers")
+"""``Career.related``: the registry's careers for the occupations a career lists as related."""
+
+next_steps: Hook[Callable[..., tuple[NextStep, ...]]] = Hook("next_steps")
+"""``Career.next_steps``: the related careers that pay more, worked out when asked."""
+
 __all__ = [
     "Hook",
     "convert_band",
     "format_figures",
     "format_pay",
+    "next_steps",
     "oews_status",
     "pay_growth",
     "pay_history",
     "rated_currencies",
+    "related_careers",
     "update_oews",
 ]

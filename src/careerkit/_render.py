@@ -7,123 +7,32 @@ grouping, Devanagari digits) belongs to the pay formatting layer, not here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
+from careerkit._labels import FUNDING, LABELS, OUTLOOK_HI
 from careerkit.model import (
     Career,
     CourseFee,
     Fact,
-    FundingKind,
+    Outlook,
     PayBand,
+    Preparation,
     Text,
     _iso,
 )
 from careerkit.model.text import check_language
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "aliases": "Also known as",
-        "codes": "Occupation codes",
-        "summary": "Summary",
-        "duties": "Duties",
-        "abilities": "Personal abilities",
-        "workplaces": "Workplaces",
-        "employers": "Employers",
-        "work_environment": "Work environment",
-        "working_hours": "Working hours",
-        "accessibility": "Accessibility",
-        "entry_routes": "Entry routes",
-        "institutions": "Where to study",
-        "courses": "Courses",
-        "course_fees": "Course fees",
-        "funding": "Scholarships, loans and free training",
-        "ladder": "Career progression",
-        "pay": "Pay",
-        "stories": "From the field",
-        "related_titles": "Related titles",
-        "notes": "Notes",
-        "sources": "Sources",
-        "minimum": "Minimum qualification",
-        "then": "then",
-        "or": "or",
-        "note": "Note",
-        "indicative": "indicative",
-        "date": "Date",
-        "online": "online",
-        "via": "quoted via",
-        "hours": "{low}-{high} hours a day",
-        "nsqf": "NSQF level {n}",
-        "employment": "Employment",
-        "jobs": "{count} jobs",
-        "rse": "relative standard error {rse}%",
-        "per_1000": "{n} per 1,000 jobs",
-        "quotient": "location quotient {q}",
-        "mean_rse": "Relative standard error of the mean: {rse}%",
-        "top_code": "At or above BLS's top code: {names}",
-        "states": "Also {count} states and territories ({first} ... {last}): show one with --region, such as --region {example}",
-    },
-    "hi": {
-        "aliases": "अन्य नाम",
-        "codes": "व्यवसाय कोड",
-        "summary": "सारांश",
-        "duties": "कार्य",
-        "abilities": "व्यक्तिगत क्षमताएं",
-        "workplaces": "कार्यस्थल",
-        "employers": "नियोक्ता",
-        "work_environment": "काम का माहौल",
-        "working_hours": "काम के घंटे",
-        "accessibility": "दिव्यांगों के लिए",
-        "entry_routes": "प्रवेश मार्ग",
-        "institutions": "शैक्षिक संस्थान",
-        "courses": "कोर्सेज",
-        "course_fees": "पाठ्यक्रम शुल्क",
-        "funding": "छात्रवृत्ति/ऋण",
-        "ladder": "करियर में प्रगति",
-        "pay": "वेतन",
-        "stories": "फील्ड के कुछ अनुभव",
-        "related_titles": "संबंधित पदनाम",
-        "notes": "टिप्पणियाँ",
-        "sources": "स्रोत",
-        "minimum": "न्यूनतम योग्यता",
-        "then": "फिर",
-        "or": "या",
-        "note": "टिप्पणी",
-        "indicative": "सांकेतिक",
-        "date": "तारीख",
-        "online": "ऑनलाइन",
-        "via": "इसके माध्यम से उद्धृत",
-        "hours": "प्रतिदिन {low}-{high} घंटे",
-        "nsqf": "NSQF लेवल {n}",
-        "employment": "रोज़गार",
-        "jobs": "{count} नौकरियाँ",
-        "rse": "सापेक्ष मानक त्रुटि {rse}%",
-        "per_1000": "प्रति 1,000 नौकरियों में {n}",
-        "quotient": "लोकेशन क्वोशेंट {q}",
-        "mean_rse": "औसत की सापेक्ष मानक त्रुटि: {rse}%",
-        "top_code": "BLS की ऊपरी सीमा (top code) पर या उससे अधिक: {names}",
-        "states": "और {count} राज्य व क्षेत्र ({first} ... {last}): किसी एक के लिए --region दें, जैसे --region {example}",
-    },
-}
-
-_FUNDING: dict[str, dict[FundingKind, str]] = {
-    "en": {
-        FundingKind.SCHOLARSHIP: "Scholarship",
-        FundingKind.LOAN: "Loan",
-        FundingKind.FREE_TRAINING: "Free training",
-    },
-    "hi": {
-        FundingKind.SCHOLARSHIP: "छात्रवृत्ति",
-        FundingKind.LOAN: "ऋण",
-        FundingKind.FREE_TRAINING: "निःशुल्क प्रशिक्षण",
-    },
-}
+_T = TypeVar("_T")
 
 
 class _Writer:
-    def __init__(self, career: Career, lang: str, locale: str) -> None:
+    def __init__(self, career: Career, lang: str, locale: str, limit: int | None) -> None:
         self.lang = check_language(lang)
         self.locale = locale
-        self.labels = _LABELS[self.lang]
+        self.limit = limit
+        self.labels = LABELS[self.lang]
         self.numbers = {source.id: index for index, source in enumerate(career.sources, 1)}
         self.lines: list[str] = []
 
@@ -141,12 +50,32 @@ class _Writer:
         if note is not None:
             self.lines.append(f"    {self.labels['note']}: {self.t(note)}")
 
-    def facts(self, key: str, facts: Iterable[Fact]) -> None:
+    def facts(self, key: str, facts: Iterable[Fact], *, limited: bool = False) -> None:
+        """The section *key* of *facts*; *limited*: the first few of each source's, and a count."""
         facts = tuple(facts)
         if facts:
             self.heading(key)
+            seen: Counter[str] = Counter()
             for fact in facts:
-                self.item(self.t(fact.text), fact.source, fact.note)
+                seen[fact.source] += 1
+                if not limited or self.limit is None or seen[fact.source] <= self.limit:
+                    self.item(self.t(fact.text), fact.source, fact.note)
+            if limited and self.limit is not None:
+                self.more(sum(max(0, count - self.limit) for count in seen.values()))
+
+    def first(self, items: Sequence[_T]) -> Sequence[_T]:
+        """The first few of *items* (all of them with no limit)."""
+        return items if self.limit is None else items[: self.limit]
+
+    def more(self, hidden: int) -> None:
+        """Say how many items are not shown, and how to show them."""
+        if hidden > 0:
+            self.lines.append("  " + self.labels["more"].format(n=hidden))
+
+    def number(self, count: int) -> str:
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(count, locale=_babel_locale(self.locale)))
 
     def money(self, band: PayBand | CourseFee) -> str:
         from careerkit.text.format import format_figures
@@ -158,16 +87,26 @@ class _Writer:
 
 
 def render_career(
-    career: Career, lang: str = "en", locale: str | None = None, region: str | None = None
+    career: Career,
+    lang: str = "en",
+    locale: str | None = None,
+    region: str | None = None,
+    *,
+    limit: int | None = 5,
 ) -> str:
     """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``), amounts for *locale*.
 
-    Pay and employment are those of *region* where given; otherwise those of
-    whole countries, with the states and territories that have figures listed.
+    Pay, employment and outlook are those of *region* where given; otherwise those
+    of whole countries, with the states and territories that have pay listed. The
+    long lists (each source's duties, tools, skills, specialties, related careers)
+    show their first *limit* items and a count of the rest; ``None`` shows them all,
+    and every category of the preparation's shares with its full label (a first
+    look leaves the categories of 0 % out, saying so, and shortens a label to its
+    name before " - ").
     """
     if region is not None:
         career.pay_bands(region)  # a region the career has no band for is an error
-    w = _Writer(career, lang, locale or lang)
+    w = _Writer(career, lang, locale or lang, limit)
     labels = w.labels
     w.lines += [w.t(career.title), f"id: {career.id}"]
     if career.aliases:
@@ -177,7 +116,10 @@ def render_career(
         for code in career.occupation_codes:
             title = f" ({w.t(code.title)})" if code.title else ""
             w.item(f"{code.system.value} {code.code}{title}", code.source)
-    for key in ("summary", "duties", "abilities", "workplaces", "employers", "work_environment"):
+    w.facts("summary", career.summary)
+    w.facts("duties", career.duties, limited=True)
+    _work(w, career)
+    for key in ("abilities", "workplaces", "employers", "work_environment"):
         w.facts(key, getattr(career, key))
     if career.working_hours:
         w.heading("working_hours")
@@ -197,6 +139,7 @@ def render_career(
                 w.lines.append(f"    {labels['nsqf'].format(n=route.nsqf_level)}")
             if route.note is not None:
                 w.lines.append(f"    {labels['note']}: {w.t(route.note)}")
+    _preparation(w, career.preparation)
     w.facts("institutions", career.institutions)
     if career.courses:
         w.heading("courses")
@@ -214,7 +157,7 @@ def render_career(
         w.heading("funding")
         for funding in career.funding:
             url = f" {funding.url}" if funding.url else ""
-            head = f"{_FUNDING[w.lang][funding.kind]}: {w.t(funding.name)} ({', '.join(funding.regions)}){url}"
+            head = f"{FUNDING[w.lang][funding.kind]}: {w.t(funding.name)} ({', '.join(funding.regions)}){url}"
             w.item(head, funding.source)
             w.lines.append(f"    {w.t(funding.description)}")
             if funding.note is not None:
@@ -226,10 +169,12 @@ def render_career(
     _money_section(w, "pay", _iso.of_region(career.pay, region))
     _states(w, career, region)
     _employment(w, career, region)
+    _outlook(w, _iso.of_region(career.outlook, region))
     if career.stories:
         w.heading("stories")
         for story in career.stories:
             w.item(w.t(story.text), story.source, story.note)
+    _related(w, career)
     w.facts("related_titles", career.related_titles)
     w.facts("notes", career.notes)
     if career.sources:
@@ -292,6 +237,132 @@ def _employment(w: _Writer, career: Career, region: str | None) -> None:
         if item.location_quotient is not None:
             extras.append(w.labels["quotient"].format(q=item.location_quotient))
         w.item(text + (f" ({'; '.join(extras)})" if extras else ""), item.source, item.note)
+
+
+def _work(w: _Writer, career: Career) -> None:
+    """Tools (those in demand, then hot technologies, first), skills and specialties."""
+    labels = w.labels
+    if career.tools:
+        w.heading("tools")
+        tools = sorted(career.tools, key=lambda tool: (not tool.in_demand, not tool.hot))
+        for tool in w.first(tools):
+            flags = (("hot", tool.hot), ("in_demand", tool.in_demand))
+            marks = [tool.category, *(labels[key] for key, on in flags if on)]
+            w.item(f"{tool.name} ({'; '.join(marks)})", tool.source)
+        w.more(len(tools) - len(w.first(tools)))
+    if career.skills:
+        w.heading("skills")
+        for skill in w.first(career.skills):
+            parts = [
+                labels[skill.kind],
+                labels["no_importance"]
+                if skill.importance is None
+                else labels["importance"].format(v=skill.importance),
+                labels["no_level"]
+                if skill.level is None
+                else labels["level"].format(v=skill.level),
+            ]
+            if not skill.relevant:
+                parts.append(labels["not_relevant"])
+            w.item(f"{skill.name} ({'; '.join(parts)})", skill.source)
+        w.more(len(career.skills) - len(w.first(career.skills)))
+    if career.specialties:
+        w.heading("specialties")
+        for specialty in w.first(career.specialties):
+            zone = (
+                ""
+                if specialty.job_zone is None
+                else f" ({labels['zone'].format(n=specialty.job_zone)})"
+            )
+            w.item(f"{specialty.code} {w.t(specialty.title)}{zone}", specialty.source)
+        w.more(len(career.specialties) - len(w.first(career.specialties)))
+
+
+def _preparation(w: _Writer, preparation: Preparation | None) -> None:
+    if preparation is None:
+        return
+    labels = w.labels
+    w.heading("preparation")
+    name = w.t(preparation.name)
+    w.item(labels["job_zone"].format(n=preparation.job_zone, name=name), preparation.source)
+    for key in ("experience", "education", "training"):
+        w.lines.append(f"    {labels[key]}: {w.t(getattr(preparation, key))}")
+    for key in ("education_shares", "experience_shares", "training_shares"):
+        shares = getattr(preparation, key)
+        if not shares:
+            continue
+        w.item(labels[key], preparation.source)
+        zeros = False
+        for share in shares:
+            label = w.t(share.label)
+            if w.limit is not None:
+                if share.percent == 0:
+                    zeros = True
+                    continue
+                label = label.split(" - ")[0]
+            shown = labels["suppressed"] if share.percent is None else f"{share.percent} %"
+            w.lines.append(f"    {label}: {shown}")
+        if zeros:
+            w.lines.append(f"    {labels['zero']}")
+
+
+def _outlook(w: _Writer, outlooks: Sequence[Outlook]) -> None:
+    if not outlooks:
+        return
+    labels = w.labels
+    w.heading("outlook")
+    for outlook in outlooks:
+        w.item(f"{outlook.region}: {_outlook_words(w, outlook)}", outlook.source)
+        change = w.number(outlook.change)
+        figures = labels["projected"].format(
+            base=outlook.base_year,
+            jobs=w.number(outlook.employment),
+            year=outlook.projected_year,
+            projected=w.number(outlook.projected_employment),
+            change=f"+{change}" if outlook.change > 0 else change,
+        )
+        w.lines.append(f"    {figures}")
+        if outlook.self_employed_percent is None:
+            w.lines.append(f"    {labels['not_published']}")
+        else:
+            share = outlook.self_employed_percent
+            w.lines.append(
+                f"    {labels['self_employed'].format(pct=share, base=outlook.base_year)}"
+            )
+        if outlook.note is not None:
+            w.lines.append(f"    {labels['note']}: {w.t(outlook.note)}")
+
+
+def _outlook_words(w: _Writer, outlook: Outlook) -> str:
+    """The outlook in words: :meth:`Outlook.describe` in English, its Hindi otherwise."""
+    if w.lang == "en":
+        return outlook.describe()
+    percent = outlook.change_percent
+    trend = "grow" if percent > 0 else "shrink" if percent < 0 else "steady"
+    words = OUTLOOK_HI[trend].format(
+        base=outlook.base_year, year=outlook.projected_year, pct=abs(percent)
+    )
+    return f"{words}; {OUTLOOK_HI['openings'].format(n=w.number(outlook.openings))}"
+
+
+def _related(w: _Writer, career: Career) -> None:
+    """The related careers (:meth:`Career.related`), each cited to the list that names it."""
+    from careerkit.errors import ProfileNotFoundError
+    from careerkit.registry import get
+
+    found = career.related()
+    if not found:
+        return
+    cited: dict[str, str] = {}  # career id: the source of the first occupation leading to it
+    for occupation in career.related_occupations:
+        try:
+            cited.setdefault(get(occupation.soc).id, occupation.source)
+        except ProfileNotFoundError:  # left out by related() too
+            continue
+    w.heading("related_careers")
+    for other in w.first(found):
+        w.item(f"{other.id}  {w.t(other.title)}", cited[other.id])
+    w.more(len(found) - len(w.first(found)))
 
 
 def _babel_locale(locale: str) -> str:

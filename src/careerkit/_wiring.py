@@ -12,8 +12,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from careerkit._related import NextStep
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
+    from careerkit.model import Career
     from careerkit.pay import ConvertedPayBand, Pay, PayGrowth
 
 
@@ -65,6 +67,18 @@ def _oews_status() -> SeriesStatus:
     return oews_status()
 
 
+def _related_careers(career: Career) -> tuple[Career, ...]:
+    from careerkit._related import related
+
+    return related(career)
+
+
+def _next_steps(*args: Any, **kwargs: Any) -> tuple[NextStep, ...]:
+    from careerkit._related import next_steps
+
+    return next_steps(*args, **kwargs)
+
+
 _hooks.format_pay.provide(_format_pay)
 _hooks.format_figures.provide(_format_figures)
 _hooks.convert_band.provide(_convert_band)
@@ -73,3 +87,5 @@ _hooks.pay_growth.provide(_pay_growth)
 _hooks.rated_currencies.provide(_rated_currencies)
 _hooks.update_oews.provide(_update_oews)
 _hooks.oews_status.provide(_oews_status)
+_hooks.related_careers.provide(_related_careers)
+_hooks.next_steps.provide(_next_steps)

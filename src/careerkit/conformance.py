@@ -19,6 +19,7 @@ __all__ = ["check_profile", "profile_problems"]
 def _indian(career: ck.Career) -> bool:
     regions = [band.region for band in career.pay]
     regions += [route.region for route in career.entry_routes]
+    regions += [outlook.region for outlook in career.outlook]
     regions += [region for funding in career.funding for region in funding.regions]
     return any(region == "IN" or region.startswith("IN-") for region in regions)
 

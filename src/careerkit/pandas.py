@@ -4,6 +4,7 @@ On a DataFrame, :meth:`CareerkitFrameAccessor.convert` converts a table of pay
 figures (a column or one value each for amount, currency, period, date and
 country) to one unit; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
 reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns.
+:func:`careers_frame` is a table of every career, one row each, to filter and sort.
 
 >>> import pandas as pd
 >>> import careerkit.pandas
@@ -28,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import cast
 
-from careerkit import _tables
+from careerkit import _career_table, _tables
 
 try:
     import pandas as pd
@@ -42,7 +43,48 @@ from careerkit.pay._kinds import kind_of
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
 
-__all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor"]
+__all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame"]
+
+_DTYPES = {"text": "str", "int": "Int64", "float": "float64"}
+
+
+def careers_frame(region: str = "US") -> pd.DataFrame:
+    """Every career of the default registry (:func:`careerkit.careers`), one row each, by id.
+
+    Columns: ``id``, ``title`` (English), ``soc`` (its SOC 2018 code), ``major_group``
+    (``43-0000``), ``employment`` (jobs in *region*: its newest dated figure there),
+    ``hourly_median`` and ``annual_median`` (*region*'s newest published median of
+    that period) with their ``currency``, ``education`` (BLS's typical education
+    needed for entry), ``job_zone`` (O*NET's, 1 to 5), ``change_percent`` (BLS's
+    projected change in jobs) and ``openings`` (BLS's projected openings a year).
+    *region* is an ISO 3166 code (``US``, ``US-TX``, ``IN``) and chooses the pay and
+    employment only: education, job zone and outlook are national US figures, the
+    only ones BLS and O*NET publish.
+
+    Missing figures are missing values: NaN in the float columns, ``<NA>`` in the
+    nullable ``Int64`` ones (``employment``, ``job_zone``, ``openings``). Money is a
+    :class:`~decimal.Decimal` everywhere else in careerkit; on this vectorised path
+    the medians and ``change_percent`` are float64, each exactly ``float()`` of the
+    published Decimal (``44770.0`` for ``Decimal('44770')``). An unknown *region*
+    raises :class:`~careerkit.ValidationError`; one no career has figures for,
+    :class:`~careerkit.PayBandNotFoundError`. Building every career takes a second
+    or two, the first time.
+
+    >>> import careerkit.pandas
+    >>> frame = careerkit.pandas.careers_frame()
+    >>> row = frame.set_index("soc").loc["43-4051"]
+    >>> float(row.annual_median), row.education, int(row.job_zone)
+    (44770.0, 'High school diploma or equivalent', 2)
+    >>> frame.nlargest(1, "change_percent")[["soc", "change_percent"]].values.tolist()
+    [['49-9081', 49.9]]
+    """
+    rows = _career_table.career_rows(region)
+    return pd.DataFrame(
+        {
+            name: pd.Series(_career_table.column(rows, name), dtype=_DTYPES[kind])
+            for name, kind in _career_table.COLUMNS
+        }
+    )
 
 
 def _one_column(frame: pd.DataFrame, name: Hashable) -> pd.Series:

@@ -2,7 +2,7 @@
 
 The same methods and arguments as :mod:`careerkit.pandas`: ``df.careerkit.convert``
 and ``df.careerkit.failures`` on a DataFrame, ``series.careerkit.parse`` on a
-Series of pay text.
+Series of pay text; :func:`careers_frame`, a table of every career.
 
 >>> import polars as pl
 >>> import careerkit.polars
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerkit import _tables
+from careerkit import _career_table, _tables
 
 try:
     import numpy as np
@@ -37,7 +37,29 @@ from careerkit.pay._kinds import Kind, check_kind
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
 
-__all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace"]
+__all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace", "careers_frame"]
+
+_DTYPES = {"text": pl.String, "int": pl.Int64, "float": pl.Float64}
+
+
+def careers_frame(region: str = "US") -> pl.DataFrame:
+    """Every career of the default registry, one row each, by id: the columns, rows and
+    rules of :func:`careerkit.pandas.careers_frame`, but null where pandas has NaN or
+    ``<NA>`` (``Int64`` and ``Float64`` columns, the figures ``float()`` of the
+    published Decimals).
+
+    >>> import careerkit.polars
+    >>> frame = careerkit.polars.careers_frame()
+    >>> frame.filter(pl.col("soc") == "43-4051").select("annual_median", "openings").row(0)
+    (44770.0, 341700)
+    """
+    rows = _career_table.career_rows(region)
+    return pl.DataFrame(
+        [
+            pl.Series(name, _career_table.column(rows, name), dtype=_DTYPES[kind])
+            for name, kind in _career_table.COLUMNS
+        ]
+    )
 
 
 def _kind(dtype: pl.DataType) -> Kind:

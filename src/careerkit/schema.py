@@ -29,6 +29,7 @@ __all__ = ["profile_schema"]
 
 _DATE = {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 _AMOUNT = {"type": ["number", "string"], "pattern": r"^\d+(\.\d+)?$", "minimum": 0}
+_SIGNED = {"type": ["number", "string"], "pattern": r"^-?\d+(\.\d+)?$"}  # a change: -5.5
 
 
 def _schema(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +66,12 @@ def _schema(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
             fields = attrs.fields(kind)
             defs[name] = {
                 "type": "object",
-                "properties": {field.name: _schema(hints[field.name], defs) for field in fields},
+                "properties": {
+                    field.name: dict(_SIGNED)
+                    if field.metadata.get("signed")
+                    else _schema(hints[field.name], defs)
+                    for field in fields
+                },
                 "required": [field.name for field in fields if field.default is attrs.NOTHING],
                 "additionalProperties": False,
             }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -29,13 +30,13 @@ from careerkit.model._checks import normalize_key
 CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
 REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE", "US-CA", "US-PR")
 _ABROAD = tuple(region for region in REGIONS if region != "IN" and not region.startswith("IN-"))
-CODE_FORMATS = {
-    ck.CodeSystem.NCO_2015: r"\d{4}\.\d{4}",
-    ck.CodeSystem.NCS_QP: r"[A-Z]{2,5}\d{3,4}",
-    ck.CodeSystem.SOC_2018: r"\d{2}-\d{4}",
-    ck.CodeSystem.SOC_2018_MAJOR: r"\d{2}-0000",
-    ck.CodeSystem.ONET_SOC: r"\d{2}-\d{4}\.\d{2}",
-    ck.CodeSystem.ISCO_08: r"\d{4}",
+CODE_FORMATS = {  # ASCII digits, as the model takes them
+    ck.CodeSystem.NCO_2015: r"[0-9]{4}\.[0-9]{4}",
+    ck.CodeSystem.NCS_QP: r"[A-Z]{2,5}[0-9]{3,4}",
+    ck.CodeSystem.SOC_2018: r"[0-9]{2}-[0-9]{4}",
+    ck.CodeSystem.SOC_2018_MAJOR: r"[0-9]{2}-0000",
+    ck.CodeSystem.ONET_SOC: r"[0-9]{2}-[0-9]{4}\.[0-9]{2}",
+    ck.CodeSystem.ISCO_08: r"[0-9]{4}",
 }
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
@@ -58,7 +59,15 @@ dates = st.builds(
 )
 
 
-__all__ = ["careers", "check_profile", "pay_bands", "pays", "profile_problems"]
+__all__ = [
+    "careers",
+    "check_profile",
+    "outlooks",
+    "pay_bands",
+    "pays",
+    "preparations",
+    "profile_problems",
+]
 
 
 def amounts(max_value: int = 10**9) -> st.SearchStrategy[Decimal]:
@@ -118,6 +127,143 @@ def pay_bands(
         statement=draw(optional_text),
         note=draw(optional_text),
     )
+
+
+def _scaled(low: int, high: int, places: int = 2) -> st.SearchStrategy[Decimal]:
+    """Decimals from *low* to *high* with *places* decimal places (``4.00``), as O*NET writes them."""
+    return st.integers(low * 10**places, high * 10**places).map(
+        lambda units: Decimal(units).scaleb(-places)
+    )
+
+
+def outlooks(
+    source: st.SearchStrategy[str] = slugs, *, regions: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[ck.Outlook]:
+    """Valid :class:`~careerkit.Outlook` values: years in order, jobs 0 or more, a signed
+    change, a self-employed share of 0 to 100 % or none."""
+    regions = st.sampled_from(REGIONS) if regions is None else regions
+    years = st.tuples(st.integers(1950, 2150), st.integers(1, 30))
+    return years.flatmap(
+        lambda span: st.builds(
+            ck.Outlook,
+            region=regions,
+            base_year=st.just(span[0]),
+            projected_year=st.just(span[0] + span[1]),
+            employment=st.integers(0, 10**8),
+            projected_employment=st.integers(0, 10**8),
+            change=st.integers(-(10**8), 10**8),
+            change_percent=st.integers(-(10**5), 10**5).map(
+                lambda tenths: Decimal(tenths).scaleb(-1)
+            ),
+            openings=st.integers(0, 10**7),
+            source=source,
+            self_employed_percent=st.none() | _scaled(0, 100, 1),
+        )
+    )
+
+
+def _shares(
+    label: st.SearchStrategy[ck.Text], count: int
+) -> st.SearchStrategy[list[ck.CategoryShare]]:
+    """Shares of some of *count* categories, in order; a percent may be suppressed (``None``)."""
+    return st.sets(st.integers(1, count), max_size=4).flatmap(
+        lambda numbers: st.tuples(
+            *(
+                st.builds(
+                    ck.CategoryShare,
+                    category=st.just(number),
+                    label=label,
+                    percent=st.none() | _scaled(0, 100),
+                )
+                for number in sorted(numbers)
+            )
+        ).map(list)
+    )
+
+
+def preparations(
+    source: st.SearchStrategy[str] = slugs, *, text: st.SearchStrategy[ck.Text] | None = None
+) -> st.SearchStrategy[ck.Preparation]:
+    """Valid :class:`~careerkit.Preparation` values: a Job Zone of 1 to 5 and shares of
+    categories in order (some suppressed)."""
+    text = texts if text is None else text
+    return st.builds(
+        ck.Preparation,
+        job_zone=st.integers(1, 5),
+        name=text,
+        experience=text,
+        education=text,
+        training=text,
+        source=source,
+        education_shares=_shares(text, 12),
+        experience_shares=_shares(text, 11),
+        training_shares=_shares(text, 9),
+    )
+
+
+def _work(
+    draw: st.DrawFn, cite: st.SearchStrategy[str], text: st.SearchStrategy[ck.Text]
+) -> dict[str, Any]:
+    """The new kinds of fact of a career: tools, skills, specialties, related occupations."""
+    soc = draw(st.from_regex(r"[0-9]{2}-[0-9]{4}", fullmatch=True))
+    detail = st.integers(1, 99).map(lambda number: f"{soc}.{number:02d}")
+    return {
+        "tools": draw(
+            st.lists(
+                st.builds(
+                    ck.Tool,
+                    name=plain,
+                    category=plain,
+                    source=cite,
+                    commodity=st.none() | st.integers(10**7, 10**8 - 1),
+                    hot=st.booleans(),
+                    in_demand=st.booleans(),
+                ),
+                max_size=2,
+            )
+        ),
+        "skills": draw(
+            st.lists(
+                st.builds(
+                    ck.Skill,
+                    name=plain,
+                    kind=st.sampled_from(("skill", "knowledge")),
+                    source=cite,
+                    importance=st.none() | _scaled(1, 5),
+                    level=st.none() | _scaled(0, 7),
+                    relevant=st.booleans(),
+                ),
+                max_size=2,
+            )
+        ),
+        "specialties": [
+            draw(
+                st.builds(
+                    ck.Specialty,
+                    code=st.just(code),
+                    title=text,
+                    source=cite,
+                    description=st.none() | text,
+                    tasks=st.lists(text, max_size=2),
+                    job_zone=st.none() | st.integers(1, 5),
+                )
+            )
+            for code in sorted(draw(st.sets(detail, max_size=2)))
+        ],
+        "related_occupations": draw(
+            st.lists(
+                st.builds(
+                    ck.RelatedOccupation,
+                    code=st.from_regex(r"[0-9]{2}-[0-9]{4}(\.[0-9]{2})?", fullmatch=True),
+                    title=text,
+                    source=cite,
+                    tier=st.none()
+                    | st.sampled_from(("Primary-Short", "Primary-Long", "Supplemental")),
+                ),
+                max_size=2,
+            )
+        ),
+    }
 
 
 @st.composite
@@ -284,6 +430,9 @@ def careers(draw: st.DrawFn) -> ck.Career:
             )
         ),
         related_titles=draw(facts),
+        outlook=draw(st.lists(outlooks(cite, regions=region), max_size=2)),
+        preparation=draw(st.none() | preparations(cite, text=text)),
+        **_work(draw, cite, text),
         notes=draw(facts),
     )
     # a source no fact cites is a conformance problem: a note cites each one left over

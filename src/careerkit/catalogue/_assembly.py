@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from careerkit.catalogue._careers import career as _standalone
 from careerkit.catalogue._careers import extension
 from careerkit.catalogue._releases import major_groups, occupations, release
 from careerkit.catalogue.sources.oews import release_label
+from careerkit.catalogue.sources.onet_details import specialty_keys
 from careerkit.catalogue.sources.profiles import Pending
 from careerkit.errors import (
     CareerkitError,
@@ -43,7 +44,6 @@ from careerkit.model.career import Career, CareerExtension
 from careerkit.model.codes import CodeSystem
 
 if TYPE_CHECKING:
-    from careerkit.catalogue._releases import Occupation
     from careerkit.catalogue.sources.profiles import Loader
 
 Staged = tuple[Career | Pending, str, str]
@@ -171,16 +171,6 @@ def _check_new_keys(merged: Career, base: Career, staged: dict[str, Staged], whe
                 raise DuplicateProfileError(key, (other_id, other_origin), (merged.id, where))
 
 
-def occupation_keys(occupation: Occupation) -> Iterator[str]:
-    """The keys a catalogue occupation answers to: id, title, SOC code (both forms), O*NET code."""
-    yield occupation.id
-    yield occupation.title
-    yield occupation.soc
-    yield occupation.soc.replace("-", "")
-    if occupation.onet:
-        yield occupation.onet
-
-
 def _extended(career: Career | Pending, soc: str) -> Career:
     from careerkit.model.extension import merge
 
@@ -195,6 +185,11 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
     # {normalized key: key}, without normalizing (Occupation.lookup_keys)
     keys = {soc: occupation.lookup_keys() for soc, occupation in index.items()}
     reserved = {normal: soc for soc, normals in keys.items() for normal in normals}
+    for code, extra in specialty_keys().items():  # a specialty's code and title lead to its
+        for normal, key in extra.items():  # career, where no occupation's do
+            if code in keys and normal not in reserved:
+                keys[code][normal] = key
+                reserved[normal] = code
     claimed: set[str] = set()
     for career, where, provider in staged:
         if isinstance(career, Pending):
@@ -219,7 +214,7 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
             else:
                 register(
                     career.id,
-                    normalized([*own, *occupation_keys(occupation)]),
+                    normalized([*own, *keys[occupation.soc].values()]),
                     functools.partial(_extended, career, occupation.soc),
                     f"{where} + {catalogue}",
                     occupation.major,

@@ -73,8 +73,9 @@ def _fields(occupation: Occupation, base: Career | None) -> dict[str, Any]:
         for source_id, cited in source.citations().items()
         if source_id in used
     ]
-    return {
-        "sources": tuple(cited),
-        "aliases": tuple(aliases),
-        **{name: tuple(facts) for name, facts in fields.items()},
-    }
+    found: dict[str, Any] = {"sources": tuple(cited), "aliases": tuple(aliases)}
+    for name, listed in fields.items():
+        found[name] = tuple(listed)
+    if "preparation" in fields:  # a single record, not a list: the first source's
+        found["preparation"] = fields["preparation"][0]
+    return found

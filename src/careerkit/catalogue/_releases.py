@@ -16,6 +16,7 @@ The stack is dropped whenever the OEWS releases in use change
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import zlib
@@ -106,11 +107,35 @@ def shipped_folder() -> Path:
     return Path(__file__).parent
 
 
+def line_of(text: str, key: str) -> str | None:
+    r"""The line of the tab-separated *text* whose first field is *key*, or ``None``.
+
+    The catalogue's per-occupation files are searched for one line rather than read into a
+    dict: building one career reads one line of each (a header line is never a code's).
+
+    >>> line_of("soc\tx\n29-1141\t1\n43-4051\t2\n", "43-4051")
+    '43-4051\t2'
+    """
+    start = text.find(f"\n{key}\t")
+    if start < 0:
+        return None
+    end = text.find("\n", start + 1)
+    return text[start + 1 : end if end >= 0 else len(text)]
+
+
 _HEADER = "soc\tid\tonet\tmajor\ttitle\tkey\temployment\toffset\tlength"
-_LINE = re.compile(  # a line of occupations.tsv: soc, id, onet, major, title, key, jobs, where
-    r"([0-9]{2}-[0-9]{4})\t([a-z0-9]+(?:-[a-z0-9]+)*)\t([0-9]{2}-[0-9]{4}\.[0-9]{2}|)\t"
-    r"([0-9]{2}-0000)\t([^\t]+)\t([^\t]*)\t([0-9]{0,15})\t([0-9]{1,15})\t([0-9]{1,15})\Z"
-)
+
+
+@functools.cache
+def _line() -> re.Pattern[str]:
+    """A line of a user's ``occupations.tsv`` (compiled on first use: the shipped index is
+    read without it)."""
+    return re.compile(  # a line of occupations.tsv: soc, id, onet, major, title, key, jobs, where
+        r"([0-9]{2}-[0-9]{4})\t([a-z0-9]+(?:-[a-z0-9]+)*)\t([0-9]{2}-[0-9]{4}\.[0-9]{2}|)\t"
+        r"([0-9]{2}-0000)\t([^\t]+)\t([^\t]*)\t([0-9]{0,15})\t([0-9]{1,15})\t([0-9]{1,15})\Z"
+    )
+
+
 _MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")
 _FIGURE = re.compile(r"[0-9]{1,16}(?:\.[0-9]{1,45})?\Z")  # as careerkit's gate writes them
 _REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
@@ -190,10 +215,11 @@ class _Release:
             raise self.damaged("occupations.tsv", "does not start with the catalogue's header")
         size = len(self._blob) if self._blob is not None else 0
         index = {}
+        new, release = tuple.__new__, self.number  # Occupation(...) without its Python __new__
         for number, line in enumerate(lines[1:], 2):
             # one match checks a line of a user's release; the shipped index is the package's
             # own (its tests check it), read as fast as it can be
-            found = _LINE.match(line) if self.installed is not None else None
+            found = _line().match(line) if self.installed is not None else None
             try:
                 if self.installed is not None and (
                     found is None or int(found[8]) + int(found[9]) > size
@@ -202,15 +228,18 @@ class _Release:
                 soc, career_id, onet, major, title, key, jobs, offset, length = line.split("\t")
                 if soc in index:
                     raise ValueError(number)
-                index[soc] = Occupation(
-                    soc,
-                    career_id,
-                    onet,
-                    major,
-                    title,
-                    key or career_id,
-                    int(jobs) if jobs else None,
-                    ((self.number, int(offset), int(length)),),
+                index[soc] = new(
+                    Occupation,
+                    (
+                        soc,
+                        career_id,
+                        onet,
+                        major,
+                        title,
+                        key or career_id,
+                        int(jobs) if jobs else None,
+                        ((release, int(offset), int(length)),),
+                    ),
                 )
             except ValueError:
                 raise self.damaged(

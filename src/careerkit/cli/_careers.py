@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from careerkit import registry, serialization
 from careerkit.cli._options import (
@@ -11,6 +12,7 @@ from careerkit.cli._options import (
     _checked,
     _command,
     _conversion,
+    _job_zone,
     _locale,
     _Parser,
     _region,
@@ -18,7 +20,73 @@ from careerkit.cli._options import (
 from careerkit.cli._output import _json
 from careerkit.errors import ValidationError
 
+if TYPE_CHECKING:
+    from careerkit._career_table import CareerRow
+    from careerkit.model import Career
+
 __all__ = ["add_commands"]
+
+_SORTS = {
+    "pay": "annual_median",
+    "growth": "change_percent",
+    "openings": "openings",
+    "employment": "employment",
+}
+"""What each ``list --sort`` sorts by: a column of :class:`careerkit._career_table.CareerRow`."""
+_US_ONLY = ("growth", "openings")
+
+
+def _selected(args: argparse.Namespace, careers: Sequence[Career]) -> list[CareerRow] | None:
+    """The rows of the *careers* that ``list``'s ``--education`` and ``--job-zone`` keep, in
+    ``--sort``'s order; ``None`` where none of those options is given (a plain listing)."""
+    region = "US" if args.region is None else _checked("--region", args.region, _region)
+    if args.region is not None and not (
+        args.sort in ("pay", "employment") or (args.sort in _US_ONLY and region == "US")
+    ):
+        if args.sort in _US_ONLY:
+            raise ValidationError(
+                f"--sort {args.sort} uses BLS's Employment Projections, which are for the US "
+                f"only: --region {region} is for --sort pay or --sort employment"
+            )
+        raise ValidationError(
+            f"--region {region} chooses whose figures --sort pay or --sort employment sorts "
+            "by: give one of those"
+        )
+    zone = None if args.job_zone is None else _checked("--job-zone", args.job_zone, _job_zone)
+    if args.education is None and zone is None and args.sort is None:
+        return None
+    from careerkit._career_table import career_rows
+
+    education = None if args.education is None else args.education.casefold()
+    rows = [
+        row
+        for row in career_rows(region, careers)
+        if (zone is None or row.job_zone == zone)
+        and (education is None or education in (row.education or "").casefold())
+    ]
+    if args.sort is not None:
+        column = _SORTS[args.sort]
+        currencies = {row.currency for row in rows if getattr(row, column) is not None}
+        if args.sort == "pay" and len(currencies) > 1:
+            raise ValidationError(
+                f"the careers' annual medians in {region} are in several currencies "
+                f"({', '.join(sorted(map(str, currencies)))}), so --sort pay cannot order them"
+            )
+        # descending; careers without the figure last; ties keep the id order
+        rows.sort(key=lambda row: (getattr(row, column) is None, -(getattr(row, column) or 0)))
+    return rows
+
+
+def _figure(row: CareerRow, sort: str) -> str:
+    """The figure ``list --sort`` sorted *row* by, as text (``—`` where none is published)."""
+    value = getattr(row, _SORTS[sort])
+    if value is None:
+        return "—"
+    if sort == "pay":
+        return f"{value:,} {row.currency} a year"
+    if sort == "growth":
+        return f"{value:+} %"
+    return f"{value:,}"
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -32,21 +100,34 @@ def _list(args: argparse.Namespace) -> int:
                 print(f"{code}  {title}")
         return 0
     careers = registry.careers(group=args.group)
+    selected = _selected(args, careers)
+    if selected is not None:
+        by_id = {career.id: career for career in careers}
+        careers = tuple(by_id[row.id] for row in selected)
+        figures = {row.id: row for row in selected}
     if args.json:
-        rows = [
-            {
+        rows = []
+        for career in careers:
+            row: dict[str, object] = {
                 "id": career.id,
                 "title": serialization.converter().unstructure(career.title),
                 "aliases": list(career.aliases),
                 "codes": {system.value: code for system, code in career.codes.items()},
             }
-            for career in careers
-        ]
+            if args.sort is not None:  # the figure it is sorted by, and its currency
+                found = figures[career.id]
+                row[_SORTS[args.sort]] = getattr(found, _SORTS[args.sort])
+                if args.sort == "pay":
+                    row["currency"] = found.currency
+            rows.append(row)
         print(_json(rows))
         return 0
     width = min(40, max((len(career.id) for career in careers), default=0))
+    shown = {} if args.sort is None else {i: _figure(figures[i], args.sort) for i in figures}
+    right = max(map(len, shown.values()), default=0)
     for career in careers:
-        print(f"{career.id:<{width}}  {career.title.in_language(args.lang)}")
+        figure = f"  {shown[career.id]:>{right}}" if shown else ""
+        print(f"{career.id:<{width}}{figure}  {career.title.in_language(args.lang)}")
     return 0
 
 
@@ -104,7 +185,8 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     from careerkit._render import render_career
 
-    print(render_career(career, args.lang, _locale(args), region=region), end="")
+    limit = None if args.all else 5
+    print(render_career(career, args.lang, _locale(args), region=region, limit=limit), end="")
     if comparison is not None:
         table = comparison.render(args.lang, _locale(args)).split("\n\n" + career.id + ":")[0]
         print("\n" + table.rstrip())
@@ -114,7 +196,9 @@ def _show(args: argparse.Namespace) -> int:
 _EXAMPLES = {
     "list": """careerkit list --lang hi
   careerkit list --groups
-  careerkit list --group 29""",
+  careerkit list --group 29
+  careerkit list --education bachelor --job-zone 4 --sort growth
+  careerkit list --group 29 --sort pay --region US-TX""",
     "search": """careerkit search nurse
   careerkit search "custmer service" --limit 3
   careerkit search 29-11 --json""",
@@ -122,6 +206,7 @@ _EXAMPLES = {
   careerkit show "कस्टमर केयर एग्जीक्यूटिव" --lang hi
   careerkit show 27-3031 --json
   careerkit show registered-nurses --region US-TX
+  careerkit show 43-4051 --all
   careerkit show csr --currency INR --period month --prices-of 2024 --locale en_IN""",
 }
 
@@ -133,11 +218,36 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
         options.prints_text,
         "list",
         "list the careers careerkit knows",
-        "List careers by id and title: all of them, or one SOC major group's.",
+        "List careers by id and title: all of them, or one SOC major group's. --education "
+        "and --job-zone keep those of a typical education or job zone; --sort orders them by "
+        "a figure, most first (careers without it last), and shows it after the id.",
         examples=_EXAMPLES["list"],
     )
     listing.add_argument("--group", help="only this SOC major group (29 or 29-0000)")
     listing.add_argument("--groups", action="store_true", help="list the SOC major groups")
+    listing.add_argument(
+        "--education",
+        metavar="TEXT",
+        help="only careers whose typical education for entry (BLS's, for the US) contains "
+        "TEXT, in any case (bachelor, 'high school', doctoral)",
+    )
+    listing.add_argument(
+        "--job-zone",
+        metavar="N",
+        help="only careers of this O*NET Job Zone: 1 (little or no preparation) to 5 "
+        "(extensive preparation)",
+    )
+    listing.add_argument(
+        "--sort",
+        choices=tuple(_SORTS),
+        help="most first: pay (annual median of the newest release), growth (projected "
+        "change in jobs, 2024-34, percent), openings (a year) or employment",
+    )
+    listing.add_argument(
+        "--region",
+        help="whose pay or employment --sort pay or --sort employment uses (default: US; "
+        "US-TX, IN); growth and openings are BLS's projections for the US only",
+    )
     listing.set_defaults(run=_list)
 
     searching = _command(
@@ -176,6 +286,12 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
     show.add_argument("--prices-of", help="in the prices of this date (2024, 2024-05)")
     show.add_argument(
         "--region",
-        help="pay and employment of this region only (US, US-TX, IN; default: countries)",
+        help="pay, employment and outlook of this region only (US, US-TX, IN; default: countries)",
+    )
+    show.add_argument(
+        "--all",
+        action="store_true",
+        help="show every task, tool, skill, specialty and related career (default: the "
+        "first 5 of each, and how many more)",
     )
     show.set_defaults(run=_show)

@@ -29,6 +29,7 @@ __all__ = [
     "_conversion",
     "_currency",
     "_date",
+    "_job_zone",
     "_locale",
     "_period",
     "_region",
@@ -153,6 +154,16 @@ def _table_date(text: str) -> ReferenceDate:
             "--prices-of latest)"
         )
     return _date(text)
+
+
+def _job_zone(text: str) -> int:
+    """An O*NET Job Zone, 1 to 5."""
+    if text.strip() not in ("1", "2", "3", "4", "5"):
+        raise ValidationError(
+            "expected an O*NET Job Zone, a whole number from 1 (little or no preparation) "
+            "to 5 (extensive preparation)"
+        )
+    return int(text)
 
 
 def _region(text: str) -> str:

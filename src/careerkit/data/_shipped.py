@@ -8,7 +8,6 @@ exchange rates are parsed one currency at a time, on first access.
 
 from __future__ import annotations
 
-import csv
 import decimal
 import functools
 import threading
@@ -33,6 +32,8 @@ def _plain_rows(kind: str) -> list[list[str]]:
 
 def _quoted_rows(kind: str) -> list[list[str]]:
     """The rows of a file with quoted fields ("Bahamas, The"), header dropped."""
+    import csv  # on first use: looking a career up reads no series
+
     return list(csv.reader(_text(kind).splitlines()))[1:]
 
 

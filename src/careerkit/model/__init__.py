@@ -12,18 +12,24 @@ if TYPE_CHECKING:
     from careerkit.model.codes import CodeSystem, OccupationCode
     from careerkit.model.dates import ReferenceDate
     from careerkit.model.employment import Employment
+    from careerkit.model.outlook import Outlook
     from careerkit.model.pay_band import CourseFee, PayBand, Period
+    from careerkit.model.preparation import CategoryShare, Preparation
     from careerkit.model.route import EntryRoute, FieldStory, ProgressionLadder
     from careerkit.model.schedule import WorkingHours, WorkSchedule
     from careerkit.model.source import Fact, Source
     from careerkit.model.text import LANGUAGES, Language, Text
     from careerkit.model.training import Course, FundingKind, FundingSource
+    from careerkit.model.work import RelatedOccupation, Skill, Specialty, Tool
 
 _LAZY = {
     **dict.fromkeys(["Career", "CareerExtension"], "careerkit.model.career"),
     **dict.fromkeys(["CodeSystem", "OccupationCode"], "careerkit.model.codes"),
     **dict.fromkeys(["ReferenceDate"], "careerkit.model.dates"),
     **dict.fromkeys(["Employment"], "careerkit.model.employment"),
+    **dict.fromkeys(["Outlook"], "careerkit.model.outlook"),
+    **dict.fromkeys(["CategoryShare", "Preparation"], "careerkit.model.preparation"),
+    **dict.fromkeys(["RelatedOccupation", "Skill", "Specialty", "Tool"], "careerkit.model.work"),
     **dict.fromkeys(["CourseFee", "PayBand", "Period"], "careerkit.model.pay_band"),
     **dict.fromkeys(["EntryRoute", "FieldStory", "ProgressionLadder"], "careerkit.model.route"),
     **dict.fromkeys(["WorkingHours", "WorkSchedule"], "careerkit.model.schedule"),
@@ -36,6 +42,7 @@ __all__ = [
     "LANGUAGES",
     "Career",
     "CareerExtension",
+    "CategoryShare",
     "CodeSystem",
     "Course",
     "CourseFee",
@@ -47,12 +54,18 @@ __all__ = [
     "FundingSource",
     "Language",
     "OccupationCode",
+    "Outlook",
     "PayBand",
     "Period",
+    "Preparation",
     "ProgressionLadder",
     "ReferenceDate",
+    "RelatedOccupation",
+    "Skill",
     "Source",
+    "Specialty",
     "Text",
+    "Tool",
     "WorkSchedule",
     "WorkingHours",
 ]

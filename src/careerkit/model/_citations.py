@@ -1,6 +1,6 @@
 """The citations of a record: every ``source`` and ``via`` in the attrs tree below it.
 
-:meth:`~careerkit.model.career.CareerFacts.citations` walks a career with it, so that a
+:meth:`~careerkit.model.facts.CareerFacts.citations` walks a career with it, so that a
 fact citing a source the profile does not define fails at construction.
 """
 

@@ -6,7 +6,6 @@ code list is built once.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
@@ -48,6 +47,8 @@ def subdivision_codes() -> frozenset[str]:
 def _nearest(value: str, choices: frozenset[str]) -> str:
     if len(value) > 20:  # no code is this long: nothing is near it
         return ""
+    import difflib  # on first use: only a wrong code needs suggestions
+
     close = difflib.get_close_matches(value.upper(), sorted(choices), n=3, cutoff=0.6)
     return "; did you mean " + " or ".join(repr(c) for c in close) + "?" if close else ""
 

@@ -1,36 +1,33 @@
 """The career and the facts it is made of.
 
-The record itself lives here: :class:`CareerFacts`, :class:`Career` and
-:class:`CareerExtension`. The parts a career is made of have modules of their own
-(``careerkit.model.route``: entry routes, progression ladders, field stories;
-``careerkit.model.training``: courses and funding) and keep their names here too.
+:class:`Career` and :class:`CareerExtension` live here; the record of facts both are
+made of is :class:`CareerFacts` (``careerkit.model.facts``). The parts a career is made
+of have modules of their own (``careerkit.model.route``: entry routes, progression
+ladders, field stories; ``careerkit.model.training``: courses and funding) and keep
+their names here too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from careerkit import _hooks
 from careerkit._display import fitted, html_table, shortened
-from careerkit.errors import PayBandNotFoundError, SourceNotFoundError, ValidationError, shown
+from careerkit.errors import PayBandNotFoundError
 from careerkit.model import _checks, _iso
-from careerkit.model._citations import citations
-from careerkit.model._frozen import FrozenMapping
-from careerkit.model.codes import CodeSystem, OccupationCode
 from careerkit.model.dates import ReferenceDate
-from careerkit.model.employment import Employment
-from careerkit.model.pay_band import CourseFee, PayBand, Period, to_period
+from careerkit.model.facts import FACT_LISTS, CareerFacts
+from careerkit.model.pay_band import PayBand, Period, to_period
 from careerkit.model.route import EntryRoute, FieldStory, ProgressionLadder
-from careerkit.model.schedule import WorkingHours, WorkSchedule
-from careerkit.model.source import Fact, Source
+from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import Text
 from careerkit.model.training import Course, FundingKind, FundingSource
 
 if TYPE_CHECKING:
+    from careerkit._related import NextStep
     from careerkit.pay import ConvertedPayBand, Pay
     from careerkit.pay._growth import PayGrowth
 
@@ -51,212 +48,16 @@ _text = attrs.validators.instance_of(Text)
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class CareerFacts:
-    """The facts a :class:`Career` is made of, and an extension may add to, with their sources.
-
-    Every fact names the id of a :class:`Source` defined in ``sources``; facts
-    citing an undefined source fail at construction.
-    """
-
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Source, "a Source")
-    )
-    """Every document the facts cite, each with an ``id`` unique in the profile."""
-    aliases: tuple[str, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=[_checks.strings, _checks.unique_items],
-    )
-    """Extra lookup keys for :func:`careerkit.get` (``csr``, a Hindi name), no two the same key."""
-    occupation_codes: tuple[OccupationCode, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(OccupationCode, "an OccupationCode"),
-    )
-    """The career's codes in occupation classifications, one per :class:`~careerkit.CodeSystem`."""
-    summary: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """What the career is, in a few sentences."""
-    duties: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """What the work involves, a duty a fact."""
-    abilities: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """The skills and qualities the work calls for."""
-    workplaces: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """Where the work is done (a retail store, a call centre)."""
-    employers: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """Who hires for the career: kinds of employer, or named ones."""
-    work_environment: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """What the work is like: settings, shifts, pressure."""
-    working_hours: tuple[WorkingHours, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(WorkingHours, "a WorkingHours"),
-    )
-    """What sources say about daily working hours (:meth:`~careerkit.WorkingHours.to_schedule`)."""
-    accessibility: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """What sources say about the work for people with disabilities."""
-    entry_routes: tuple[EntryRoute, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(EntryRoute, "an EntryRoute"),
-    )
-    """The ways into the career, each for a region."""
-    institutions: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """Where the career's qualifications can be studied."""
-    courses: tuple[Course, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Course, "a Course")
-    )
-    """Courses, portals and lists of institutions that teach the skills."""
-    course_fees: tuple[CourseFee, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(CourseFee, "a CourseFee"),
-    )
-    """What courses cost, as sources state it."""
-    funding: tuple[FundingSource, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(FundingSource, "a FundingSource"),
-    )
-    """Scholarships, loans and free training that pay for the training."""
-    pay: tuple[PayBand, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(PayBand, "a PayBand")
-    )
-    """What the career pays: the pay bands sources give, by region, period and date."""
-    employment: tuple[Employment, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(Employment, "an Employment"),
-    )
-    """How many jobs there are, by region and date."""
-    stories: tuple[FieldStory, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.instances_of(FieldStory, "a FieldStory"),
-    )
-    """Accounts of real people's paths into the career."""
-    related_titles: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """Other job titles for the same work or work close to it."""
-    notes: tuple[Fact, ...] = attrs.field(
-        default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Fact, "a Fact")
-    )
-    """Anything else a source says that the fields above do not hold."""
-
-    def __attrs_post_init__(self) -> None:
-        defined: dict[str, int] = {}
-        for index, source in enumerate(self.sources):
-            if source.id in defined:
-                raise ValidationError(
-                    f"source id {source.id!r} is defined twice (also sources[{defined[source.id]}])",
-                    field=f"sources[{index}].id",
-                )
-            defined[source.id] = index
-        known = ", ".join(repr(source_id) for source_id in defined) or "none"
-        for path, source_id in self.citations():
-            if source_id not in defined:
-                raise ValidationError(
-                    f"cites source {source_id!r}, which this profile does not define; "
-                    f"add it to sources (defined: {known})",
-                    field=path,
-                )
-        self._check_via_chains()
-        self._check_aliases()
-        systems: dict[CodeSystem, int] = {}
-        for index, code in enumerate(self.occupation_codes):
-            if code.system in systems:
-                raise ValidationError(
-                    f"a second {code.system.value} code; a career has one code per system "
-                    f"(first at occupation_codes[{systems[code.system]}])",
-                    field=f"occupation_codes[{index}].system",
-                )
-            systems[code.system] = index
-
-    def _check_aliases(self) -> None:
-        """Two aliases (or an alias and the id) that are one lookup key are a mistake."""
-        seen: dict[str, str] = {}
-        own_id = getattr(self, "id", None)
-        if isinstance(own_id, str):
-            seen[_checks.normalize_key(own_id)] = "the id"
-        for index, alias in enumerate(self.aliases):
-            key = _checks.normalize_key(alias)
-            if key in seen:
-                raise ValidationError(
-                    f"{shown(alias)} is the same lookup key as {seen[key]} (keys are compared "
-                    "ignoring case, spaces, hyphens and underscores); give it once",
-                    field=f"aliases[{index}]",
-                )
-            seen[key] = f"aliases[{index}] {shown(alias)}"
-
-    def _check_via_chains(self) -> None:
-        via = {source.id: source.via for source in self.sources}
-        for start in via:
-            seen = [start]
-            while (next_id := via.get(seen[-1])) is not None:
-                if next_id in seen:
-                    raise ValidationError(
-                        "sources quote each other in a circle: " + " -> ".join([*seen, next_id]),
-                        field="sources",
-                    )
-                seen.append(next_id)
-
-    @property
-    def codes(self) -> Mapping[CodeSystem, str]:
-        """Each code system mapped to this career's code in it (``codes["SOC-2018"]``)."""
-        return FrozenMapping({code.system: code.code for code in self.occupation_codes})
-
-    def citations(self) -> Iterator[tuple[str, str]]:
-        """Every ``(field path, source id)`` this career cites, sources' ``via`` included."""
-        yield from citations(self, "")
-
-    def get_source(self, source_id: str) -> Source:
-        """The :class:`Source` with id *source_id*.
-
-        Raises :class:`~careerkit.SourceNotFoundError` (a ``KeyError``) if the profile
-        defines none, listing the ids it does define.
-        """
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        known = ", ".join(repr(source.id) for source in self.sources) or "none"
-        raise SourceNotFoundError(
-            f"no source {shown(source_id)} in this profile; its sources: {known}"
-        )
-
-
-_FACT_LISTS = tuple(
-    field.name for field in attrs.fields(CareerFacts) if field.name not in ("sources", "aliases")
-)
-"""The fields of :class:`CareerFacts` that hold facts citing a source."""
-
-
-@attrs.frozen(kw_only=True, repr=False)
 class Career(CareerFacts):
     """A career: what it is called, what it involves, how to enter it and what it pays.
 
     ``aliases`` are extra lookup keys (``csr``, a Hindi name); ``codes`` maps
     each code system to the career's code in it. Every fact cites one of
-    ``sources`` (see :class:`~careerkit.model.career.CareerFacts`).
+    ``sources`` (see :class:`~careerkit.model.facts.CareerFacts`).
 
     >>> import careerkit
     >>> careerkit.get("pr-specialist")
-    <Career 'public-relations-specialist': 'Public relations specialist', 7 sources>
+    <Career 'public-relations-specialist': 'Public relations specialist', 9 sources>
     """
 
     id: str = attrs.field(validator=_checks.slug)
@@ -297,6 +98,10 @@ class Career(CareerFacts):
         jobs = _iso.of_region(self.employment, None)
         if jobs:
             rows.append(("employment", [f"{job.region}: {job.count:,} jobs" for job in jobs]))
+        if self.outlook:
+            rows.append(("outlook", [f"{item.region}: {item.describe()}" for item in self.outlook]))
+        if self.preparation is not None:
+            rows.append(("job zone", f"{self.preparation.job_zone}: {self.preparation.name.en}"))
         if self.entry_routes:
             routes = [
                 f"{route.region}: "
@@ -412,6 +217,37 @@ class Career(CareerFacts):
             until=until,
         )
 
+    def related(self) -> tuple[Career, ...]:
+        """The careers of the occupations this career lists as related, in the source's order.
+
+        Each related occupation (``related_occupations``: O*NET's, for catalogue careers)
+        is looked up in the default registry by its SOC code, so that it leads to the
+        career that claims that code (a rich profile where one does); a career comes once,
+        never this career itself, and an occupation careerkit has no career for is left out.
+
+        >>> import careerkit
+        >>> [career.id for career in careerkit.get("43-4051").related()[:2]]
+        ['sales-representatives-of-services-except-advertising-insurance-financial-services-and-travel', 'telemarketers']
+        """
+        return _hooks.related_careers.call(self)
+
+    def next_steps(self, region: str = "US", limit: int | None = 5) -> tuple[NextStep, ...]:
+        """The related careers (:meth:`related`) that pay more in *region*, most gain first.
+
+        Pay is each career's annual median in *region*, from the release of this
+        career's newest annual median there, so both figures are of one date; a
+        related career with no figure of that date is left out. Each
+        :class:`~careerkit.NextStep` has the career, both medians, the gain and the
+        job zone the career needs, and ``explain()`` says how it was worked out.
+        Worked out when asked, never stored. *limit* ``None`` gives them all.
+
+        >>> import careerkit
+        >>> "first-line-supervisors-of-office-and-administrative-support-workers" in [
+        ...     step.career.id for step in careerkit.get("43-4051").next_steps()]
+        True
+        """
+        return _hooks.next_steps.call(self, region=region, limit=limit)
+
     def pay_bands(self, region: str | None = None) -> tuple[PayBand, ...]:
         """The pay bands of *region* (an ISO 3166 code), or all of them.
 
@@ -445,7 +281,8 @@ class CareerExtension(CareerFacts):
     """The id of the career the extension adds to."""
 
     def __repr__(self) -> str:
-        facts = sum(len(getattr(self, name)) for name in _FACT_LISTS)
+        facts = sum(len(getattr(self, name)) for name in FACT_LISTS)
+        facts += self.preparation is not None
         sources = len(self.sources)
         return fitted(
             "<CareerExtension of ",

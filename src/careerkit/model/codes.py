@@ -31,13 +31,17 @@ class CodeSystem(enum.StrEnum):
     """The ILO's International Standard Classification of Occupations 2008: ``4222``."""
 
 
+# ASCII digits only: "٤٣-٤٠٥١" is not a SOC code, though Python's \d would take it
 _FORMATS: dict[CodeSystem, tuple[re.Pattern[str], str]] = {
-    CodeSystem.NCO_2015: (re.compile(r"\d{4}\.\d{4}\Z"), "'5244.0301'"),
-    CodeSystem.NCS_QP: (re.compile(r"[A-Z]{2,5}(?:/[A-Z])?\d{3,4}\Z"), "'GN007' or 'SSC/Q0101'"),
-    CodeSystem.SOC_2018: (re.compile(r"\d{2}-\d{4}\Z"), "'43-4051'"),
-    CodeSystem.SOC_2018_MAJOR: (re.compile(r"\d{2}-0000\Z"), "'43-0000'"),
-    CodeSystem.ONET_SOC: (re.compile(r"\d{2}-\d{4}\.\d{2}\Z"), "'43-4051.00'"),
-    CodeSystem.ISCO_08: (re.compile(r"\d{4}\Z"), "'4222'"),
+    CodeSystem.NCO_2015: (re.compile(r"\d{4}\.\d{4}\Z", re.ASCII), "'5244.0301'"),
+    CodeSystem.NCS_QP: (
+        re.compile(r"[A-Z]{2,5}(?:/[A-Z])?\d{3,4}\Z", re.ASCII),
+        "'GN007' or 'SSC/Q0101'",
+    ),
+    CodeSystem.SOC_2018: (re.compile(r"\d{2}-\d{4}\Z", re.ASCII), "'43-4051'"),
+    CodeSystem.SOC_2018_MAJOR: (re.compile(r"\d{2}-0000\Z", re.ASCII), "'43-0000'"),
+    CodeSystem.ONET_SOC: (re.compile(r"\d{2}-\d{4}\.\d{2}\Z", re.ASCII), "'43-4051.00'"),
+    CodeSystem.ISCO_08: (re.compile(r"\d{4}\Z", re.ASCII), "'4222'"),
 }
 
 

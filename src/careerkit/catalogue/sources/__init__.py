@@ -8,8 +8,12 @@ Two kinds of source feed the registry through the catalogue:
   career (``facts(occupation)``: ``{field: facts}``), the :class:`~careerkit.Source`
   each of its facts cites (``citations()``) and its licence (``LICENCE``).
   :mod:`~careerkit.catalogue.sources.oews` (BLS OEWS, national and state: pay bands,
-  employment, SOC codes) and :mod:`~careerkit.catalogue.sources.onet` (O*NET
-  occupation data: descriptions as summaries, O*NET-SOC codes) are listed in
+  employment, SOC codes), :mod:`~careerkit.catalogue.sources.onet` (O*NET
+  occupation data: descriptions as summaries, O*NET-SOC codes),
+  :mod:`~careerkit.catalogue.sources.projections` (BLS Employment Projections: the
+  outlook and the US entry route) and :mod:`~careerkit.catalogue.sources.onet_details`
+  (O*NET's detail files: preparation, tasks, tools, skills, specialties, related
+  occupations) are listed in
   :data:`SOURCES`; :mod:`careerkit.catalogue._careers` makes an occupation's career (or
   the extension of a career claiming its SOC code) from what each adds, citing only
   the sources its facts use.
@@ -23,25 +27,25 @@ Two kinds of source feed the registry through the catalogue:
 compact files shipped in ``careerkit/catalogue`` (written from the official files by
 the catalogue's builder), and its place in :data:`SOURCES` (the order careers list
 what the sources add). The type checker holds it to the shape; nothing else changes:
-a fact may go in any list of :class:`~careerkit.model.career.CareerFacts`. For
-example:
-
-- O*NET's detail files (tasks, tools, skills, job zones, related occupations):
-  ``onet_details.py``, adding ``duties``, ``abilities`` and ``related_titles`` by
-  O*NET-SOC code, citing each file it read;
-- BLS Employment Projections: ``projections.py``, adding the outlook (``notes``) and
-  the typical education and training (``entry_routes``) by SOC code, citing the
-  projections' release;
-- OEWS metropolitan areas: ``oews_metro.py``, adding ``pay`` and ``employment`` for
-  each metropolitan area by SOC code (its own file of rows, read per occupation as
-  ``oews.bin`` is; the areas' region codes are the model's to define), citing the
-  release the national and state figures cite.
+a fact may go in any list of :class:`~careerkit.model.facts.CareerFacts`. For
+example, OEWS metropolitan areas: ``oews_metro.py``, adding ``pay`` and ``employment``
+for each metropolitan area by SOC code (its own file of rows, read per occupation as
+``oews.bin`` is; the areas' region codes are the model's to define), citing the release
+the national and state figures cite.
 """
 
-from careerkit.catalogue.sources import oews, onet
+from careerkit.catalogue.sources import oews, onet, onet_details, projections
 from careerkit.catalogue.sources._source import CatalogueSource, Contribution
 
-SOURCES: tuple[CatalogueSource, ...] = (oews, onet)
+SOURCES: tuple[CatalogueSource, ...] = (oews, onet, projections, onet_details)
 """The official sources of facts, in the order a career lists what they add."""
 
-__all__ = ["SOURCES", "CatalogueSource", "Contribution", "oews", "onet"]
+__all__ = [
+    "SOURCES",
+    "CatalogueSource",
+    "Contribution",
+    "oews",
+    "onet",
+    "onet_details",
+    "projections",
+]

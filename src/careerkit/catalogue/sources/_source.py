@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 Contribution = dict[str, tuple[Any, ...]]
 """What a source adds to one occupation's career: ``{field: facts}``, each field one of
-:class:`~careerkit.model.career.CareerFacts`' lists (``"pay"``, ``"summary"``,
+:class:`~careerkit.model.facts.CareerFacts`' lists (``"pay"``, ``"summary"``,
 ``"occupation_codes"``, ...; not ``"sources"`` or ``"aliases"``, which the catalogue
 works out), each fact citing a source id of the source's :meth:`~CatalogueSource.citations`.
 """

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from careerkit import data
 from careerkit._once import once
-from careerkit.catalogue._releases import release, shipped_folder
+from careerkit.catalogue._releases import line_of, release, shipped_folder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -57,6 +57,21 @@ ONET_SOURCE = "onet-29-2"
 def descriptions() -> Mapping[str, str]:
     """The O*NET description of each occupation that has one, by O*NET-SOC code."""
     return read_descriptions(shipped_folder())
+
+
+@once
+def _text() -> str:
+    return (shipped_folder() / "descriptions.tsv").read_text(encoding="utf-8")
+
+
+def description(code: str) -> str | None:
+    """The O*NET description of the occupation *code* (``"29-1141.00"``), or ``None``.
+
+    The file is searched for its line rather than read into a dict: building one career
+    reads one line of it (:func:`descriptions` reads them all, for search).
+    """
+    line = line_of(_text(), code)
+    return None if line is None else line.partition("\t")[2]
 
 
 def read_descriptions(folder: Path) -> dict[str, str]:
@@ -99,6 +114,6 @@ def facts(occupation: Occupation) -> Contribution:
     code = OccupationCode(
         system="O*NET-SOC", code=occupation.onet, source=ONET_SOURCE, title=Text(occupation.title)
     )
-    description = descriptions().get(occupation.onet)
-    summary = () if description is None else (Fact(text=Text(description), source=ONET_SOURCE),)
+    found = description(occupation.onet)
+    summary = () if found is None else (Fact(text=Text(found), source=ONET_SOURCE),)
     return {"occupation_codes": (code,), "summary": summary}

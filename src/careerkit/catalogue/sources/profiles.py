@@ -207,8 +207,6 @@ def _own_documents(
     import os
     import zlib
 
-    from careerkit._toml import read_toml
-
     folder = os.path.dirname(package.__file__ or "")
     try:
         with open(os.path.join(folder, KEYS_FILE), encoding="utf-8") as file:
@@ -229,7 +227,9 @@ def _own_documents(
         if entry is not None and entry["crc32"] == zlib.crc32(raw):
             text = raw.decode("utf-8")
             document = Pending(entry["id"], tuple(entry["keys"]), entry["soc"], text, origin)
-        else:
+        else:  # edited since KEYS_FILE was written: parsed (only then is the parser imported)
+            from careerkit._toml import read_toml
+
             document = _document(read_toml(raw.decode("utf-8"), origin), origin, own=True)
         expected = name.removesuffix(".toml")
         if isinstance(document, Career | Pending) and document.id != expected:

@@ -1,0 +1,319 @@
+"""O*NET's detail files: preparation, tasks, tools, skills, specialties and related occupations.
+
+careerkit ships, from the O*NET 29.3 database, what each occupation's career needs in
+a compact form (``tools/build_knowledge.py`` writes it): ``onet.bin`` holds one
+compressed chunk per SOC code (every O*NET-SOC occupation below it: the ``.00`` one and
+its detail occupations), ``onet.tsv`` says where each chunk sits and names the detail
+occupations (so that lookups know them without reading a chunk), and
+``onet-reference.json`` holds the Job Zones' descriptions and the categories of
+O*NET's education, experience and training scales. A chunk is read when its career is
+first built.
+
+An occupation with an O*NET-SOC code gains its :class:`~careerkit.Preparation` (Job
+Zone and the shares of workers by required education, related work experience and
+on-the-job training), its task statements as ``duties`` (core tasks first; a
+supplemental task says so in its note; a task O*NET gives no type has none), its
+:class:`~careerkit.Tool` list, its :class:`~careerkit.Skill` list (skills and knowledge
+areas, most important first), its :class:`~careerkit.Specialty` list (the detail
+occupations; for an aggregate OEWS publishes as a whole, such as 13-1020, the O*NET
+occupations it comprises) and its related occupations,
+all citing :data:`ONET_DETAILS_SOURCE`. Estimates O*NET advises suppressing
+(``Recommend Suppress = Y``) are kept absent (``None``), never shown as figures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from careerkit._once import once
+from careerkit.catalogue._releases import line_of, shipped_folder
+
+if TYPE_CHECKING:
+    from careerkit.catalogue._releases import Occupation
+    from careerkit.catalogue.sources._source import Contribution
+    from careerkit.model import Source, Text
+
+NAME = "O*NET Database: detail files"
+"""The source, for people."""
+
+READS: tuple[str, ...] = ("onet.tsv", "onet.bin", "onet-reference.json")
+"""The files it reads, shipped in ``careerkit/catalogue``."""
+
+LICENCE = "CC BY 4.0"
+"""O*NET's licence: credit it (the source's note does), and say what was changed."""
+
+ONET_DETAILS_SOURCE = "onet-29-3"
+"""The source id every fact of O*NET's detail files cites."""
+
+FILES = (
+    "Job Zones",
+    "Job Zone Reference",
+    "Education, Training, and Experience",
+    "Education, Training, and Experience Categories",
+    "Task Statements",
+    "Technology Skills",
+    "Skills",
+    "Knowledge",
+    "Related Occupations",
+    "Occupation Data",
+)
+"""The O*NET files careerkit's compact files are written from."""
+
+
+def _damaged(name: str, why: str) -> Exception:
+    """The error for the shipped file *name*, which is not as careerkit wrote it."""
+    from careerkit.errors import DataFormatError
+
+    return DataFormatError(
+        f"careerkit's shipped catalogue is damaged: {shipped_folder() / name}: {why}. "
+        "Reinstall careerkit (pip install --force-reinstall careerkit)"
+    )
+
+
+def _read_text(name: str) -> str:
+    try:
+        return (shipped_folder() / name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise _damaged(name, f"cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise _damaged(name, f"not UTF-8 text ({error})") from None
+
+
+@once
+def reference() -> dict[str, Any]:
+    """``onet-reference.json``: the version, the Job Zones, the scales' categories, the files."""
+    try:
+        found: dict[str, Any] = json.loads(_read_text("onet-reference.json"))
+        zones, categories = found["job_zones"], found["categories"]
+        complete = isinstance(found["version"], str) and all(
+            isinstance(zones[str(zone)][part], str)
+            for zone in range(1, 6)
+            for part in ("name", "experience", "education", "training")
+        )
+        complete = complete and all(isinstance(categories[scale], dict) for *_, scale in _SCALES)
+    except (ValueError, RecursionError, KeyError, TypeError) as error:
+        raise _damaged("onet-reference.json", f"not as careerkit writes it ({error!r})") from None
+    if not complete:
+        raise _damaged("onet-reference.json", "a version, Job Zone or scale is not text")
+    return found
+
+
+@once
+def _index_text() -> str:
+    """``onet.tsv`` as written: ``soc, offset, length`` then ``code, title, title's key`` of
+    each specialty, tab-separated, a line per SOC code (searched, not split: see :func:`chunk`)."""
+    text = _read_text("onet.tsv")
+    if not text.startswith("soc\toffset\tlength\tspecialties\n"):
+        raise _damaged("onet.tsv", "its header should be soc, offset, length, specialties")
+    return text
+
+
+_SPECIALTIES = re.compile(r"^([0-9]{2}-[0-9]{4})\t[0-9]+\t[0-9]+\t(.+)$", re.MULTILINE)
+
+
+@once
+def specialty_keys() -> dict[str, dict[str, str]]:
+    """The keys each SOC code's specialties add to its career, ``{normalized key: key as
+    written}``: their codes and titles (the index holds each title's key, worked out by the
+    builder as :func:`~careerkit.registry.normalize_key` does; a code's is its dot a hyphen)."""
+    found = {}
+    for soc, rest in _SPECIALTIES.findall(_index_text()):
+        parts = rest.split("\t")
+        keys = {}
+        for code, title, key in zip(parts[::3], parts[1::3], parts[2::3], strict=True):
+            keys[code.replace(".", "-")] = code
+            keys.setdefault(key, title)
+        found[soc] = keys
+    return found
+
+
+def chunk(soc: str) -> dict[str, dict[str, Any]]:
+    """What O*NET's detail files say of every O*NET-SOC occupation below *soc*, by code.
+
+    The index is searched for *soc*'s line rather than read into a dict: a cold lookup
+    of one career reads one line of it.
+    """
+    line = line_of(_index_text(), soc)
+    if line is None:
+        return {}
+    offset, length = [*line.split("\t", 3), "", ""][1:3]
+    if not (offset.isascii() and offset.isdigit() and length.isascii() and length.isdigit()):
+        raise _damaged("onet.tsv", f"the line of {soc} is not as careerkit writes it")
+    try:
+        with (shipped_folder() / "onet.bin").open("rb") as file:
+            file.seek(int(offset))
+            packed = file.read(int(length))
+    except OSError as error:
+        raise _damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
+    try:
+        found: dict[str, dict[str, Any]] = json.loads(zlib.decompress(packed))
+    except (zlib.error, ValueError, RecursionError) as error:
+        raise _damaged("onet.bin", f"the chunk of {soc} cannot be read ({error})") from None
+    if not isinstance(found, dict) or not all(isinstance(item, dict) for item in found.values()):
+        raise _damaged("onet.bin", f"the chunk of {soc} is not a table of occupations")
+    return found
+
+
+@once
+def citations() -> dict[str, Source]:
+    """The :class:`~careerkit.Source` O*NET's detail facts cite, by id."""
+    from careerkit.catalogue.sources.onet import CHANGES
+    from careerkit.model import Source, Text
+
+    version = reference()["version"]
+    attribution = (
+        f"This product includes information from the O*NET {version} Database by the U.S. "
+        "Department of Labor, Employment and Training Administration (USDOL/ETA). Used under "
+        "the CC BY 4.0 license. O*NET is a trademark of USDOL/ETA."
+    )
+    changes = CHANGES.replace(
+        "it keeps only the title and description of each occupation",
+        "it keeps, of each occupation, the Job Zone, the shares of the education, related work "
+        "experience and on-the-job training categories (an estimate O*NET advises suppressing "
+        "is kept without its figure), the task statements, technology skills, skills and knowledge ratings, related "
+        "occupations and the detail occupations' titles and descriptions",
+    )
+    return {
+        ONET_DETAILS_SOURCE: Source(
+            id=ONET_DETAILS_SOURCE,
+            title=Text(f"O*NET {version} Database: " + ", ".join(FILES)),
+            publisher=Text(
+                "National Center for O*NET Development, for the U.S. Department of Labor, "
+                "Employment and Training Administration (USDOL/ETA)"
+            ),
+            url="https://www.onetcenter.org/database.html",
+            date_note=Text(
+                f"Database release {version} (May 2025); entries carry their own dates."
+            ),
+            note=Text(f"{attribution} {changes}"),
+        )
+    }
+
+
+_SUPPLEMENTAL = "Supplemental task: O*NET rates it less relevant or important than the core tasks."
+
+
+def facts(occupation: Occupation) -> Contribution:
+    """*occupation*'s preparation, tasks, tools, skills, specialties and related occupations."""
+    details = chunk(occupation.soc)
+    if not details:
+        return {}
+    try:
+        return _facts(occupation, details)
+    except (KeyError, TypeError, ValueError, IndexError, ArithmeticError) as error:
+        why = f"the chunk of {occupation.soc} is not as careerkit writes it ({error!r})"
+        raise _damaged("onet.bin", why) from None
+
+
+def _facts(occupation: Occupation, details: dict[str, dict[str, Any]]) -> Contribution:
+    own = f"{occupation.soc}.00"  # an OEWS aggregate (13-1020) has none: its parts are its specialties
+    main = details.get(own, {})
+    from careerkit.model import Fact, RelatedOccupation, Skill, Specialty, Text, Tool
+    from careerkit.model._checks import trusted
+
+    source = ONET_DETAILS_SOURCE
+    new_fact, new_tool, new_skill = trusted(Fact), trusted(Tool), trusted(Skill)
+    supplemental = _supplemental()
+    found: Contribution = {
+        "duties": tuple(
+            new_fact(text=Text(text), source=source, note=supplemental if core is False else None)
+            for text, core in main.get("tasks", ())
+        ),
+        "tools": tuple(
+            new_tool(
+                name=name,
+                category=category,
+                source=source,
+                commodity=commodity,
+                hot=hot,
+                in_demand=in_demand,
+            )
+            for name, commodity, category, hot, in_demand in main.get("tools", ())
+        ),
+        "skills": tuple(
+            new_skill(
+                name=name,
+                kind=kind,
+                source=source,
+                importance=_decimal(importance),
+                level=_decimal(level),
+                relevant=not not_relevant,
+            )
+            for name, kind, importance, level, not_relevant in main.get("skills", ())
+        ),
+        "specialties": tuple(
+            trusted(Specialty)(
+                code=code,
+                title=Text(detail["title"]),
+                source=source,
+                description=Text(detail["description"]) if detail.get("description") else None,
+                tasks=tuple(Text(text) for text, _ in detail.get("tasks", ())),
+                job_zone=detail.get("zone"),
+            )
+            for code, detail in details.items()
+            if code != own
+        ),
+        "related_occupations": tuple(
+            trusted(RelatedOccupation)(code=code, title=Text(title), source=source, tier=tier)
+            for code, title, tier in main.get("related", ())
+        ),
+    }
+    preparation = _preparation(main)
+    if preparation is not None:
+        found["preparation"] = (preparation,)
+    return {name: facts for name, facts in found.items() if facts}
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+@once
+def _supplemental() -> Text:
+    from careerkit.model import Text
+
+    return Text(_SUPPLEMENTAL)
+
+
+_SCALES = (
+    ("education_shares", "education", "RL"),
+    ("experience_shares", "experience", "RW"),
+    ("training_shares", "training", "OJ"),
+)
+
+
+def _preparation(main: dict[str, Any]) -> Any:
+    """The :class:`~careerkit.Preparation` of an occupation's chunk entry, or ``None``."""
+    zone = main.get("zone")
+    if zone is None:
+        return None
+    from careerkit.model import CategoryShare, Preparation, Text
+    from careerkit.model._checks import trusted
+
+    about = reference()
+    described = about["job_zones"][str(zone)]
+    new_share = trusted(CategoryShare)
+    shares = {
+        field: tuple(
+            new_share(
+                category=category,
+                label=Text(about["categories"][scale][str(category)]),
+                percent=_decimal(percent),
+            )
+            for category, percent in main.get(key, ())
+        )
+        for field, key, scale in _SCALES
+    }
+    return trusted(Preparation)(
+        job_zone=zone,
+        name=Text(described["name"]),
+        experience=Text(described["experience"]),
+        education=Text(described["education"]),
+        training=Text(described["training"]),
+        source=ONET_DETAILS_SOURCE,
+        **shares,
+    )
