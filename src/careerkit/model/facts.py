@@ -43,7 +43,9 @@ def _one_per_code(_: object, attribute: attrs.Attribute[Any], value: tuple[Speci
         seen[specialty.code] = index
 
 
-@attrs.frozen(kw_only=True, repr=False)
+# Never made itself (Career and CareerExtension are): attrs writes no __init__ or __eq__ for it,
+# which each of those writes for itself.
+@attrs.frozen(kw_only=True, repr=False, init=False, eq=False)
 class CareerFacts:
     """The facts a :class:`~careerkit.Career` is made of, and an extension may add to, with their sources.
 
