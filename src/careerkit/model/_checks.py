@@ -244,6 +244,25 @@ def ordered_range(low: Decimal | None, high: Decimal | None) -> None:
         )
 
 
+def instance_of(kind: type, what: str) -> Any:
+    """A validator for one value that must be a *kind*: careerkit's own ``WrongTypeError``
+    (a ``TypeError``) naming the field, where attrs' own check raises a bare ``TypeError``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise wrong_type(what, value, attribute.name)
+
+    return check
+
+
+def jobs(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A number of jobs: a whole number, 0 or more (``bool`` refused)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError(
+            f"expected a whole number of jobs, 0 or more, got {value!r}", field=attribute.name
+        )
+
+
 def instances_of(kind: type, what: str) -> Any:
     """A validator for a tuple whose every item is a *kind* (a model class)."""
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import attrs
 
-from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.dates import ReferenceDate, to_optional_date
 from careerkit.model.text import Text
@@ -43,7 +42,7 @@ class Employment:
 
     region: str = attrs.field(validator=_checks.region)
     """Where the jobs are (ISO 3166: ``IN``, ``US``, ``US-CA``)."""
-    count: int = attrs.field()
+    count: int = attrs.field(validator=_checks.jobs)
     """The estimated number of jobs."""
     source: str = attrs.field(validator=_checks.slug)
     """The id of the source (one of the profile's ``sources``) that states it."""
@@ -68,10 +67,3 @@ class Employment:
         # Records print as summaries, values as Python (the rule: careerkit._display).
         date = "undated" if self.reference_date is None else str(self.reference_date)
         return f"<Employment {self.region} {date}: {self.count} jobs ({self.source})>"
-
-    @count.validator
-    def _check_count(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValidationError(
-                f"expected a whole number of jobs, 0 or more, got {value!r}", field="count"
-            )

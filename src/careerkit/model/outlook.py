@@ -8,18 +8,11 @@ from typing import Any
 import attrs
 
 from careerkit._display import fitted
-from careerkit.errors import ValidationError, wrong_type
+from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.text import Text
 
 __all__ = ["Outlook"]
-
-
-def _jobs(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(
-            f"expected a whole number of jobs, 0 or more, got {value!r}", field=attribute.name
-        )
 
 
 def _year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -60,15 +53,15 @@ class Outlook:
     """The year the projection starts from (2024)."""
     projected_year: int = attrs.field(validator=_year)
     """The year projected to (2034)."""
-    employment: int = attrs.field(validator=_jobs)
+    employment: int = attrs.field(validator=_checks.jobs)
     """Jobs in the base year."""
-    projected_employment: int = attrs.field(validator=_jobs)
+    projected_employment: int = attrs.field(validator=_checks.jobs)
     """Jobs projected for the projected year."""
     change: int = attrs.field()
     """The projected change in jobs, as published (negative: fewer jobs)."""
     change_percent: Decimal = attrs.field(converter=_change, metadata={"signed": True})
     """The projected change in percent, as published (``Decimal('-5.5')``)."""
-    openings: int = attrs.field(validator=_jobs)
+    openings: int = attrs.field(validator=_checks.jobs)
     """Average openings a year over the span, as published."""
     source: str = attrs.field(validator=_checks.slug)
     """The id of the source (one of the profile's ``sources``) that states it."""
@@ -77,7 +70,10 @@ class Outlook:
     )
     """The share of the base year's workers who are self-employed, in percent; ``None``
     where the source publishes none."""
-    note: Text | None = attrs.field(default=None)
+    note: Text | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_checks.instance_of(Text, "a Text or None")),
+    )
     """A caveat the source adds, or how careerkit read it."""
 
     @change.validator
@@ -105,11 +101,6 @@ class Outlook:
                 f"a percentage of workers is at most 100, got {value}",
                 field="self_employed_percent",
             )
-
-    @note.validator
-    def _check_note(self, attribute: attrs.Attribute[Text | None], value: object) -> None:
-        if value is not None and not isinstance(value, Text):
-            raise wrong_type("a Text or None", value, "note")
 
     def describe(self) -> str:
         """The projection in words, as ``careerkit show`` prints it."""

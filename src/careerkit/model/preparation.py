@@ -9,16 +9,14 @@ from typing import Any
 import attrs
 
 from careerkit._display import fitted
-from careerkit.errors import ValidationError, wrong_type
+from careerkit.errors import ValidationError
 from careerkit.model import _checks
 from careerkit.model.text import Text
 
 __all__ = ["CategoryShare", "Preparation"]
 
 
-def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Text):
-        raise wrong_type("a Text", value, attribute.name)
+_text = _checks.instance_of(Text, "a Text")
 
 
 def _percent(value: _checks.Amount | None) -> Decimal | None:
@@ -69,7 +67,8 @@ def _shares(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...
         )
 
 
-def _zone(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def check_job_zone(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An O*NET Job Zone: a whole number from 1 to 5."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise ValidationError(f"job zones run from 1 to 5, got {value!r}", field="job_zone")
 
@@ -91,7 +90,7 @@ class Preparation:
     (2, Text('Job Zone Two: Some Preparation Needed'))
     """
 
-    job_zone: int = attrs.field(validator=_zone)
+    job_zone: int = attrs.field(validator=check_job_zone)
     """O*NET's Job Zone: 1 (little or no preparation) to 5 (extensive preparation)."""
     name: Text = attrs.field(validator=_text)
     """The zone's name (``Job Zone Two: Some Preparation Needed``)."""

@@ -10,8 +10,9 @@ from typing import Any
 import attrs
 
 from careerkit._display import fitted, shortened
-from careerkit.errors import ValidationError, wrong_type
+from careerkit.errors import ValidationError
 from careerkit.model import _checks
+from careerkit.model.preparation import check_job_zone
 from careerkit.model.text import Text
 
 __all__ = ["RelatedOccupation", "Skill", "Specialty", "Tool"]
@@ -22,18 +23,8 @@ SKILL_KINDS = ("skill", "knowledge")
 """The kinds of :class:`Skill`: O*NET's skills and its knowledge areas."""
 
 
-def _of(kind: type, what: str) -> Any:
-    """A validator refusing anything but a *kind* with careerkit's own error (a TypeError)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise wrong_type(what, value, attribute.name)
-
-    return check
-
-
-_text = _of(Text, "a Text")
-_flag = _of(bool, "true or false")
+_text = _checks.instance_of(Text, "a Text")
+_flag = _checks.instance_of(bool, "true or false")
 
 
 def _code(pattern: re.Pattern[str], example: str) -> Any:
@@ -174,15 +165,10 @@ class Specialty:
         default=(), converter=_checks.to_tuple, validator=_checks.instances_of(Text, "a Text")
     )
     """Its task statements, core tasks first."""
-    job_zone: int | None = attrs.field(default=None)
+    job_zone: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(check_job_zone)
+    )
     """Its O*NET Job Zone (1 to 5), where rated."""
-
-    @job_zone.validator
-    def _check_zone(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
-        ):
-            raise ValidationError(f"job zones run from 1 to 5, got {value!r}", field="job_zone")
 
     def __repr__(self) -> str:
         return fitted(f"<Specialty {self.code}: ", self.title.en, f" ({self.source})>")
