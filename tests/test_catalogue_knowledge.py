@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 import careerkit as ck
+from careerkit.catalogue import _releases
 from careerkit.catalogue._releases import occupations
 from careerkit.catalogue.sources import onet_details, projections
 from careerkit.model.codes import CodeSystem
@@ -404,8 +405,11 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = Path(onet_details.__file__).parents[1]
     for name in (*onet_details.READS, *projections.READS):
         shutil.copy(folder / name, tmp_path / name)
+    # the sources read their text files through _releases.shipped_text, onet.bin directly; the
+    # releases' own files (occupations.tsv, oews.bin) are read before, from the package
+    occupations()
+    monkeypatch.setattr(_releases, "shipped_folder", lambda: tmp_path)
     monkeypatch.setattr(onet_details, "shipped_folder", lambda: tmp_path)
-    monkeypatch.setattr(projections, "shipped_folder", lambda: tmp_path)
     for cache in CACHES:
         cache.cache_clear()
     yield tmp_path

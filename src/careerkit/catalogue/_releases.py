@@ -107,6 +107,26 @@ def shipped_folder() -> Path:
     return Path(__file__).parent
 
 
+def shipped_damaged(name: str, why: str) -> Exception:
+    """The error for the shipped catalogue file *name*, which is not as careerkit wrote it."""
+    from careerkit.errors import DataFormatError
+
+    return DataFormatError(
+        f"careerkit's shipped catalogue is damaged: {shipped_folder() / name}: {why}. "
+        "Reinstall careerkit (pip install --force-reinstall careerkit)"
+    )
+
+
+def shipped_text(name: str) -> str:
+    """The shipped catalogue file *name* as text; :func:`shipped_damaged` where it cannot be read."""
+    try:
+        return (shipped_folder() / name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise shipped_damaged(name, f"cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise shipped_damaged(name, f"not UTF-8 text ({error})") from None
+
+
 def line_of(text: str, key: str) -> str | None:
     r"""The line of the tab-separated *text* whose first field is *key*, or ``None``.
 
@@ -165,14 +185,9 @@ class _Release:
 
     def damaged(self, name: str, why: str) -> Exception:
         """The error for its file *name*, which cannot be read as careerkit wrote it."""
-        from careerkit.errors import DataFormatError
-
         if self.installed is not None:
             return self.installed.damaged(name, why)
-        return DataFormatError(
-            f"careerkit's shipped catalogue is damaged: {shipped_folder() / name}: {why}. "
-            "Reinstall careerkit (pip install --force-reinstall careerkit)"
-        )
+        return shipped_damaged(name, why)
 
     def _about(self) -> dict[str, Any]:
         try:

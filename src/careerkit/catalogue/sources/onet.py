@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from careerkit import data
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, release, shipped_folder
+from careerkit.catalogue._releases import line_of, release, shipped_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,12 +56,12 @@ ONET_SOURCE = "onet-29-2"
 @once
 def descriptions() -> Mapping[str, str]:
     """The O*NET description of each occupation that has one, by O*NET-SOC code."""
-    return read_descriptions(shipped_folder())
+    return _parsed(_text())
 
 
 @once
 def _text() -> str:
-    return (shipped_folder() / "descriptions.tsv").read_text(encoding="utf-8")
+    return shipped_text("descriptions.tsv")
 
 
 def description(code: str) -> str | None:
@@ -76,8 +76,11 @@ def description(code: str) -> str | None:
 
 def read_descriptions(folder: Path) -> dict[str, str]:
     """The descriptions file of the catalogue in *folder*, ``{O*NET-SOC code: description}``."""
-    lines = (folder / "descriptions.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines[1:])
+    return _parsed((folder / "descriptions.tsv").read_text(encoding="utf-8"))
+
+
+def _parsed(text: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in text.splitlines()[1:])
 
 
 @once

@@ -30,7 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, shipped_folder
+from careerkit.catalogue._releases import line_of, shipped_damaged, shipped_folder, shipped_text
 
 if TYPE_CHECKING:
     from careerkit.catalogue._releases import Occupation
@@ -64,30 +64,11 @@ FILES = (
 """The O*NET files careerkit's compact files are written from."""
 
 
-def _damaged(name: str, why: str) -> Exception:
-    """The error for the shipped file *name*, which is not as careerkit wrote it."""
-    from careerkit.errors import DataFormatError
-
-    return DataFormatError(
-        f"careerkit's shipped catalogue is damaged: {shipped_folder() / name}: {why}. "
-        "Reinstall careerkit (pip install --force-reinstall careerkit)"
-    )
-
-
-def _read_text(name: str) -> str:
-    try:
-        return (shipped_folder() / name).read_text(encoding="utf-8")
-    except OSError as error:
-        raise _damaged(name, f"cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise _damaged(name, f"not UTF-8 text ({error})") from None
-
-
 @once
 def reference() -> dict[str, Any]:
     """``onet-reference.json``: the version, the Job Zones, the scales' categories, the files."""
     try:
-        found: dict[str, Any] = json.loads(_read_text("onet-reference.json"))
+        found: dict[str, Any] = json.loads(shipped_text("onet-reference.json"))
         zones, categories = found["job_zones"], found["categories"]
         complete = isinstance(found["version"], str) and all(
             isinstance(zones[str(zone)][part], str)
@@ -96,9 +77,11 @@ def reference() -> dict[str, Any]:
         )
         complete = complete and all(isinstance(categories[scale], dict) for *_, scale in _SCALES)
     except (ValueError, RecursionError, KeyError, TypeError) as error:
-        raise _damaged("onet-reference.json", f"not as careerkit writes it ({error!r})") from None
+        raise shipped_damaged(
+            "onet-reference.json", f"not as careerkit writes it ({error!r})"
+        ) from None
     if not complete:
-        raise _damaged("onet-reference.json", "a version, Job Zone or scale is not text")
+        raise shipped_damaged("onet-reference.json", "a version, Job Zone or scale is not text")
     return found
 
 
@@ -106,9 +89,9 @@ def reference() -> dict[str, Any]:
 def _index_text() -> str:
     """``onet.tsv`` as written: ``soc, offset, length`` then ``code, title, title's key`` of
     each specialty, tab-separated, a line per SOC code (searched, not split: see :func:`chunk`)."""
-    text = _read_text("onet.tsv")
+    text = shipped_text("onet.tsv")
     if not text.startswith("soc\toffset\tlength\tspecialties\n"):
-        raise _damaged("onet.tsv", "its header should be soc, offset, length, specialties")
+        raise shipped_damaged("onet.tsv", "its header should be soc, offset, length, specialties")
     return text
 
 
@@ -142,19 +125,19 @@ def chunk(soc: str) -> dict[str, dict[str, Any]]:
         return {}
     offset, length = [*line.split("\t", 3), "", ""][1:3]
     if not (offset.isascii() and offset.isdigit() and length.isascii() and length.isdigit()):
-        raise _damaged("onet.tsv", f"the line of {soc} is not as careerkit writes it")
+        raise shipped_damaged("onet.tsv", f"the line of {soc} is not as careerkit writes it")
     try:
         with (shipped_folder() / "onet.bin").open("rb") as file:
             file.seek(int(offset))
             packed = file.read(int(length))
     except OSError as error:
-        raise _damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
+        raise shipped_damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
     try:
         found: dict[str, dict[str, Any]] = json.loads(zlib.decompress(packed))
     except (zlib.error, ValueError, RecursionError) as error:
-        raise _damaged("onet.bin", f"the chunk of {soc} cannot be read ({error})") from None
+        raise shipped_damaged("onet.bin", f"the chunk of {soc} cannot be read ({error})") from None
     if not isinstance(found, dict) or not all(isinstance(item, dict) for item in found.values()):
-        raise _damaged("onet.bin", f"the chunk of {soc} is not a table of occupations")
+        raise shipped_damaged("onet.bin", f"the chunk of {soc} is not a table of occupations")
     return found
 
 
@@ -206,7 +189,7 @@ def facts(occupation: Occupation) -> Contribution:
         return _facts(occupation, details)
     except (KeyError, TypeError, ValueError, IndexError, ArithmeticError) as error:
         why = f"the chunk of {occupation.soc} is not as careerkit writes it ({error!r})"
-        raise _damaged("onet.bin", why) from None
+        raise shipped_damaged("onet.bin", why) from None
 
 
 def _facts(occupation: Occupation, details: dict[str, dict[str, Any]]) -> Contribution:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, shipped_folder
+from careerkit.catalogue._releases import line_of, shipped_damaged, shipped_text
 
 if TYPE_CHECKING:
     from careerkit.catalogue._releases import Occupation
@@ -61,17 +61,11 @@ _FIGURE = re.compile(r"-?[0-9]{1,9}(?:\.[0-9]{1,3})?\Z")  # as BLS prints them: 
 @once
 def _text() -> str:
     """``projections.tsv`` as written, its header checked (searched, not split: see :func:`row`)."""
-    from careerkit.errors import DataFormatError
-
-    path = shipped_folder() / "projections.tsv"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFormatError(f"{path}: cannot be read ({error}); reinstall careerkit") from None
+    text = shipped_text("projections.tsv")
     if text.partition("\n")[0].split("\t") != list(_COLUMNS):
-        raise DataFormatError(
-            f"{path}: not careerkit's projections file (its header should be "
-            f"{' '.join(_COLUMNS)}); reinstall careerkit"
+        raise shipped_damaged(
+            "projections.tsv",
+            f"not careerkit's projections file (its header should be {' '.join(_COLUMNS)})",
         )
     return text
 
@@ -82,22 +76,20 @@ def row(soc: str) -> tuple[str, ...] | None:
     The file is searched for the line rather than read into a dict: a cold lookup of one
     career splits one line.
     """
-    from careerkit.errors import DataFormatError
-
     line = line_of(_text(), soc)
     if line is None:
         return None
     found = tuple(line.split("\t"))
     if len(found) != len(_COLUMNS):
-        raise DataFormatError(
-            f"projections.tsv: the line of {soc} has {len(found)} columns, expected "
-            f"{len(_COLUMNS)}; reinstall careerkit"
+        raise shipped_damaged(
+            "projections.tsv",
+            f"the line of {soc} has {len(found)} columns, expected {len(_COLUMNS)}",
         )
     for column in (1, 2, 3, 4, 6) if found[5] == "" else (1, 2, 3, 4, 5, 6):
         if not _FIGURE.match(found[column]):
-            raise DataFormatError(
-                f"projections.tsv: the line of {soc} has {found[column]!r} as its "
-                f"{_COLUMNS[column]}, not a figure; reinstall careerkit"
+            raise shipped_damaged(
+                "projections.tsv",
+                f"the line of {soc} has {found[column]!r} as its {_COLUMNS[column]}, not a figure",
             )
     return found
 
