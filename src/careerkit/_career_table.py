@@ -93,7 +93,7 @@ def _newest(items: Iterable[_Dated]) -> _Dated | None:
     latest = (0, 0, 0)
     for item in items:
         date = item.reference_date
-        if date is not None and (when := (date.year, date.month or 0, date.day or 0)) > latest:
+        if date is not None and (when := date.sort_key()) > latest:
             found, latest = item, when
     return found
 

@@ -124,7 +124,7 @@ def next_steps(
             f"{career.id} has no dated annual median for region {region!r}, so nothing to "
             "compare its related careers with; next_steps compares annual medians of one release"
         )
-    date = max(own, key=lambda when: (when.year, when.month or 0, when.day or 0))
+    date = max(own, key=lambda when: when.sort_key())
     base = own[date]
     steps = []
     for other in related(career):

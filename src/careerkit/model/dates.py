@@ -135,6 +135,15 @@ class ReferenceDate:
         """``"year"``, ``"month"`` or ``"day"``."""
         return "year" if self.month is None else "month" if self.day is None else "day"
 
+    def sort_key(self) -> tuple[int, int, int]:
+        """``(year, month, day)``, 0 for what the date does not give: dates of any precision
+        in order, a year before its months.
+
+        >>> sorted(["2025-05", "2008-05", "2025"], key=lambda text: ReferenceDate.parse(text).sort_key())
+        ['2008-05', '2025', '2025-05']
+        """
+        return (self.year, self.month or 0, self.day or 0)
+
     def label(self, lang: str = "en") -> str:
         """The date for people: ``May 2008``, ``14 May 2008``; in Hindi ``मई 2008``."""
         if self.month is None:

@@ -31,10 +31,6 @@ PLACES = 4
 """Growth fractions are rounded to 4 decimal places (0.4993 is +49.93%), half to even."""
 
 
-def _order(date: ReferenceDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 0, date.day or 0)
-
-
 def _choose_period(bands: Sequence[PayBand], statistic: str) -> Period:
     """The period in which the most dates publish *statistic* (hour first on a tie)."""
     dates_in: dict[Period, set[ReferenceDate | None]] = collections.defaultdict(set)
@@ -68,7 +64,7 @@ def history(
     for band in having:
         by_date[band.reference_date].append(band)  # type: ignore[index]
     found = []
-    for date in sorted(by_date, key=_order):
+    for date in sorted(by_date, key=ReferenceDate.sort_key):
         choices = sorted(by_date[date], key=lambda band: band.period != target)
         band = choices[0]
         pay = Pay(band.statistic(statistic), band.currency, band.period, when=date)  # type: ignore[arg-type]
@@ -175,7 +171,7 @@ class PayGrowth:
         """The growth from *earlier* to *later*, two dated figures in one currency and period."""
         if earlier.when is None or later.when is None:
             raise ValidationError("growth needs two dated figures", field="when")
-        if not _order(earlier.when) < _order(later.when):
+        if not earlier.when.sort_key() < later.when.sort_key():
             raise ValidationError(
                 f"since ({earlier.when}) must be before until ({later.when})", field="since"
             )
