@@ -5,6 +5,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -52,3 +53,18 @@ def data_folder(tmp_path: Path) -> Iterator[Path]:
     where.mkdir()
     with data.use(where):
         yield where
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A real two-worker Dask ``LocalCluster`` (processes) and its client, for one test module
+    (while it runs, it is Dask's default scheduler)."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

@@ -249,6 +249,10 @@ def test_readme_shows_true_output() -> None:
     command = '$ careerkit search "customer service" --limit 3\n'
     found = readme.split(command, 1)[1].split("\n\n", 1)[0].splitlines()
     assert found == careerkit("search", "customer service", "--limit", "3").stdout.splitlines()
+    command = '$ careerkit classify "RN - ICU (Nights)" "Sr. Budget Specialist"\n'
+    found = readme.split(command, 1)[1].split("\n\n", 1)[0].splitlines()
+    coded = careerkit("classify", "RN - ICU (Nights)", "Sr. Budget Specialist").stdout
+    assert found == coded.splitlines()
 
 
 # --- convert and compare -----------------------------------------------------------------------
@@ -371,6 +375,7 @@ def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
     assert _options(build_parser()) == {
         "list": common | {"--lang", "--group", "--groups", "--education", "--job-zone", "--sort", "--region"},
         "search": common | {"--lang", "--limit"},
+        "classify": common | {"--csv", "--column", "--min-score"},
         "show": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region", "--all"},
         "convert": common | {"--lang", "--locale", "--to", "--when", "--prices-of", "--explain"},
         "compare": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},

@@ -42,7 +42,14 @@ if TYPE_CHECKING:
 
     from careerkit._compare import Comparison, compare
     from careerkit._related import NextStep
-    from careerkit._search import SearchResult, SearchResults, search
+    from careerkit._search import (
+        CLASSIFY_MIN_SCORE,
+        SearchResult,
+        SearchResults,
+        classify,
+        classify_titles,
+        search,
+    )
     from careerkit.model import (
         Career,
         CareerExtension,
@@ -135,7 +142,17 @@ _LAZY = {
         ],
         "careerkit.pay",
     ),
-    **dict.fromkeys(["SearchResult", "SearchResults", "search"], "careerkit._search"),
+    **dict.fromkeys(
+        [
+            "CLASSIFY_MIN_SCORE",
+            "SearchResult",
+            "SearchResults",
+            "classify",
+            "classify_titles",
+            "search",
+        ],
+        "careerkit._search",
+    ),
     **dict.fromkeys(["Comparison", "compare"], "careerkit._compare"),
     **dict.fromkeys(["NextStep"], "careerkit._related"),
     **dict.fromkeys(["format_pay", "parse_pay"], "careerkit.text"),
@@ -146,6 +163,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "CLASSIFY_MIN_SCORE",
     "INTERNATIONAL_DOLLAR",
     "Career",
     "CareerExtension",
@@ -202,6 +220,8 @@ __all__ = [
     "WorkingHours",
     "WrongTypeError",
     "careers",
+    "classify",
+    "classify_titles",
     "compare",
     "conversion_failures",
     "convert_array",

@@ -2,7 +2,7 @@
 
 Each front end's ``convert``, ``failures`` and ``parse`` spell their arguments out
 (users and IDEs read them), and :func:`takes` holds them to the one spec here:
-:data:`CONVERT`, :data:`FAILURES` and :data:`PARSE` give each argument's name,
+:data:`CONVERT`, :data:`FAILURES`, :data:`PARSE` and :data:`CLASSIFY` give each argument's name,
 default and description, once; the decorator checks that the front end takes
 exactly those (keyword-only, in that order, with those defaults) and writes the
 descriptions into its docstring.
@@ -144,6 +144,17 @@ PARSE = (
     ),
 )
 """The arguments of ``parse``: :func:`careerkit.parse_pay`'s, in every front end."""
+
+CLASSIFY = (
+    Argument(
+        "min_score",
+        None,
+        "the least score (0-100) of a match: a title whose best match scores less gets "
+        "missing values, as one that matches nothing; ``None``: "
+        ":data:`careerkit.CLASSIFY_MIN_SCORE`",
+    ),
+)
+"""The arguments of ``classify``: :func:`careerkit.classify`'s, in every front end."""
 
 
 def takes(spec: Sequence[Argument]) -> Callable[[F], F]:

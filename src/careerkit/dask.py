@@ -1,4 +1,4 @@
-"""Pay tables beyond one machine: :func:`convert` and :func:`parse` on Dask DataFrames.
+"""Pay tables beyond one machine: :func:`convert`, :func:`parse` and :func:`classify` on Dask.
 
 Each partition goes through :mod:`careerkit.pandas` on a worker, so results equal
 the pandas path exactly. Workers need careerkit installed, nothing else: the data
@@ -22,9 +22,9 @@ never imports it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from careerkit import _tables
+from careerkit import _classify_table, _tables
 
 try:
     import dask.dataframe as dd
@@ -41,7 +41,10 @@ from careerkit.pay._kinds import check_kind, dtype_kind, is_missing, is_scalar
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
 
-__all__ = ["convert", "failures", "parse"]
+if TYPE_CHECKING:
+    from careerkit._search import SearchResult
+
+__all__ = ["classify", "convert", "failures", "parse"]
 
 
 def _checked(frame: dd.DataFrame, request: _tables.Request) -> _tables.Call:
@@ -215,3 +218,63 @@ def parse(
     check_kind("text", dtype_kind(series.dtype), column=series.name)
     meta = _pandas._parse(pd.Series([], dtype="str"), request)  # pandas's own, of no rows
     return cast("dd.DataFrame", _partitions(series, _pandas._parse, meta, request=request))
+
+
+def _titles(part: pd.Series) -> frozenset[str]:
+    """One partition's distinct titles (its other values are its own error, when it is coded)."""
+    values: Any
+    try:
+        values = part.unique()
+    except TypeError:  # unhashable values: refused with their row by the partition's coding
+        values = part.tolist()
+    return frozenset(value for value in values if isinstance(value, str))
+
+
+def _all_titles(seen: pd.Series) -> frozenset[str]:
+    return frozenset().union(*seen)
+
+
+def _classified(seen: pd.Series, min_score: float | None) -> dict[str, SearchResult | None]:
+    """Every partition's distinct titles together, each classified once."""
+    return _classify_table.classified_titles(sorted(_all_titles(seen)), min_score)
+
+
+def _coded(
+    part: pd.Series,
+    known: dict[str, SearchResult | None],
+    *,
+    min_score: float | None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """One partition coded with the whole series' classified titles, its errors naming it."""
+    number = None if partition_info is None else partition_info.get("number")
+    return _pandas._classify(part, min_score, partition=number, known=known)
+
+
+@_tables.takes(_tables.CLASSIFY)
+def classify(series: dd.Series, *, min_score: float | None = None) -> dd.DataFrame:
+    """Code a Dask Series of job titles to careers: ``career``, ``soc``, ``title``, ``score``,
+    ``field`` and ``matched``, lazily.
+
+    As :meth:`careerkit.pandas.CareerkitSeriesAccessor.classify`, and equal to it.
+    *min_score* and the series' type (its ``meta``) are checked here, at once. When
+    computed, the distinct titles of every partition are gathered and each is
+    classified once, in one task, before the partitions are coded with them (each
+    input partition is computed once); a value that is neither text nor missing is
+    refused naming its partition and row.
+    """
+    least = _classify_table.check_min_score(min_score)
+    _classify_table.check_kind(dtype_kind(series.dtype), series.name)
+    meta = _pandas._classify(pd.Series([], dtype="str"), least)  # pandas's own, of no rows
+    known = series.reduction(  # type: ignore[no-untyped-call]
+        chunk=_titles,
+        combine=_all_titles,
+        aggregate=_classified,
+        aggregate_kwargs={"min_score": least},
+        meta=object,
+        token="careerkit-classify-titles",
+    )
+    coded = series.map_partitions(  # type: ignore[no-untyped-call]
+        _coded, known, min_score=least, meta=meta
+    )
+    return cast("dd.DataFrame", coded)

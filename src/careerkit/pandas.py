@@ -3,7 +3,8 @@
 On a DataFrame, :meth:`CareerkitFrameAccessor.convert` converts a table of pay
 figures (a column or one value each for amount, currency, period, date and
 country) to one unit; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
-reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns.
+reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns, and
+:meth:`CareerkitSeriesAccessor.classify` codes job titles to careers.
 :func:`careers_frame` is a table of every career, one row each, to filter and sort.
 
 >>> import pandas as pd
@@ -26,10 +27,10 @@ pandas is an optional extra (``pip install 'careerkit[pandas]'``);
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import cast
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
-from careerkit import _career_table, _tables
+from careerkit import _career_table, _classify_table, _tables
 
 try:
     import pandas as pd
@@ -42,6 +43,9 @@ from careerkit.pay._columns import read_column
 from careerkit.pay._kinds import kind_of
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
+
+if TYPE_CHECKING:
+    from careerkit._search import SearchResult
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame"]
 
@@ -168,6 +172,49 @@ def _parse(
     )
 
 
+def _classify(
+    series: pd.Series,
+    min_score: float | None,
+    partition: int | None = None,
+    known: Mapping[str, SearchResult | None] | None = None,
+) -> pd.DataFrame:
+    """What :meth:`CareerkitSeriesAccessor.classify` makes of *series* (*min_score* checked).
+
+    *partition* names a Dask partition in errors; *known* holds titles Dask has
+    classified already.
+    """
+    import numpy as np
+
+    try:
+        _classify_table.check_kind(kind_of(series), series.name)
+        try:
+            codes, found = pd.factorize(series, use_na_sentinel=True)
+            uniques: list[object] = list(found)
+        except TypeError:  # unhashable values (a list in a cell): each row its own, refused
+            codes, uniques = np.arange(len(series)), series.tolist()
+        codes = codes.astype(np.int64, copy=False)
+        if (codes < 0).any():
+            codes[codes < 0] = len(uniques)
+            uniques.append(None)
+        distinct = _classify_table.classify_distinct(
+            uniques,
+            codes,
+            min_score=min_score,
+            column=series.name,
+            labels=_labels(series.index),
+            known=known,
+        )
+    except CareerkitError as error:
+        raise _tables.in_partition(error, partition) from None
+    each = pd.DataFrame(
+        {
+            name: pd.Series(getattr(distinct, name), dtype="float64" if name == "score" else "str")
+            for name in _classify_table.COLUMNS
+        }
+    )
+    return each.take(codes).set_axis(series.index)
+
+
 @pd.api.extensions.register_dataframe_accessor("careerkit")
 class CareerkitFrameAccessor:
     """``df.careerkit``: convert a table of pay figures (registered by ``import careerkit.pandas``)."""
@@ -242,3 +289,25 @@ class CareerkitSeriesAccessor:
         Each distinct text is parsed once.
         """
         return _parse(self._series, _tables.ParseRequest.of(locals()))
+
+    @_tables.takes(_tables.CLASSIFY)
+    def classify(self, *, min_score: float | None = None) -> pd.DataFrame:
+        """Code each row's job title to a career with :func:`careerkit.classify`: columns
+        ``career`` (its id), ``soc``, ``title`` (official), ``score`` (0-100), ``field`` and
+        ``matched`` (what matched, as :class:`~careerkit.SearchResult` says), with the
+        Series' index.
+
+        A missing title (``None``, NaN, ``pd.NA``), or one whose best match scores
+        below *min_score*, gives missing values (NaN in ``score``). Each distinct title
+        is classified once. A value that is neither text nor missing is refused
+        (:class:`~careerkit.WrongTypeError`, naming its row).
+
+        >>> import careerkit.pandas
+        >>> titles = pd.Series(["Registered Nurses", None], index=["a", "b"])
+        >>> coded = titles.careerkit.classify()
+        >>> coded["career"].tolist(), coded["score"].isna().tolist()
+        (['registered-nurses', nan], [False, True])
+        >>> list(coded.columns)
+        ['career', 'soc', 'title', 'score', 'field', 'matched']
+        """
+        return _classify(self._series, _classify_table.check_min_score(min_score))

@@ -2,7 +2,8 @@
 
 The same methods and arguments as :mod:`careerkit.pandas`: ``df.careerkit.convert``
 and ``df.careerkit.failures`` on a DataFrame, ``series.careerkit.parse`` on a
-Series of pay text; :func:`careers_frame`, a table of every career.
+Series of pay text, ``series.careerkit.classify`` on a Series of job titles;
+:func:`careers_frame`, a table of every career.
 
 >>> import polars as pl
 >>> import careerkit.polars
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerkit import _career_table, _tables
+from careerkit import _career_table, _classify_table, _tables
 
 try:
     import numpy as np
@@ -131,6 +132,36 @@ def _table(frame: pl.DataFrame, request: _tables.Request) -> pl.Series:
     return pl.Series(call.name, outcome.values, dtype=pl.Float64).fill_nan(None)
 
 
+def _classify(series: pl.Series, min_score: float | None) -> pl.DataFrame:
+    """What :meth:`CareerkitSeriesNamespace.classify` makes of *series* (*min_score* checked)."""
+    name = series.name or None
+    kind = _kind(series.dtype)
+    _classify_table.check_kind(kind, name)
+    uniques: list[object]
+    if kind.name == "text":  # codes and distinct values, without a string per row
+        text = series.cast(pl.String)
+        distinct = text.drop_nulls().unique()
+        physical = text.cast(pl.Enum(distinct)).to_physical()
+        uniques = list(distinct.to_list())
+        if physical.null_count():
+            physical = physical.fill_null(len(uniques))
+            uniques.append(None)
+        codes = physical.cast(pl.Int64).to_numpy()
+    else:  # numbers or nothing: every value looked at, only missing ones pass
+        uniques = series.to_list()
+        codes = np.arange(len(uniques), dtype=np.int64)
+    found = _classify_table.classify_distinct(uniques, codes, min_score=min_score, column=name)
+    each = pl.DataFrame(
+        [
+            pl.Series(column, getattr(found, column), dtype=pl.String)
+            if column != "score"
+            else pl.Series(column, found.score, dtype=pl.Float64).fill_nan(None)
+            for column in _classify_table.COLUMNS
+        ]
+    )
+    return each[codes]
+
+
 @pl.api.register_dataframe_namespace("careerkit")
 class CareerkitFrameNamespace:
     """``df.careerkit``: convert a table of pay figures (registered by ``import careerkit.polars``)."""
@@ -208,3 +239,16 @@ class CareerkitSeriesNamespace:
                 "period": pl.Series(parsed.period.tolist(), dtype=pl.String),
             }
         )
+
+    @_tables.takes(_tables.CLASSIFY)
+    def classify(self, *, min_score: float | None = None) -> pl.DataFrame:
+        """Code each row's job title to a career: columns ``career``, ``soc``, ``title``,
+        ``score`` (Float64) and ``field``, ``matched`` (String), as
+        :meth:`careerkit.pandas.CareerkitSeriesAccessor.classify` (null where pandas has
+        NaN).
+
+        >>> titles = pl.Series("job", ["Registered Nurses", None])
+        >>> titles.careerkit.classify().select("career", "score").rows()[1]
+        (None, None)
+        """
+        return _classify(self._series, _classify_table.check_min_score(min_score))

@@ -47,6 +47,7 @@ imports pandas or numpy.
 # releases in use (the key index, each occupation's rows); sources/ holds one module per
 # official source, each of one shape (oews: pay bands, employment and SOC codes; onet:
 # descriptions and O*NET-SOC codes), and the profiles (careerkit's own and plug-ins');
+# _titles holds the search index of O*NET's names and texts, built by tools/build_titles.py;
 # _careers makes an occupation's career from what each source adds; _assembly joins
 # profiles and occupations, by one rule, into what the registry registers; _build writes
 # the shipped files from the official ones.
@@ -70,6 +71,10 @@ from careerkit.catalogue.sources.onet import ONET_SOURCE as ONET_SOURCE
 from careerkit.catalogue.sources.onet import descriptions as descriptions
 from careerkit.catalogue.sources.onet import read_descriptions as read_descriptions
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from careerkit.catalogue._titles import titles
+
 ATTRIBUTION = _onet.ATTRIBUTION
 """The credit O*NET's CC BY 4.0 licence asks of whoever ships its data."""
 
@@ -87,4 +92,13 @@ __all__ = [
     "release",
     "release_label",
     "source_id",
+    "titles",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "titles":  # the search index: its module is imported when asked for, not by get()
+        from careerkit.catalogue._titles import titles
+
+        return titles
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

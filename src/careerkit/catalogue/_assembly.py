@@ -29,7 +29,7 @@ from careerkit.catalogue._careers import extension
 from careerkit.catalogue._releases import major_groups, occupations, release
 from careerkit.catalogue.sources.oews import release_label
 from careerkit.catalogue.sources.onet_details import specialty_keys
-from careerkit.catalogue.sources.profiles import Pending
+from careerkit.catalogue.sources.profiles import Names, Pending
 from careerkit.errors import (
     CareerkitError,
     DuplicateProfileError,
@@ -169,6 +169,21 @@ def _check_new_keys(merged: Career, base: Career, staged: dict[str, Staged], whe
         for key in added:
             if normalize_key(key) in theirs:
                 raise DuplicateProfileError(key, (other_id, other_origin), (merged.id, where))
+
+
+def names(held: Career | Callable[[], Career]) -> Names:
+    """The names and summary texts of a registered career (``Registry._careers``), without
+    building it where it is one of careerkit's own pending profiles."""
+    if isinstance(held, Career):
+        return Names.of(held)
+    pending = getattr(held, "__self__", None)  # Pending.build
+    if isinstance(held, functools.partial) and held.func is _extended:
+        pending = held.args[0]
+    if isinstance(pending, Pending):
+        return pending.names()
+    if isinstance(pending, Career):
+        return Names.of(pending)
+    return Names.of(held())
 
 
 def _extended(career: Career | Pending, soc: str) -> Career:

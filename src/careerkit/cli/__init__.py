@@ -1,6 +1,6 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
-Subcommands: ``list``, ``search``, ``show``, ``convert``, ``compare``,
+Subcommands: ``list``, ``search``, ``show``, ``classify``, ``convert``, ``compare``,
 ``validate``, ``schema`` and ``data status|update|reset``. Each takes the options
 it uses and no other: ``--json`` every one, ``--lang en|hi`` those that print
 careers' text (``list``, ``search``, ``show``, ``convert``, ``compare``),
@@ -8,8 +8,8 @@ careers' text (``list``, ``search``, ``show``, ``convert``, ``compare``),
 :func:`build_parser` builds the parser; the documentation's command-line
 reference is generated from it.
 
-Exit statuses: 0 done; 1 nothing found (``search``) or problems found
-(``validate``); 2 an error, reported as one line on standard error
+Exit statuses: 0 done; 1 nothing found (``search``), a title with no match
+(``classify TITLE...``) or problems found (``validate``); 2 an error, reported as one line on standard error
 (``careerkit: error: ...``) or, with ``--json``, as one JSON object on one line
 (``{"error": {"type": "UnknownCurrencyError", "message": "..."}}``), never a
 traceback; 141 (128 + SIGPIPE, as the shell reports a tool killed by it) when the
@@ -19,7 +19,7 @@ Output that the terminal's encoding cannot show is written as escapes
 
 The modules: ``_main`` runs a command line and reports how it ended; ``_parser``
 builds the parser from the command groups, one module each (``_careers``: list,
-search, show; ``_pay``: convert, compare; ``_profiles``: validate, schema;
+search, show; ``_classify``: classify; ``_pay``: convert, compare; ``_profiles``: validate, schema;
 ``_data``: data status|update|reset); ``_options`` holds what the commands share
 (common options, reading option values) and ``_output`` how they write JSON.
 """

@@ -142,6 +142,8 @@ def _search(args: argparse.Namespace) -> int:
                     {
                         "id": r.id,
                         "title": serialization.converter().unstructure(r.career.title),
+                        "soc": r.soc,
+                        "official_title": r.title,
                         "score": round(r.score, 1),
                         "matched": r.matched,
                         "field": r.field,
@@ -157,8 +159,8 @@ def _search(args: argparse.Namespace) -> int:
     width = max(len(r.id) for r in results)
     for r in results:
         title = r.career.title.in_language(args.lang)
-        matched = r.matched if len(r.matched) <= 60 else r.matched[:57] + "..."
-        print(f"{r.score:5.1f}  {r.id:<{width}}  {title}  [{r.field}: {matched}]")
+        reason = r.reason if len(r.reason) <= 80 else r.reason[:77] + "..."
+        print(f"{r.score:5.1f}  {r.id:<{width}}  {title}  [{reason}]")
     return 0
 
 
@@ -255,8 +257,12 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
         options.prints_text,
         "search",
         "find careers by words, titles, codes or a code prefix (typos forgiven)",
-        "Search careers' names (English and Hindi), aliases, codes and descriptions; "
-        "best match first, with its score (0-100) and what matched. Exit 1 if nothing matches.",
+        "Search every name an occupation goes by (official titles, O*NET's alternate and "
+        "reported titles, specialties, aliases, Hindi names), codes, descriptions and tasks, "
+        "reading titles as job ads write them (RN, Sr., '(Nights)', '- Remote'); "
+        "best match first, with its score (0-100) and what matched (alternate title: Call "
+        "Center Representative). With --json, each result's id, title (in each language), "
+        "soc, official_title, score, matched and field. Exit 1 if nothing matches.",
         examples=_EXAMPLES["search"],
     )
     searching.add_argument("text", metavar="TEXT", help="words, a title or a code (29-11)")

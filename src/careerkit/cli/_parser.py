@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 
-from careerkit.cli import _careers, _data, _pay, _profiles
+from careerkit.cli import _careers, _classify, _data, _pay, _profiles
 from careerkit.cli._options import _Parser, shared_options
 
 __all__ = ["build_parser"]
 
-_EPILOG = """exit status: 0 done; 1 nothing found (search) or problems found (validate);
+_EPILOG = """exit status: 0 done; 1 nothing found (search), a title with no match
+  (classify TITLE...) or problems found (validate);
   2 an error; 141 the reader of the output went away (careerkit list | head -1)
 
 An error is one line on standard error: careerkit: error: MESSAGE. With --json,
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # Each command takes the options it uses, and no other.
     options = shared_options()
-    # list, search, show; convert, compare; validate, schema; data status|update|reset
-    for group in (_careers, _pay, _profiles, _data):
+    # list, search, show; classify; convert, compare; validate, schema; data status|update|reset
+    for group in (_careers, _classify, _pay, _profiles, _data):
         group.add_commands(commands, options)
     return parser

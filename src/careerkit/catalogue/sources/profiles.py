@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerkit.errors import ProfileLoadError
 from careerkit.model import _keys
@@ -29,6 +29,23 @@ from careerkit.model.codes import CodeSystem
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
     from pathlib import Path
+
+
+class Names(NamedTuple):
+    """What a career is called and says of itself: titles, aliases, summary texts."""
+
+    title: str
+    hindi_title: str | None
+    aliases: tuple[str, ...]
+    summaries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, career: Career) -> Names:
+        """*career*'s names and summary texts."""
+        texts = (text for fact in career.summary for text in (fact.text.en, fact.text.hi))
+        return cls(
+            career.title.en, career.title.hi, tuple(career.aliases), tuple(filter(None, texts))
+        )
 
 
 class Pending:
@@ -64,6 +81,25 @@ class Pending:
         if not all(isinstance(key, str) for key in keys):
             raise TypeError("a key is not text")
         return cls(data["id"], keys, soc, data, origin)
+
+    def names(self) -> Names:
+        """The career's titles, aliases and summary texts, read from its file without building
+        it (careerkit's own profiles are correct by test): what search indexes."""
+        from careerkit._toml import read_toml
+
+        data = self._document
+        if isinstance(data, str):
+            data = read_toml(data, self._origin)
+        title = data["title"]
+        summaries = [fact.get("text", {}) for fact in data.get("summary", ())]
+        return Names(
+            title["en"],
+            title.get("hi"),
+            tuple(data.get("aliases", ())),
+            tuple(
+                text for found in summaries for text in (found.get("en"), found.get("hi")) if text
+            ),
+        )
 
     def build(self) -> Career:
         from careerkit._toml import read_toml

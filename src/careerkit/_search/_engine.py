@@ -1,0 +1,456 @@
+"""The search index in use and how a query scores against it.
+
+The index joins two parts. The shipped one (:mod:`careerkit.catalogue._titles`, built at
+build time) holds O*NET's alternate, short and reported titles, descriptions and tasks
+under SOC codes. The registry's keys (ids, titles in English and Hindi, aliases, codes,
+specialties: whatever the careers in use answer to, plug-ins' too) are read on the first
+search; they are few. Entries are numbered: the shipped ones first, the registry's after.
+
+How an entry scores (0-100): each query word is matched to the index's words exactly
+(1), as the start of a longer word of at least three letters (0.9), in US spelling
+("counselling": 1), for a word the index lacks, as a word with the same stem
+("reflexologist", "reflexology": 0.9 x rapidfuzz's ratio of the two), as two
+run-together words ("callcenter") or as a near spelling (ratio at least 80, scaled to
+0.6-0.8); strengths are rounded to a tenth. Each word weighs its ``idf`` (rare words weigh more: "budget"
+outweighs "specialist"), times its query factor (levels and schedules a twentieth:
+:mod:`._query`). Then ``score = 100 x (0.8 x the query's weight matched + 0.2 x the
+entry's weight matched) x the kind's factor`` (the registry's names 1, reported titles
+0.99, alternate and short titles 0.98, descriptions 0.5, tasks 0.4). A career scores its
+best name, and for a query of two words or more nine tenths of it plus a tenth in the
+measure of its best description's or task's score (what the career does backs up the
+name); a career no name matches scores its best text. A registry key equal to the whole query scores above all. Ties go to the
+career more people work in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from careerkit._search._query import spellings
+from careerkit.catalogue._titles import KINDS, TitleIndex, key_words, weight, words
+from careerkit.model._checks import normalize_key
+
+if TYPE_CHECKING:
+    from careerkit.registry import Registry
+
+__all__ = ["CODE", "EXACT", "Index", "Match", "rank"]
+
+CODE = re.compile(r"[\d.\-]+\Z")
+FACTORS = {
+    "reported title": 0.99,
+    "alternate title": 0.98,
+    "short title": 0.98,
+    "description": 0.5,
+    "task": 0.4,
+}
+"""Each kind's factor; the registry's keys (titles, aliases, ids, specialties) count 1."""
+TEXT_MOST = max(FACTORS["description"], FACTORS["task"]) * 100
+SUPPORT = 0.1
+"""The share of a career's name score its texts decide (:func:`_support`)."""
+EXACT = 100.5
+"""The score of a registry key equal to the whole query: above any other."""
+_PREFIXES = 60  # longer words a short query word may start, at most
+_SPLIT_LEAST = 2  # letters, at least, of each part of a run-together word
+
+# a match: (score, entry)
+Match = tuple[float, int]
+
+
+class Index:
+    """What is searched: the shipped index and the registry's keys, for *registry*."""
+
+    def __init__(self, registry: Registry, shipped: TitleIndex) -> None:
+        from careerkit.catalogue import occupations
+        from careerkit.catalogue._assembly import names, origin
+        from careerkit.catalogue.sources.onet_details import specialty_keys
+
+        self.registry = registry
+        self.shipped = shipped
+        size = shipped.entries
+        keys = registry._index
+        # the career of each shipped SOC code (None: not in the registry in use)
+        self.soc_careers = [keys[soc][0] if soc in keys else None for soc in shipped.soc_codes]
+        self.career_socs = {
+            career: soc for soc, career in enumerate(self.soc_careers) if career is not None
+        }
+        self.jobs: dict[str, int] = {}
+        self.official: dict[str, tuple[str | None, str]] = {}  # career -> (SOC code, title)
+        labels: dict[str, str] = {}  # normalized key -> what it is
+        for soc, occupation in occupations().items():
+            if soc in keys:
+                career_id = keys[soc][0]
+                self.jobs[career_id] = occupation.employment or 0
+                self.official[career_id] = (soc, occupation.title)
+                labels[normalize_key(occupation.title)] = "title"
+        for specialties in specialty_keys().values():
+            for key, written in specialties.items():
+                labels[key] = "code" if CODE.match(written) else "specialty"
+        texts: list[tuple[str, str, str]] = []  # (career, kind, text) of profiles' summaries
+        catalogue = origin()
+        for career_id, (held, where) in registry._careers.items():
+            if where == catalogue:
+                continue
+            said = names(held)  # careerkit's own profiles and plug-ins: few, not built here
+            for key in said.aliases:
+                labels.setdefault(normalize_key(key), "alias")
+            if said.hindi_title:
+                labels[normalize_key(said.hindi_title)] = "Hindi title"
+            labels[normalize_key(said.title)] = "title"
+            if career_id not in self.official:
+                self.official[career_id] = (None, said.title)
+            texts += [(career_id, "description", text) for text in said.summaries]
+        # the registry's entries, numbered after the shipped ones
+        self.careers: list[str] = []
+        self.texts: list[str] = []
+        self.kinds: list[str] = []
+        self.weights: list[float] = []
+        self.exact: dict[str, int] = {}  # normalized key -> entry
+        self.codes: list[tuple[str, int]] = []  # (code's digits, entry)
+        self.words: dict[str, int] = dict(shipped.word_ids)
+        self.idf: list[float] = list(shipped.idf)
+        self.extra: dict[int, list[int]] = defaultdict(list)  # word -> registry names
+        self.extra_texts: dict[int, list[int]] = defaultdict(list)  # word -> plug-ins' texts
+        users: dict[str, set[str]] = defaultdict(set)
+        pending: list[tuple[int, list[str]]] = []
+        for normal, (career_id, written) in keys.items():
+            number = size + len(self.texts)
+            label = "id" if written == career_id else labels.get(normal, "alias")
+            if CODE.match(written):
+                self.codes.append((re.sub(r"\D", "", written), number))
+                label = "code"
+            elif label == "alias" and any(ch.isdigit() for ch in written):
+                label = "code"  # GN007, 5244.0301: a code of a system careerkit knows
+            self.careers.append(career_id)
+            self.texts.append(written)
+            self.kinds.append(label)
+            if label != "code":
+                self.exact[normal] = number
+                held_words = key_words(normal)
+                pending.append((number, held_words))
+                for word in held_words:
+                    users[word].add(career_id)
+        for career_id, kind, text in texts:
+            number = size + len(self.texts)
+            self.careers.append(career_id)
+            self.texts.append(text)
+            self.kinds.append(kind)
+            pending.append((number, words(text)))
+        self.codes.sort()
+        careers = len(shipped.soc_codes)
+        for word in sorted(users.keys() - self.words.keys()):
+            self.words[word] = len(self.idf)
+            self.idf.append(weight(careers, len(users[word])))
+        self.weights = [0.0] * len(self.texts)
+        for number, held_words in pending:
+            for word in set(held_words):
+                if word not in self.words:  # a summary's word no name uses
+                    self.words[word] = len(self.idf)
+                    self.idf.append(weight(careers, 1))
+                is_name = self.kinds[number - size] != "description"
+                (self.extra if is_name else self.extra_texts)[self.words[word]].append(number)
+                self.weights[number - size] += self.idf[self.words[word]]
+        self.kind_factors = [FACTORS[kind] for kind in KINDS]  # a shipped entry's, by its kind
+        self.factors = [FACTORS.get(kind, 1.0) for kind in self.kinds]  # a registry entry's
+        self.sorted_words = sorted(self.words)  # the shipped words are sorted: a quick sort
+
+    @functools.cached_property
+    def by_length(self) -> dict[int, list[str]]:
+        """The index's words by their length (typos are looked for among similar lengths)."""
+        found: dict[int, list[str]] = defaultdict(list)
+        for word in self.sorted_words:
+            found[len(word)].append(word)
+        return found
+
+    # -- an entry's facts, whichever part holds it ------------------------------------------
+
+    def career(self, entry: int) -> str | None:
+        size = self.shipped.entries
+        if entry < size:
+            return self.soc_careers[self.shipped.socs[entry]]
+        return self.careers[entry - size]
+
+    def text(self, entry: int) -> str:
+        size = self.shipped.entries
+        return self.shipped.text(entry) if entry < size else self.texts[entry - size]
+
+    def kind(self, entry: int) -> str:
+        size = self.shipped.entries
+        return KINDS[self.shipped.kinds[entry]] if entry < size else self.kinds[entry - size]
+
+    def extra_entries(self, word: int, texts: bool) -> list[int]:
+        """The registry's entries holding *word*: its names (``texts=False``) or its texts."""
+        return (self.extra_texts if texts else self.extra).get(word, [])
+
+    # -- the words a query word matches ------------------------------------------------------
+
+    def matches(self, word: str) -> dict[int, float]:
+        """The index's words *word* matches, by number, each with its strength (0-1)."""
+        found: dict[int, float] = {}
+        known = self.words.get(word)
+        if known is not None:
+            found[known] = 1.0
+        vocabulary = self.sorted_words
+        if len(word) >= 3:
+            start = bisect.bisect_right(vocabulary, word)
+            for other in vocabulary[start : start + _PREFIXES]:
+                if not other.startswith(word):
+                    break
+                found.setdefault(self.words[other], 0.9)
+        if known is None:  # a British spelling (counselling, centre), a Hindi word (नर्स)
+            for other in spellings(word):
+                if other in self.words:
+                    found.setdefault(self.words[other], 1.0)
+        if not found and len(word) >= 5:  # the same stem: reflexologist, reflexology
+            from rapidfuzz.fuzz import ratio
+
+            stem = word[: max(4, len(word) - 3)]
+            start = bisect.bisect_left(vocabulary, stem)
+            for other in vocabulary[start : start + _PREFIXES]:
+                if not other.startswith(stem):
+                    break
+                found.setdefault(self.words[other], round(0.9 * ratio(word, other) / 100, 1))
+        return found
+
+    def near(self, word: str) -> dict[int, float]:
+        """The index's words within a typo or two of *word* (four letters or more)."""
+        from rapidfuzz import fuzz, process
+
+        found: dict[int, float] = {}
+        if len(word) >= 4:
+            near = [w for size in range(len(word) - 2, len(word) + 3) for w in self.by_length[size]]
+            for other, ratio, _ in process.extract(
+                word, near, scorer=fuzz.ratio, score_cutoff=80, limit=10
+            ):
+                found[self.words[other]] = round(0.6 + (ratio - 80) / 100, 1)
+        return found
+
+    def split(self, word: str) -> list[str] | None:
+        """Two words the index knows that *word* runs together ("callcenter"), or ``None``."""
+        best: list[str] | None = None
+        for cut in range(_SPLIT_LEAST, len(word) - _SPLIT_LEAST + 1):
+            left, right = word[:cut], word[cut:]
+            known = left in self.words and right in self.words
+            if known and (best is None or min(len(left), len(right)) > min(map(len, best))):
+                best = [left, right]
+        return best
+
+
+Slot = tuple[float, float, dict[int, float]]
+"""A query word as scored: its weight (idf x query factor), its idf, the words it matches."""
+
+
+def rank(query: list[tuple[str, float]], index: Index, limit: int) -> dict[str, Match]:
+    """Each career's best match for the read query (:func:`._query.read`); at least the
+    *limit* best careers are exact, others may be left out or scored low.
+
+    A word's weight is its idf (a word the index lacks: its best match's, or a rare
+    word's if nothing matches, so that it counts against every entry) times its factor.
+    """
+    rare = weight(len(index.shipped.soc_codes), 1)
+    slots: list[Slot] = []
+    for word, factor in query:
+        found = index.matches(word)
+        parts = None if found or word in index.words else index.split(word)
+        if parts:  # "callcenter": call, center
+            for part in parts:
+                found = index.matches(part)
+                slots.append(
+                    (factor * index.idf[index.words[part]], index.idf[index.words[part]], found)
+                )
+            continue
+        if not found:
+            found = index.near(word)
+        own = index.words.get(word)
+        if own is not None:
+            slots.append((factor * index.idf[own], index.idf[own], found))
+        else:
+            idfs = [index.idf[other] for other in found] or [rare]
+            slots.append((factor * max(idfs), min(idfs), found))
+    slots.sort(key=lambda slot: -slot[0])
+    best: dict[str, Match] = {}
+    if slots and slots[0][0]:
+        _score(slots, index, best, limit, texts=False)
+        if sum(factor == 1 for _, factor in query) > 1:  # one word: a text says no more
+            _support(slots, index, best, limit)
+        floor = _kth(best, limit)
+        if floor < TEXT_MOST:  # texts could still rank careers no name matched
+            by_texts: dict[str, Match] = {}
+            _score(slots, index, by_texts, limit, texts=True, floor=floor)
+            for career, match in by_texts.items():
+                best.setdefault(career, match)
+    return best
+
+
+def _support(slots: list[Slot], index: Index, best: dict[str, Match], limit: int) -> None:
+    """Weigh each career's name by its texts: its score becomes ``name x (1 - SUPPORT +
+    SUPPORT x text / TEXT_MOST)``, where *text* is its best description's or task's score
+    (:data:`SUPPORT`): what a career says it does backs up the name that matched.
+
+    Only the careers that could rank are read, at most ``limit + 10`` of them, best first
+    (the others keep ``name x (1 - SUPPORT)``, which no text could lift into the results).
+    """
+    for career, (score, number) in best.items():
+        best[career] = (score * (1 - SUPPORT), number)
+    reach = _kth(best, limit)  # a name scores at most its score / (1 - SUPPORT) with texts
+    ranked = sorted(
+        (career for career, (score, _) in best.items() if score >= reach * (1 - SUPPORT)),
+        key=lambda career: -best[career][0],
+    )[: limit + 10]
+    total = sum(slot[0] for slot in slots)
+    texts: dict[str, Match] = {}
+    _score_entries(slots, index, texts, total, texts=True)  # plug-ins' summaries: few
+    shipped = index.shipped
+    postings, starts = shipped.postings, shipped.starts
+    # each slot's words that texts hold: (strength, first text posting, end), strongest first
+    spans = []
+    for slot_weight, slot_idf, found in slots:
+        held = []
+        for word, strength in sorted(found.items(), key=lambda item: -item[1]):
+            if word < shipped.size:
+                end = starts[word + 1]
+                first = bisect.bisect_left(postings, shipped.names, starts[word], end)
+                if first < end:
+                    held.append((strength, first, end))
+        spans.append((slot_weight, slot_idf, held))
+    factors, kinds, weights = index.kind_factors, shipped.kinds, shipped.weights
+    for career in ranked:
+        said = texts.get(career, (0.0, 0))[0]
+        soc = index.career_socs.get(career)
+        if soc is not None:
+            low = bisect.bisect_left(shipped.socs, soc, shipped.names, shipped.entries)
+            high = bisect.bisect_left(shipped.socs, soc + 1, low, shipped.entries)
+            query: dict[int, float] = {}
+            entry: dict[int, float] = {}
+            for slot_weight, slot_idf, held in spans:
+                seen: set[int] = set()  # each entry once a slot, by its strongest word
+                for strength, first, end in held:
+                    start = bisect.bisect_left(postings, low, first, end)
+                    for number in postings[start : bisect.bisect_left(postings, high, start, end)]:
+                        if number not in seen:
+                            seen.add(number)
+                            query[number] = query.get(number, 0.0) + slot_weight * strength
+                            entry[number] = entry.get(number, 0.0) + slot_idf * strength
+            for number, matched in query.items():
+                share = min(1.0, entry[number] / (weights[number] or 1.0))
+                score = 100 * (0.8 * matched / total + 0.2 * share) * factors[kinds[number]]
+                said = max(said, score)
+        score, number = best[career]
+        best[career] = (score + score / (1 - SUPPORT) * SUPPORT * said / TEXT_MOST, number)
+
+
+def _score(
+    slots: list[Slot],
+    index: Index,
+    best: dict[str, Match],
+    limit: int,
+    *,
+    texts: bool,
+    floor: float = -1.0,
+) -> None:
+    """Score the names (or texts) the query's words match, into *best*; entries that score
+    less than *floor* (what the results hold already) may be left out.
+
+    The registry's entries are few: each is scored. The shipped ones are first split, with
+    set operations, by which query words they hold (their pattern); patterns go most
+    promising first, and stop once *limit* careers score more than the next one could.
+    """
+    total = sum(slot[0] for slot in slots)
+    _score_entries(slots, index, best, total, texts=texts)
+    shipped = index.shipped
+    # groups: (slot, strength) -> the shipped entries holding a word of that slot so strongly
+    groups: list[tuple[int, float, set[int]]] = []
+    for slot, (_, _, found) in enumerate(slots):
+        by_strength: dict[float, set[int]] = {}
+        for word, strength in found.items():
+            if word >= shipped.size:
+                continue
+            start, end = shipped.starts[word], shipped.starts[word + 1]
+            cut = bisect.bisect_left(shipped.postings, shipped.names, start, end)
+            postings = shipped.postings[cut:end] if texts else shipped.postings[start:cut]
+            if postings:
+                by_strength.setdefault(strength, set()).update(postings)
+        groups += [(slot, strength, held) for strength, held in by_strength.items()]
+    patterns: dict[int, set[int]] = {}  # groups held (bits) -> entries holding exactly those
+    for bit, (_, _, held) in enumerate(groups):
+        rest = set(held)
+        for pattern, entries in list(patterns.items()):
+            both = entries & rest
+            if both:
+                entries -= both
+                rest -= both
+                patterns[pattern | 1 << bit] = both
+                if not entries:
+                    del patterns[pattern]
+        if rest:
+            patterns[1 << bit] = rest
+    most = max(FACTORS["description"], FACTORS["task"]) if texts else FACTORS["reported title"]
+    scored = []
+    for pattern, entries in patterns.items():
+        strongest: dict[int, float] = {}
+        for bit, (slot, strength, _) in enumerate(groups):
+            if pattern >> bit & 1 and strength > strongest.get(slot, 0.0):
+                strongest[slot] = strength
+        query = sum(slots[slot][0] * strength for slot, strength in strongest.items())
+        entry = sum(slots[slot][1] * strength for slot, strength in strongest.items())
+        scored.append((100 * (0.8 * query / total + 0.2) * most, query, entry, entries))
+    scored.sort(key=lambda item: -item[0])
+    kth = max(floor, _kth(best, limit))
+    careers, socs, kinds = index.soc_careers, shipped.socs, shipped.kinds
+    factors, weights = index.kind_factors, shipped.weights
+    for bound, query, entry, entries in scored:
+        if bound < kth:
+            break
+        part = 100 * 0.8 * query / total
+        raised = False
+        for number in entries:
+            career = careers[socs[number]]
+            if career is None:
+                continue
+            share = min(1.0, entry / (weights[number] or 1.0))
+            score = (part + 20 * share) * factors[kinds[number]]
+            had = best.get(career)
+            if had is None or score > had[0]:
+                best[career] = (score, number)
+                raised = raised or score > kth
+        if raised:
+            kth = max(floor, _kth(best, limit))
+
+
+def _score_entries(
+    slots: list[Slot],
+    index: Index,
+    best: dict[str, Match],
+    total: float,
+    *,
+    texts: bool,
+) -> None:
+    """Score the registry's entries the query's words match, into *best*."""
+    query: dict[int, float] = {}
+    entry: dict[int, float] = {}
+    for slot_weight, slot_idf, found in slots:
+        seen: set[int] = set()
+        for word, strength in sorted(found.items(), key=lambda item: -item[1]):
+            for number in index.extra_entries(word, texts):
+                if number not in seen:
+                    seen.add(number)
+                    query[number] = query.get(number, 0.0) + slot_weight * strength
+                    entry[number] = entry.get(number, 0.0) + slot_idf * strength
+    size = index.shipped.entries
+    for number, matched in query.items():
+        career = index.careers[number - size]
+        share = min(1.0, entry[number] / (index.weights[number - size] or 1.0))
+        score = 100 * (0.8 * matched / total + 0.2 * share) * index.factors[number - size]
+        if score > best.get(career, (-1.0, 0))[0]:
+            best[career] = (score, number)
+
+
+def _kth(best: dict[str, Match], limit: int) -> float:
+    """The *limit*-th best career's score so far (-1 if fewer careers scored)."""
+    if len(best) < limit:
+        return -1.0
+    return heapq.nlargest(limit, (score for score, _ in best.values()))[-1]
