@@ -52,7 +52,15 @@ def test_classify_titles_is_classify_for_each_in_order(titles: list[str | None])
 
 def test_a_title_longer_than_a_search_is_read_by_its_start() -> None:
     title = "Registered Nurse " + "x" * 500
-    assert ck.classify(title) == ck.classify(title[:200])
+    assert ck.classify(title) == ck.classify("Registered Nurse")  # cut at a space
+    assert ck.classify(" " * 300 + "nurse") == ck.classify("nurse")  # space does not count
+    assert ck.classify("nurse " * 40) == ck.classify("nurse")
+
+
+def test_numbers_of_any_type_are_scores() -> None:
+    np = pytest.importorskip("numpy")
+    assert ck.classify("nurse", min_score=np.int64(60)) == ck.classify("nurse", min_score=60)
+    assert len(ck.search("nurse", limit=np.int64(3))) == 3  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +71,19 @@ def test_a_title_longer_than_a_search_is_read_by_its_start() -> None:
             ck.WrongTypeError,
             r"^titles\[1\]: a job title is text",
         ),
-        (lambda: ck.classify(b"CSR"), ck.WrongTypeError, r"^titles\[0\]: a job title is text"),  # type: ignore[arg-type]
+        (lambda: ck.classify(b"CSR"), ck.WrongTypeError, r"^title: a job title is text"),  # type: ignore[arg-type]
+        (lambda: ck.classify(["CSR"]), ck.WrongTypeError, r"^title: a job title is text, got list"),  # type: ignore[arg-type]
+        (
+            lambda: ck.classify_titles("CSR"),
+            ck.WrongTypeError,
+            r"^titles: .* got str 'CSR'; classify\(\) takes one",
+        ),
+        (lambda: ck.classify_titles(None), ck.WrongTypeError, r"^titles: .* got NoneType"),  # type: ignore[arg-type]
+        (
+            lambda: ck.classify_titles([["CSR"]]),
+            ck.WrongTypeError,
+            r"^titles\[0\]: a job title is text or None, got list",
+        ),
         (lambda: ck.classify("CSR", min_score=True), ck.WrongTypeError, r"^min_score: a score"),
         (lambda: ck.classify("CSR", min_score="50"), ck.WrongTypeError, r"^min_score: a score"),  # type: ignore[arg-type]
         (

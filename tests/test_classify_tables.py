@@ -312,3 +312,11 @@ def test_every_front_end_takes_and_documents_classify_s_arguments(function: obje
     assert keywords == [(argument.name, argument.default) for argument in _tables.CLASSIFY]
     for argument in _tables.CLASSIFY:
         assert f"\n:param {argument.name}: {argument.means}\n" in str(function.__doc__)
+
+
+def test_dask_classify_refuses_what_is_no_dask_series() -> None:
+    with pytest.raises(ck.WrongTypeError, match=r"^series: .*got Series; for pandas"):
+        careerkit.dask.classify(pd.Series(["nurse"]))  # type: ignore[arg-type]
+    frame = dd.from_pandas(pd.DataFrame({"t": ["nurse"]}), npartitions=1)
+    with pytest.raises(ck.WrongTypeError, match=r"give one of its columns, frame\[name\]"):
+        careerkit.dask.classify(frame)  # type: ignore[arg-type]

@@ -261,24 +261,45 @@ def test_nothing_to_classify_and_a_stray_column_are_refused(
     assert status == 2 and "--column names the column of titles of a --csv FILE" in err
 
 
-def test_a_title_the_search_refuses_names_its_line(
+def test_a_long_title_is_coded_as_the_library_codes_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    long = "Senior Registered Nurse " * 20  # longer than a search reads, today
+    long = "Senior Registered Nurse " * 20  # longer than a search reads: read by its start
     path = write(tmp_path / "p.csv", f"t\nnurse\n{long}\n")
-    status, out, err = run(capsys, "classify", "--csv", str(path), "--column", "t")
-    refused: ck.CareerkitError | None = None
-    try:
-        expected = cells(ck.classify(long))
-    except ck.CareerkitError as error:
-        refused = error
-    if refused is None:  # the engine reads it: it is coded as the library codes it
-        assert status == 0
-        assert read_csv(out)[2][1:] == ["" if value is None else str(value) for value in expected]
-        return
+    status, out, _ = run(capsys, "classify", "--csv", str(path), "--column", "t")
+    expected = cells(ck.classify(long))
+    assert status == 0
+    assert read_csv(out)[2][1:] == ["" if value is None else str(value) for value in expected]
+
+
+def test_a_field_longer_than_csv_s_default_limit_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "p.csv", "t,description\nnurse," + "x" * 200_000 + "\n")
+    status, out, _ = run(capsys, "classify", "--csv", str(path), "--column", "t")
+    assert status == 0
+    assert out.splitlines()[1].split(",")[2] == "registered-nurses"
+    assert csv.field_size_limit() == 131_072  # the csv module's setting is as it was
+
+
+def test_json_refuses_columns_of_one_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "p.csv", "x,x,t\n1,2,nurse\n")
+    status, out, err = run(capsys, "classify", "--csv", str(path), "--column", "t", "--json")
     assert (status, out) == (2, "")
-    assert err.startswith("careerkit: error: p.csv, line 3 ('Senior Registered Nurse")
-    assert err.rstrip("\n").endswith(" ".join(str(refused).split()))
+    assert "more than one column named 'x'" in err
+    status, out, _ = run(capsys, "classify", "--csv", str(path), "--column", "t")
+    assert status == 0 and read_csv(out)[0][:3] == ["x", "x", "t"]  # CSV keeps them both
+
+
+def test_titles_print_on_one_line_without_terminal_controls(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "classify", "Registered\nNurse\x1b[31m")
+    assert status == 0
+    assert out.count("\n") == 1 and "\x1b" not in out
+    assert out.startswith("Registered\\nNurse\\x1b[31m")
 
 
 def test_the_installed_command_reads_a_pipe() -> None:

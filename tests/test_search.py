@@ -94,6 +94,14 @@ def test_refueler_is_answered() -> None:
         ("Cashier - Part-Time - Austin, TX", "cashiers"),
         ("Dental Hygienist II", "dental-hygienists"),
         ("Lead Pharmacy Tech (Hybrid) Req 20931", "pharmacy-technicians"),
+        ("Cashier $15/hr", "cashiers"),  # pay is no part of the job's name ("hr" here)
+        ("Austin, TX - Cashier", "cashiers"),  # a place first
+        ("Registered Nurse - Dallas, Texas", "registered-nurses"),
+        ("Texas - Nurse", "registered-nurses"),
+        ("Cashier at Walmart", "cashiers"),  # an employer
+        ("Cashier (2 positions)", "cashiers"),
+        ("Cashier - Remote, US", "cashiers"),
+        ("Nurse (नर्स)", "registered-nurses"),  # one word, in two languages, counts once
         ("Paediatric nurse", "registered-nurses"),  # British spelling
         ("labourer", "laborers-and-freight-stock-and-material-movers-hand"),
     ],
@@ -129,6 +137,18 @@ def test_results_say_what_matched_and_the_official_title() -> None:
     assert ck.search("Acute Care Nurses")[0].field == "specialty"
     assert ck.search("ग्राहक सेवा प्रतिनिधि")[0].field == "alias"
     assert ck.search("कस्टमर सर्विस एग्जीक्यूटिव")[0].id == "customer-service"
+
+
+@pytest.mark.parametrize("text", ["1", "5", "3.5", "-1", "..29", "2-911", "29.1141"])
+def test_a_number_that_is_no_code_finds_nothing(text: str) -> None:
+    """A lone digit or a misplaced separator is not a code: no career at a score of 90."""
+    assert ck.search(text) == ()
+    assert ck.classify(text) is None
+
+
+@pytest.mark.parametrize("text", ["２９－１１４１", "٢٩-١١٤١", "29–1141", "291141", " 29-1141 "])
+def test_a_code_written_otherwise_is_still_the_code(text: str) -> None:
+    assert [(r.id, r.score) for r in ck.search(text)] == [("registered-nurses", 100.0)]
 
 
 def test_a_code_prefix_lists_the_codes_under_it() -> None:
@@ -179,6 +199,15 @@ def test_refusals(call: object, error: type[Exception], message: str) -> None:
 )
 def test_every_query_with_a_real_word_gets_an_answer(word: str, noise: str) -> None:
     assert ck.search(word + noise)
+
+
+@given(
+    st.lists(st.sampled_from(sorted(index().word_ids)[::7]), min_size=1, max_size=5).map(" ".join),
+    st.integers(1, 12),
+)
+def test_the_first_results_do_not_depend_on_the_limit(text: str, limit: int) -> None:
+    """search(t, limit=k) is the first k of any longer search: classify agrees with search."""
+    assert ck.search(text, limit=limit) == ck.search(text, limit=limit + 25)[:limit]
 
 
 @settings(max_examples=settings().max_examples * 2)

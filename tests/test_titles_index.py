@@ -51,6 +51,8 @@ def test_it_holds_onet_titles_from_the_files_careerkit_read() -> None:
         "onet-29.3/Sample of Reported Titles.xlsx",
     }
     found = titles()
+    with pytest.raises(TypeError):
+        found["43-4051"] = ()  # type: ignore[index]  # shared by every caller: read-only
     assert ("reported title", "Call Center Representative") in found["43-4051"]
     assert ("short title", "OBGYN") in found["29-1218"]
     assert ("alternate title", "Budget Specialist") in found["13-2031"]

@@ -32,7 +32,7 @@ try:
 except ModuleNotFoundError as error:  # the optional extra
     raise _tables.missing_extra(error, "dask") from None
 from careerkit import pandas as _pandas
-from careerkit.errors import CareerkitError, ValidationError
+from careerkit.errors import CareerkitError, ValidationError, WrongTypeError
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._columns import read_column
@@ -264,6 +264,15 @@ def classify(series: dd.Series, *, min_score: float | None = None) -> dd.DataFra
     refused naming its partition and row.
     """
     least = _classify_table.check_min_score(min_score)
+    if not isinstance(series, dd.Series):
+        raise WrongTypeError(
+            f"expected a Dask Series of job titles, got {type(series).__name__}"
+            + (": give one of its columns, frame[name]" if isinstance(series, dd.DataFrame) else "")
+            + (
+                "; for pandas, series.careerkit.classify()" if isinstance(series, pd.Series) else ""
+            ),
+            field="series",
+        )
     _classify_table.check_kind(dtype_kind(series.dtype), series.name)
     meta = _pandas._classify(pd.Series([], dtype="str"), least)  # pandas's own, of no rows
     known = series.reduction(  # type: ignore[no-untyped-call]

@@ -52,6 +52,8 @@ FACTORS = {
 TEXT_MOST = max(FACTORS["description"], FACTORS["task"]) * 100
 SUPPORT = 0.1
 """The share of a career's name score its texts decide (:func:`_support`)."""
+DEPTH = 12
+"""How many of the best careers by name have their texts read (:func:`_support`)."""
 EXACT = 100.5
 """The score of a registry key equal to the whole query: above any other."""
 _PREFIXES = 60  # longer words a short query word may start, at most
@@ -252,8 +254,13 @@ def rank(query: list[tuple[str, float]], index: Index, limit: int) -> dict[str, 
     word's if nothing matches, so that it counts against every entry) times its factor.
     """
     rare = weight(len(index.shipped.soc_codes), 1)
-    slots: list[Slot] = []
+    read: dict[str, float] = {}  # each word once, in the index's spelling: "Nurse (नर्स)"
     for word, factor in query:
+        if word not in index.words:
+            word = next((other for other in spellings(word) if other in index.words), word)
+        read[word] = max(read.get(word, 0.0), factor)
+    slots: list[Slot] = []
+    for word, factor in read.items():
         found = index.matches(word)
         parts = None if found or word in index.words else index.split(word)
         if parts:  # "callcenter": call, center
@@ -274,15 +281,17 @@ def rank(query: list[tuple[str, float]], index: Index, limit: int) -> dict[str, 
     slots.sort(key=lambda slot: -slot[0])
     best: dict[str, Match] = {}
     if slots and slots[0][0]:
-        _score(slots, index, best, limit, texts=False)
-        if sum(factor == 1 for _, factor in query) > 1:  # one word: a text says no more
+        supported = sum(factor == 1 for factor in read.values()) > 1  # one word: no more
+        _score(slots, index, best, max(limit, DEPTH) if supported else limit, texts=False)
+        if supported:
             _support(slots, index, best, limit)
         floor = _kth(best, limit)
         if floor < TEXT_MOST:  # texts could still rank careers no name matched
             by_texts: dict[str, Match] = {}
             _score(slots, index, by_texts, limit, texts=True, floor=floor)
-            for career, match in by_texts.items():
-                best.setdefault(career, match)
+            for career, match in by_texts.items():  # a career's best, name or text
+                if career not in best or match[0] > best[career][0]:
+                    best[career] = match
     return best
 
 
@@ -291,16 +300,20 @@ def _support(slots: list[Slot], index: Index, best: dict[str, Match], limit: int
     SUPPORT x text / TEXT_MOST)``, where *text* is its best description's or task's score
     (:data:`SUPPORT`): what a career says it does backs up the name that matched.
 
-    Only the careers that could rank are read, at most ``limit + 10`` of them, best first
-    (the others keep ``name x (1 - SUPPORT)``, which no text could lift into the results).
+    The texts read are those of the :data:`DEPTH` best careers by name (ties to the career
+    more people work in, then to the id), whatever *limit*: a career below them keeps
+    ``name x (1 - SUPPORT)``, below each of theirs, so that the first *limit* results are
+    the same for any *limit*. Of those, a career whose name could not reach the *limit*
+    best is left as it is (no text could lift it into the results).
     """
+    jobs = index.jobs
+    ranked = heapq.nsmallest(
+        DEPTH, best, key=lambda career: (-best[career][0], -jobs.get(career, 0), career)
+    )
+    reach = _kth(best, limit) * (1 - SUPPORT)  # the least a result will score
+    ranked = [career for career in ranked if best[career][0] >= reach]
     for career, (score, number) in best.items():
         best[career] = (score * (1 - SUPPORT), number)
-    reach = _kth(best, limit)  # a name scores at most its score / (1 - SUPPORT) with texts
-    ranked = sorted(
-        (career for career, (score, _) in best.items() if score >= reach * (1 - SUPPORT)),
-        key=lambda career: -best[career][0],
-    )[: limit + 10]
     total = sum(slot[0] for slot in slots)
     texts: dict[str, Match] = {}
     _score_entries(slots, index, texts, total, texts=True)  # plug-ins' summaries: few

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import numbers
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable
 
 from careerkit._search._engine import CODE, EXACT, Index, Match, rank
@@ -58,8 +60,9 @@ def search(text: str, *, limit: int = 10) -> SearchResults:
         raise WrongTypeError(
             f"a search is text, got {type(text).__name__} {shown(text)}", field="text"
         )
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+    if isinstance(limit, bool) or not isinstance(limit, numbers.Integral) or limit < 1:
         raise ValidationError(f"a whole number, 1 or more; got {shown(limit)}", field="limit")
+    limit = int(limit)
     if len(text) > MAX_QUERY:
         raise ValidationError(
             f"a search is at most {MAX_QUERY} characters; got {len(text):,}", field="text"
@@ -67,14 +70,18 @@ def search(text: str, *, limit: int = 10) -> SearchResults:
     index = _get_index()
     best: dict[str, Match] = {}
     query = text.strip()
-    if CODE.match(query) and any(ch.isdigit() for ch in query):
-        digits = re.sub(r"\D", "", query)
+    code = _as_code(query)
+    if code is not None:  # a code, or its start: 29-11, 291141, 43-4051.00
+        digits = re.sub(r"\D", "", code)
         start = bisect.bisect_left(index.codes, (digits, -1))
-        for code, number in index.codes[start:]:
-            if not code.startswith(digits):
+        for held, number in index.codes[start:]:
+            if not held.startswith(digits):
                 break
+            written = index.text(number)
+            if not code.isdigit() and not written.startswith(code):
+                continue  # 2-911 is not 29-11..: where the separators stand counts
             career_id = index.career(number)
-            score = 100.0 if code == digits else 90.0
+            score = 100.0 if held == digits else 90.0
             if career_id is not None and score > best.get(career_id, (-1.0, 0))[0]:
                 best[career_id] = (score, number)
     else:
@@ -87,6 +94,21 @@ def search(text: str, *, limit: int = 10) -> SearchResults:
         limit, best.items(), key=lambda item: (-item[1][0], -jobs.get(item[0], 0), item[0])
     )
     return SearchResults(_result(index, career_id, match) for career_id, match in ranked)
+
+
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−﹣－", "-"))
+
+
+def _as_code(query: str) -> str | None:
+    """*query* as a code with ASCII digits and hyphens (full-width digits, Arabic-Indic
+    digits and typographic dashes folded), or ``None`` if it is not one: a code starts with
+    two digits or more ("29", "29-11", "２９－１１４１"), never a lone digit or a separator."""
+    folded = unicodedata.normalize("NFKC", query).translate(_DASHES)
+    if not CODE.match(folded):
+        return None
+    folded = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in folded)
+    lead = len(folded) - len(folded.lstrip("0123456789"))
+    return folded if lead >= 2 else None
 
 
 def _result(index: Index, career_id: str, match: Match) -> SearchResult:
@@ -123,6 +145,10 @@ def classify(title: str, *, min_score: float | None = None) -> SearchResult | No
     >>> careerkit.classify("qwertyuiop") is None
     True
     """
+    if not isinstance(title, str):
+        raise WrongTypeError(
+            f"a job title is text, got {type(title).__name__} {shown(title)}", field="title"
+        )
     return classify_titles([title], min_score=min_score)[0]
 
 
@@ -132,13 +158,19 @@ def classify_titles(
     """:func:`classify` for each of *titles*, in order; each distinct title is classified once.
 
     A missing title (``None``) gives ``None``, as does a blank one; a title is read up to
-    its first 200 characters (job titles are shorter). For tables, see
+    its first 200 characters, cut at a space (job titles are shorter). For tables, see
     ``series.careerkit.classify()`` (pandas, polars) and :func:`careerkit.dask.classify`.
 
     >>> import careerkit
     >>> [r and r.id for r in careerkit.classify_titles(["CSR", None, "CSR", "Cashier II"])]
     ['customer-service', None, 'customer-service', 'cashiers']
     """
+    if isinstance(titles, str | bytes) or not isinstance(titles, Iterable):
+        raise WrongTypeError(
+            f"job titles to classify: a list (or any iterable) of them, got "
+            f"{type(titles).__name__} {shown(titles)}; classify() takes one",
+            field="titles",
+        )
     least = _least(min_score)
     done: dict[str, SearchResult | None] = {}
     answers: list[SearchResult | None] = []
@@ -146,26 +178,35 @@ def classify_titles(
         if title is None:
             answers.append(None)
             continue
+        if not isinstance(title, str):
+            raise WrongTypeError(
+                f"a job title is text or None, got {type(title).__name__} {shown(title)}",
+                field=f"titles[{position}]",
+            )
         if title not in done:
-            if not isinstance(title, str):
-                raise WrongTypeError(
-                    f"a job title is text or None, got {type(title).__name__} {shown(title)}",
-                    field=f"titles[{position}]",
-                )
-            found = search(title[:MAX_QUERY], limit=1) if title.strip() else SearchResults()
+            found = search(_shortened(title), limit=1) if title.strip() else SearchResults()
             done[title] = found[0] if found and found[0].score >= least else None
         answers.append(done[title])
     return answers
 
 
+def _shortened(title: str) -> str:
+    """*title* without surrounding space, cut to :data:`MAX_QUERY` characters at a space."""
+    title = title.strip()
+    if len(title) <= MAX_QUERY:
+        return title
+    cut = title.rfind(" ", 0, MAX_QUERY + 1)
+    return title[: cut if cut > 0 else MAX_QUERY]
+
+
 def _least(min_score: object) -> float:
     if min_score is None:
         return CLASSIFY_MIN_SCORE
-    if isinstance(min_score, bool) or not isinstance(min_score, int | float):
+    if isinstance(min_score, bool) or not isinstance(min_score, numbers.Real):
         raise WrongTypeError(
             f"a score from 0 to 100, got {type(min_score).__name__} {shown(min_score)}",
             field="min_score",
         )
-    if not 0 <= min_score <= 100:
+    if not 0 <= float(min_score) <= 100:  # NaN too
         raise ValidationError(f"a score from 0 to 100; got {shown(min_score)}", field="min_score")
     return float(min_score)

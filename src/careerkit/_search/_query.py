@@ -92,7 +92,7 @@ NOISE = frozenset(
     # the posting itself
     "hiring urgent urgently immediate immediately now needed wanted opening openings "
     "opportunity position job jobs req requisition id bonus sign signon pay salary "
-    "new grad apply today local usa".split()
+    "new grad apply today local usa us".split()
 )
 """Words of a posting that do not name the job: levels, schedules, remote work, the ad."""
 
@@ -193,24 +193,36 @@ _STATES = frozenset(  # the 50 states, DC and Puerto Rico
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "  # noqa: SIM905
     "NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY".split()
 )
+_STATE_NAME_LIST = (  # noqa: SIM905
+    "Alabama,Alaska,Arizona,Arkansas,California,Colorado,Connecticut,Delaware,Florida,"
+    "Georgia,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,"
+    "Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,"
+    "New Hampshire,New Jersey,New Mexico,New York,North Carolina,North Dakota,Ohio,Oklahoma,"
+    "Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Texas,Utah,"
+    "Vermont,Virginia,Washington,West Virginia,Wisconsin,Wyoming,District of Columbia,"
+    "Puerto Rico"
+).split(",")
 _STATE_NAMES = frozenset(
     normalize_key(name)
-    for name in (  # noqa: SIM905
-        "Alabama,Alaska,Arizona,Arkansas,California,Colorado,Connecticut,Delaware,Florida,"
-        "Georgia,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,"
-        "Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,"
-        "New Hampshire,New Jersey,New Mexico,New York,North Carolina,North Dakota,Ohio,Oklahoma,"
-        "Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Texas,Utah,"
-        "Vermont,Virginia,Washington,West Virginia,Wisconsin,Wyoming,District of Columbia,"
-        "Puerto Rico,United States,USA,US,Nationwide,Anywhere"
-    ).split(",")
+    for name in [*_STATE_NAME_LIST, "United States", "USA", "US", "Nationwide", "Anywhere"]
 )
-# segments of a title: " - ", " | ", " / ", " @ ", brackets, "in"/"at"/"near" before a place
-_SEGMENTS = re.compile(r"\s[-–—|/@:]\s|[()\[\]{}]|\s(?:in|at|near)\s(?=[A-Z])|;|\s#")
-# a place after a separator: "- Springfield, NJ 07081", "(Austin, TX)", "in New York, NY"
-_PLACE = re.compile(
-    r"(\s[-–—|/@:]\s|[(\[,]\s*|\s(?:in|at|near)\s)"
-    r"[^\W\d_]+(?:\.?[ '’-][^\W\d_]+){0,3},\s*([A-Za-z]{2})\b(?:\s+\d{5}(?:-\d{4})?)?"
+# segments of a title: " - ", " | ", " / ", " @ ", brackets, "at" (an employer) and
+# "in"/"near" before a place; the separators are kept (re.split's group)
+_SEGMENTS = re.compile(r"(\s[-–—|/@:]\s|[()\[\]{}]|\s(?:in|at|near)\s(?=[A-Z])|;|\s#)")
+_AT = re.compile(r"\s(?:at|@)\s\Z")
+_STATE = "|".join(sorted((re.escape(name.title()) for name in _STATE_NAME_LIST), key=len)[::-1])
+# a place: "- Springfield, NJ 07081", "(Austin, TX)", "in New York, NY", "- Dallas, Texas";
+# at the start only when a separator follows ("Austin, TX - Cashier", never "Physician, MD")
+_CITY = r"[^\W\d_]+(?:\.?[ '’-][^\W\d_]+){0,3},\s*"
+_STATE_OR_CODE = rf"([A-Za-z]{{2}}|{_STATE})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?"
+_PLACE = re.compile(rf"(\s[-–—|/@:]\s|[(\[,]\s*|\s(?:in|at|near)\s){_CITY}{_STATE_OR_CODE}")
+_LEADING_PLACE = re.compile(rf"\A(){_CITY}{_STATE_OR_CODE}(?=\s*[-–—|/@:(])")
+# pay in a title: "$15/hr", "₹35,000 per month", "18.50 an hour", "$120k"
+_PAY = re.compile(
+    r"(?:[$₹€£¥]\s*|\b(?:usd|inr|rs\.?|eur|gbp)\s*)?\d[\d,.]*\s*k?"
+    r"(?:\s*(?:-|to)\s*[$₹€£¥]?\s*\d[\d,.]*\s*k?)?"
+    r"(?:\s*(?:/|per\b|an?\b)\s*(?:hr|hour|h|yr|year|annum|month|mo|week|wk|day)\b)?",
+    re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
 # what classifications call a residual group: SOC's "All Other"
@@ -226,23 +238,33 @@ def read(text: str) -> list[tuple[str, float]]:
     [('registered', 1.0), ('nurse', 1.0), ('icu', 1.0), ('night', 0.05)]
     >>> read("Waiter III - Part-Time - Springfield, NJ Req 20931")
     [('waiter', 1.0), ('iii', 0.05), ('part', 0.05), ('time', 0.05), ('req', 0.05)]
-    >>> read("Cashier (St. Louis, MO 63101)")
-    [('cashier', 1.0)]
+    >>> read("Cashier (St. Louis, MO 63101)"), read("Austin, TX - Cashier $15/hr")
+    ([('cashier', 1.0)], [('cashier', 1.0)])
+    >>> read("Registered Nurse - Dallas, Texas"), read("Texas - Nurse (2 positions)")
+    ([('registered', 1.0), ('nurse', 1.0)], [('nurse', 1.0), ('position', 0.05)])
+    >>> read("Cashier at Walmart")
+    [('cashier', 1.0), ('walmart', 0.05)]
     >>> read("Engineering professionals n.e.c.")
     [('engineering', 1.0), ('professional', 1.0), ('all', 1.0), ('other', 1.0)]
     >>> read("Lead")
     [('lead', 1.0)]
     """
     found: dict[str, float] = {}
-    text = _RESIDUAL.sub(" all other ", _PLACE.sub(_unplaced, text))
-    for number, segment in enumerate(_SEGMENTS.split(text)):
-        if number and _is_place(segment):
-            continue
+    text = _LEADING_PLACE.sub(_unplaced, _PLACE.sub(_unplaced, text))
+    text = _RESIDUAL.sub(" all other ", _PAY.sub(" ", text))
+    parts = _SEGMENTS.split(text)
+    segments = [(parts[at - 1] if at else "", parts[at]) for at in range(0, len(parts), 2)]
+    named = [(before, part) for before, part in segments if part.strip()]
+    if len(named) > 1:  # a state or country beside the title: "Texas - Nurse", "- USA"
+        named = [(before, part) for before, part in named if not _is_place(part)] or named
+    for before, segment in named:
+        employer = bool(_AT.search(before))  # "Cashier at Walmart": Walmart is no job
         for raw in tokens(normalize_key(segment)):
             if not raw or _DIGITS.search(raw):
                 continue  # a requisition, a date, a grade: not a word of the job
             spelled = ABBREVIATIONS.get(raw)
-            factor = NOISE_FACTOR if raw in NOISE else 1.0
+            noise = employer or raw in NOISE or stem(raw) in NOISE
+            factor = NOISE_FACTOR if noise else 1.0
             for word in spelled.split() if spelled else [raw]:
                 if len(word) < 2 and word.isascii():
                     continue
@@ -256,13 +278,16 @@ def read(text: str) -> list[tuple[str, float]]:
 
 
 def _is_place(segment: str) -> bool:
-    """Whether *segment* (not a title's first) is a state or country: ``Texas``, ``USA``."""
+    """Whether *segment* is a state or country: ``Texas``, ``USA``."""
     return normalize_key(segment) in _STATE_NAMES
 
 
 def _unplaced(match: re.Match[str]) -> str:
     """The separator before a city and state, without them; anything else as it was."""
-    return " - " if match.group(2).upper() in _STATES else match.group(0)
+    state = match.group(2)
+    if state.upper() in _STATES or normalize_key(state) in _STATE_NAMES:
+        return " - "
+    return match.group(0)
 
 
 def spellings(word: str) -> list[str]:

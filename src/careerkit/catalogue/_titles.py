@@ -45,6 +45,7 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from careerkit._once import once
@@ -352,7 +353,7 @@ def titles() -> Mapping[str, tuple[tuple[str, str], ...]]:
     incumbents reported, each also an alternate title), ``"alternate title"`` and
     ``"short title"`` (its Alternate Titles and their short forms), in O*NET's order
     within each kind. Titles with the same words as another of the occupation's are
-    given once.
+    given once. The mapping is read-only (it is shared by every caller).
 
     >>> from careerkit.catalogue import titles
     >>> customer_service = titles()["43-4051"]
@@ -365,7 +366,7 @@ def titles() -> Mapping[str, tuple[tuple[str, str], ...]]:
     by_soc: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry in range(found.names):
         by_soc[found.soc(entry)].append((found.kind(entry), found.text(entry)))
-    return {soc: tuple(by_soc[soc]) for soc in found.soc_codes if soc in by_soc}
+    return MappingProxyType({soc: tuple(by_soc[soc]) for soc in found.soc_codes if soc in by_soc})
 
 
 def _array(code: str, data: bytes | memoryview) -> array[Any]:

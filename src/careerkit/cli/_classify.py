@@ -73,8 +73,9 @@ def _titles(args: argparse.Namespace, least: float | None) -> int:
             )
         )
     else:
-        width = min(40, max(len(title) for title in args.titles))
-        for title, result in zip(args.titles, results, strict=True):
+        shown_titles = [_printable(title) for title in args.titles]
+        width = min(40, max(map(len, shown_titles)))
+        for title, result in zip(shown_titles, results, strict=True):
             if result is None:
                 print(f"{title:<{width}}  no match")
                 continue
@@ -83,6 +84,11 @@ def _titles(args: argparse.Namespace, least: float | None) -> int:
                 f"{result.score:.1f}  [{result.reason}]"
             )
     return 1 if any(result is None for result in results) else 0
+
+
+def _printable(title: str) -> str:
+    """*title* on one line, without what a terminal would act on (line breaks, escapes)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in title)
 
 
 def _read(name: str) -> tuple[str, str]:
@@ -115,6 +121,7 @@ def _rows(text: str, where: str) -> tuple[list[str], list[tuple[int, list[str]]]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
+    limit = csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # a long field
     try:
         for row in reader:
             if not row:
@@ -132,6 +139,8 @@ def _rows(text: str, where: str) -> tuple[list[str], list[tuple[int, list[str]]]
         raise DataFormatError(
             f"{where}, line {reader.line_num}: not readable as CSV ({error})"
         ) from None
+    finally:
+        csv.field_size_limit(limit)  # the module's setting is everybody's: put it back
     if header is None:
         raise DataFormatError(f"{where}: empty; expected a header line naming the columns")
     return header, rows
@@ -171,6 +180,13 @@ def _csv(args: argparse.Namespace, least: float | None) -> int:
     names = [*header, *_appended(header, where)]
     coded = [[*row, *_cells(classified[row[at]] if row[at] else None)] for _, row in rows]
     if args.json:
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValidationError(
+                f"--json: {where} has more than one column named "
+                f"{', '.join(map(shown, repeated))}: a JSON object holds each name once; "
+                "rename them, or leave out --json for CSV"
+            )
         print(_json([dict(zip(names, row, strict=True)) for row in coded]))
         return 0
     writer = csv.writer(sys.stdout, lineterminator="\n")
