@@ -84,12 +84,20 @@ def test_numbers_of_any_type_are_scores() -> None:
             ck.WrongTypeError,
             r"^titles\[0\]: a job title is text or None, got list",
         ),
-        (lambda: ck.classify("CSR", min_score=True), ck.WrongTypeError, r"^min_score: a score"),
-        (lambda: ck.classify("CSR", min_score="50"), ck.WrongTypeError, r"^min_score: a score"),  # type: ignore[arg-type]
+        (
+            lambda: ck.classify("CSR", min_score=True),
+            ck.WrongTypeError,
+            r"^min_score: expected a score from 0 to 100, or None for careerkit\.CLASSIFY_MIN_SCORE; got bool True$",
+        ),
+        (
+            lambda: ck.classify("CSR", min_score="50"),
+            ck.WrongTypeError,
+            r"^min_score: expected a score from 0 to 100, or None for careerkit\.CLASSIFY_MIN_SCORE; got str",
+        ),  # type: ignore[arg-type]
         (
             lambda: ck.classify("CSR", min_score=101),
             ck.ValidationError,
-            r"^min_score: a score from 0 to 100; got 101",
+            r"^min_score: expected a score from 0 to 100, or None for careerkit\.CLASSIFY_MIN_SCORE; got 101$",
         ),
         (lambda: ck.classify("CSR", min_score=-1), ck.ValidationError, r"^min_score: "),
     ],

@@ -13,11 +13,11 @@ values in every column.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerkit.errors import ValidationError, WrongTypeError, shown
+from careerkit._search._find import check_min_score
+from careerkit.errors import WrongTypeError, shown
 from careerkit.pay._failures import plain, where
 from careerkit.pay._kinds import Kind, is_missing
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "Distinct",
+    "cells",
     "check_kind",
     "check_min_score",
     "classified_titles",
@@ -38,28 +39,10 @@ COLUMNS = ("career", "soc", "title", "score", "field", "matched")
 title, the score (0-100), what matched (:attr:`~careerkit.SearchResult.field`) and the
 text that matched, as :class:`~careerkit.SearchResult` names them (``id`` as ``career``)."""
 
+_NO_MATCH = (None, None, None, math.nan, None, None)  # a title missing or matching nothing
 _TAKES = "job titles, as text or categorical"
 _ACCEPTED = frozenset({"text", "missing"})
 _LOOKED_AT = frozenset({"object", "number"})  # numbers: only missing ones (NaN) pass
-
-
-def check_min_score(min_score: object) -> float | None:
-    """*min_score* checked: ``None`` (:data:`careerkit.CLASSIFY_MIN_SCORE`) or a score, 0 to 100."""
-    if min_score is None:
-        return None
-    if isinstance(min_score, bool) or not isinstance(min_score, numbers.Real):
-        raise WrongTypeError(
-            f"expected a score from 0 to 100, or None for careerkit.CLASSIFY_MIN_SCORE; got "
-            f"{type(min_score).__name__} {shown(min_score)}",
-            field="min_score",
-        )
-    if not (0 <= float(min_score) <= 100):  # NaN too
-        raise ValidationError(
-            f"expected a score from 0 to 100, or None for careerkit.CLASSIFY_MIN_SCORE; got "
-            f"{shown(min_score)}",
-            field="min_score",
-        )
-    return float(min_score)
 
 
 def _refused(column: Hashable | None, problem: str) -> WrongTypeError:
@@ -90,6 +73,11 @@ class Distinct(NamedTuple):
     score: list[float]  # NaN where there is no match
     field: list[str | None]
     matched: list[str | None]
+
+
+def cells(result: SearchResult) -> tuple[str, str | None, str, float, str, str]:
+    """A match's value of each of :data:`COLUMNS`."""
+    return (result.id, result.soc, result.title, result.score, result.field, result.matched)
 
 
 def classified_titles(
@@ -139,11 +127,6 @@ def classify_distinct(
     if missing:
         found.update(classified_titles(missing, min_score))
     results = [found[value] if isinstance(value, str) else None for value in uniques]
-    return Distinct(
-        career=[None if r is None else r.id for r in results],
-        soc=[None if r is None else r.soc for r in results],
-        title=[None if r is None else r.title for r in results],
-        score=[math.nan if r is None else float(r.score) for r in results],
-        field=[None if r is None else r.field for r in results],
-        matched=[None if r is None else r.matched for r in results],
-    )
+    rows = [_NO_MATCH if result is None else cells(result) for result in results]
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 6
+    return Distinct(*columns)

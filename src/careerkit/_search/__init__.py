@@ -23,6 +23,7 @@ Development for USDOL/ETA, CC BY 4.0 (see :doc:`/data-sources`).
 from careerkit._search._find import (
     CLASSIFY_MIN_SCORE,
     MAX_QUERY,
+    check_min_score,
     classify,
     classify_titles,
     search,
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_QUERY",
     "SearchResult",
     "SearchResults",
+    "check_min_score",
     "classify",
     "classify_titles",
     "search",

@@ -29,6 +29,7 @@ import functools
 import heapq
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careerkit._search._query import spellings
@@ -110,7 +111,6 @@ class Index:
         self.careers: list[str] = []
         self.texts: list[str] = []
         self.kinds: list[str] = []
-        self.weights: list[float] = []
         self.exact: dict[str, int] = {}  # normalized key -> entry
         self.codes: list[tuple[str, int]] = []  # (code's digits, entry)
         self.words: dict[str, int] = dict(shipped.word_ids)
@@ -147,7 +147,7 @@ class Index:
         for word in sorted(users.keys() - self.words.keys()):
             self.words[word] = len(self.idf)
             self.idf.append(weight(careers, len(users[word])))
-        self.weights = [0.0] * len(self.texts)
+        self.weights: list[float] = [0.0] * len(self.texts)
         for number, held_words in pending:
             for word in set(held_words):
                 if word not in self.words:  # a summary's word no name uses
@@ -191,7 +191,10 @@ class Index:
     # -- the words a query word matches ------------------------------------------------------
 
     def matches(self, word: str) -> dict[int, float]:
-        """The index's words *word* matches, by number, each with its strength (0-1)."""
+        """The index's words *word* matches, by number, each with its strength (0-1).
+
+        *word* is in the index's spelling where it has one (:func:`rank` reads British
+        spellings and Hindi words first)."""
         found: dict[int, float] = {}
         known = self.words.get(word)
         if known is not None:
@@ -203,10 +206,6 @@ class Index:
                 if not other.startswith(word):
                     break
                 found.setdefault(self.words[other], 0.9)
-        if known is None:  # a British spelling (counselling, centre), a Hindi word (नर्स)
-            for other in spellings(word):
-                if other in self.words:
-                    found.setdefault(self.words[other], 1.0)
         if not found and len(word) >= 5:  # the same stem: reflexologist, reflexology
             from rapidfuzz.fuzz import ratio
 
@@ -318,39 +317,34 @@ def _support(slots: list[Slot], index: Index, best: dict[str, Match], limit: int
     texts: dict[str, Match] = {}
     _score_entries(slots, index, texts, total, texts=True)  # plug-ins' summaries: few
     shipped = index.shipped
-    postings, starts = shipped.postings, shipped.starts
-    # each slot's words that texts hold: (strength, first text posting, end), strongest first
-    spans = []
-    for slot_weight, slot_idf, found in slots:
-        held = []
-        for word, strength in sorted(found.items(), key=lambda item: -item[1]):
-            if word < shipped.size:
-                end = starts[word + 1]
-                first = bisect.bisect_left(postings, shipped.names, starts[word], end)
-                if first < end:
-                    held.append((strength, first, end))
-        spans.append((slot_weight, slot_idf, held))
+    postings = shipped.postings
+    # each slot's words that texts hold: (strength, where their texts are), strongest first
+    spans = [
+        [
+            (strength, shipped.span(word, texts=True))
+            for word, strength in sorted(found.items(), key=lambda item: -item[1])
+            if word < shipped.size
+        ]
+        for _, _, found in slots
+    ]
     factors, kinds, weights = index.kind_factors, shipped.kinds, shipped.weights
     for career in ranked:
         said = texts.get(career, (0.0, 0))[0]
         soc = index.career_socs.get(career)
-        if soc is not None:
+        if soc is not None:  # its texts are one run of entries, low .. high - 1
             low = bisect.bisect_left(shipped.socs, soc, shipped.names, shipped.entries)
             high = bisect.bisect_left(shipped.socs, soc + 1, low, shipped.entries)
-            query: dict[int, float] = {}
-            entry: dict[int, float] = {}
-            for slot_weight, slot_idf, held in spans:
-                seen: set[int] = set()  # each entry once a slot, by its strongest word
-                for strength, first, end in held:
-                    start = bisect.bisect_left(postings, low, first, end)
-                    for number in postings[start : bisect.bisect_left(postings, high, start, end)]:
-                        if number not in seen:
-                            seen.add(number)
-                            query[number] = query.get(number, 0.0) + slot_weight * strength
-                            entry[number] = entry.get(number, 0.0) + slot_idf * strength
+            query, entry = _matched(
+                slots,
+                [
+                    [(strength, _between(postings, low, high, *where)) for strength, where in held]
+                    for held in spans
+                ],
+            )
             for number, matched in query.items():
-                share = min(1.0, entry[number] / (weights[number] or 1.0))
-                score = 100 * (0.8 * matched / total + 0.2 * share) * factors[kinds[number]]
+                score = _entry_score(
+                    matched, total, entry[number], weights[number], factors[kinds[number]]
+                )
                 said = max(said, score)
         score, number = best[career]
         best[career] = (score + score / (1 - SUPPORT) * SUPPORT * said / TEXT_MOST, number)
@@ -382,9 +376,8 @@ def _score(
         for word, strength in found.items():
             if word >= shipped.size:
                 continue
-            start, end = shipped.starts[word], shipped.starts[word + 1]
-            cut = bisect.bisect_left(shipped.postings, shipped.names, start, end)
-            postings = shipped.postings[cut:end] if texts else shipped.postings[start:cut]
+            start, end = shipped.span(word, texts=texts)
+            postings = shipped.postings[start:end]
             if postings:
                 by_strength.setdefault(strength, set()).update(postings)
         groups += [(slot, strength, held) for strength, held in by_strength.items()]
@@ -418,7 +411,7 @@ def _score(
     for bound, query, entry, entries in scored:
         if bound < kth:
             break
-        part = 100 * 0.8 * query / total
+        part = 100 * 0.8 * query / total  # _entry_score, its query part once for the pattern
         raised = False
         for number in entries:
             career = careers[socs[number]]
@@ -443,23 +436,54 @@ def _score_entries(
     texts: bool,
 ) -> None:
     """Score the registry's entries the query's words match, into *best*."""
+    query, entry = _matched(
+        slots,
+        [
+            [
+                (strength, index.extra_entries(word, texts))
+                for word, strength in sorted(found.items(), key=lambda item: -item[1])
+            ]
+            for _, _, found in slots
+        ],
+    )
+    size = index.shipped.entries
+    for number, matched in query.items():
+        at = number - size
+        career = index.careers[at]
+        score = _entry_score(matched, total, entry[number], index.weights[at], index.factors[at])
+        if score > best.get(career, (-1.0, 0))[0]:
+            best[career] = (score, number)
+
+
+def _between(postings: Sequence[int], low: int, high: int, first: int, end: int) -> Sequence[int]:
+    """The postings ``first .. end - 1`` (one word's, sorted) that are entries ``low .. high - 1``."""
+    start = bisect.bisect_left(postings, low, first, end)
+    return postings[start : bisect.bisect_left(postings, high, start, end)]
+
+
+def _matched(
+    slots: list[Slot], holders: list[list[tuple[float, Sequence[int]]]]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Each entry's query weight and own weight matched: *holders* gives, for each slot,
+    ``(strength, the entries holding that word)``, strongest first; an entry counts once a
+    slot, by its strongest word."""
     query: dict[int, float] = {}
     entry: dict[int, float] = {}
-    for slot_weight, slot_idf, found in slots:
+    for (slot_weight, slot_idf, _), held in zip(slots, holders, strict=True):
         seen: set[int] = set()
-        for word, strength in sorted(found.items(), key=lambda item: -item[1]):
-            for number in index.extra_entries(word, texts):
+        for strength, entries in held:
+            for number in entries:
                 if number not in seen:
                     seen.add(number)
                     query[number] = query.get(number, 0.0) + slot_weight * strength
                     entry[number] = entry.get(number, 0.0) + slot_idf * strength
-    size = index.shipped.entries
-    for number, matched in query.items():
-        career = index.careers[number - size]
-        share = min(1.0, entry[number] / (index.weights[number - size] or 1.0))
-        score = 100 * (0.8 * matched / total + 0.2 * share) * index.factors[number - size]
-        if score > best.get(career, (-1.0, 0))[0]:
-            best[career] = (score, number)
+    return query, entry
+
+
+def _entry_score(matched: float, total: float, held: float, weight: float, factor: float) -> float:
+    """An entry's score: ``100 x (0.8 x the query's weight matched + 0.2 x the entry's own
+    weight matched) x its kind's factor`` (*matched* of *total*, *held* of *weight*)."""
+    return 100 * (0.8 * matched / total + 0.2 * min(1.0, held / (weight or 1.0))) * factor
 
 
 def _kth(best: dict[str, Match], limit: int) -> float:

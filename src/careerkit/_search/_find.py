@@ -17,7 +17,14 @@ from careerkit.catalogue._titles import index as titles_index
 from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model._checks import normalize_key
 
-__all__ = ["CLASSIFY_MIN_SCORE", "MAX_QUERY", "classify", "classify_titles", "search"]
+__all__ = [
+    "CLASSIFY_MIN_SCORE",
+    "MAX_QUERY",
+    "check_min_score",
+    "classify",
+    "classify_titles",
+    "search",
+]
 
 MAX_QUERY = 200
 """The longest query, in characters."""
@@ -171,7 +178,8 @@ def classify_titles(
             f"{type(titles).__name__} {shown(titles)}; classify() takes one",
             field="titles",
         )
-    least = _least(min_score)
+    checked = check_min_score(min_score)
+    least = CLASSIFY_MIN_SCORE if checked is None else checked
     done: dict[str, SearchResult | None] = {}
     answers: list[SearchResult | None] = []
     for position, title in enumerate(titles):
@@ -199,14 +207,21 @@ def _shortened(title: str) -> str:
     return title[: cut if cut > 0 else MAX_QUERY]
 
 
-def _least(min_score: object) -> float:
+def check_min_score(min_score: object) -> float | None:
+    """*min_score* checked: ``None`` (:data:`CLASSIFY_MIN_SCORE`) or a score from 0 to 100,
+    as every front end of :func:`classify` takes it (numpy's numbers too)."""
     if min_score is None:
-        return CLASSIFY_MIN_SCORE
+        return None
     if isinstance(min_score, bool) or not isinstance(min_score, numbers.Real):
         raise WrongTypeError(
-            f"a score from 0 to 100, got {type(min_score).__name__} {shown(min_score)}",
+            f"expected a score from 0 to 100, or None for careerkit.CLASSIFY_MIN_SCORE; got "
+            f"{type(min_score).__name__} {shown(min_score)}",
             field="min_score",
         )
     if not 0 <= float(min_score) <= 100:  # NaN too
-        raise ValidationError(f"a score from 0 to 100; got {shown(min_score)}", field="min_score")
+        raise ValidationError(
+            f"expected a score from 0 to 100, or None for careerkit.CLASSIFY_MIN_SCORE; got "
+            f"{shown(min_score)}",
+            field="min_score",
+        )
     return float(min_score)

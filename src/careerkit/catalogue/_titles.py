@@ -38,6 +38,7 @@ dropped (``nurses`` -> ``nurse``, ``secretaries`` -> ``secretary``), then small 
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import sys
@@ -232,6 +233,13 @@ class TitleIndex:
     def entries_of(self, word: int) -> Sequence[int]:
         """The entries that hold the word numbered *word*."""
         return self.postings[self.starts[word] : self.starts[word + 1]]
+
+    def span(self, word: int, *, texts: bool) -> tuple[int, int]:
+        """Where in :attr:`postings` the names (or, ``texts=True``, the texts) holding the
+        word numbered *word* are: names come before texts in each word's postings."""
+        start, end = self.starts[word], self.starts[word + 1]
+        cut = bisect.bisect_left(self.postings, self.names, start, end)
+        return (cut, end) if texts else (start, cut)
 
     def soc(self, entry: int) -> str:
         """The SOC code of *entry*."""

@@ -35,7 +35,7 @@ PREFIX = "careerkit_"
 
 def _score(text: str) -> float | None:
     """``--min-score``'s value: a score from 0 to 100."""
-    from careerkit._classify_table import check_min_score
+    from careerkit._search import check_min_score
 
     try:
         return check_min_score(float(text))
@@ -46,16 +46,9 @@ def _score(text: str) -> float | None:
 def _cells(result: SearchResult | None) -> list[object]:
     """The appended columns' values for one title (``None`` where it has no match), in the
     order of :data:`careerkit._classify_table.COLUMNS`."""
-    if result is None:
-        return [None] * 6
-    return [
-        result.id,
-        result.soc,
-        result.title,
-        round(result.score, 1),
-        result.field,
-        result.matched,
-    ]
+    from careerkit._classify_table import cells
+
+    return [None] * 6 if result is None else list(cells(result))
 
 
 def _titles(args: argparse.Namespace, least: float | None) -> int:
