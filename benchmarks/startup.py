@@ -12,6 +12,9 @@ Reports, side by side in one run, each against the floor that matters to a user:
 - a warm ``careerkit.search``, median over typical queries (target: 1 ms);
 - building every career, ``careerkit.careers()``, in a fresh interpreter
   (target: 2 s);
+- the first question about a metropolitan area's pay in a fresh interpreter
+  (``get("43-4051").pay_bands("austin")``, which reads the areas' figures), against
+  the cold ``get`` alone, and the same question warm;
 - the size of the wheel, with every career's pay, outlook, preparation, tasks,
   tools, skills and related careers (target: 10 MB).
 
@@ -75,6 +78,10 @@ def main() -> None:
     cold = _median_seconds("import careerkit; careerkit.get('29-1141')", runs)
     floor_import = min(floor_import, _median_seconds("import attrs", runs))
     build_all = _median_seconds("import careerkit; careerkit.careers()", 3 if quick else 5)
+    cold_area = _median_seconds(
+        "import careerkit; careerkit.get('43-4051').pay_bands('austin')", runs
+    )
+    cold_csr = _median_seconds("import careerkit; careerkit.get('43-4051')", runs)
 
     import careerkit
 
@@ -83,6 +90,10 @@ def main() -> None:
     loops = 20_000
     warm = min(timeit.repeat(lambda: careerkit.get("Registered Nurses"), number=loops, repeat=5))
     floor = min(timeit.repeat(lambda: index.get("registered-nurses"), number=loops, repeat=5))
+
+    csr = careerkit.get("43-4051")
+    csr.pay_bands("austin")
+    warm_area = min(timeit.repeat(lambda: csr.pay_bands("austin"), number=2_000, repeat=5))
 
     careerkit.search("warm")  # the index is built on the first search
     per_query = []
@@ -115,6 +126,14 @@ def main() -> None:
             "target <= 1 ms",
         ),
         ("careerkit.careers(), all 830 (fresh)", f"{build_all:.2f} s", "", "target <= 2 s"),
+        ('import careerkit; get("43-4051") (fresh)', f"{cold_csr * 1e3:.1f} ms", "1.0x", ""),
+        (
+            '... .pay_bands("austin") (fresh: reads the areas)',
+            f"{cold_area * 1e3:.1f} ms",
+            f"{cold_area / cold_csr:.1f}x",
+            "the areas load on the first question only",
+        ),
+        ('warm career.pay_bands("austin")', f"{warm_area / 2_000 * 1e6:.1f} us", "", ""),
         ("wheel, with every career's knowledge", f"{wheel / 1e6:.2f} MB", "", "target <= 10 MB"),
     ]
     print(f"{'measure':<50}{'value':>12}{'ratio':>8}  note")

@@ -376,9 +376,11 @@ def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
         "list": common | {"--lang", "--group", "--groups", "--education", "--job-zone", "--sort", "--region"},
         "search": common | {"--lang", "--limit"},
         "classify": common | {"--csv", "--column", "--min-score"},
+        "areas": common | {"--state"},
         "show": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region", "--all"},
         "convert": common | {"--lang", "--locale", "--to", "--when", "--prices-of", "--explain"},
         "compare": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
+        "position": common | {"--region", "--when"},
         "validate": common,
         "schema": common,
         "data status": common,
@@ -707,7 +709,7 @@ def test_validate_reports_every_problem_with_its_line(tmp_path: Path) -> None:
         f"{file}:9: sources[0].url: 'tea-board' is not an absolute http(s) URL",
         f"{file}:13: pay[0].currency: unknown currency 'INX': expected an ISO 4217 code in upper case, such as 'INR' or 'USD'; did you mean 'INR'?",
         f"{file}:14: pay[0].period: unknown period 'fortnight'; expected one of 'hour', 'day', 'week', 'month', 'year'",
-        f"{file}:17: pay[0].bonus: unknown field; allowed: region, currency, period, source, low, high, indicative, statement, note, percentiles, reference_date, undated_note, mean, mean_rse, top_code, top_coded",
+        f"{file}:17: pay[0].bonus: unknown field; allowed: region, currency, period, source, low, high, indicative, statement, note, percentiles, reference_date, undated_note, mean, mean_rse, top_code, top_coded, area",
         "1 files checked, 6 problems",
     ]  # fmt: skip
 

@@ -151,7 +151,7 @@ def test_status_of_every_series() -> None:
     assert fx_annual.ends["2019"] == ("GBP",) and "GBP" not in fx_annual.ends["2025"]
     oews = _status("oews")
     assert (oews.span, oews.keys) == ("2025-05", 830)
-    assert [f.sha256[:8] for f in oews.files] == ["f462a23e", "3c90bcd2", "63e6029d"]
+    assert [f.sha256[:8] for f in oews.files] == ["f462a23e", "3c90bcd2", "63e6029d", "fd9c270d"]
     described = cpi.describe()
     assert "gap: US 2025-10: not collected by BLS" in described and file.sha256 in described
     assert json.loads(json.dumps(cpi.to_dict()))["gaps"][0][:2] == ["US", "2025-10"]

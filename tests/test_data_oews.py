@@ -73,7 +73,7 @@ NATIONAL = [
         **{column: "*" for column in WAGES if column.startswith("H_")}),
     bls("99", "1", "US", "43-4052", "Customer Experience Representatives", "detailed",
         TOT_EMP="**", EMP_PRSE="**", H_MEDIAN="24.00", A_MEDIAN="49920"),
-    # not kept: an industry's row, and a metropolitan area's
+    # not kept: an industry's row, nationally and in a metropolitan area
     bls("99", "1", "US", "43-4051", "Customer Service Representatives", "detailed",
         I_GROUP="sector", NAICS="52", **csr(A_MEDIAN="1")),
 ]  # fmt: skip
@@ -84,7 +84,7 @@ STATES = [
         **csr(A_PCT10="20800", A_PCT25="23100", A_MEDIAN="27100", A_PCT75="31300",
               A_PCT90="37400")),
     bls("31080", "4", "CA", "43-4051", "Customer Service Representatives", "detailed",
-        **csr(A_MEDIAN="2")),
+        I_GROUP="sector", NAICS="52", **csr(A_MEDIAN="2")),
 ]  # fmt: skip
 
 
@@ -551,7 +551,13 @@ def test_status_lists_every_release_in_use(history: Path) -> None:
     ] == [
         ("2023-05", "history", False, 831, "national"),
         ("2024-05", "history", False, 831, "national"),
-        ("2025-05", "latest", True, 830, "national and 54 states and territories"),
+        (
+            "2025-05",
+            "latest",
+            True,
+            830,
+            "national and 54 states and territories; 528 metropolitan and nonmetropolitan areas",
+        ),
     ]
     assert [file.name for file in oews.releases[0].files] == ["national_M2023_dl.xlsx"]
     text = oews.describe()
@@ -560,8 +566,8 @@ def test_status_lists_every_release_in_use(history: Path) -> None:
         "history" in text
     )
     assert (
-        "  release 2025-05: national and 54 states and territories, 830 occupations (shipped); latest"
-        in text
+        "  release 2025-05: national and 54 states and territories; 528 metropolitan and "
+        "nonmetropolitan areas, 830 occupations (shipped); latest" in text
     )
     document = oews.to_dict()
     assert document["releases"][0]["files"][0]["sha256"] == WORKBOOKS["national_M2023_dl.xlsx"]

@@ -173,6 +173,10 @@ def _examples() -> dict[str, Callable[[], object]]:
     ppp = Pay(1000, "INR", "month", when="2015").per("year", schedule).to_ppp()
     table = ck.compare("csr", "pr-specialist", currency="INR", period="month", prices_of="2020")
     return {
+        "Area": lambda: ck.area("austin"),
+        "Area, nonmetropolitan": lambda: ck.area("3600001"),
+        "PayBand, of an area": lambda: career.pay_bands("0035620")[-1],
+        "Employment, of an area": lambda: career.employment_in("0035620")[0],
         "Career": lambda: career,
         "Career from the catalogue": lambda: ck.get("29-1141"),
         "Career, other profile": lambda: ck.get("public-relations-specialist"),
@@ -207,6 +211,7 @@ def _examples() -> dict[str, Callable[[], object]]:
         "Pay, international dollars": lambda: ppp,
         "PayBand": lambda: band,
         "PayGrowth": lambda: career.pay_growth(region="US", statistic="median"),
+        "PayPosition": lambda: career.pay_position("$40,000-$50,000 a year", when="2025-05"),
         "PayRange": lambda: PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month")),
         "PayRange, open": lambda: PayRange(None, _converted_pay()),
         "Period": lambda: Period.MONTH,

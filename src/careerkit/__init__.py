@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from careerkit._lazy import lazy_names, public_names
 from careerkit.errors import (
+    AreaNotFoundError,
     CareerkitError,
     CareerkitWarning,
     DataFormatError,
@@ -50,7 +51,9 @@ if TYPE_CHECKING:
         classify_titles,
         search,
     )
+    from careerkit.catalogue.sources.oews_areas import area, areas
     from careerkit.model import (
+        Area,
         Career,
         CareerExtension,
         CategoryShare,
@@ -84,6 +87,7 @@ if TYPE_CHECKING:
         ConvertedPayBand,
         Pay,
         PayGrowth,
+        PayPosition,
         PayRange,
         conversion_failures,
         convert_array,
@@ -100,6 +104,7 @@ if TYPE_CHECKING:
 _LAZY = {
     **dict.fromkeys(
         [
+            "Area",
             "Career",
             "CareerExtension",
             "CategoryShare",
@@ -136,6 +141,7 @@ _LAZY = {
             "ConvertedPayBand",
             "Pay",
             "PayGrowth",
+            "PayPosition",
             "PayRange",
             "conversion_failures",
             "convert_array",
@@ -155,6 +161,7 @@ _LAZY = {
     ),
     **dict.fromkeys(["Comparison", "compare"], "careerkit._compare"),
     **dict.fromkeys(["NextStep"], "careerkit._related"),
+    **dict.fromkeys(["area", "areas"], "careerkit.catalogue.sources.oews_areas"),
     **dict.fromkeys(["format_pay", "parse_pay"], "careerkit.text"),
     **dict.fromkeys(["Registry", "careers", "get"], "careerkit.registry"),
     **dict.fromkeys(
@@ -165,6 +172,8 @@ _LAZY = {
 __all__ = [
     "CLASSIFY_MIN_SCORE",
     "INTERNATIONAL_DOLLAR",
+    "Area",
+    "AreaNotFoundError",
     "Career",
     "CareerExtension",
     "CareerkitError",
@@ -196,6 +205,7 @@ __all__ = [
     "PayBandNotFoundError",
     "PayGrowth",
     "PayParseError",
+    "PayPosition",
     "PayRange",
     "Period",
     "Preparation",
@@ -219,6 +229,8 @@ __all__ = [
     "WorkSchedule",
     "WorkingHours",
     "WrongTypeError",
+    "area",
+    "areas",
     "careers",
     "classify",
     "classify_titles",

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
 from careerkit.errors import PayBandNotFoundError
 from careerkit.model import _iso
+from careerkit.model.area import Area
 from careerkit.model.codes import CodeSystem
 
 if TYPE_CHECKING:
-    from careerkit.model import Career, ReferenceDate
+    from careerkit.model import Career, Employment, PayBand, ReferenceDate
 
 __all__ = ["COLUMNS", "CareerRow", "career_row", "career_rows", "column"]
 
@@ -98,22 +99,35 @@ def _newest(items: Iterable[_Dated]) -> _Dated | None:
     return found
 
 
-def career_row(career: Career, region: str = "US") -> CareerRow:
-    """*career*'s row, with the pay and employment of *region* (assumed a valid code)."""
+def _area_figures(career: Career, area: Area) -> tuple[tuple[PayBand, ...], tuple[Employment, ...]]:
+    """*career*'s bands and employment in *area*: none where BLS published none there."""
+    from careerkit.catalogue.sources.oews_areas import figures
+
+    try:
+        found = figures(career, area)
+    except PayBandNotFoundError:
+        return (), ()
+    return found.pay, found.employment
+
+
+def career_row(career: Career, region: str | Area = "US") -> CareerRow:
+    """*career*'s row, with the pay and employment of *region* (assumed a valid code, or an
+    :class:`~careerkit.Area`)."""
     from careerkit.catalogue.sources.projections import EP_SOURCE
 
-    medians = [
-        band
-        for band in career.pay
-        if band.region == region and 50 in band.percentiles and band.period.value in _PERIODS
-    ]
+    if isinstance(region, Area):
+        pay, employment = _area_figures(career, region)
+    else:
+        pay = tuple(band for band in career.pay if band.region == region)
+        employment = tuple(item for item in career.employment if item.region == region)
+    medians = [band for band in pay if 50 in band.percentiles and band.period.value in _PERIODS]
     newest = _newest(medians)
     currency = None if newest is None else newest.currency
     hourly, annual = (
         _newest(b for b in medians if b.period.value == period and b.currency == currency)
         for period in _PERIODS
     )
-    jobs = _newest(item for item in career.employment if item.region == region)
+    jobs = _newest(employment)
     routes = [
         route for route in career.entry_routes if route.region == "US" and route.source == EP_SOURCE
     ]
@@ -135,15 +149,26 @@ def career_row(career: Career, region: str = "US") -> CareerRow:
     )
 
 
-def career_rows(region: str = "US", careers: Sequence[Career] | None = None) -> list[CareerRow]:
+def career_rows(
+    region: str | Area = "US", careers: Sequence[Career] | None = None
+) -> list[CareerRow]:
     """The row of each of *careers* (default: every career of the default registry, by id).
 
     *region* is an ISO 3166 code (``US``, ``US-TX``, ``IN``): an unknown code raises
     :class:`~careerkit.ValidationError`, and one that no career has a pay band or an
     employment figure for raises :class:`~careerkit.PayBandNotFoundError`, naming the
-    regions that have them, rather than a table of nothing but missing values.
+    regions that have them, rather than a table of nothing but missing values. It may
+    be a metropolitan or nonmetropolitan area too (an :class:`~careerkit.Area` or a
+    key :func:`careerkit.area` takes): each career's figures there, missing where BLS
+    published none.
     """
-    _iso.check_region(region, field="region")
+    where = None
+    if _iso.is_region_code(region):
+        _iso.check_region(region, field="region")  # type: ignore[arg-type]
+    else:
+        from careerkit.catalogue.sources.oews_areas import area
+
+        where = area(region)
     which = "no career has"
     if careers is None:
         from careerkit.registry import careers as every_career
@@ -151,6 +176,8 @@ def career_rows(region: str = "US", careers: Sequence[Career] | None = None) -> 
         careers = every_career()
     else:
         which = f"none of the {len(careers):,} careers has"
+    if where is not None:
+        return [career_row(career, where) for career in careers]
     has = {band.region for career in careers for band in career.pay}
     has.update(jobs.region for career in careers for jobs in career.employment)
     if careers and region not in has:

@@ -10,6 +10,7 @@ import attrs
 from careerkit._display import fitted, gist, html_table
 from careerkit.errors import CareerkitError, PayBandNotFoundError, ValidationError
 from careerkit.model import _iso
+from careerkit.model.area import Area, place_of
 from careerkit.model.career import Career
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period, to_period
@@ -112,7 +113,8 @@ class Comparison:
     prices_of: ReferenceDate | None
     """The date whose prices the figures are in; ``None``: each band's own date's prices."""
     region: str | None
-    """The region compared (``"IN"``, ``"US-CA"``); ``None``: the bands of whole countries."""
+    """The region compared (``"IN"``, ``"US-CA"``, an area's name); ``None``: the bands of
+    whole countries."""
     when: ReferenceDate | None = None
     """The date the caller gave the bands their source left undated (``compare(when=...)``)."""
 
@@ -141,7 +143,12 @@ class Comparison:
                 else labels["failed"].format(reason=str(row.reason).split("; ")[0])
             )
             table.append(
-                (row.career.id, row.band.region, format_figures(row.band, locale, lang), converted)
+                (
+                    row.career.id,
+                    place_of(row.band),
+                    format_figures(row.band, locale, lang),
+                    converted,
+                )
             )
         widths = [max(len(line[i]) for line in table) for i in range(3)]
         lines = [head, ""]
@@ -201,6 +208,7 @@ class Comparison:
                 {
                     "career": row.career.id,
                     "region": row.band.region,
+                    "area": None if row.band.area is None else row.band.area.code,
                     "source": row.band.source,
                     "stated": {
                         "currency": row.band.currency,
@@ -231,7 +239,7 @@ class Comparison:
         rows = [
             (
                 row.career.id,
-                row.band.region,
+                place_of(row.band),
                 format_figures(row.band, "en", "en"),
                 format_figures(row.converted, "en", "en")
                 if row.converted is not None
@@ -252,18 +260,52 @@ class Comparison:
         return fitted("<Comparison of ", ids, tail, quote=False)
 
 
+def _bands(
+    careers: tuple[Career, ...], region: str | Area | None
+) -> tuple[list[tuple[Career, PayBand]], str | None]:
+    """Each career's bands of *region* (whole countries' without one), and the region's name."""
+    if region is not None and not _iso.is_region_code(region):
+        from careerkit.catalogue.sources.oews_areas import area
+
+        where = area(region)
+        found = []
+        for career in careers:
+            try:
+                found += [(career, band) for band in career.pay_bands(where)]
+            except PayBandNotFoundError:
+                continue  # as for a region: a career without figures there has no rows
+        if not found:
+            raise PayBandNotFoundError(
+                f"none of {', '.join(career.id for career in careers)} has a pay band for "
+                f"{where.name} ({where.code}): BLS published no figure for them there"
+            )
+        return found, where.name
+    if region is not None:
+        _iso.check_region(region, field="region")  # type: ignore[arg-type]
+        if not any(band.region == region for career in careers for band in career.pay):
+            known = (band.region for career in careers for band in career.pay)
+            raise PayBandNotFoundError(
+                f"none of {', '.join(career.id for career in careers)} has a pay band for region "
+                f"{region!r}; they have bands for {_iso.listed(known)}"
+            )
+    code: str | None = region  # type: ignore[assignment]
+    return [(career, band) for career in careers for band in _iso.of_region(career.pay, code)], code
+
+
 def compare(
     *careers: Career | str,
     currency: str,
     period: Period | str,
     prices_of: ReferenceDate | str | int | dt.date | None = None,
-    region: str | None = None,
+    region: str | Area | None = None,
     schedule: WorkSchedule | None = None,
     when: ReferenceDate | str | int | dt.date | None = None,
 ) -> Comparison:
     """Compare careers (objects or lookup keys): their pay bands converted to one unit.
 
-    With *region* (``"IN"``, ``"US"``, ``"US-CA"``), the bands of that region;
+    With *region* (``"IN"``, ``"US"``, ``"US-CA"``, or a metropolitan or
+    nonmetropolitan area as :meth:`Career.pay_bands <careerkit.Career.pay_bands>`
+    takes it: ``"austin"``), the bands of that region;
     without, the bands of whole countries (``US``, ``IN``), not of states, which
     the US catalogue has 54 of per career. A band that cannot be converted (an
     undated band asked for other prices, a date outside the data) stays in the
@@ -288,27 +330,19 @@ def compare(
 
     date = one_date(prices_of)
     given = None if when is None else ReferenceDate.coerce(when, field="when")
-    if region is not None:
-        _iso.check_region(region, field="region")
-        if not any(band.region == region for career in found for band in career.pay):
-            known = (band.region for career in found for band in career.pay)
-            raise PayBandNotFoundError(
-                f"none of {', '.join(career.id for career in found)} has a pay band for region "
-                f"{region!r}; they have bands for {_iso.listed(known)}"
-            )
+    bands, region = _bands(found, region)
     rows: list[ComparisonRow] = []
-    for career in found:
-        for band in _iso.of_region(career.pay, region):
-            try:
-                converted = band.convert(
-                    period=target,
-                    currency=currency,
-                    prices_of=date,
-                    schedule=schedule,
-                    when=given if band.reference_date is None else None,
-                )
-            except CareerkitError as error:
-                rows.append(ComparisonRow(career, band, None, str(error)))
-            else:
-                rows.append(ComparisonRow(career, band, converted, None))
+    for career, band in bands:
+        try:
+            converted = band.convert(
+                period=target,
+                currency=currency,
+                prices_of=date,
+                schedule=schedule,
+                when=given if band.reference_date is None else None,
+            )
+        except CareerkitError as error:
+            rows.append(ComparisonRow(career, band, None, str(error)))
+        else:
+            rows.append(ComparisonRow(career, band, converted, None))
     return Comparison(found, tuple(rows), currency, target, date, region, given)

@@ -64,10 +64,11 @@ else:
 
 if TYPE_CHECKING:
     from careerkit._related import NextStep
+    from careerkit.catalogue.sources.oews_areas import Figures
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
     from careerkit.model import Career
-    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth
+    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth, PayPosition
 
 format_pay: Hook[Callable[..., str]] = Hook("format_pay")
 """``Pay.__str__`` and ``PayRange.__str__``: :func:`careerkit.text.format_pay`."""
@@ -96,11 +97,18 @@ oews_status: Hook[Callable[[], SeriesStatus]] = Hook("oews_status")
 related_careers: Hook[Callable[[Career], tuple[Career, ...]]] = Hook("related_careers")
 """``Career.related``: the registry's careers for the occupations a career lists as related."""
 
+area_figures: Hook[Callable[..., Figures]] = Hook("area_figures")
+"""A career's pay bands and employment in a metropolitan or nonmetropolitan area."""
+
 next_steps: Hook[Callable[..., tuple[NextStep, ...]]] = Hook("next_steps")
 """``Career.next_steps``: the related careers that pay more, worked out when asked."""
 
+pay_position: Hook[Callable[..., PayPosition]] = Hook("pay_position")
+"""``Career.pay_position``: an offer (text read by ``careerkit.text``) placed in a band."""
+
 __all__ = [
     "Hook",
+    "area_figures",
     "convert_band",
     "format_figures",
     "format_pay",
@@ -108,6 +116,7 @@ __all__ = [
     "oews_status",
     "pay_growth",
     "pay_history",
+    "pay_position",
     "rated_currencies",
     "related_careers",
     "update_oews",

@@ -15,9 +15,10 @@ import attrs
 
 from careerkit._display import fitted
 from careerkit.errors import PayBandNotFoundError, ValidationError, wrong_type
+from careerkit.model import _iso
 
 if TYPE_CHECKING:
-    from careerkit.model import Career, PayBand, ReferenceDate
+    from careerkit.model import Area, Career, PayBand, ReferenceDate
 
 __all__ = ["NextStep", "next_steps", "related"]
 
@@ -95,7 +96,7 @@ def related(career: Career) -> tuple[Career, ...]:
     return tuple(found.values())
 
 
-def _annual_medians(career: Career, region: str) -> dict[ReferenceDate, PayBand]:
+def _annual_medians(career: Career, region: str | Area) -> dict[ReferenceDate, PayBand]:
     """*career*'s annual bands with a median in *region*, by date (dated bands only)."""
     try:
         bands = career.pay_bands(region)
@@ -109,7 +110,7 @@ def _annual_medians(career: Career, region: str) -> dict[ReferenceDate, PayBand]
 
 
 def next_steps(
-    career: Career, *, region: str = "US", limit: int | None = 5
+    career: Career, *, region: str | Area = "US", limit: int | None = 5
 ) -> tuple[NextStep, ...]:
     """The related careers that pay more (see :meth:`careerkit.Career.next_steps`)."""
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
@@ -118,10 +119,15 @@ def next_steps(
         raise ValidationError(
             f"limit must be 1 or more (or None for all), got {limit}", field="limit"
         )
+    if not _iso.is_region_code(region):  # an area: found once, named by its name
+        from careerkit.catalogue.sources.oews_areas import area
+
+        region = area(region)
+    name = region if isinstance(region, str) else region.name
     own = _annual_medians(career, region)
     if not own:
         raise PayBandNotFoundError(
-            f"{career.id} has no dated annual median for region {region!r}, so nothing to "
+            f"{career.id} has no dated annual median for region {name!r}, so nothing to "
             "compare its related careers with; next_steps compares annual medians of one release"
         )
     date = max(own, key=lambda when: when.sort_key())
@@ -137,7 +143,7 @@ def next_steps(
                 NextStep(
                     career=other,
                     from_career=career,
-                    region=region,
+                    region=name,
                     currency=base.currency,
                     median=median,
                     from_median=from_median,

@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from careerkit._labels import FUNDING, LABELS, OUTLOOK_HI
+from careerkit.errors import PayBandNotFoundError
 from careerkit.model import (
+    Area,
     Career,
     CourseFee,
+    Employment,
     Fact,
     Outlook,
     PayBand,
@@ -22,6 +25,7 @@ from careerkit.model import (
     Text,
     _iso,
 )
+from careerkit.model.area import place_of
 from careerkit.model.text import check_language
 
 _T = TypeVar("_T")
@@ -80,7 +84,7 @@ class _Writer:
     def money(self, band: PayBand | CourseFee) -> str:
         from careerkit.text.format import format_figures
 
-        text = f"{band.region}: {format_figures(band, self.locale, self.lang)}"
+        text = f"{place_of(band)}: {format_figures(band, self.locale, self.lang)}"
         if band.indicative:
             text += f", {self.labels['indicative']}"
         return text
@@ -90,22 +94,22 @@ def render_career(
     career: Career,
     lang: str = "en",
     locale: str | None = None,
-    region: str | None = None,
+    region: str | Area | None = None,
     *,
     limit: int | None = 5,
 ) -> str:
     """The whole profile as readable text in *lang* (``"en"`` or ``"hi"``), amounts for *locale*.
 
-    Pay, employment and outlook are those of *region* where given; otherwise those
-    of whole countries, with the states and territories that have pay listed. The
+    Pay, employment and outlook are those of *region* where given (an area's:
+    pay and employment, from BLS's area figures); otherwise those of whole
+    countries, with the states and territories that have pay listed. The
     long lists (each source's duties, tools, skills, specialties, related careers)
     show their first *limit* items and a count of the rest; ``None`` shows them all,
     and every category of the preparation's shares with its full label (a first
     look leaves the categories of 0 % out, saying so, and shortens a label to its
     name before " - ").
     """
-    if region is not None:
-        career.pay_bands(region)  # a region the career has no band for is an error
+    pay, jobs, outlook = _figures(career, region)
     w = _Writer(career, lang, locale or lang, limit)
     labels = w.labels
     w.lines += [w.t(career.title), f"id: {career.id}"]
@@ -166,10 +170,10 @@ def render_career(
         w.heading("ladder")
         ladder = " → ".join(w.t(step) for step in career.ladder.steps)
         w.item(f"{career.ladder.region}: {ladder}", career.ladder.source)
-    _money_section(w, "pay", _iso.of_region(career.pay, region))
+    _money_section(w, "pay", pay)
     _states(w, career, region)
-    _employment(w, career, region)
-    _outlook(w, _iso.of_region(career.outlook, region))
+    _employment(w, jobs)
+    _outlook(w, outlook)
     if career.stories:
         w.heading("stories")
         for story in career.stories:
@@ -190,6 +194,28 @@ def render_career(
     return "\n".join(w.lines) + "\n"
 
 
+def _figures(
+    career: Career, region: str | Area | None
+) -> tuple[Sequence[PayBand], Sequence[Employment], Sequence[Outlook]]:
+    """The pay, employment and outlook to show: *region*'s, or whole countries'. A region
+    the career has no band for is an error; an area has no outlook of its own."""
+    if region is None:
+        return (
+            _iso.of_region(career.pay, None),
+            _iso.of_region(career.employment, None),
+            _iso.of_region(career.outlook, None),
+        )
+    pay = career.pay_bands(region)
+    if not _iso.is_region_code(region):  # an area: its figures, read when asked for
+        try:
+            jobs = career.employment_in(region)
+        except PayBandNotFoundError:  # BLS released its pay there, not its employment
+            jobs = ()
+        return pay, jobs, ()
+    code: str = region  # type: ignore[assignment]
+    return pay, _iso.of_region(career.employment, code), _iso.of_region(career.outlook, code)
+
+
 def _money_section(w: _Writer, key: str, bands: Iterable[PayBand | CourseFee]) -> None:
     bands = tuple(bands)
     if not bands:
@@ -207,7 +233,7 @@ def _money_section(w: _Writer, key: str, bands: Iterable[PayBand | CourseFee]) -
             w.lines.append(f"    {w.labels['note']}: {w.t(band.note)}")
 
 
-def _states(w: _Writer, career: Career, region: str | None) -> None:
+def _states(w: _Writer, career: Career, region: str | Area | None) -> None:
     states = sorted({band.region for band in career.pay if "-" in band.region})
     if region is None and states:
         example = "US-TX" if "US-TX" in states else states[0]
@@ -219,16 +245,15 @@ def _states(w: _Writer, career: Career, region: str | None) -> None:
         )
 
 
-def _employment(w: _Writer, career: Career, region: str | None) -> None:
+def _employment(w: _Writer, found: Sequence[Employment]) -> None:
     from babel.numbers import format_decimal
 
-    found = _iso.of_region(career.employment, region)
     if not found:
         return
     w.heading("employment")
     for item in found:
         count = format_decimal(item.count, locale=_babel_locale(w.locale))
-        text = f"{item.region}: {w.labels['jobs'].format(count=count)}"
+        text = f"{place_of(item)}: {w.labels['jobs'].format(count=count)}"
         extras = [item.reference_date.label(w.lang)] if item.reference_date else []
         if item.rse is not None:
             extras.append(w.labels["rse"].format(rse=item.rse))

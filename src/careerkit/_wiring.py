@@ -13,10 +13,11 @@ if TYPE_CHECKING:
     from typing import Any
 
     from careerkit._related import NextStep
+    from careerkit.catalogue.sources.oews_areas import Figures
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
     from careerkit.model import Career
-    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth
+    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth, PayPosition
 
 
 def _format_pay(*args: Any, **kwargs: Any) -> str:
@@ -49,6 +50,12 @@ def _pay_growth(*args: Any, **kwargs: Any) -> PayGrowth:
     return growth(*args, **kwargs)
 
 
+def _pay_position(*args: Any, **kwargs: Any) -> PayPosition:
+    from careerkit._position import pay_position
+
+    return pay_position(*args, **kwargs)
+
+
 def _rated_currencies() -> frozenset[str]:
     from careerkit.data import FX_SERIES
 
@@ -73,6 +80,12 @@ def _related_careers(career: Career) -> tuple[Career, ...]:
     return related(career)
 
 
+def _area_figures(*args: Any, **kwargs: Any) -> Figures:
+    from careerkit.catalogue.sources.oews_areas import figures
+
+    return figures(*args, **kwargs)
+
+
 def _next_steps(*args: Any, **kwargs: Any) -> tuple[NextStep, ...]:
     from careerkit._related import next_steps
 
@@ -89,3 +102,5 @@ _hooks.update_oews.provide(_update_oews)
 _hooks.oews_status.provide(_oews_status)
 _hooks.related_careers.provide(_related_careers)
 _hooks.next_steps.provide(_next_steps)
+_hooks.area_figures.provide(_area_figures)
+_hooks.pay_position.provide(_pay_position)

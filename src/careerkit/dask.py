@@ -1,4 +1,5 @@
-"""Pay tables beyond one machine: :func:`convert`, :func:`parse` and :func:`classify` on Dask.
+"""Pay tables beyond one machine: :func:`convert`, :func:`parse`, :func:`classify` and
+:func:`pay_position` on Dask.
 
 Each partition goes through :mod:`careerkit.pandas` on a worker, so results equal
 the pandas path exactly. Workers need careerkit installed, nothing else: the data
@@ -24,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, cast
 
-from careerkit import _classify_table, _tables
+from careerkit import _classify_table, _position_table, _tables
 
 try:
     import dask.dataframe as dd
@@ -44,7 +45,7 @@ from careerkit.pay._vector import Errors
 if TYPE_CHECKING:
     from careerkit._search import SearchResult
 
-__all__ = ["classify", "convert", "failures", "parse"]
+__all__ = ["classify", "convert", "failures", "parse", "pay_position"]
 
 
 def _checked(frame: dd.DataFrame, request: _tables.Request) -> _tables.Call:
@@ -287,3 +288,104 @@ def classify(series: dd.Series, *, min_score: float | None = None) -> dd.DataFra
         _coded, known, min_score=least, meta=meta
     )
     return cast("dd.DataFrame", coded)
+
+
+def _pairs(part: pd.DataFrame, call: _position_table.Call) -> frozenset[tuple[object, object]]:
+    """One partition's distinct (career, region) pairs of text, or of text and the one region
+    given (its other values are its own error, when it is placed)."""
+    given = {
+        name: part[call.names[name]] if name in call.names else call.given[name]
+        for name in ("career", "region")
+    }
+    pairs = pd.DataFrame(given, index=part.index)
+    try:
+        found = pairs.drop_duplicates().itertuples(index=False, name=None)
+    except TypeError:  # unhashable values: refused with their row when the partition is placed
+        found = pairs.itertuples(index=False, name=None)
+    one_region = "region" not in call.names  # one value (an Area too) for every row
+    return frozenset(
+        (career, region)
+        for career, region in found
+        if isinstance(career, str) and (one_region or isinstance(region, str))
+    )
+
+
+def _all_pairs(seen: pd.Series) -> frozenset[tuple[object, object]]:
+    return frozenset().union(*seen)
+
+
+def _looked_up(
+    seen: pd.Series,
+) -> dict[tuple[object, object], _position_table.Lookup | CareerkitError]:
+    """Every partition's distinct (career, region) pairs together, each looked up once."""
+    found: dict[tuple[object, object], _position_table.Lookup | CareerkitError] = {}
+    for pair in sorted(_all_pairs(seen), key=str):
+        try:
+            found[pair] = _position_table.lookup(*pair)
+        except CareerkitError as error:
+            found[pair] = error
+    return found
+
+
+def _placed(
+    part: pd.DataFrame,
+    known: dict[tuple[object, object], _position_table.Lookup | CareerkitError],
+    *,
+    call: _position_table.Call,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """One partition placed with the whole frame's looked-up bands, its errors naming it."""
+    number = None if partition_info is None else partition_info.get("number")
+    return _pandas._position(part, call, partition=number, known=known)
+
+
+@_tables.takes(_position_table.POSITION)
+def pay_position(
+    frame: dd.DataFrame,
+    *,
+    pay: object,
+    career: object,
+    region: object = "US",
+    currency: object = None,
+    period: object = None,
+    when: object = None,
+    schedule: WorkSchedule | None = None,
+    country: str | None = None,
+) -> dd.DataFrame:
+    """Where each row's offer stands in its career's published pay distribution, lazily.
+
+    As :meth:`careerkit.pandas.CareerkitFrameAccessor.pay_position` (the same columns,
+    equal to it), on a Dask DataFrame. The call is checked here, at once, from the
+    frame's ``meta``. When computed, the distinct (career, region) pairs of every
+    partition are gathered and each pair's bands looked up once, in one task, before
+    the partitions are placed with them (each input partition is computed once).
+    """
+    if not isinstance(frame, dd.DataFrame):
+        raise WrongTypeError(
+            f"expected a Dask DataFrame of offers, got {type(frame).__name__}"
+            + (
+                "; for pandas, frame.careerkit.pay_position()"
+                if isinstance(frame, pd.DataFrame)
+                else ""
+            ),
+            field="frame",
+        )
+    call = _position_table.check_call(
+        locals(), frame.columns, lambda name: dtype_kind(frame.dtypes[name])
+    )
+    meta = _pandas._position(frame._meta, call)  # pandas's own, of no rows
+    known: object = {}  # one pair for every row: looked up already, by the check
+    if {"career", "region"} & set(call.names):
+        columns = [call.names[name] for name in ("career", "region") if name in call.names]
+        known = frame[list(dict.fromkeys(columns))].reduction(
+            chunk=_pairs,
+            combine=_all_pairs,
+            aggregate=_looked_up,
+            chunk_kwargs={"call": call},
+            meta=object,
+            token="careerkit-position-bands",
+        )
+    placed = frame.map_partitions(  # type: ignore[no-untyped-call]
+        _placed, known, call=call, meta=meta
+    )
+    return cast("dd.DataFrame", placed)

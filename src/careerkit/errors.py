@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "AreaNotFoundError",
     "CareerkitError",
     "CareerkitWarning",
     "DataFormatError",
@@ -176,6 +177,20 @@ class PayBandNotFoundError(CareerkitError, LookupError):
     The message names the regions that do have bands; careerkit never answers
     such a question with an empty table.
     """
+
+
+class AreaNotFoundError(CareerkitError, LookupError):
+    """No metropolitan or nonmetropolitan area answers to the key given, or several do.
+
+    ``candidates`` holds the :class:`~careerkit.Area` objects an ambiguous key names
+    (``"portland"``: Maine's and Oregon's); the message lists them, or suggests the
+    closest names.
+    """
+
+    def __init__(self, key: object, candidates: Sequence[object], message: str) -> None:
+        self.key = key
+        self.candidates = tuple(candidates)
+        super().__init__(message)
 
 
 class DateRequiredError(CareerkitError, ValueError):

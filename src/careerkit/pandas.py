@@ -2,7 +2,8 @@
 
 On a DataFrame, :meth:`CareerkitFrameAccessor.convert` converts a table of pay
 figures (a column or one value each for amount, currency, period, date and
-country) to one unit; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
+country) to one unit, and :meth:`CareerkitFrameAccessor.pay_position` places
+offers in careers' published pay distributions; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
 reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns, and
 :meth:`CareerkitSeriesAccessor.classify` codes job titles to careers.
 :func:`careers_frame` is a table of every career, one row each, to filter and sort.
@@ -28,9 +29,9 @@ pandas is an optional extra (``pip install 'careerkit[pandas]'``);
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from careerkit import _career_table, _classify_table, _tables
+from careerkit import _career_table, _classify_table, _position_table, _tables
 
 try:
     import pandas as pd
@@ -39,20 +40,23 @@ except ModuleNotFoundError as error:  # the optional extra
 from careerkit.errors import CareerkitError, ValidationError, shown
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
-from careerkit.pay._columns import read_column
+from careerkit.pay._columns import Column, read_amounts, read_column
 from careerkit.pay._kinds import kind_of
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from careerkit._search import SearchResult
+    from careerkit.model import Area
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame"]
 
 _DTYPES = {"text": "str", "int": "Int64", "float": "float64"}
 
 
-def careers_frame(region: str = "US") -> pd.DataFrame:
+def careers_frame(region: str | Area = "US") -> pd.DataFrame:
     """Every career of the default registry (:func:`careerkit.careers`), one row each, by id.
 
     Columns: ``id``, ``title`` (English), ``soc`` (its SOC 2018 code), ``major_group``
@@ -61,8 +65,10 @@ def careers_frame(region: str = "US") -> pd.DataFrame:
     that period) with their ``currency``, ``education`` (BLS's typical education
     needed for entry), ``job_zone`` (O*NET's, 1 to 5), ``change_percent`` (BLS's
     projected change in jobs) and ``openings`` (BLS's projected openings a year).
-    *region* is an ISO 3166 code (``US``, ``US-TX``, ``IN``) and chooses the pay and
-    employment only: education, job zone and outlook are national US figures, the
+    *region* is an ISO 3166 code (``US``, ``US-TX``, ``IN``) or a metropolitan or
+    nonmetropolitan area (an :class:`~careerkit.Area` or a key :func:`careerkit.area`
+    takes: ``"austin"``; a career BLS published no figure for there has missing
+    values) and chooses the pay and employment only: education, job zone and outlook are national US figures, the
     only ones BLS and O*NET publish.
 
     Missing figures are missing values: NaN in the float columns, ``<NA>`` in the
@@ -172,6 +178,56 @@ def _parse(
     )
 
 
+def _objects(series: pd.Series) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[object]]:
+    """*series*'s values as they are: each row's code, and the distinct values (missing: ``None``)."""
+    import numpy as np
+
+    try:
+        codes, found = pd.factorize(series, use_na_sentinel=True)
+        uniques: list[object] = list(found)
+    except TypeError:  # unhashable values (a list in a cell): each row its own, refused
+        codes, uniques = np.arange(len(series)), series.tolist()
+    codes = codes.astype(np.int64, copy=False)
+    if (codes < 0).any():
+        codes[codes < 0] = len(uniques)
+        uniques.append(None)
+    return codes, uniques
+
+
+def _position(
+    frame: pd.DataFrame,
+    call: _position_table.Call,
+    partition: int | None = None,
+    known: Mapping[tuple[object, object], _position_table.Lookup | CareerkitError] | None = None,
+) -> pd.DataFrame:
+    """What :meth:`CareerkitFrameAccessor.pay_position` makes of *frame*, its call checked.
+
+    *partition* names a Dask partition in errors; *known* holds the (career, region)
+    pairs Dask has looked up already.
+    """
+    labels = _labels(frame.index)
+
+    def read(part: str, name: Hashable) -> object:
+        series = _one_column(frame, name)
+        if part == "amount":
+            return read_amounts(series, field="pay", column=name, labels=labels)
+        if part == "objects":
+            return Column("objects", *_objects(series), series)
+        return read_column(part, series, len(frame), column=name, labels=labels)
+
+    try:
+        placed = call.place(read, len(frame), labels, known)
+    except CareerkitError as error:
+        raise _tables.in_partition(error, partition) from None
+    each = pd.DataFrame(
+        {
+            name: pd.Series(placed.column(name), dtype=_DTYPES[kind])
+            for name, kind in _position_table.COLUMNS
+        }
+    )
+    return each.take(placed.codes).set_axis(frame.index)
+
+
 def _classify(
     series: pd.Series,
     min_score: float | None,
@@ -183,19 +239,9 @@ def _classify(
     *partition* names a Dask partition in errors; *known* holds titles Dask has
     classified already.
     """
-    import numpy as np
-
     try:
         _classify_table.check_kind(kind_of(series), series.name)
-        try:
-            codes, found = pd.factorize(series, use_na_sentinel=True)
-            uniques: list[object] = list(found)
-        except TypeError:  # unhashable values (a list in a cell): each row its own, refused
-            codes, uniques = np.arange(len(series)), series.tolist()
-        codes = codes.astype(np.int64, copy=False)
-        if (codes < 0).any():
-            codes[codes < 0] = len(uniques)
-            uniques.append(None)
+        codes, uniques = _objects(series)
         distinct = _classify_table.classify_distinct(
             uniques,
             codes,
@@ -263,6 +309,60 @@ class CareerkitFrameAccessor:
         ``df[reasons.notna()]`` are the rows ``errors="coerce"`` turns into NaN.
         """
         return _table(self._frame, _tables.Request.of(locals(), reasons=True))
+
+    @_tables.takes(_position_table.POSITION)
+    def pay_position(
+        self,
+        *,
+        pay: object,
+        career: object,
+        region: object = "US",
+        currency: object = None,
+        period: object = None,
+        when: object = None,
+        schedule: WorkSchedule | None = None,
+        country: str | None = None,
+    ) -> pd.DataFrame:
+        """Where each row's offer stands in its career's published pay distribution, as
+        :meth:`careerkit.Career.pay_position` places it: a frame with the frame's index
+        and the columns
+
+        - ``career``: the career's id; ``region`` and ``area``: the band's region and
+          area (its name; missing for a country's or a state's band); ``band_date``:
+          the band's date (``'2025-05'``);
+        - ``bracket`` (``'between p75 and p90'``), ``lower`` and ``upper`` (the bracket's
+          percentiles, nullable ``Int64``), ``percentile``: the estimated percentile
+          (float64, NaN where there is none), ``float()`` of the scalar ``Decimal``;
+        - ``pay``, ``currency``, ``period``: the offer converted to the band's currency
+          and period, in the prices of ``band_date`` (a range: its midpoint), float64;
+        - ``reason``: why the row could not be placed (an unknown career, a region it has
+          no band for, an offer with no date, a date outside the data ...), with missing
+          values in every other column; missing where it was placed.
+
+        A row with no offer (a missing amount or text) gives missing values and no
+        reason, as :meth:`convert` gives NaN. Each distinct (career, region) pair's bands
+        are looked up once, and each distinct offer placed once in each band. What is
+        wrong with the call itself (a column of a type its part cannot hold, an unknown
+        career given once for every row, amounts without ``currency`` and ``period``)
+        raises at once.
+
+        >>> import careerkit.pandas
+        >>> offers = pd.DataFrame({"job": ["43-4051", "43-4051", "no-such-job"],
+        ...                        "offer": ["$52,000 a year", "$30 an hour", "$20 an hour"]})
+        >>> placed = offers.careerkit.pay_position(pay="offer", career="job", when="2025-05")
+        >>> placed[["bracket", "percentile", "pay", "period"]]
+                       bracket  percentile      pay period
+        0  between p75 and p90        75.3  52000.0   year
+        1  between p75 and p90        88.5     30.0   hour
+        2                  NaN         NaN      NaN    NaN
+        >>> placed.loc[2, "reason"][:28]
+        "unknown career 'no-such-job'"
+        """
+        frame = self._frame
+        call = _position_table.check_call(
+            locals(), frame.columns, lambda name: kind_of(_one_column(frame, name))
+        )
+        return _position(frame, call)
 
 
 @pd.api.extensions.register_series_accessor("careerkit")

@@ -1,7 +1,7 @@
 """``import careerkit.polars`` registers the ``careerkit`` namespace on polars objects.
 
-The same methods and arguments as :mod:`careerkit.pandas`: ``df.careerkit.convert``
-and ``df.careerkit.failures`` on a DataFrame, ``series.careerkit.parse`` on a
+The same methods and arguments as :mod:`careerkit.pandas`: ``df.careerkit.convert``,
+``df.careerkit.failures`` and ``df.careerkit.pay_position`` on a DataFrame, ``series.careerkit.parse`` on a
 Series of pay text, ``series.careerkit.classify`` on a Series of job titles;
 :func:`careers_frame`, a table of every career.
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerkit import _career_table, _classify_table, _tables
+from careerkit import _career_table, _classify_table, _position_table, _tables
 
 try:
     import numpy as np
@@ -31,6 +31,7 @@ try:
 except ModuleNotFoundError as error:  # the optional extra
     raise _tables.missing_extra(error, "polars") from None
 from careerkit.errors import ValidationError, shown
+from careerkit.model.area import Area
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._columns import Column, read_column
@@ -43,7 +44,7 @@ __all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace", "careers_frame
 _DTYPES = {"text": pl.String, "int": pl.Int64, "float": pl.Float64}
 
 
-def careers_frame(region: str = "US") -> pl.DataFrame:
+def careers_frame(region: str | Area = "US") -> pl.DataFrame:
     """Every career of the default registry, one row each, by id: the columns, rows and
     rules of :func:`careerkit.pandas.careers_frame`, but null where pandas has NaN or
     ``<NA>`` (``Int64`` and ``Float64`` columns, the figures ``float()`` of the
@@ -132,13 +133,11 @@ def _table(frame: pl.DataFrame, request: _tables.Request) -> pl.Series:
     return pl.Series(call.name, outcome.values, dtype=pl.Float64).fill_nan(None)
 
 
-def _classify(series: pl.Series, min_score: float | None) -> pl.DataFrame:
-    """What :meth:`CareerkitSeriesNamespace.classify` makes of *series* (*min_score* checked)."""
-    name = series.name or None
-    kind = _kind(series.dtype)
-    _classify_table.check_kind(kind, name)
+def _objects(series: pl.Series) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[object]]:
+    """*series*'s values as they are: each row's code, and the distinct values (missing:
+    ``None``); text without a string per row, any other type value by value."""
     uniques: list[object]
-    if kind.name == "text":  # codes and distinct values, without a string per row
+    if _kind(series.dtype).name == "text":
         text = series.cast(pl.String)
         distinct = text.drop_nulls().unique()
         physical = text.cast(pl.Enum(distinct)).to_physical()
@@ -147,9 +146,37 @@ def _classify(series: pl.Series, min_score: float | None) -> pl.DataFrame:
             physical = physical.fill_null(len(uniques))
             uniques.append(None)
         codes = physical.cast(pl.Int64).to_numpy()
-    else:  # numbers or nothing: every value looked at, only missing ones pass
+    else:  # every value looked at
         uniques = series.to_list()
         codes = np.arange(len(uniques), dtype=np.int64)
+    return codes, uniques
+
+
+def _position(frame: pl.DataFrame, call: _position_table.Call) -> pl.DataFrame:
+    """What :meth:`CareerkitFrameNamespace.pay_position` makes of *frame*, its call checked."""
+
+    def read(part: str, name: object) -> object:
+        series = frame.get_column(str(name))
+        if part == "objects":
+            return Column("objects", *_objects(series), series)
+        found = _column(part, str(name), series)
+        return found if part == "amount" else read_column(part, found, frame.height, column=name)
+
+    placed = call.place(read, frame.height)
+    each = pl.DataFrame(
+        [
+            pl.Series(name, placed.column(name), dtype=_DTYPES[kind])
+            for name, kind in _position_table.COLUMNS
+        ]
+    ).with_columns(pl.col(pl.Float64).fill_nan(None))
+    return each[placed.codes]
+
+
+def _classify(series: pl.Series, min_score: float | None) -> pl.DataFrame:
+    """What :meth:`CareerkitSeriesNamespace.classify` makes of *series* (*min_score* checked)."""
+    name = series.name or None
+    _classify_table.check_kind(_kind(series.dtype), name)
+    codes, uniques = _objects(series)  # numbers: only missing ones pass
     found = _classify_table.classify_distinct(uniques, codes, min_score=min_score, column=name)
     each = pl.DataFrame(
         [
@@ -206,6 +233,35 @@ class CareerkitFrameNamespace:
     ) -> pl.Series:
         """Why each row :meth:`convert` (same arguments) cannot convert: null where it can."""
         return _table(self._frame, _tables.Request.of(locals(), reasons=True))
+
+    @_tables.takes(_position_table.POSITION)
+    def pay_position(
+        self,
+        *,
+        pay: object,
+        career: object,
+        region: object = "US",
+        currency: object = None,
+        period: object = None,
+        when: object = None,
+        schedule: WorkSchedule | None = None,
+        country: str | None = None,
+    ) -> pl.DataFrame:
+        """Where each row's offer stands in its career's published pay distribution: the
+        columns and rules of :meth:`careerkit.pandas.CareerkitFrameAccessor.pay_position`,
+        but null where pandas has NaN (``lower`` and ``upper`` Int64, ``percentile`` and
+        ``pay`` Float64, the rest String).
+
+        >>> offers = pl.DataFrame({"offer": [52000, 30], "per": ["year", "hour"]})
+        >>> offers.careerkit.pay_position(pay="offer", currency="USD", period="per",
+        ...     when="2025-05", career="43-4051").select("bracket", "percentile").rows()
+        [('between p75 and p90', 75.3), ('between p75 and p90', 88.5)]
+        """
+        frame = self._frame
+        call = _position_table.check_call(
+            locals(), frame.columns, lambda name: _kind(frame.schema[str(name)])
+        )
+        return _position(frame, call)
 
 
 @pl.api.register_series_namespace("careerkit")

@@ -45,6 +45,8 @@ def _schema(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return dict(_AMOUNT)
     if kind is ReferenceDate:
         return dict(_DATE)
+    if origin is typing.Literal:
+        return {"enum": list(args)}
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return {"enum": [member.value for member in kind]}
     if origin in (typing.Union, types.UnionType):

@@ -74,6 +74,7 @@ from careerkit.catalogue.sources.onet import read_descriptions as read_descripti
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from careerkit.catalogue._titles import titles
+    from careerkit.catalogue.sources.oews_areas import Figures, all_occupations
 
 ATTRIBUTION = _onet.ATTRIBUTION
 """The credit O*NET's CC BY 4.0 licence asks of whoever ships its data."""
@@ -84,7 +85,9 @@ DISCLAIMER = _oews.DISCLAIMER
 __all__ = [
     "ATTRIBUTION",
     "DISCLAIMER",
+    "Figures",
     "Occupation",
+    "all_occupations",
     "career",
     "extension",
     "major_groups",
@@ -101,4 +104,8 @@ def __getattr__(name: str) -> object:
         from careerkit.catalogue._titles import titles
 
         return titles
+    if name in ("Figures", "all_occupations"):  # the areas: imported when asked for, too
+        from careerkit.catalogue.sources import oews_areas
+
+        return getattr(oews_areas, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,6 +19,7 @@ import attrs
 
 from careerkit import data
 from careerkit.catalogue import occupations, shipped_folder
+from careerkit.catalogue._area_file import header
 from careerkit.data import SERIES, DataFile, ReleaseStatus, SeriesStatus
 from careerkit.data._status import _publisher
 
@@ -28,6 +29,7 @@ def oews_status() -> SeriesStatus:
     info = SERIES["oews"]
     about = _shipped_release()
     installed = data.oews_releases()
+    shipped_areas = header((shipped_folder() / "areas.bin").read_bytes())["about"]
     shipped = ReleaseStatus(
         reference_date=str(about["reference_date"]),
         name=str(about["name"]),
@@ -44,9 +46,10 @@ def oews_status() -> SeriesStatus:
                 shipped=True,
                 retrieved=info.retrieved.split(" ")[0],
             )
-            for name, digest in about["files"].items()
+            for name, digest in {**about["files"], **shipped_areas["files"]}.items()
         ),
         role="",
+        local_areas=int(shipped_areas["areas"]),
     )
     stack = [(shipped.reference_date, 0, shipped)]
     stack += [
@@ -61,6 +64,7 @@ def oews_status() -> SeriesStatus:
                 shipped=False,
                 files=release.files,
                 role="",
+                local_areas=_local_areas(release),
             ),
         )
         for number, release in enumerate(installed, 1)
@@ -96,6 +100,12 @@ def oews_status() -> SeriesStatus:
         folder=str(data.directory()),
         releases=tuple(releases),
     )
+
+
+def _local_areas(release: data.InstalledRelease) -> int:
+    """How many metropolitan and nonmetropolitan areas an installed release has figures for."""
+    blob = release.contents.get("areas.bin")
+    return 0 if blob is None else len(header(blob)["areas"])
 
 
 def _occupations(installed: tuple[data.InstalledRelease, ...]) -> int:

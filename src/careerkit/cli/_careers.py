@@ -166,6 +166,8 @@ def _search(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from careerkit._compare import compare
+    from careerkit.catalogue.sources.oews_areas import figures
+    from careerkit.model._iso import is_region_code
 
     career = registry.get(args.key)
     region = None if args.region is None else _checked("--region", args.region, _region)
@@ -178,7 +180,12 @@ def _show(args: argparse.Namespace) -> int:
         comparison = compare(career, **_conversion(args))
     if args.json:
         document: dict[str, Any] = serialization.to_dict(career)
-        if region is not None:  # the region's pay and employment only, as the text shows
+        if region is not None and not is_region_code(region):  # an area's, read when asked for
+            unstructure = serialization.converter().unstructure
+            there = figures(career, region)
+            document["pay"] = [unstructure(band) for band in there.pay]
+            document["employment"] = [unstructure(item) for item in there.employment]
+        elif region is not None:  # the region's pay and employment only, as the text shows
             for key in ("pay", "employment"):
                 document[key] = [item for item in document.get(key, []) if item["region"] == region]
         if comparison is not None:

@@ -87,7 +87,8 @@ class InstalledRelease:
 
     The store knows nothing of careers: it keeps each release's files as
     ``careerkit data update oews`` wrote them (``release.json``, ``occupations.tsv``,
-    ``oews.bin``), checks them against the sha256 its manifest records, and hands
+    ``oews.bin``, and ``areas.bin`` where the release has figures for metropolitan and
+    nonmetropolitan areas), checks them against the sha256 its manifest records, and hands
     their bytes to the catalogue, which reads them. A process holds the bytes, so
     another process may remove the folder (``careerkit data reset oews``) without
     pulling the floor from under it.

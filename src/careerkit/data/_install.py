@@ -71,7 +71,8 @@ class Installed:
     """The first and last dates of the values installed."""
     points: int
     """How many values the files hold (for ``oews``: figures of an occupation in an area, for
-    each detailed occupation, nationally and in each state the files cover)."""
+    each detailed occupation, nationally and in each state and metropolitan or
+    nonmetropolitan area the files cover)."""
     new: int
     """How many are for dates or keys the data in use lacked (for ``oews``: figures of an
     occupation in an area for a date the releases in use had none for)."""

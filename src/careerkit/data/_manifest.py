@@ -9,7 +9,8 @@ Layout, one folder per series under the user data directory::
     oews/manifest.json         the OEWS releases installed (each stacked over the shipped
                                one), with the sha256 of every file of each
     oews/<sha256 prefix>-<time>/   one release's files (``release.json``,
-                               ``occupations.tsv``, ``oews.bin``), in the shipped
+                               ``occupations.tsv``, ``oews.bin``, and ``areas.bin``
+                               where it has area figures), in the shipped
                                catalogue's layout (:mod:`careerkit.data._releases`)
 
 **The manifest is the commit point.** It is written last (atomically:

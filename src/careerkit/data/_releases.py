@@ -32,6 +32,9 @@ from careerkit.data._manifest import (
 from careerkit.errors import shown
 
 _RELEASE_FILES = ("release.json", "occupations.tsv", "oews.bin")
+_OPTIONAL_FILES = ("areas.bin",)
+"""A release's files where its tables had the rows: ``areas.bin``, the figures of
+metropolitan and nonmetropolitan areas. Recorded, read and checked as the others are."""
 _REGION = re.compile(r"US(?:-[A-Z]{2})?\Z")
 
 
@@ -106,7 +109,7 @@ def _release_record(record: object) -> dict[str, Any]:
     contents = record.get("contents")
     if (
         not isinstance(contents, dict)
-        or sorted(contents) != sorted(_RELEASE_FILES)
+        or not set(_RELEASE_FILES) <= set(contents) <= {*_RELEASE_FILES, *_OPTIONAL_FILES}
         or not all(isinstance(digest, str) and _HEX64.match(digest) for digest in contents.values())
     ):
         raise ValueError(f"its 'contents' are {shown(contents)}")
@@ -122,7 +125,9 @@ def release_record(
     occupations: int,
     folder: Path,
 ) -> dict[str, Any]:
-    """The manifest's record of the release written in *folder* (whose files are final)."""
+    """The manifest's record of the release written in *folder* (whose files are final): its
+    files, with ``areas.bin`` where the release has one."""
+    files = [*_RELEASE_FILES, *(name for name in _OPTIONAL_FILES if (folder / name).is_file())]
     return {
         "folder": name,
         "name": title,
@@ -130,8 +135,7 @@ def release_record(
         "areas": list(areas),
         "occupations": occupations,
         "contents": {
-            file: hashlib.sha256((folder / file).read_bytes()).hexdigest()
-            for file in _RELEASE_FILES
+            file: hashlib.sha256((folder / file).read_bytes()).hexdigest() for file in files
         },
     }
 

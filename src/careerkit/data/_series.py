@@ -130,7 +130,7 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
         ),
         "oews": SeriesInfo(
             kind="oews",
-            name="Occupational Employment and Wage Statistics (OEWS), national and state",
+            name="Occupational Employment and Wage Statistics (OEWS), national, state and area",
             source="U.S. Bureau of Labor Statistics",
             file="catalogue/oews.bin",
             url="https://www.bls.gov/oes/tables.htm",

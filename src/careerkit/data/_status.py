@@ -34,16 +34,26 @@ class ReleaseStatus:
     """``"latest"`` (the newest date: the catalogue's current figures), ``"history"``
     (an earlier date), or ``"under ..."`` (a release of the same date installed later lies
     over it where both have figures)."""
+    local_areas: int = 0
+    """How many metropolitan and nonmetropolitan areas it has figures for
+    (:func:`careerkit.areas`)."""
 
     def __repr__(self) -> str:
         return f"<ReleaseStatus {self.reference_date}: {self.describe()}>"
 
     def coverage(self) -> str:
-        """What it covers, for people: ``"national"``, ``"national and 54 states and territories"``."""
+        """What it covers, for people: ``"national"``, ``"national and 54 states and
+        territories; 528 metropolitan and nonmetropolitan areas"``."""
         states = len(self.areas) - 1
-        if not states:
-            return "national"
-        return f"national and {states} state{'s' * (states != 1)} and territories"
+        found = "national"
+        if states:
+            found += f" and {states} state{'s' * (states != 1)} and territories"
+        if self.local_areas:
+            found += (
+                f"; {self.local_areas} metropolitan and nonmetropolitan "
+                f"area{'s' * (self.local_areas != 1)}"
+            )
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """The release as JSON-ready data."""

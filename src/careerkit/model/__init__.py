@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from careerkit._lazy import lazy_names, public_names
 
 if TYPE_CHECKING:
+    from careerkit.model.area import Area
     from careerkit.model.career import Career, CareerExtension
     from careerkit.model.codes import CodeSystem, OccupationCode
     from careerkit.model.dates import ReferenceDate
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from careerkit.model.work import RelatedOccupation, Skill, Specialty, Tool
 
 _LAZY = {
+    **dict.fromkeys(["Area"], "careerkit.model.area"),
     **dict.fromkeys(["Career", "CareerExtension"], "careerkit.model.career"),
     **dict.fromkeys(["CodeSystem", "OccupationCode"], "careerkit.model.codes"),
     **dict.fromkeys(["ReferenceDate"], "careerkit.model.dates"),
@@ -40,6 +42,7 @@ _LAZY = {
 
 __all__ = [
     "LANGUAGES",
+    "Area",
     "Career",
     "CareerExtension",
     "CategoryShare",

@@ -169,6 +169,21 @@ def of_region(items: Iterable[_Regional], region: str | None) -> list[_Regional]
     return [item for item in items if item.region == region]
 
 
+def is_region_code(value: object) -> bool:
+    """Whether *value* is text meant as an ISO 3166 code (two letters, perhaps a hyphen and
+    up to three more), as opposed to an area (:func:`careerkit.area`: an ``Area``, a BLS
+    area code or a name); it need not be a valid code (:func:`check_region` says)."""
+    if not isinstance(value, str):
+        return False
+    country, _, part = value.partition("-")
+    return (
+        len(country) == 2
+        and country.isascii()
+        and country.isalpha()
+        and (not part or (len(part) <= 3 and part.isascii() and part.isalnum()))
+    )
+
+
 def listed(regions: Iterable[str], most: int = 12) -> str:
     """Region codes for a message, sorted: all of them, or the first *most* and how many more."""
     codes = sorted(set(regions))

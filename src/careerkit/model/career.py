@@ -10,7 +10,7 @@ their names here too.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,7 +18,9 @@ from careerkit import _hooks
 from careerkit._display import fitted, html_table, shortened
 from careerkit.errors import PayBandNotFoundError
 from careerkit.model import _checks, _iso
+from careerkit.model.area import Area
 from careerkit.model.dates import ReferenceDate
+from careerkit.model.employment import Employment
 from careerkit.model.facts import FACT_LISTS, CareerFacts
 from careerkit.model.pay_band import PayBand, Period, to_period
 from careerkit.model.route import EntryRoute, FieldStory, ProgressionLadder
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from careerkit._related import NextStep
     from careerkit.pay import ConvertedPayBand, Pay
     from careerkit.pay._growth import PayGrowth
+    from careerkit.pay._position import PayPosition
+    from careerkit.pay._range import PayRange
 
 __all__ = [
     "Career",
@@ -120,7 +124,7 @@ class Career(CareerFacts):
         period: Period | str,
         *,
         prices_of: ReferenceDate | str | int | dt.date | None = None,
-        region: str | None = None,
+        region: str | Area | None = None,
         schedule: WorkSchedule | None = None,
         when: ReferenceDate | str | int | dt.date | None = None,
     ) -> tuple[ConvertedPayBand, ...]:
@@ -162,7 +166,7 @@ class Career(CareerFacts):
 
     def pay_history(
         self,
-        region: str = "US",
+        region: str | Area = "US",
         statistic: str = "median",
         period: Period | str | None = None,
         *,
@@ -183,7 +187,7 @@ class Career(CareerFacts):
         return _hooks.pay_history.call(
             self.pay_bands(region),
             who=self.id,
-            region=region,
+            region=self._place(region),
             statistic=statistic,
             period=period,
             schedule=schedule,
@@ -191,7 +195,7 @@ class Career(CareerFacts):
 
     def pay_growth(
         self,
-        region: str = "US",
+        region: str | Area = "US",
         statistic: str = "median",
         since: ReferenceDate | str | int | dt.date | None = None,
         until: ReferenceDate | str | int | dt.date | None = None,
@@ -211,10 +215,47 @@ class Career(CareerFacts):
         return _hooks.pay_growth.call(
             self.pay_history(region, statistic),
             who=self.id,
-            region=region,
+            region=self._place(region),
             statistic=statistic,
             since=since,
             until=until,
+        )
+
+    def pay_position(
+        self,
+        pay: Pay | PayRange | str,
+        region: str | Area = "US",
+        *,
+        when: ReferenceDate | str | int | dt.date | None = None,
+        schedule: WorkSchedule | None = None,
+        country: str | None = None,
+    ) -> PayPosition:
+        """Where the offer *pay* stands in *region*'s published pay distribution.
+
+        *pay* is a :class:`~careerkit.Pay`, a closed :class:`~careerkit.PayRange`
+        (placed by its midpoint; its ends have positions of their own) or text read
+        by :func:`~careerkit.parse_pay` (``"$52,000 a year"``, ``"₹35,000 per
+        month"``), which must name its currency and period. *when* dates an offer that
+        has none; an undated offer without it is refused
+        (:class:`~careerkit.DateRequiredError`). *region* is taken as by
+        :meth:`pay_bands`.
+
+        The band: of *region*'s bands, those with a reference date and at least two
+        published percentiles; of those, the newest date's; of those, the band in the
+        offer's period if there is one, else the annual band, else the hourly one,
+        else the first. None such raises :class:`~careerkit.PayBandNotFoundError`
+        naming the bands there are. The offer is converted to that band's currency,
+        period and date, and placed among its percentiles: see
+        :class:`~careerkit.PayPosition`, whose percentile is an estimate. *country*
+        chooses the price index of a currency several countries use (``"DE"`` for
+        euros), as :meth:`PayBand.convert` takes it.
+
+        >>> import careerkit
+        >>> careerkit.get("43-4051").pay_position("$52,000 a year", when="2025-05")
+        <PayPosition US 2025-05 USD/year: 52000.00 between p75 and p90, estimated p75.3 (customer-service)>
+        """
+        return _hooks.pay_position.call(
+            self, pay, region, when=when, schedule=schedule, country=country
         )
 
     def related(self) -> tuple[Career, ...]:
@@ -231,10 +272,11 @@ class Career(CareerFacts):
         """
         return _hooks.related_careers.call(self)
 
-    def next_steps(self, region: str = "US", limit: int | None = 5) -> tuple[NextStep, ...]:
+    def next_steps(self, region: str | Area = "US", limit: int | None = 5) -> tuple[NextStep, ...]:
         """The related careers (:meth:`related`) that pay more in *region*, most gain first.
 
-        Pay is each career's annual median in *region*, from the release of this
+        *region* is taken as by :meth:`pay_bands` (an area too: ``"austin"``). Pay is
+        each career's annual median in *region*, from the release of this
         career's newest annual median there, so both figures are of one date; a
         related career with no figure of that date is left out. Each
         :class:`~careerkit.NextStep` has the career, both medians, the gain and the
@@ -248,24 +290,70 @@ class Career(CareerFacts):
         """
         return _hooks.next_steps.call(self, region=region, limit=limit)
 
-    def pay_bands(self, region: str | None = None) -> tuple[PayBand, ...]:
-        """The pay bands of *region* (an ISO 3166 code), or all of them.
+    def pay_bands(self, region: str | Area | None = None) -> tuple[PayBand, ...]:
+        """The pay bands of *region*, or all of them (:attr:`pay`).
+
+        *region* is an ISO 3166 code (``"US"``, ``"US-TX"``, ``"IN"``), or a
+        metropolitan or nonmetropolitan area: an :class:`~careerkit.Area` or any
+        key :func:`careerkit.area` takes (``"austin"``, ``"0012420"``). Text of
+        two letters, perhaps with a hyphen and up to three more (``"in"``,
+        ``"us-tx"``), is read as an ISO code, never as an area's name. An area's
+        bands are BLS's figures for the career's SOC code there, read when first
+        asked for (they are not in :attr:`pay`), each naming its
+        :attr:`~careerkit.PayBand.area`.
 
         A region the career has no band for raises
         :class:`~careerkit.PayBandNotFoundError` (an unknown code, such as
-        ``"in"`` for ``"IN"``, a :class:`~careerkit.ValidationError`): never an
-        empty answer that looks like "no pay".
+        ``"in"`` for ``"IN"``, a :class:`~careerkit.ValidationError`; an
+        unknown or ambiguous area an :class:`~careerkit.AreaNotFoundError`):
+        never an empty answer that looks like "no pay".
+
+        >>> import careerkit
+        >>> [str(band.median) for band in careerkit.get("43-4051").pay_bands("0035620")]
+        ['23.84', '49590']
         """
         if region is None:
             return self.pay
-        _iso.check_region(region, field="region")
-        bands = tuple(band for band in self.pay if band.region == region)
-        if not bands:
+        return self._of(region, "pay", "pay band")
+
+    def employment_in(self, region: str | Area) -> tuple[Employment, ...]:
+        """The employment figures of *region* (taken as by :meth:`pay_bands`), oldest first.
+
+        >>> import careerkit
+        >>> [jobs.count for jobs in careerkit.get("43-4051").employment_in("0035620")]
+        [125570]
+        """
+        return self._of(region, "employment", "employment figure")
+
+    def _of(self, region: str | Area, kind: str, noun: str) -> tuple[Any, ...]:
+        """The items of list *kind* (``"pay"``, ``"employment"``) of *region* or an area:
+        never none (:class:`~careerkit.PayBandNotFoundError` names what there is)."""
+        if not _iso.is_region_code(region):
+            there = _hooks.area_figures.call(self, region)
+            found: tuple[Any, ...] = getattr(there, kind)
+            if not found:
+                other = "employment" if kind == "pay" else "pay"
+                raise PayBandNotFoundError(
+                    f"{self.id} has no {noun} for {there.area.name} ({there.area.code}): "
+                    f"BLS released its {other} there but no {kind} figure"
+                )
+            return found
+        _iso.check_region(region, field="region")  # type: ignore[arg-type]
+        every: tuple[Any, ...] = getattr(self, kind)
+        found = tuple(item for item in every if item.region == region)
+        if not found:
+            has = "bands" if kind == "pay" else "figures"
             raise PayBandNotFoundError(
-                f"{self.id} has no pay band for region {region!r}; it has bands for "
-                f"{_iso.listed(band.region for band in self.pay)}"
+                f"{self.id} has no {noun} for region {region!r}; it has {has} for "
+                f"{_iso.listed(item.region for item in every)}"
             )
-        return bands
+        return found
+
+    def _place(self, region: str | Area) -> str:
+        """*region* as results name it: an ISO code as given, an area's name."""
+        if _iso.is_region_code(region):
+            return region  # type: ignore[return-value]
+        return _hooks.area_figures.call(self, region).area.name
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import attrs
 
 from careerkit.model import _checks
+from careerkit.model.area import Area
 from careerkit.model.dates import ReferenceDate, to_optional_date
 from careerkit.model.text import Text
 
@@ -62,8 +63,19 @@ class Employment:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
     )
     """A caveat the source adds, or how careerkit read it."""
+    area: Area | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Area, "an Area"))
+    )
+    """The metropolitan or nonmetropolitan area counted (:func:`careerkit.area`); ``None`` for
+    a whole country or state. Its :attr:`region` is the area's :attr:`~careerkit.Area.region`."""
+
+    def __attrs_post_init__(self) -> None:
+        from careerkit.model.pay_band import check_area
+
+        check_area(self.area, self.region)
 
     def __repr__(self) -> str:
         # Records print as summaries, values as Python (the rule: careerkit._display).
         date = "undated" if self.reference_date is None else str(self.reference_date)
-        return f"<Employment {self.region} {date}: {self.count} jobs ({self.source})>"
+        where = self.region if self.area is None else f"{self.region} {self.area.code}"
+        return f"<Employment {where} {date}: {self.count} jobs ({self.source})>"

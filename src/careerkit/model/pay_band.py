@@ -18,6 +18,7 @@ from careerkit import _hooks
 from careerkit.errors import ValidationError, shown, wrong_type
 from careerkit.model import _checks
 from careerkit.model._frozen import FrozenMapping
+from careerkit.model.area import Area
 from careerkit.model.dates import ReferenceDate, to_optional_date
 from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import Text
@@ -96,6 +97,16 @@ def _top_code(value: _checks.Amount | None) -> Decimal | None:
 _PERCENTILE_NAME = re.compile(r"p([1-9][0-9]?)\Z")
 STATISTICS = ("low", "high", "mean", "median", "p10", "p25", "p75", "p90")
 """Names of a band's statistics, for :meth:`PayBand.statistic`: any ``pNN`` works (``p50`` is the median)."""
+
+
+def check_area(area: Area | None, region: str) -> None:
+    """Raise :class:`ValidationError` unless *region* is the one *area*'s figures carry."""
+    if area is not None and region != area.region:
+        raise ValidationError(
+            f"the figures of {area.name} ({area.code}) are of region {area.region!r}, "
+            f"not {region!r}",
+            field="region",
+        )
 
 
 def percentile_of(name: str) -> int | None:
@@ -242,6 +253,12 @@ class PayBand(_StatedAmounts):
         default=(), converter=_checks.to_tuple, validator=[_checks.strings, _checks.unique_items]
     )
     """The statistics published only as at or above :attr:`top_code` (``("p90",)``): no figure."""
+    area: Area | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Area, "an Area"))
+    )
+    """The metropolitan or nonmetropolitan area the figures are of (:func:`careerkit.area`);
+    ``None`` for a band of a whole country or state. An area's band has the area's
+    :attr:`~careerkit.Area.region` as :attr:`region`."""
 
     _NEEDS: ClassVar[str] = (
         "a pay band needs at least one figure: low, high, mean, a percentile such as 50, "
@@ -297,10 +314,12 @@ class PayBand(_StatedAmounts):
                     field=f"percentiles[{key}]",
                 )
         self._check_top_coded()
+        check_area(self.area, self.region)
 
     def _label(self) -> str:
         date = "undated" if self.reference_date is None else str(self.reference_date)
-        return f"{super()._label()} {date}"
+        where = "" if self.area is None else f" {self.area.code}"
+        return f"{super()._label()}{where} {date}"
 
     def _figure_words(self) -> list[tuple[str, str]]:
         from careerkit._display import amount
@@ -333,7 +352,7 @@ class PayBand(_StatedAmounts):
         date = "undated" if self.reference_date is None else self.reference_date.label()
         indicative = ", indicative" if self.indicative else ""
         return (
-            f"{self.region} pay band: {self.currency} per {self.period.value}, {date}"
+            f"{self.region if self.area is None else self.area.name} pay band: {self.currency} per {self.period.value}, {date}"
             f"{indicative} (source {self.source})"
         )
 

@@ -9,6 +9,7 @@ from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._exact import PRECISION
 from careerkit.pay._growth import PayGrowth
 from careerkit.pay._pay import Pay
+from careerkit.pay._position import PayPosition
 from careerkit.pay._range import PayRange
 from careerkit.pay._units import INTERNATIONAL_DOLLAR
 from careerkit.pay._vector import conversion_failures, convert_array
@@ -28,6 +29,7 @@ __all__ = [
     "PPPStep",
     "Pay",
     "PayGrowth",
+    "PayPosition",
     "PayRange",
     "PriceIndexStep",
     "ProvenanceStep",

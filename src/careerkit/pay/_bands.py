@@ -133,6 +133,7 @@ class ConvertedPayBand:
         from careerkit._display import fitted, gist
 
         band = self.band
+        where = band.region if band.area is None else f"{band.region} {band.area.code}"
         stated = "undated" if band.reference_date is None else str(band.reference_date)
         if self.date_given is not None:
             stated = f"undated, {self.date_given} given"
@@ -140,7 +141,7 @@ class ConvertedPayBand:
         date = band.reference_date or self.date_given
         prices = "" if first.when == date else f" in {first.when} prices"
         return fitted(
-            f"<ConvertedPayBand {band.region} {band.currency}/{band.period.value} {stated} -> "
+            f"<ConvertedPayBand {where} {band.currency}/{band.period.value} {stated} -> "
             f"{self.currency}/{self.period.value}{prices}: ",
             gist(self._figure_words()),
             f" ({band.source})>",

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import attrs
 
 from careerkit.errors import PayBandNotFoundError, ValidationError
+from careerkit.model.area import place_of
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import PayBand, Period, check_statistic, to_period
 from careerkit.model.schedule import WorkSchedule
@@ -135,10 +136,10 @@ class PayGrowth:
                 "is not a change over time; compare the same statistic at both dates",
                 field="later_statistic",
             )
-        if earlier.region != later.region:
+        if earlier.region != later.region or earlier.area != later.area:
             raise ValidationError(
-                f"growth compares one region: a {earlier.region} band with a {later.region} "
-                "band mixes places with dates; use bands of the same region",
+                f"growth compares one region: a {place_of(earlier)} band with a "
+                f"{place_of(later)} band mixes places with dates; use bands of the same region",
                 field="region",
             )
         if earlier.currency != later.currency:
@@ -164,7 +165,7 @@ class PayGrowth:
         first, last = pays
         if first.period is not last.period:
             first = first.per(last.period, schedule)
-        return cls.of(first, last, region=earlier.region, statistic=statistic)
+        return cls.of(first, last, region=place_of(earlier), statistic=statistic)
 
     @classmethod
     def of(cls, earlier: Pay, later: Pay, *, region: str, statistic: str) -> PayGrowth:

@@ -3,9 +3,10 @@
 :func:`update_oews` is what ``careerkit.data.update("oews", ...)`` runs (through the
 hook :data:`careerkit._hooks.update_oews`): it reads and checks the files, compares
 them with the figures in use for their date, writes the release in the catalogue's
-layout (:func:`careerkit.catalogue._build.write_release`) into a folder of its own,
-checks the catalogue it would make, and commits it by replacing the OEWS manifest
-under the update lock, with the data store's atomic writes. ``careerkit.data.update``
+layout (:func:`careerkit.catalogue._build.write_release`, and the areas' figures in
+``areas.bin``: :mod:`._areas`) into a folder of its own, checks the catalogue it would
+make, and commits it by replacing the OEWS manifest under the update lock, with the
+data store's atomic writes. ``careerkit.data.update``
 then says the data changed, and the catalogue reads its releases again on next use.
 """
 
@@ -19,8 +20,9 @@ from typing import Any
 
 from careerkit.catalogue import _released_ids, descriptions, stacked
 from careerkit.catalogue._build import _region, write_release
+from careerkit.catalogue._oews_update import _areas
 from careerkit.catalogue._oews_update._release import _Read, _reference_date
-from careerkit.catalogue._oews_update._revisions import _compare, _covered
+from careerkit.catalogue._oews_update._revisions import _covered, revisions
 from careerkit.catalogue._oews_update._tables import _content, _named, _tables
 from careerkit.data import InstalledRelease
 from careerkit.data._disk import fsync_files, locked, write_atomic
@@ -46,7 +48,7 @@ def update_oews(
             read.add(table)
     del contents
     names = ", ".join(_named(path) for path in paths)
-    read.check(names)
+    read.check(names, date)
     released = _released_ids()
     read.check_ids(released)
     detailed = {row["soc_code"] for row in read.national if row["display_level"] == "3"}
@@ -56,15 +58,32 @@ def update_oews(
         if row["soc_code"] in detailed and row["display_level"] == "3"
     ]
     keys = {(row["soc_code"], _region(row["area_code"])) for row in rows}
+    area_rows = _areas.kept(read, detailed)
+    area_keys = {(row["soc_code"], row["area_code"]) for row in area_rows}
+    hour, year = read.top_codes.copy().pop() if read.top_codes else (None, None)
+    area_file = _areas.area_file(
+        area_rows,
+        read,
+        {
+            "name": _title(date),
+            "reference_date": date,
+            "published": None,
+            "top_code_hour": hour,
+            "top_code_year": year,
+            "files": {path.name: digests[path] for path in digests},
+        },
+        names,
+    )
     with locked(folder / "oews"):
         installed = oews_releases(folder)
         stack = stacked(installed)  # checked: damage is named here too
         in_use = stack.in_use(date) if date in stack.dates else {}
-        revisions = _compare(rows, in_use)
-        if revisions and not accept_revisions:
-            _revision_error("oews", paths[0], revisions, ["the release in use"] * len(revisions))
-        covered = _covered(stack, date, keys)
-        name = _write(read, date, folder, digests, released, stack, installed)
+        layers = _areas.layers(stack, date) if date in stack.dates else []
+        found, new = revisions(rows, in_use, area_rows, layers)
+        if found and not accept_revisions:
+            _revision_error("oews", paths[0], found, ["the release in use"] * len(found))
+        covered = _covered(layers, keys, area_keys)
+        name = _write(read, date, folder, digests, released, stack, installed, area_file)
         records, entries = oews_manifest(folder)
         dropped = {record["folder"] for record in records if record["folder"] in covered}
         new_entries = [
@@ -97,9 +116,9 @@ def update_oews(
         folder=folder,
         files=tuple(_data_file("oews", entry) for entry in new_entries),
         span=date,
-        points=len(keys),
-        new=len(keys - set(in_use)),
-        revisions=tuple(revisions),
+        points=len(keys) + sum(row["soc_code"] != "00-0000" for row in area_rows),
+        new=new,
+        revisions=tuple(found),
         replaced=tuple(
             _data_file("oews", entry) for entry in entries if entry["release"] in dropped
         ),
@@ -118,8 +137,10 @@ def _write(
     released: dict[str, str],
     stack: Any,
     installed: tuple[InstalledRelease, ...],
+    area_file: bytes | None,
 ) -> str:
     """Write the release into a new folder of *folder*/oews; its name (the manifest names it).
+    Its areas' figures, where it has some, are *area_file* (:mod:`._areas`).
 
     Before the folder is complete, the catalogue it would make with the *installed*
     releases (*stack*: the catalogue they make) is read back from it and checked
@@ -131,6 +152,8 @@ def _write(
     building.mkdir(parents=True)
     try:
         hour, year = read.top_codes.copy().pop() if read.top_codes else (None, None)
+        if area_file is not None:
+            (building / _areas.NAME).write_bytes(area_file)
         write_release(
             read.national,
             read.states,

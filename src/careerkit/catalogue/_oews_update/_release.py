@@ -3,10 +3,11 @@
 :class:`_Read` gathers the rows of every table given (each occupation and area
 once), then checks what no single row shows: the national table is whole (all
 occupations, detailed ones, each with its major group), the files state one top
-code and it is above the median wage of all occupations, a new occupation's title
-gives it an id, and no occupation answers to a key another career answers to in
-the catalogue the release would make. :func:`_reference_date` dates the release
-from its file names, or from the month the user gives.
+code and it is above the median wage of all occupations, each metropolitan or
+nonmetropolitan area has one name and its row for all occupations, a new
+occupation's title gives it an id, and no occupation answers to a key another career
+answers to in the catalogue the release would make. :func:`_reference_date` dates
+the release from its file names, or from the month the user gives.
 """
 
 from __future__ import annotations
@@ -19,22 +20,26 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.catalogue._build import _region, slug
-from careerkit.catalogue._oews_update._rows import _rows, _top_code
+from careerkit.catalogue._oews_update._rows import AREA_TYPES, _rows, _top_code
 from careerkit.catalogue._oews_update._tables import _named, _refuse, _Table
 from careerkit.errors import DataFormatError, ValidationError, shown
 from careerkit.model.dates import ReferenceDate
 
-_YEAR = re.compile(r"_M([0-9]{4})_|oesm([0-9]{2})", re.IGNORECASE | re.ASCII)
+# national_M2026_dl.xlsx, MSA_M2026_dl.xlsx, all_data_M_2026.xlsx; oesm26nat.zip
+_YEAR = re.compile(r"_M_?([0-9]{4})(?![0-9])|oesm([0-9]{2})(?![0-9])", re.IGNORECASE | re.ASCII)
 FIRST_YEAR = 1999
 """The first OES release coded in SOC (careerkit reads releases coded in SOC 2018)."""
 
 
 class _Read:
-    """Every table's kept rows: national and state, each with where it came from."""
+    """Every table's kept rows: national, state and area, each with where it came from."""
 
     def __init__(self) -> None:
         self.national: list[dict[str, str]] = []
         self.states: list[dict[str, str]] = []
+        self.area_rows: list[dict[str, str]] = []
+        """Metropolitan and nonmetropolitan areas' rows (each with its ``area_name``)."""
+        self.area_names: dict[str, tuple[str, str]] = {}  # code -> (name, "file, row N")
         # (SOC code, area, level) -> "file, row N": BLS gives some codes both as a broad group
         # and as the detailed occupation its survey measures (13-1020, Buyers and Purchasing
         # Agents): two rows, one of each level
@@ -53,12 +58,37 @@ class _Read:
                     f"(also {self.where[key]}): give each table once"
                 )
             self.where[key] = here
-            (self.national if kind == "1" else self.states).append(row)
+            if kind in AREA_TYPES:
+                self._one_name(row, here)
+                self.area_rows.append(row)
+            else:
+                (self.national if kind == "1" else self.states).append(row)
         if top_code is not None:
             self.top_codes.add(top_code)
 
-    def check(self, names: str) -> None:
-        """The national table is whole: all occupations, detailed ones, their major groups."""
+    def _one_name(self, row: dict[str, str], here: str) -> None:
+        """An area has one name in a release (every row and table)."""
+        code, name = row["area_code"], row["area_name"]
+        first = self.area_names.setdefault(code, (name, here))
+        if first[0] != name:
+            raise DataFormatError(
+                f"{here}, column AREA_TITLE: {shown(name)}: area {code} is named "
+                f"{shown(first[0])} in {first[1]}; an area has one name in a release"
+            )
+
+    def check(self, names: str, date: str) -> None:
+        """The national table is whole: all occupations, detailed ones, their major groups; each
+        area has its row for all occupations."""
+        if self.area_rows and not self.national:
+            year = date[:4]
+            raise DataFormatError(
+                f"{names}: holds metropolitan and nonmetropolitan rows but no national ones. "
+                "A release is installed with BLS's national table, which names its occupations "
+                "and against which an area's figures are read: give the national file too, in "
+                f"the same call (careerkit data update oews oesm{year[2:]}nat.zip "
+                f"oesm{year[2:]}ma.zip, or national_M{year}_dl.xlsx MSA_M{year}_dl.xlsx "
+                f"BOS_M{year}_dl.xlsx)"
+            )
         if not any(row["soc_code"] == "00-0000" for row in self.national):
             raise _refuse(
                 names,
@@ -82,6 +112,32 @@ class _Read:
             )
         for hour, year in self.top_codes:
             self._above_the_median(names, Decimal(hour), Decimal(year))
+        if self.area_rows:
+            self._areas_whole(names)
+
+    def _areas_whole(self, names: str) -> None:
+        """An area's figures are read against its employment in all occupations and the
+        nation's (:mod:`careerkit.catalogue._area_file`): both are needed, as BLS publishes them."""
+        (everyone,) = [row for row in self.national if row["soc_code"] == "00-0000"]
+        if not everyone["employment"]:
+            here = self.where["00-0000", "0000000", everyone["display_level"]]
+            raise DataFormatError(
+                f"{here}, column TOT_EMP: the national employment of all occupations is not "
+                "given, and an area's location quotients are read against it: give BLS's "
+                "national table as it publishes it"
+            )
+        counted = {  # as areas.bin keeps it (._areas.kept): BLS's total
+            row["area_code"]
+            for row in self.area_rows
+            if row["soc_code"] == "00-0000" and row["display_level"] == "0" and row["employment"]
+        }
+        for code, (name, here) in self.area_names.items():
+            if code not in counted:
+                raise DataFormatError(
+                    f"{here}: area {code} ({name}) has no row for all occupations (00-0000) "
+                    "with its employment, against which its figures are read: give BLS's "
+                    "whole table of the area"
+                )
 
     def _above_the_median(self, names: str, hour: Decimal, year: Decimal) -> None:
         """BLS's top code is far above the median wage of all occupations (it marks only the

@@ -56,8 +56,8 @@ class _Table:
 def _refuse(where: str, why: str) -> DataFormatError:
     return DataFormatError(
         f"{where}: {why}. careerkit reads BLS's OEWS tables (oesmYYnat.zip, oesmYYst.zip, "
-        "their national_MYYYY_dl.xlsx and state_MYYYY_dl.xlsx workbooks, or a sheet of them "
-        "saved as CSV): see docs/howto/update-data.md"
+        "oesmYYma.zip, oesmYYall.zip, the workbooks in them, such as national_MYYYY_dl.xlsx, "
+        "or a sheet of them saved as CSV): see docs/howto/update-data.md"
     )
 
 

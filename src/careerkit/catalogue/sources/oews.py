@@ -28,9 +28,14 @@ from careerkit._once import once
 from careerkit.catalogue._releases import FIELDS, _catalogue, major_groups, release
 
 if TYPE_CHECKING:
-    from careerkit.catalogue._releases import Occupation, _Release
+    from collections.abc import Mapping, Sequence
+    from typing import Any, TypeAlias
+
+    from careerkit.catalogue._releases import Occupation
     from careerkit.catalogue.sources._source import Contribution
-    from careerkit.model import Employment, PayBand, ReferenceDate, Source, Text
+    from careerkit.model import Area, Employment, PayBand, ReferenceDate, Source, Text
+
+    _Dated: TypeAlias = Sequence[tuple[Mapping[str, Any], list[str]]]
 
 NAME = "BLS Occupational Employment and Wage Statistics (OEWS), national and state"
 """The source, for people."""
@@ -105,6 +110,11 @@ def citations() -> dict[str, Source]:
             if all(layer.coverage() == "national" for layer in layers)
             else "national and state"
         )
+        # the shipped release's areas ship beside it; a user's release may hold its own
+        if any(
+            layer.installed is None or "areas.bin" in layer.installed.contents for layer in layers
+        ):
+            coverage = coverage.replace(" and ", ", ") + ", metropolitan and nonmetropolitan area"
         found[source_id(date)] = Source(
             id=source_id(date),
             title=Text(
@@ -137,8 +147,9 @@ def facts(occupation: Occupation) -> Contribution:
     employment: list[Employment] = []
     for when, rows in dated:
         date = ReferenceDate.coerce(when)
-        pay += _bands(rows, date, source_id(when))
-        employment += _employment(rows, date, source_id(when))
+        about = [(layer.about, row) for layer, row in rows]
+        pay += _bands(about, date, source_id(when))
+        employment += _employment(about, date, source_id(when))
     newest = source_id(dated[-1][0])  # the newest release that has the occupation names it
     codes = (
         OccupationCode(
@@ -210,9 +221,29 @@ def _periods(hour: str | None, year: str | None) -> tuple[_Periods, ...]:
 # careers, with 70,000 bands, within the two seconds the catalogue promises.
 
 
-def _bands(rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: str) -> list[PayBand]:
-    """The pay bands of one date's rows (each with its release), dated *date*, citing *oews*:
-    per region, hourly then annual."""
+def area_figures(rows: _Dated, where: Area) -> tuple[tuple[PayBand, ...], tuple[Employment, ...]]:
+    """The pay bands and employment figures of an area's *rows* (one per date, each with its
+    release's about), dated and cited as the state figures are, each naming the area
+    (:attr:`~careerkit.PayBand.area`): per date, hourly then annual."""
+    from careerkit.model import ReferenceDate
+
+    bands: list[PayBand] = []
+    jobs: list[Employment] = []
+    for about, row in rows:
+        when = about["reference_date"]
+        placed, date, cites = (
+            [(about, [where.region, *row])],
+            ReferenceDate.coerce(when),
+            source_id(when),
+        )
+        bands += _bands(placed, date, cites, where)
+        jobs += _employment(placed, date, cites, where)
+    return tuple(bands), tuple(jobs)
+
+
+def _bands(rows: _Dated, date: ReferenceDate, oews: str, area: Area | None = None) -> list[PayBand]:
+    """The pay bands of one date's rows (each with its release's about), dated *date*,
+    citing *oews*: per region, hourly then annual (of *area*, where given)."""
     from careerkit.model import PayBand
     from careerkit.model._checks import trusted
     from careerkit.model._frozen import FrozenMapping
@@ -220,8 +251,8 @@ def _bands(rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: st
     new_band = trusted(PayBand)
     wage_rse, footnotes = _COLUMN["wage_rse"], _COLUMN["footnotes"]
     bands = []
-    for layer, row in rows:
-        periods = _periods(layer.about["top_code_hour"], layer.about["top_code_year"])
+    for about, row in rows:
+        periods = _periods(about["top_code_hour"], about["top_code_year"])
         notes = dict(item.split("=") for item in row[footnotes].split(";") if item)
         for kind in periods:
             percentiles = {
@@ -251,13 +282,14 @@ def _bands(rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: st
                     top_code=kind.top_code if top_coded else None,
                     top_coded=top_coded,
                     note=kind.note if only else None,
+                    area=area,
                 )
             )
     return bands
 
 
 def _employment(
-    rows: list[tuple[_Release, list[str]]], date: ReferenceDate, oews: str
+    rows: _Dated, date: ReferenceDate, oews: str, area: Area | None = None
 ) -> list[Employment]:
     from careerkit.model import Employment
     from careerkit.model._checks import trusted
@@ -275,6 +307,7 @@ def _employment(
                     location_quotient=_amount(row[_COLUMN["location_quotient"]]),
                     reference_date=date,
                     source=oews,
+                    area=area,
                 )
             )
     return found
