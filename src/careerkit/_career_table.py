@@ -162,13 +162,9 @@ def career_rows(
     key :func:`careerkit.area` takes): each career's figures there, missing where BLS
     published none.
     """
-    where = None
-    if _iso.is_region_code(region):
-        _iso.check_region(region, field="region")  # type: ignore[arg-type]
-    else:
-        from careerkit.catalogue.sources.oews_areas import area
+    from careerkit.catalogue.sources.oews_areas import region_or_area
 
-        where = area(region)
+    where = region_or_area(region)
     which = "no career has"
     if careers is None:
         from careerkit.registry import careers as every_career
@@ -176,7 +172,7 @@ def career_rows(
         careers = every_career()
     else:
         which = f"none of the {len(careers):,} careers has"
-    if where is not None:
+    if isinstance(where, Area):
         return [career_row(career, where) for career in careers]
     has = {band.region for career in careers for band in career.pay}
     has.update(jobs.region for career in careers for jobs in career.employment)

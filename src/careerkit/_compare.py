@@ -264,10 +264,10 @@ def _bands(
     careers: tuple[Career, ...], region: str | Area | None
 ) -> tuple[list[tuple[Career, PayBand]], str | None]:
     """Each career's bands of *region* (whole countries' without one), and the region's name."""
-    if region is not None and not _iso.is_region_code(region):
-        from careerkit.catalogue.sources.oews_areas import area
+    from careerkit.catalogue.sources.oews_areas import region_or_area
 
-        where = area(region)
+    where = None if region is None else region_or_area(region)
+    if isinstance(where, Area):
         found = []
         for career in careers:
             try:
@@ -280,16 +280,17 @@ def _bands(
                 f"{where.name} ({where.code}): BLS published no figure for them there"
             )
         return found, where.name
-    if region is not None:
-        _iso.check_region(region, field="region")  # type: ignore[arg-type]
-        if not any(band.region == region for career in careers for band in career.pay):
-            known = (band.region for career in careers for band in career.pay)
-            raise PayBandNotFoundError(
-                f"none of {', '.join(career.id for career in careers)} has a pay band for region "
-                f"{region!r}; they have bands for {_iso.listed(known)}"
-            )
-    code: str | None = region  # type: ignore[assignment]
-    return [(career, band) for career in careers for band in _iso.of_region(career.pay, code)], code
+    if where is not None and not any(
+        band.region == where for career in careers for band in career.pay
+    ):
+        known = (band.region for career in careers for band in career.pay)
+        raise PayBandNotFoundError(
+            f"none of {', '.join(career.id for career in careers)} has a pay band for region "
+            f"{where!r}; they have bands for {_iso.listed(known)}"
+        )
+    return [
+        (career, band) for career in careers for band in _iso.of_region(career.pay, where)
+    ], where
 
 
 def compare(

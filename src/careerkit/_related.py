@@ -15,7 +15,6 @@ import attrs
 
 from careerkit._display import fitted
 from careerkit.errors import PayBandNotFoundError, ValidationError, wrong_type
-from careerkit.model import _iso
 
 if TYPE_CHECKING:
     from careerkit.model import Area, Career, PayBand, ReferenceDate
@@ -119,10 +118,9 @@ def next_steps(
         raise ValidationError(
             f"limit must be 1 or more (or None for all), got {limit}", field="limit"
         )
-    if not _iso.is_region_code(region):  # an area: found once, named by its name
-        from careerkit.catalogue.sources.oews_areas import area
+    from careerkit.catalogue.sources.oews_areas import region_or_area
 
-        region = area(region)
+    region = region_or_area(region)  # an area found once, and named by its name
     name = region if isinstance(region, str) else region.name
     own = _annual_medians(career, region)
     if not own:

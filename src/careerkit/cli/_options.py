@@ -169,14 +169,10 @@ def _job_zone(text: str) -> int:
 def _region(text: str) -> str:
     """An ISO 3166 code (``US-TX``), or a metropolitan or nonmetropolitan area's code or name,
     checked here so that a wrong one fails before any career is read."""
-    from careerkit.model._iso import check_region, is_region_code
+    from careerkit.catalogue.sources.oews_areas import region_or_area
 
-    if is_region_code(text):
-        check_region(text)
-        return text
-    from careerkit.catalogue.sources.oews_areas import area
-
-    return area(text).code
+    found = region_or_area(text, field=None)
+    return found if isinstance(found, str) else found.code
 
 
 def _conversion(args: argparse.Namespace) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from careerkit.catalogue._area_file import AreaFigures, AreaFormatError, encode, read
 from careerkit.catalogue._oews_update._release import _Read
-from careerkit.catalogue._releases import shipped_damaged, shipped_folder
+from careerkit.catalogue.sources.oews_areas import shipped_file
 from careerkit.errors import DataFormatError
 
 ALL = "00-0000"
@@ -67,7 +67,7 @@ def area_file(
             rows,
             _national(read_.national),
         )
-    except (AreaFormatError, OverflowError) as error:  # the rows passed the gate: not expected
+    except AreaFormatError as error:  # the rows passed the gate: not expected
         raise DataFormatError(
             f"{names}: its metropolitan and nonmetropolitan figures cannot be kept in careerkit's "
             f"area file ({error}): are they BLS's?"
@@ -80,10 +80,7 @@ def layers(stack: Any, date: str) -> list[tuple[Any, AreaFigures | None]]:
     found: list[tuple[Any, AreaFigures | None]] = []
     for release in stack.layers(date):
         if release.installed is None:
-            try:
-                blob = (shipped_folder() / NAME).read_bytes()
-            except OSError as error:
-                raise shipped_damaged(NAME, f"cannot be read ({error.strerror or error})") from None
+            blob = shipped_file()
         elif NAME in release.installed.contents:
             blob = release.installed.contents[NAME]
         else:

@@ -59,7 +59,7 @@ class _Stack:
         self.heads: list[dict[str, Any]] = []
         for owner, blob in files:
             try:
-                self.heads.append(header(blob if blob is not None else _shipped()))
+                self.heads.append(header(blob if blob is not None else shipped_file()))
             except AreaFormatError as error:
                 raise _damaged(owner, str(error)) from None
         self.areas = _areas(self.heads)
@@ -75,13 +75,14 @@ class _Stack:
         for number, (owner, blob) in enumerate(self._files):
             if self._figures[number] is None:
                 try:
-                    self._figures[number] = read(blob if blob is not None else _shipped())
+                    self._figures[number] = read(blob if blob is not None else shipped_file())
                 except AreaFormatError as error:
                     raise _damaged(owner, str(error)) from None
         return self._figures  # type: ignore[return-value]
 
 
-def _shipped() -> bytes:
+def shipped_file() -> bytes:
+    """The bytes of the shipped ``areas.bin``; a damaged catalogue's error where it cannot be read."""
     try:
         return (shipped_folder() / "areas.bin").read_bytes()
     except OSError as error:
@@ -234,6 +235,18 @@ def _find(key: str, stack: _Stack) -> Area:
             "of the name",
         )
     raise AreaNotFoundError(key, (), _not_found(key, list(known.values())))
+
+
+def region_or_area(region: str | Area, *, field: str | None = "region") -> str | Area:
+    """*region* checked, as every ``region=`` takes it: text shaped as an ISO 3166 code
+    (:func:`~careerkit.model._iso.is_region_code`) is checked as one and returned as given;
+    anything else is the :class:`~careerkit.Area` :func:`area` finds for it."""
+    from careerkit.model._iso import check_region, is_region_code
+
+    if is_region_code(region):
+        check_region(region, field=field)  # type: ignore[arg-type]
+        return region
+    return area(region)
 
 
 def _first_place(name: str) -> str:
