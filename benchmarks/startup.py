@@ -15,6 +15,9 @@ Reports, side by side in one run, each against the floor that matters to a user:
 - the first question about a metropolitan area's pay in a fresh interpreter
   (``get("43-4051").pay_bands("austin")``, which reads the areas' figures), against
   the cold ``get`` alone, and the same question warm;
+- the first question about a career's national pay history in a fresh interpreter
+  (``get("43-4051").pay_history()``, which reads BLS's releases of 2004-2025), against
+  the cold ``get`` alone, and the same question warm;
 - the size of the wheel, with every career's pay, outlook, preparation, tasks,
   tools, skills and related careers (target: 10 MB).
 
@@ -82,6 +85,7 @@ def main() -> None:
         "import careerkit; careerkit.get('43-4051').pay_bands('austin')", runs
     )
     cold_csr = _median_seconds("import careerkit; careerkit.get('43-4051')", runs)
+    cold_history = _median_seconds("import careerkit; careerkit.get('43-4051').pay_history()", runs)
 
     import careerkit
 
@@ -94,6 +98,8 @@ def main() -> None:
     csr = careerkit.get("43-4051")
     csr.pay_bands("austin")
     warm_area = min(timeit.repeat(lambda: csr.pay_bands("austin"), number=2_000, repeat=5))
+    csr.pay_history()
+    warm_history = min(timeit.repeat(csr.pay_history, number=200, repeat=5))
 
     careerkit.search("warm")  # the index is built on the first search
     per_query = []
@@ -134,6 +140,13 @@ def main() -> None:
             "the areas load on the first question only",
         ),
         ('warm career.pay_bands("austin")', f"{warm_area / 2_000 * 1e6:.1f} us", "", ""),
+        (
+            "... .pay_history() (fresh: reads the national history)",
+            f"{cold_history * 1e3:.1f} ms",
+            f"{cold_history / cold_csr:.1f}x",
+            "the history loads on the first question only",
+        ),
+        ("warm career.pay_history(), 20 dates", f"{warm_history / 200 * 1e6:.0f} us", "", ""),
         ("wheel, with every career's knowledge", f"{wheel / 1e6:.2f} MB", "", "target <= 10 MB"),
     ]
     print(f"{'measure':<50}{'value':>12}{'ratio':>8}  note")

@@ -68,3 +68,21 @@ def client() -> Iterator[Any]:
         Client(cluster) as client,
     ):
         yield client
+
+
+@pytest.fixture
+def history_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the shipped national history, which careerkit reads instead (caches cleared):
+    the tests damage it."""
+    import shutil
+
+    from careerkit.catalogue.sources import oews_history
+
+    folder = Path(oews_history.__file__).parents[1]
+    shutil.copy(folder / "history.bin", tmp_path / "history.bin")
+    monkeypatch.setattr(oews_history, "shipped_folder", lambda: tmp_path)
+    oews_history._history.cache_clear()
+    oews_history.citations.cache_clear()
+    yield tmp_path / "history.bin"
+    oews_history._history.cache_clear()
+    oews_history.citations.cache_clear()

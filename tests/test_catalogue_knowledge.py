@@ -392,6 +392,7 @@ def test_every_knowledge_object_built_without_validation_equals_the_validated_on
 CACHES = (
     onet_details.reference,
     onet_details._index_text,
+    onet_details._dictionary,
     onet_details.specialty_keys,
     onet_details.citations,
     projections._text,
@@ -432,10 +433,11 @@ def damaged(match: str) -> pytest.RaisesContext[ck.DataFormatError]:
     return pytest.raises(ck.DataFormatError, match=match)
 
 
-def test_a_damaged_chunk_of_onet_bin(shipped: Path) -> None:
+@pytest.mark.parametrize("where", [3, "middle"])  # the dictionary's Adler-32 it names, its data
+def test_a_damaged_chunk_of_onet_bin(shipped: Path, where: int | str) -> None:
     offset, length = [int(part) for part in _index_line(shipped, "29-1141")[1:3]]
     data = bytearray((shipped / "onet.bin").read_bytes())
-    data[offset + length // 2] ^= 0xFF
+    data[offset + (length // 2 if where == "middle" else int(where))] ^= 0xFF
     (shipped / "onet.bin").write_bytes(bytes(data))
     with damaged(r"onet\.bin: the chunk of 29-1141 cannot be read .*Reinstall careerkit"):
         onet_details.facts(occupation("29-1141"))
@@ -443,13 +445,57 @@ def test_a_damaged_chunk_of_onet_bin(shipped: Path) -> None:
 
 
 def test_a_truncated_onet_bin(shipped: Path) -> None:
-    (shipped / "onet.bin").write_bytes((shipped / "onet.bin").read_bytes()[:1000])
-    with damaged("onet.bin: the chunk of 29-1141 cannot be read"):
+    offset, length = [int(part) for part in _index_line(shipped, "29-1141")[1:3]]
+    whole = (shipped / "onet.bin").read_bytes()
+    (shipped / "onet.bin").write_bytes(whole[: offset + length - 1])
+    with damaged(r"onet\.bin: the chunk of 29-1141 cannot be read \(its zlib stream is not"):
         onet_details.facts(occupation("29-1141"))
+    (shipped / "onet.bin").write_bytes(whole[:1000])  # within the dictionary
+    onet_details._dictionary.cache_clear()
+    with damaged("onet.bin: its compression dictionary is cut short"):
+        onet_details.facts(occupation("29-1141"))
+
+
+def test_a_chunk_longer_in_the_index_than_its_stream(shipped: Path) -> None:
+    line = _index_line(shipped, "29-1141")
+    _set_index_line(shipped, "29-1141", [*line[:2], str(int(line[2]) + 1), *line[3:]])
+    with damaged(r"onet\.bin: the chunk of 29-1141 cannot be read \(its zlib stream is not"):
+        onet_details.facts(occupation("29-1141"))
+
+
+def test_a_damaged_onet_dictionary(shipped: Path) -> None:
+    whole = (shipped / "onet.bin").read_bytes()
+    first, _, rest = whole.partition(b"\n")
+    form, version, length, adler = first.split(b" ")
+    preset = bytearray(rest[: int(length)])
+    preset[-100] ^= 0xFF  # near the end, where the most shared text is
+    (shipped / "onet.bin").write_bytes(first + b"\n" + preset + rest[int(length) :])
+    with damaged("onet.bin: its compression dictionary is not the one its first line describes"):
+        onet_details.facts(occupation("29-1141"))
+    # a first line agreeing with the damaged dictionary: zlib still refuses it, as each chunk
+    # names (by its Adler-32) the dictionary it was compressed against
+    agreeing = b" ".join((form, version, length, b"%08x" % zlib.adler32(preset)))
+    (shipped / "onet.bin").write_bytes(agreeing + b"\n" + preset + rest[int(length) :])
+    onet_details._dictionary.cache_clear()
+    with damaged(r"onet\.bin: the chunk of 29-1141 cannot be read \(Error -?\d"):
+        onet_details.facts(occupation("29-1141"))
+    for line, why in (
+        (b"careerkit-onet 2 " + length + b" " + adler, "its first line should be"),
+        (b"\xff" * 50, "its first line should be"),
+        (b"careerkit-onet 1 99999 " + adler, "its compression dictionary is not the one"),
+    ):
+        (shipped / "onet.bin").write_bytes(line + b"\n" + rest)
+        onet_details._dictionary.cache_clear()
+        with damaged(f"onet.bin: {why}"):
+            onet_details.facts(occupation("43-4051"))
 
 
 def test_a_chunk_of_the_wrong_shape(shipped: Path) -> None:
     """Compressed whole, but not what careerkit writes: a clear error, never a KeyError."""
+    whole = (shipped / "onet.bin").read_bytes()
+    first, _, rest = whole.partition(b"\n")
+    preset = rest[: int(first.split(b" ")[2])]
+    start = len(first) + 1 + len(preset)  # the first chunk's offset
     for packed_json, message in (
         (b'["29-1141.00"]', "is not a table of occupations"),
         (b'{"29-1141.00": {"zone": 9}}', r"is not as careerkit writes it \(KeyError\('9'\)\)"),
@@ -457,10 +503,11 @@ def test_a_chunk_of_the_wrong_shape(shipped: Path) -> None:
         (b'{"29-1141.00": {"skills": [["x", "skill", "lots", null, false]]}}', "is not as"),
         (b'{"29-1141.01": {"description": "no title"}}', "is not as careerkit writes it"),
     ):
-        packed = zlib.compress(packed_json)
+        deflate = zlib.compressobj(9, zdict=preset)
+        packed = deflate.compress(packed_json) + deflate.flush()
         line = _index_line(shipped, "29-1141")
-        (shipped / "onet.bin").write_bytes(packed)
-        _set_index_line(shipped, "29-1141", [line[0], "0", str(len(packed)), *line[3:]])
+        (shipped / "onet.bin").write_bytes(whole[:start] + packed)
+        _set_index_line(shipped, "29-1141", [line[0], str(start), str(len(packed)), *line[3:]])
         with damaged(rf"onet\.bin: the chunk of 29-1141 {message}"):
             onet_details.facts(occupation("29-1141"))
 

@@ -373,7 +373,7 @@ def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
 
     common = {"-h", "--help", "--json"}
     assert _options(build_parser()) == {
-        "list": common | {"--lang", "--group", "--groups", "--education", "--job-zone", "--sort", "--region"},
+        "list": common | {"--lang", "--group", "--groups", "--education", "--job-zone", "--sort", "--region", "--since", "--until"},
         "search": common | {"--lang", "--limit"},
         "classify": common | {"--csv", "--column", "--min-score"},
         "areas": common | {"--state"},
@@ -381,6 +381,7 @@ def test_each_command_takes_the_options_it_uses_and_no_other() -> None:
         "convert": common | {"--lang", "--locale", "--to", "--when", "--prices-of", "--explain"},
         "compare": common | {"--lang", "--locale", "--currency", "--period", "--per", "--prices-of", "--region"},
         "position": common | {"--region", "--when"},
+        "history": common | {"--statistic", "--period", "--prices-of", "--region"},
         "validate": common,
         "schema": common,
         "data status": common,

@@ -111,8 +111,12 @@ def test_known_reprs() -> None:
     assert repr(career.pay_bands("US")[1]) == (
         "<PayBand US USD/hour 2025-05: median 21.53 and 5 more figures (bls-oews-may-2025)>"
     )
-    assert repr(career.pay_growth()) == (
+    assert repr(career.pay_growth(since="2008")) == (
         "<PayGrowth US median 2008-05 -> 2025-05: nominal +49.93%, real +1.04%>"
+    )
+    assert repr(ck.get("29-1141").pay_history(period="year")) == (
+        "<PayHistory registered-nurses US median USD/year: 14 dates, 2012-05 65470.00 -> "
+        "2025-05 97550.00, starts May 2012 (SOC cut)>"
     )
     assert repr(career.ladder) == (
         "<ProgressionLadder IN: Customer Care Executive -> … -> Manager, 4 steps "

@@ -50,11 +50,29 @@ def projection(soc: str) -> dict[str, str]:
     return next(row for row in found if row["soc"] == soc)
 
 
+@cache
+def onet_bin() -> bytes:
+    return (CATALOGUE / "onet.bin").read_bytes()
+
+
+@cache
+def preset() -> tuple[bytes, int]:
+    """onet.bin's preset dictionary and where its first chunk starts (after the dictionary)."""
+    first, _, rest = onet_bin().partition(b"\n")
+    form, version, length, adler = first.split(b" ")
+    assert (form, version) == (b"careerkit-onet", b"1")
+    dictionary = rest[: int(length)]
+    assert zlib.adler32(dictionary) == int(adler, 16)
+    return dictionary, len(first) + 1 + int(length)
+
+
 def chunk(soc: str) -> dict[str, Any]:
     line = next(row for row in rows("onet.tsv")[1:] if row[0] == soc)
     offset, length = int(line[1]), int(line[2])
-    blob = (CATALOGUE / "onet.bin").read_bytes()
-    return json.loads(zlib.decompress(blob[offset : offset + length]))  # type: ignore[no-any-return]
+    inflate = zlib.decompressobj(zdict=preset()[0])
+    text = inflate.decompress(onet_bin()[offset : offset + length])
+    assert inflate.eof and not inflate.unused_data  # one whole zlib stream, exactly that long
+    return json.loads(text)  # type: ignore[no-any-return]
 
 
 def test_shipped_files_match_their_recorded_sha256() -> None:
@@ -114,12 +132,25 @@ def test_onet_index_covers_the_blob_in_catalogue_order() -> None:
     assert found[0] == ["soc", "offset", "length", "specialties"]
     order = {soc: at for at, soc in enumerate(socs())}
     assert [order[row[0]] for row in found[1:]] == sorted(order[row[0]] for row in found[1:])
-    at = 0
+    dictionary, at = preset()  # the chunks follow the first line and the dictionary
+    assert 0 < len(dictionary) <= 32768  # zlib's window: a longer one's start is unreachable
     for row in found[1:]:
         assert int(row[1]) == at
         at += int(row[2])
         assert len(row) % 3 == 0  # soc, offset, length, then code, title, title's key
     assert at == (CATALOGUE / "onet.bin").stat().st_size
+
+
+def test_every_onet_chunk_is_compressed_against_the_dictionary() -> None:
+    # a zlib stream with a preset dictionary names it (FDICT, then its Adler-32): every chunk
+    # needs onet.bin's dictionary, and reads back whole with it
+    dictionary, _ = preset()
+    for row in rows("onet.tsv")[1:]:
+        offset = int(row[1])
+        header = onet_bin()[offset : offset + 6]
+        assert header[1] & 0x20, row[0]  # FDICT
+        assert int.from_bytes(header[2:6], "big") == zlib.adler32(dictionary), row[0]
+        assert chunk(row[0])
 
 
 def test_registered_nurses_have_four_specialties() -> None:

@@ -211,6 +211,8 @@ def _examples() -> dict[str, Callable[[], object]]:
         "Pay, international dollars": lambda: ppp,
         "PayBand": lambda: band,
         "PayGrowth": lambda: career.pay_growth(region="US", statistic="median"),
+        "PayHistory": lambda: ck.get("29-1141").pay_history(),
+        "SeriesCut": lambda: ck.get("29-1141").pay_history().cut,
         "PayPosition": lambda: career.pay_position("$40,000-$50,000 a year", when="2025-05"),
         "PayRange": lambda: PayRange(Pay(10000, "INR", "month"), Pay(28000, "INR", "month")),
         "PayRange, open": lambda: PayRange(None, _converted_pay()),

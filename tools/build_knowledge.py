@@ -12,10 +12,13 @@ src/careerkit/catalogue/:
     prints them (thousands of jobs, one decimal; an EP "—" is an empty field, never 0), and
     the typical education, work experience and on-the-job training as worded by BLS.
 ``onet.bin`` and ``onet.tsv``
-    One zlib-compressed UTF-8 JSON chunk per SOC code that has O*NET-SOC occupations (those
-    of a broad occupation OEWS publishes only as a whole, such as 13-1021 .. 13-1023 of
-    13-1020, go under that aggregate), in occupations.tsv order; onet.tsv gives each chunk's
-    offset and length, then the code, title and title's lookup key
+    One UTF-8 JSON chunk per SOC code that has O*NET-SOC occupations (those of a broad
+    occupation OEWS publishes only as a whole, such as 13-1021 .. 13-1023 of 13-1020, go
+    under that aggregate), in occupations.tsv order, each a zlib stream compressed against
+    one preset dictionary (:func:`dictionary`) that onet.bin holds first: its first line is
+    ``careerkit-onet 1 <dictionary length> <dictionary Adler-32, 8 hex digits>``, then the
+    dictionary, then the chunks. onet.tsv gives each chunk's offset in onet.bin and length,
+    then the code, title and title's lookup key
     (``careerkit.registry.normalize_key``) of each O*NET-SOC occupation of the chunk
     other than the SOC code's own ``.00`` one: the career's specialties. A task O*NET gives
     no type is neither core nor supplemental (``null``).
@@ -35,6 +38,7 @@ import hashlib
 import json
 import sys
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -99,6 +103,13 @@ SCALES = {"education": "RL", "experience": "RW", "training": "OJ"}
 TASK_TYPES = {"Core": True, "Supplemental": False, None: None}  # None: O*NET gives no type
 SUPPRESS = {"Y": True, "N": False, None: False}  # an empty flag is not a suppression
 FLAGS = {"Y": True, "N": False}
+
+#: onet.bin's first line starts with this, then the dictionary's length and Adler-32
+ONET_FORMAT = "careerkit-onet 1"
+#: the preset dictionary's size: zlib's whole window (a longer one's start is out of reach)
+DICTIONARY_SIZE = 32768
+#: the dictionary is built of segments this long, scored by the d-mers (this long) they hold
+SEGMENT, DMER = 128, 8
 
 ONE_DECIMAL = Decimal("0.1")
 TWO_DECIMALS = Decimal("0.01")
@@ -494,6 +505,61 @@ def chunk_value(code: str, soc: str, record: Record) -> Record:
     return value
 
 
+def dictionary(
+    samples: Sequence[bytes], size: int = DICTIONARY_SIZE, segment: int = SEGMENT, dmer: int = DMER
+) -> bytes:
+    """A zlib preset dictionary of at most *size* bytes for *samples*: their most shared text.
+
+    The cover algorithm of zstd's dictionary trainer (Liao, Petri, Moffat and Wirth, "Effective
+    Construction of Relative Lempel-Ziv Dictionaries", 2016): a segment's score is the number of
+    samples holding each of its distinct d-mers, summed; the samples' text is cut into
+    ``size // segment`` epochs, each gives its best segment, whose d-mers then score nothing
+    more. The best segments go last, where zlib reaches them with the shortest distances (and
+    where they stay in its window longest). Deterministic: the same samples give the same bytes.
+    Samples shorter in all than *size* are their own dictionary.
+    """
+    text = b"".join(samples)
+    if len(text) <= size:
+        return text
+    ids: dict[bytes, int] = {}
+    spread: list[int] = []  # d-mer id -> how many samples hold it
+    at = array("l")  # text position -> id of the d-mer starting there (-1: none)
+    for sample in samples:
+        seen: set[int] = set()
+        for start in range(len(sample) - dmer + 1):
+            found = ids.setdefault(sample[start : start + dmer], len(spread))
+            if found == len(spread):
+                spread.append(0)
+            at.append(found)
+            if found not in seen:
+                seen.add(found)
+                spread[found] += 1
+        at.extend([-1] * min(len(sample), dmer - 1))  # no d-mer starts this near the end
+    spread.append(0)  # spread[-1]: where no d-mer starts, nothing scores
+    width = segment - dmer + 1  # d-mers in a segment
+    epochs = size // segment
+    epoch = len(at) // epochs
+    chosen: list[tuple[int, int]] = []
+    for first in range(0, epochs * epoch, epoch):
+        held: dict[int, int] = defaultdict(int)  # d-mer id -> how often in the window
+        score, best, best_at = 0, -1, first
+        for end in range(first, first + epoch):
+            if not held[at[end]]:
+                score += spread[at[end]]
+            held[at[end]] += 1
+            if end - first >= width:
+                leaving = at[end - width]
+                held[leaving] -= 1
+                if not held[leaving]:
+                    score -= spread[leaving]
+            if end - first >= width - 1 and score > best:
+                best, best_at = score, end - width + 1
+        chosen.append((best, best_at))
+        for position in range(best_at, best_at + width):
+            spread[at[position]] = 0
+    return b"".join(text[start : start + segment] for _, start in sorted(chosen))[-size:]
+
+
 def onet(data: Path, socs: Sequence[str]) -> tuple[bytes, bytes, dict[str, dict[str, str]]]:
     records = occupations(data)
     add_zones(data, records)
@@ -512,16 +578,23 @@ def onet(data: Path, socs: Sequence[str]) -> tuple[bytes, bytes, dict[str, dict[
         if soc not in catalogue and f"{code[:6]}0" in catalogue:
             soc = f"{code[:6]}0"
         by_soc[soc].append(code)
-    blob = bytearray()
+    chunks = {
+        soc: json.dumps(
+            {code: chunk_value(code, soc, records[code]) for code in by_soc[soc]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode()
+        for soc in socs
+        if by_soc.get(soc)
+    }
+    preset = dictionary(list(chunks.values()))
+    blob = bytearray(f"{ONET_FORMAT} {len(preset)} {zlib.adler32(preset):08x}\n".encode())
+    blob += preset
     lines = ["soc\toffset\tlength\tspecialties"]
-    for soc in socs:
-        codes = by_soc.get(soc)
-        if not codes:
-            continue
-        chunk = {code: chunk_value(code, soc, records[code]) for code in codes}
-        packed = zlib.compress(
-            json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), 9
-        )
+    for soc, chunk in chunks.items():
+        codes = by_soc[soc]
+        deflate = zlib.compressobj(level=9, zdict=preset)
+        packed = deflate.compress(chunk) + deflate.flush()
         fields = [soc, str(len(blob)), str(len(packed))]
         for code in codes:
             if code != f"{soc}.00":

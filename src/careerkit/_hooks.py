@@ -67,8 +67,8 @@ if TYPE_CHECKING:
     from careerkit.catalogue.sources.oews_areas import Figures
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
-    from careerkit.model import Career
-    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth, PayPosition
+    from careerkit.model import Career, Employment
+    from careerkit.pay import ConvertedPayBand, PayGrowth, PayHistory, PayPosition
 
 format_pay: Hook[Callable[..., str]] = Hook("format_pay")
 """``Pay.__str__`` and ``PayRange.__str__``: :func:`careerkit.text.format_pay`."""
@@ -79,8 +79,13 @@ format_figures: Hook[Callable[..., str]] = Hook("format_figures")
 convert_band: Hook[Callable[..., ConvertedPayBand]] = Hook("convert_band")
 """``PayBand.convert`` (and through it ``Career.pay_in``): the pay engine's band conversion."""
 
-pay_history: Hook[Callable[..., tuple[Pay, ...]]] = Hook("pay_history")
-"""``Career.pay_history``: the pay engine's history of a statistic."""
+pay_history: Hook[Callable[..., PayHistory]] = Hook("pay_history")
+"""``Career.pay_history``: a career's history of a statistic (its bands and the catalogue's
+national history, through the pay engine)."""
+
+employment_history: Hook[Callable[..., tuple[Employment, ...]]] = Hook("employment_history")
+"""``Career.employment_history``: a career's employment date by date (its own figures and the
+catalogue's national history)."""
 
 pay_growth: Hook[Callable[..., PayGrowth]] = Hook("pay_growth")
 """``Career.pay_growth``: the pay engine's growth between two dates."""
@@ -110,6 +115,7 @@ __all__ = [
     "Hook",
     "area_figures",
     "convert_band",
+    "employment_history",
     "format_figures",
     "format_pay",
     "next_steps",

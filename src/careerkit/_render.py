@@ -172,6 +172,7 @@ def render_career(
         w.item(f"{career.ladder.region}: {ladder}", career.ladder.source)
     _money_section(w, "pay", pay)
     _states(w, career, region)
+    _history(w, career, region)
     _employment(w, jobs)
     _outlook(w, outlook)
     if career.stories:
@@ -243,6 +244,32 @@ def _states(w: _Writer, career: Career, region: str | Area | None) -> None:
                 count=len(states), first=states[0], last=states[-1], example=example
             )
         )
+
+
+def _history(w: _Writer, career: Career, region: str | Area | None) -> None:
+    """The national median's dates, and where its series was cut and why (whole-country
+    pages and the US page only: a state's or area's history is asked for with --region)."""
+    if region is not None and (isinstance(region, Area) or region.strip().upper() != "US"):
+        return
+    if not any(band.region == "US" and band.reference_date for band in career.pay):
+        return
+    try:
+        history = career.pay_history()
+    except PayBandNotFoundError:  # no dated national median
+        return
+    first, last = history[0].when, history[-1].when
+    w.lines.append(
+        "  "
+        + w.labels["history"].format(
+            first=first.label(w.lang),  # type: ignore[union-attr]
+            last=last.label(w.lang),  # type: ignore[union-attr]
+            count=w.labels["date_many" if len(history) != 1 else "date_one"].format(n=len(history)),
+            key=career.id,
+        )
+    )
+    notes = [history.cut.describe()] if history.cut is not None else []
+    notes += [*history.notes, history.describe_top_coded()]
+    w.lines += [f"    {w.labels['note']}: {note}" for note in notes if note]
 
 
 def _employment(w: _Writer, found: Sequence[Employment]) -> None:

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from careerkit.catalogue.sources.oews_areas import Figures
     from careerkit.data import SeriesStatus
     from careerkit.data._install import Installed
-    from careerkit.model import Career
-    from careerkit.pay import ConvertedPayBand, Pay, PayGrowth, PayPosition
+    from careerkit.model import Career, Employment
+    from careerkit.pay import ConvertedPayBand, PayGrowth, PayHistory, PayPosition
 
 
 def _format_pay(*args: Any, **kwargs: Any) -> str:
@@ -38,10 +38,16 @@ def _convert_band(*args: Any, **kwargs: Any) -> ConvertedPayBand:
     return convert_band(*args, **kwargs)
 
 
-def _pay_history(*args: Any, **kwargs: Any) -> tuple[Pay, ...]:
-    from careerkit.pay._growth import history
+def _pay_history(*args: Any, **kwargs: Any) -> PayHistory:
+    from careerkit._history import pay_history
 
-    return history(*args, **kwargs)
+    return pay_history(*args, **kwargs)
+
+
+def _employment_history(*args: Any, **kwargs: Any) -> tuple[Employment, ...]:
+    from careerkit._history import employment_history
+
+    return employment_history(*args, **kwargs)
 
 
 def _pay_growth(*args: Any, **kwargs: Any) -> PayGrowth:
@@ -96,6 +102,7 @@ _hooks.format_pay.provide(_format_pay)
 _hooks.format_figures.provide(_format_figures)
 _hooks.convert_band.provide(_convert_band)
 _hooks.pay_history.provide(_pay_history)
+_hooks.employment_history.provide(_employment_history)
 _hooks.pay_growth.provide(_pay_growth)
 _hooks.rated_currencies.provide(_rated_currencies)
 _hooks.update_oews.provide(_update_oews)

@@ -6,7 +6,8 @@ country) to one unit, and :meth:`CareerkitFrameAccessor.pay_position` places
 offers in careers' published pay distributions; on a Series of text, :meth:`CareerkitSeriesAccessor.parse`
 reads pay text into ``low``, ``high``, ``currency`` and ``period`` columns, and
 :meth:`CareerkitSeriesAccessor.classify` codes job titles to careers.
-:func:`careers_frame` is a table of every career, one row each, to filter and sort.
+:func:`careers_frame` is a table of every career, one row each, to filter and sort;
+:func:`growth_frame` one of every career's change in pay between two dates.
 
 >>> import pandas as pd
 >>> import careerkit.pandas
@@ -31,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from careerkit import _career_table, _classify_table, _position_table, _tables
+from careerkit import _career_table, _classify_table, _growth_table, _position_table, _tables
 
 try:
     import pandas as pd
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from careerkit._search import SearchResult
     from careerkit.model import Area
 
-__all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame"]
+__all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame", "growth_frame"]
 
 _DTYPES = {"text": "str", "int": "Int64", "float": "float64"}
 
@@ -95,6 +96,74 @@ def careers_frame(region: str | Area = "US") -> pd.DataFrame:
             for name, kind in _career_table.COLUMNS
         }
     )
+
+
+def growth_frame(
+    since: When,
+    until: When | None = None,
+    statistic: str = "median",
+    *,
+    region: str | Area = "US",
+    period: Period | str | None = "year",
+) -> pd.DataFrame:
+    """Every career's change in pay from *since* to *until*, one row per career with both.
+
+    Each row is :meth:`careerkit.Career.pay_growth`'s figures for one career of the
+    default registry, by id: the *statistic* (``"median"``, ``"mean"``, ``"p10"`` ...)
+    of *region*'s pay history (:meth:`~careerkit.Career.pay_history`, in *period*;
+    ``None``: the period most of its dates publish) at the two dates. Columns:
+
+    - ``id``, ``title`` (English), ``soc`` (its SOC 2018 code);
+    - ``statistic``, ``currency`` and ``period`` of the figures;
+    - ``since`` and ``until``: the two dates, as the history has them (``'2011-05'``);
+    - ``earlier`` and ``later``: the figures at those dates, as published (or, where a
+      date publishes the statistic only in another period, converted under the BLS
+      full-time schedule, as :meth:`~careerkit.Career.pay_history` does);
+      ``earlier_in_later_prices``: the earlier figure in the prices of ``until`` (US
+      CPI-U for US dollars);
+    - ``nominal`` and ``real``: the change in money and after prices, fractions rounded
+      half-even to 4 places as :class:`~careerkit.PayGrowth` gives them (``0.4993`` is
+      +49.93%);
+    - ``cut``: where the career's series starts and why
+      (:meth:`careerkit.SeriesCut.describe`: a SOC revision split or merged the
+      occupation), missing where it was not cut.
+
+    *since* and *until* are dates as :class:`~careerkit.ReferenceDate` reads them
+    (``'2011'``, ``'2011-05'``, ``2011``); a year alone matches the one date of that year
+    a career's history has (``'2011'``: BLS's May 2011 release), and a year with two
+    dates in one history is refused (:class:`~careerkit.ValidationError`: give the
+    month). *until* ``None`` is each career's newest date.
+
+    A career whose history lacks either date (BLS published no figure for it that year,
+    or its series starts later: see ``cut``) is left out; ``frame.attrs["left_out"]``
+    holds each one left out, by id, with the reason. Where no career has both dates,
+    :class:`~careerkit.PayBandNotFoundError` says so. The figures are float64, each
+    exactly ``float()`` of the Decimal careerkit computes, as in :func:`careers_frame`.
+    It takes about as long as :func:`careers_frame`: every career's history is read.
+
+    >>> import careerkit.pandas
+    >>> frame = careerkit.pandas.growth_frame(since="2012", until="2025")
+    >>> nurses = frame.set_index("soc").loc["29-1141"]
+    >>> nurses.since, float(nurses.earlier), float(nurses.later), float(nurses.nominal)
+    ('2012-05', 65470.0, 97550.0, 0.49)
+    >>> "SOC 2010" in nurses.cut
+    True
+    >>> by_real = frame.sort_values("real", ascending=False)
+    >>> list(by_real.columns[-3:])
+    ['nominal', 'real', 'cut']
+    >>> "starts in May 2012" in careerkit.pandas.growth_frame(since="2011").attrs[
+    ...     "left_out"]["registered-nurses"]
+    True
+    """
+    found = _growth_table.growth_rows(since, until, statistic, region=region, period=period)
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(_growth_table.column(found.rows, name), dtype=_DTYPES[kind])
+            for name, kind in _growth_table.COLUMNS
+        }
+    )
+    frame.attrs["left_out"] = found.left_out
+    return frame
 
 
 def _one_column(frame: pd.DataFrame, name: Hashable) -> pd.Series:

@@ -3,7 +3,7 @@
 The same methods and arguments as :mod:`careerkit.pandas`: ``df.careerkit.convert``,
 ``df.careerkit.failures`` and ``df.careerkit.pay_position`` on a DataFrame, ``series.careerkit.parse`` on a
 Series of pay text, ``series.careerkit.classify`` on a Series of job titles;
-:func:`careers_frame`, a table of every career.
+:func:`careers_frame`, a table of every career; :func:`growth_frame`, every career's change in pay.
 
 >>> import polars as pl
 >>> import careerkit.polars
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerkit import _career_table, _classify_table, _position_table, _tables
+from careerkit import _career_table, _classify_table, _growth_table, _position_table, _tables
 
 try:
     import numpy as np
@@ -39,7 +39,7 @@ from careerkit.pay._kinds import Kind, check_kind
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
 
-__all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace", "careers_frame"]
+__all__ = ["CareerkitFrameNamespace", "CareerkitSeriesNamespace", "careers_frame", "growth_frame"]
 
 _DTYPES = {"text": pl.String, "int": pl.Int64, "float": pl.Float64}
 
@@ -60,6 +60,37 @@ def careers_frame(region: str | Area = "US") -> pl.DataFrame:
         [
             pl.Series(name, _career_table.column(rows, name), dtype=_DTYPES[kind])
             for name, kind in _career_table.COLUMNS
+        ]
+    )
+
+
+def growth_frame(
+    since: When,
+    until: When | None = None,
+    statistic: str = "median",
+    *,
+    region: str | Area = "US",
+    period: Period | str | None = "year",
+) -> pl.DataFrame:
+    """Every career's change in pay from *since* to *until*, one row per career with both:
+    the columns, rows and rules of :func:`careerkit.pandas.growth_frame` (the figures
+    Float64, the rest String, ``cut`` null where the series was not cut).
+
+    A polars frame carries no metadata, so the careers left out are not listed with it:
+    they are those of :func:`careerkit.careers` not in the frame, and
+    ``careerkit.pandas.growth_frame(...).attrs["left_out"]`` (or each one's
+    :meth:`~careerkit.Career.pay_growth`) says why.
+
+    >>> import careerkit.polars
+    >>> frame = careerkit.polars.growth_frame(since="2012", until="2025")
+    >>> frame.filter(pl.col("soc") == "29-1141").select("since", "until", "nominal").row(0)
+    ('2012-05', '2025-05', 0.49)
+    """
+    found = _growth_table.growth_rows(since, until, statistic, region=region, period=period)
+    return pl.DataFrame(
+        [
+            pl.Series(name, _growth_table.column(found.rows, name), dtype=_DTYPES[kind])
+            for name, kind in _growth_table.COLUMNS
         ]
     )
 

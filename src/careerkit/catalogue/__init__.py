@@ -29,6 +29,13 @@ has it. No two careers answer to one key: ``careerkit data update oews`` refuses
 a release that would make an occupation answer to another's id, title or code,
 or to a key of careerkit's own profiles (``CSR``).
 
+**History.** BLS's national releases of May 2004 to May 2025 ship too, as each
+career's pay and employment history (``careerkit.catalogue.sources.oews_history``),
+read on the first history question: each release in its own SOC, carried to the
+career's SOC 2018 code only where the SOC crosswalks map it one to one, and cut, with
+the reason, where a revision split or merged it. A release the user installs takes the
+place of the shipped history's for its date.
+
 The shipped files hold the index (read once, on the first lookup) and each
 occupation's figures compressed on their own, so that building one career reads
 one occupation. A user's releases are read whole on the first lookup and checked

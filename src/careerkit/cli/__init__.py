@@ -1,7 +1,7 @@
 """The ``careerkit`` command (also ``python -m careerkit``).
 
 Subcommands: ``list``, ``search``, ``show``, ``classify``, ``convert``, ``compare``,
-``position``, ``validate``, ``schema`` and ``data status|update|reset``. Each takes the options
+``position``, ``history``, ``validate``, ``schema`` and ``data status|update|reset``. Each takes the options
 it uses and no other: ``--json`` every one, ``--lang en|hi`` those that print
 careers' text (``list``, ``search``, ``show``, ``convert``, ``compare``),
 ``--locale`` those that format amounts (``show``, ``convert``, ``compare``).
@@ -20,7 +20,7 @@ Output that the terminal's encoding cannot show is written as escapes
 The modules: ``_main`` runs a command line and reports how it ended; ``_parser``
 builds the parser from the command groups, one module each (``_careers``: list,
 search, show; ``_classify``: classify; ``_pay``: convert, compare; ``_position``:
-position; ``_profiles``: validate, schema; ``_data``: data status|update|reset);
+position; ``_history``: history; ``_profiles``: validate, schema; ``_data``: data status|update|reset);
 ``_options`` holds what the commands share (common options, reading option values)
 and ``_output`` how they write JSON.
 """

@@ -7,6 +7,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from careerkit import registry, serialization
+from careerkit.cli._history import (
+    GROWTH_SORTS,
+    check_growth_options,
+    growth_by_id,
+    growth_figure,
+    growth_json,
+)
 from careerkit.cli._options import (
     SharedOptions,
     _checked,
@@ -22,6 +29,7 @@ from careerkit.errors import ValidationError
 
 if TYPE_CHECKING:
     from careerkit._career_table import CareerRow
+    from careerkit._growth_table import GrowthRow
     from careerkit.model import Career
 
 __all__ = ["add_commands"]
@@ -36,12 +44,17 @@ _SORTS = {
 _US_ONLY = ("growth", "openings")
 
 
-def _selected(args: argparse.Namespace, careers: Sequence[Career]) -> list[CareerRow] | None:
+def _selected(
+    args: argparse.Namespace, careers: Sequence[Career]
+) -> tuple[list[CareerRow], dict[str, GrowthRow]] | None:
     """The rows of the *careers* that ``list``'s ``--education`` and ``--job-zone`` keep, in
-    ``--sort``'s order; ``None`` where none of those options is given (a plain listing)."""
+    ``--sort``'s order, and (for ``--sort real-growth`` or ``pay-growth``) each one's growth
+    by id; ``None`` where none of those options is given (a plain listing)."""
+    check_growth_options(args)
     region = "US" if args.region is None else _checked("--region", args.region, _region)
     if args.region is not None and not (
-        args.sort in ("pay", "employment") or (args.sort in _US_ONLY and region == "US")
+        args.sort in ("pay", "employment", *GROWTH_SORTS)
+        or (args.sort in _US_ONLY and region == "US")
     ):
         if args.sort in _US_ONLY:
             raise ValidationError(
@@ -49,8 +62,8 @@ def _selected(args: argparse.Namespace, careers: Sequence[Career]) -> list[Caree
                 f"only: --region {region} is for --sort pay or --sort employment"
             )
         raise ValidationError(
-            f"--region {region} chooses whose figures --sort pay or --sort employment sorts "
-            "by: give one of those"
+            f"--region {region} chooses whose figures --sort pay, employment, real-growth or "
+            "pay-growth sorts by: give one of those"
         )
     zone = None if args.job_zone is None else _checked("--job-zone", args.job_zone, _job_zone)
     if args.education is None and zone is None and args.sort is None:
@@ -64,6 +77,8 @@ def _selected(args: argparse.Namespace, careers: Sequence[Career]) -> list[Caree
         if (zone is None or row.job_zone == zone)
         and (education is None or education in (row.education or "").casefold())
     ]
+    if args.sort in GROWTH_SORTS:
+        return growth_by_id(args, rows, region)
     if args.sort is not None:
         column = _SORTS[args.sort]
         currencies = {row.currency for row in rows if getattr(row, column) is not None}
@@ -74,11 +89,13 @@ def _selected(args: argparse.Namespace, careers: Sequence[Career]) -> list[Caree
             )
         # descending; careers without the figure last; ties keep the id order
         rows.sort(key=lambda row: (getattr(row, column) is None, -(getattr(row, column) or 0)))
-    return rows
+    return rows, {}
 
 
-def _figure(row: CareerRow, sort: str) -> str:
+def _figure(row: CareerRow, sort: str, growth: dict[str, GrowthRow]) -> str:
     """The figure ``list --sort`` sorted *row* by, as text (``—`` where none is published)."""
+    if sort in GROWTH_SORTS:
+        return growth_figure(growth.get(row.id), sort)
     value = getattr(row, _SORTS[sort])
     if value is None:
         return "—"
@@ -100,8 +117,10 @@ def _list(args: argparse.Namespace) -> int:
                 print(f"{code}  {title}")
         return 0
     careers = registry.careers(group=args.group)
-    selected = _selected(args, careers)
-    if selected is not None:
+    chosen = _selected(args, careers)
+    growth: dict[str, GrowthRow] = {}
+    if chosen is not None:
+        selected, growth = chosen
         by_id = {career.id: career for career in careers}
         careers = tuple(by_id[row.id] for row in selected)
         figures = {row.id: row for row in selected}
@@ -114,7 +133,9 @@ def _list(args: argparse.Namespace) -> int:
                 "aliases": list(career.aliases),
                 "codes": {system.value: code for system, code in career.codes.items()},
             }
-            if args.sort is not None:  # the figure it is sorted by, and its currency
+            if args.sort in GROWTH_SORTS:  # the growth it is sorted by, and its dates
+                row.update(growth_json(growth.get(career.id)))
+            elif args.sort is not None:  # the figure it is sorted by, and its currency
                 found = figures[career.id]
                 row[_SORTS[args.sort]] = getattr(found, _SORTS[args.sort])
                 if args.sort == "pay":
@@ -123,7 +144,9 @@ def _list(args: argparse.Namespace) -> int:
         print(_json(rows))
         return 0
     width = min(40, max((len(career.id) for career in careers), default=0))
-    shown = {} if args.sort is None else {i: _figure(figures[i], args.sort) for i in figures}
+    shown = (
+        {} if args.sort is None else {i: _figure(figures[i], args.sort, growth) for i in figures}
+    )
     right = max(map(len, shown.values()), default=0)
     for career in careers:
         figure = f"  {shown[career.id]:>{right}}" if shown else ""
@@ -207,7 +230,9 @@ _EXAMPLES = {
   careerkit list --groups
   careerkit list --group 29
   careerkit list --education bachelor --job-zone 4 --sort growth
-  careerkit list --group 29 --sort pay --region US-TX""",
+  careerkit list --group 29 --sort pay --region US-TX
+  careerkit list --sort real-growth --since 2011
+  careerkit list --group 29 --sort pay-growth --since 2015 --until 2025 --json""",
     "search": """careerkit search nurse
   careerkit search "custmer service" --limit 3
   careerkit search 29-11 --json""",
@@ -248,14 +273,28 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
     )
     listing.add_argument(
         "--sort",
-        choices=tuple(_SORTS),
+        choices=(*_SORTS, *GROWTH_SORTS),
         help="most first: pay (annual median of the newest release), growth (projected "
-        "change in jobs, 2024-34, percent), openings (a year) or employment",
+        "change in jobs, 2024-34, percent), openings (a year), employment, real-growth "
+        "(the change in the median after prices, --since to --until, percent) or pay-growth "
+        "(the same change in money)",
     )
     listing.add_argument(
         "--region",
-        help="whose pay or employment --sort pay or --sort employment uses (default: US; "
-        "US-TX, IN); growth and openings are BLS's projections for the US only",
+        help="whose pay or employment --sort pay, employment, real-growth or pay-growth uses "
+        "(default: US; US-TX, IN); growth and openings are BLS's projections for the US only",
+    )
+    listing.add_argument(
+        "--since",
+        metavar="DATE",
+        help="the earlier date of --sort real-growth or pay-growth (2011, 2011-05: a year "
+        "matches the one release of that year)",
+    )
+    listing.add_argument(
+        "--until",
+        metavar="DATE",
+        help="the later date of --sort real-growth or pay-growth (default: each career's "
+        "newest date)",
     )
     listing.set_defaults(run=_list)
 

@@ -98,6 +98,8 @@ _OPTIONS = {
     "prices_of": "--prices-of",
     "when": "--when",
     "reference_date": "--reference-date",
+    "since": "--since",
+    "until": "--until",
 }
 
 

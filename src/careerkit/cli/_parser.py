@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import argparse
 
-from careerkit.cli import _areas, _careers, _classify, _data, _pay, _position, _profiles
+from careerkit.cli import (
+    _areas,
+    _careers,
+    _classify,
+    _data,
+    _history,
+    _pay,
+    _position,
+    _profiles,
+)
 from careerkit.cli._options import _Parser, shared_options
 
 __all__ = ["build_parser"]
@@ -40,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # Each command takes the options it uses, and no other.
     options = shared_options()
-    # list, search, show; areas; classify; convert, compare; position; validate, schema;
-    # data status|update|reset
-    for group in (_careers, _areas, _classify, _pay, _position, _profiles, _data):
+    # list, search, show; areas; classify; convert, compare; position; history; validate,
+    # schema; data status|update|reset
+    for group in (_careers, _areas, _classify, _pay, _position, _history, _profiles, _data):
         group.add_commands(commands, options)
     return parser

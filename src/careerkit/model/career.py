@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from careerkit._related import NextStep
     from careerkit.pay import ConvertedPayBand, Pay
     from careerkit.pay._growth import PayGrowth
+    from careerkit.pay._history import PayHistory
     from careerkit.pay._position import PayPosition
     from careerkit.pay._range import PayRange
 
@@ -171,26 +172,33 @@ class Career(CareerFacts):
         period: Period | str | None = None,
         *,
         schedule: WorkSchedule | None = None,
-    ) -> tuple[Pay, ...]:
+    ) -> PayHistory:
         """One *statistic* of *region*'s dated pay bands, one :class:`~careerkit.Pay` per date.
 
-        In date order, each with its ``when``. *statistic* is ``"median"``,
-        ``"mean"`` or a percentile (``"p10"``). In *period* (default: the
-        period most dates publish, hours first on a tie), each figure is the
-        source's own where it publishes that period, else converted under
-        *schedule* (the step is in its provenance).
+        Returns a :class:`~careerkit.PayHistory`: a sequence of
+        :class:`~careerkit.Pay` in date order, each with its ``when``, that also
+        says which source each figure cites and where the series was cut.
+        *statistic* is ``"median"``, ``"mean"`` or a percentile (``"p10"``). In
+        *period* (default: the period most dates publish, hours first on a tie),
+        each figure is the source's own where it publishes that period, else
+        converted under *schedule* (the step is in its provenance).
+
+        For the nation (``"US"``), a career with a SOC code also has BLS's national
+        figures of every OEWS release careerkit ships as history (May 2004 to May
+        2025), read on the first such question: each release's own figure for its
+        date, before a figure a profile quotes for that date. Where a SOC revision
+        split or merged the occupation, the series starts at the revision, and its
+        ``cut`` (a :class:`~careerkit.SeriesCut`) says why; a band dated before it
+        (a profile's quote of an earlier release) is of a different occupation and
+        is left out.
 
         >>> import careerkit
-        >>> [str(pay.amount) for pay in careerkit.get("csr").pay_history(period="hour")]
-        ['14.36', '21.53']
+        >>> history = careerkit.get("csr").pay_history(period="hour")
+        >>> [str(pay.amount) for pay in history][-2:], str(history[0].when)
+        (['20.59', '21.53'], '2004-05')
         """
         return _hooks.pay_history.call(
-            self.pay_bands(region),
-            who=self.id,
-            region=self._place(region),
-            statistic=statistic,
-            period=period,
-            schedule=schedule,
+            self, region, statistic=statistic, period=period, schedule=schedule
         )
 
     def pay_growth(
@@ -202,13 +210,17 @@ class Career(CareerFacts):
     ) -> PayGrowth:
         """The change in *statistic* of *region*'s pay from *since* to *until* (default: first to last).
 
+        *since* and *until* are dates of :meth:`pay_history` (``"2011-05"``); a year
+        alone (``"2011"``, ``2011``) is the one date of that year, and a year with
+        two dates is refused, naming them.
+
         Returns a :class:`~careerkit.pay.PayGrowth` with ``nominal`` and ``real``
         fractions (``Decimal('0.4993')`` is +49.93%; real is deflated with the
         bundled price index of the band's country) and ``explain()``. The figures
         are those of :meth:`pay_history`, in the period both dates publish.
 
         >>> import careerkit
-        >>> growth = careerkit.get("csr").pay_growth(region="US", statistic="median")
+        >>> growth = careerkit.get("csr").pay_growth(region="US", since="2008", until="2025")
         >>> growth.nominal, growth.real
         (Decimal('0.4993'), Decimal('0.0104'))
         """
@@ -324,6 +336,20 @@ class Career(CareerFacts):
         [125570]
         """
         return self._of(region, "employment", "employment figure")
+
+    def employment_history(self, region: str | Area = "US") -> tuple[Employment, ...]:
+        """*region*'s employment figures, one per date, oldest first.
+
+        For the nation, a career with a SOC code has BLS's national employment of
+        every OEWS release careerkit ships as history (May 2004 to May 2025), from
+        where its series starts (see :meth:`pay_history` and its ``cut``).
+
+        >>> import careerkit
+        >>> [(str(jobs.reference_date), jobs.count) for jobs in
+        ...  careerkit.get("29-1141").employment_history()][:2]
+        [('2012-05', 2633980), ('2013-05', 2661890)]
+        """
+        return _hooks.employment_history.call(self, region)
 
     def _of(self, region: str | Area, kind: str, noun: str) -> tuple[Any, ...]:
         """The items of list *kind* (``"pay"``, ``"employment"``) of *region* or an area:

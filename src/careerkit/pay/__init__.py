@@ -8,6 +8,7 @@ that need them.
 from careerkit.pay._bands import ConvertedPayBand
 from careerkit.pay._exact import PRECISION
 from careerkit.pay._growth import PayGrowth
+from careerkit.pay._history import PayHistory, SeriesCut
 from careerkit.pay._pay import Pay
 from careerkit.pay._position import PayPosition
 from careerkit.pay._range import PayRange
@@ -29,11 +30,13 @@ __all__ = [
     "PPPStep",
     "Pay",
     "PayGrowth",
+    "PayHistory",
     "PayPosition",
     "PayRange",
     "PriceIndexStep",
     "ProvenanceStep",
     "ScheduleStep",
+    "SeriesCut",
     "conversion_failures",
     "convert_array",
 ]

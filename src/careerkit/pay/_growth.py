@@ -21,8 +21,9 @@ import attrs
 from careerkit.errors import PayBandNotFoundError, ValidationError
 from careerkit.model.area import place_of
 from careerkit.model.dates import ReferenceDate
-from careerkit.model.pay_band import PayBand, Period, check_statistic, to_period
+from careerkit.model.pay_band import PayBand, Period, check_statistic, percentile_of, to_period
 from careerkit.model.schedule import WorkSchedule
+from careerkit.pay._history import PayHistory, SeriesCut
 from careerkit.pay._pay import Pay
 from careerkit.pay._units import When
 
@@ -50,27 +51,70 @@ def history(
     statistic: str,
     period: Period | str | None,
     schedule: WorkSchedule | None,
-) -> tuple[Pay, ...]:
-    """See :meth:`careerkit.Career.pay_history`; *who* names the career in errors."""
+    cut: SeriesCut | None = None,
+    notes: tuple[str, ...] = (),
+) -> PayHistory:
+    """See :meth:`careerkit.Career.pay_history`; *who* names the career in errors, *cut*
+    says where its series was cut (the bands before it are left out by the caller)."""
     check_statistic(statistic)
     dated = [band for band in bands if band.reference_date is not None]
     having = [band for band in dated if band.statistic(statistic) is not None]
+    capped = [band for band in dated if _top_coded(band, statistic)]
     if not having:
+        if capped:
+            dates = ", ".join(str(date) for date in _dates_of(capped))
+            raise PayBandNotFoundError(
+                f"{who} has no {region} {statistic} figure: the source published it only as "
+                f"at or above its top code (BLS's '#') on every date it gives ({dates})"
+                + ("; try statistic='mean'" if any(band.mean for band in dated) else "")
+            )
         raise PayBandNotFoundError(
             f"{who} has no dated {region} pay band with a {statistic}; "
             f"its {region} bands give: {_offered(dated) or 'no dated figures'}"
         )
     target = _choose_period(having, statistic) if period is None else to_period(period)
+    # a date whose band in the period asked is top-coded has no figure in that period, and
+    # none is made from another period's (it would be below the top code the source gives)
+    top = {band.reference_date for band in capped if band.period is target}
     by_date: dict[ReferenceDate, list[PayBand]] = collections.defaultdict(list)
     for band in having:
-        by_date[band.reference_date].append(band)  # type: ignore[index]
-    found = []
+        if band.reference_date not in top:
+            by_date[band.reference_date].append(band)  # type: ignore[index]
+    top |= {band.reference_date for band in capped if band.reference_date not in by_date}
+    if not by_date:
+        dates = ", ".join(str(date) for date in sorted(top, key=ReferenceDate.sort_key))  # type: ignore[arg-type]
+        raise PayBandNotFoundError(
+            f"{who} has no {region} {statistic} figure per {target.value}: the source "
+            f"published it only as at or above its top code (BLS's '#') on {dates}"
+        )
+    found, sources = [], []
     for date in sorted(by_date, key=ReferenceDate.sort_key):
         choices = sorted(by_date[date], key=lambda band: band.period != target)
         band = choices[0]
         pay = Pay(band.statistic(statistic), band.currency, band.period, when=date)  # type: ignore[arg-type]
         found.append(pay if band.period is target else pay.per(target, schedule))
-    return tuple(found)
+        sources.append(band.source)
+    return PayHistory(
+        found,
+        career=who,
+        region=region,
+        statistic=statistic,
+        sources=sources,
+        cut=cut,
+        top_coded=tuple(top),  # type: ignore[arg-type]
+        notes=notes,
+    )
+
+
+def _top_coded(band: PayBand, statistic: str) -> bool:
+    """Whether *band* publishes *statistic* only as at or above its top code."""
+    names = {"median", "p50"} if percentile_of(statistic) == 50 else {statistic}
+    return any(name in band.top_coded for name in names)
+
+
+def _dates_of(bands: Iterable[PayBand]) -> list[ReferenceDate]:
+    dates = {band.reference_date for band in bands if band.reference_date is not None}
+    return sorted(dates, key=ReferenceDate.sort_key)
 
 
 def _offered(bands: Iterable[PayBand]) -> str:
@@ -201,7 +245,7 @@ class PayGrowth:
         """The two figures, the price index and both changes, one line each.
 
         >>> import careerkit
-        >>> print(careerkit.get("csr").pay_growth().explain())  # doctest: +ELLIPSIS
+        >>> print(careerkit.get("csr").pay_growth(since="2008").explain())  # doctest: +ELLIPSIS
         US median, May 2008 -> May 2025
           earlier: 14.36 USD/hour (May 2008)
           later:   21.53 USD/hour (May 2025)
@@ -227,6 +271,16 @@ class PayGrowth:
         return "\n".join(lines)
 
 
+def _within(found: ReferenceDate, date: ReferenceDate) -> bool:
+    """Whether the date *found* is the one *date* names (a year: any date of it; a day: its
+    month's release)."""
+    if date.precision == "year":
+        return found.year == date.year
+    if date.precision == "day":
+        return found in (date, ReferenceDate(date.year, date.month))
+    return found == date
+
+
 def _percent(fraction: Decimal) -> str:
     return f"{fraction * 100:+.2f}%"
 
@@ -242,23 +296,64 @@ def growth(
 ) -> PayGrowth:
     """See :meth:`careerkit.Career.pay_growth`."""
     by_date = {pay.when: pay for pay in history_}
+    cut = history_.cut if isinstance(history_, PayHistory) else None
+    top = history_.top_coded if isinstance(history_, PayHistory) else ()
 
     def pick(when: When | None, field: str, default: Pay) -> Pay:
         if when is None:
             return default
         date = ReferenceDate.coerce(when, field=field)
+        if date not in by_date and date.precision == "day":  # a day: its month's release
+            month = ReferenceDate(date.year, date.month)
+            if month in by_date:
+                return by_date[month]
+        if date not in by_date and date.precision == "year":  # "2011": the one date of 2011
+            same_year = [pay for pay in history_ if pay.when.year == date.year]  # type: ignore[union-attr]
+            if len(same_year) == 1:
+                return same_year[0]
+            if same_year:
+                dates = ", ".join(str(pay.when) for pay in same_year)
+                raise ValidationError(
+                    f"{date.year} is ambiguous: {who}'s {region} {statistic} has "
+                    f"{len(same_year)} dates in {date.year} ({dates}); give the month, such "
+                    f"as {str(same_year[-1].when)!r}",
+                    field=field,
+                )
         if date not in by_date:
             dates = ", ".join(str(pay.when) for pay in history_)
+            capped = [found for found in top if _within(found, date)]
+            if capped:
+                raise PayBandNotFoundError(
+                    f"{who} has no {region} {statistic} dated {date}: the source published its "
+                    f"{capped[0]} {statistic} only as at or above its top code (BLS's '#'), so "
+                    f"there is no figure to compare; its dates: {dates}"
+                )
+            why = ""
+            if cut is not None and date.sort_key() < cut.starts.sort_key():
+                why = f". {cut.describe()}"
             raise PayBandNotFoundError(
-                f"{who} has no {region} {statistic} dated {date}; its dates: {dates}"
+                f"{who} has no {region} {statistic} dated {date}; its dates: {dates}{why}"
             )
         return by_date[date]
 
     if len(history_) < 2 and since is None and until is None:
+        capped = ""
+        if top:
+            capped = (
+                f"; the source published it on {len(top)} other date{'s' * (len(top) != 1)} "
+                f"({top[0]} to {top[-1]}) only as at or above its top code (BLS's '#'), with "
+                "no figure" + ("; try statistic='mean'" if statistic != "mean" else "")
+            )
         raise PayBandNotFoundError(
             f"{who} has {region} {statistic} figures for one date only "
-            f"({history_[0].when}): growth needs two"
+            f"({history_[0].when}): growth needs two{capped}"
         )
     earlier = pick(since, "since", history_[0])
     later = pick(until, "until", history_[-1])
+    if earlier.when == later.when:
+        raise ValidationError(
+            f"since and until are one date ({earlier.when}): growth needs two; {who}'s "
+            f"{region} {statistic} dates: {', '.join(str(pay.when) for pay in history_)}",
+            field="since" if since is not None else "until",
+        )
     return PayGrowth.of(earlier, later, region=region, statistic=statistic)

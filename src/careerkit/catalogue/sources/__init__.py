@@ -17,6 +17,12 @@ Two kinds of source feed the registry through the catalogue:
   :data:`SOURCES`; :mod:`careerkit.catalogue._careers` makes an occupation's career (or
   the extension of a career claiming its SOC code) from what each adds, citing only
   the sources its facts use.
+- **Sources read when asked**, never when a career is built:
+  :mod:`~careerkit.catalogue.sources.oews_areas` (BLS OEWS for metropolitan and
+  nonmetropolitan areas: ``career.pay_bands("austin")``) and
+  :mod:`~careerkit.catalogue.sources.oews_history` (BLS's national releases of May 2004 to
+  May 2025, carried across the SOC revisions: ``career.pay_history()``). Each has its own
+  compact file and cites its releases as the national figures do.
 - **Profiles**, whole careers and extensions: careerkit's own TOML files and plug-ins'
   (the ``careerkit.profiles`` entry-point group), found and read by
   :mod:`~careerkit.catalogue.sources.profiles`; :mod:`careerkit.catalogue._assembly`

@@ -9,6 +9,15 @@ occupations (so that lookups know them without reading a chunk), and
 O*NET's education, experience and training scales. A chunk is read when its career is
 first built.
 
+``onet.bin`` is a first line ``careerkit-onet 1 <length> <Adler-32>\n`` (the format,
+then the length of the dictionary in bytes and its Adler-32 in 8 hex digits), a zlib
+preset dictionary of that length (at most 32 KiB: the text the chunks share most, such
+as the names of skills and software), then the chunks. Each chunk is a zlib stream
+compressed against that dictionary (``zlib.decompressobj(zdict=...)`` reads it) of the
+chunk's JSON, UTF-8, ``{O*NET-SOC code: {field: value}}``; ``onet.tsv``'s offsets
+count from the start of ``onet.bin``. The dictionary is read once per process, with
+the first chunk.
+
 An occupation with an O*NET-SOC code gains its :class:`~careerkit.Preparation` (Job
 Zone and the shares of workers by required education, related work experience and
 on-the-job training), its task statements as ``duties`` (core tasks first; a
@@ -95,6 +104,34 @@ def _index_text() -> str:
     return text
 
 
+_FORMAT = re.compile(rb"careerkit-onet 1 ([0-9]{1,5}) ([0-9a-f]{8})\n")
+"""``onet.bin``'s first line: the format, the dictionary's length and its Adler-32."""
+
+
+@once
+def _dictionary() -> tuple[bytes, int]:
+    """The zlib preset dictionary ``onet.bin`` holds after its first line (read once), and the
+    Adler-32 that line gives it.
+
+    zlib checks the dictionary against the Adler-32 each chunk names before it reads one;
+    :func:`chunk` compares it with this one only when a chunk cannot be read, to say which
+    is damaged.
+    """
+    try:
+        with (shipped_folder() / "onet.bin").open("rb") as file:
+            form = _FORMAT.fullmatch(file.readline(40))
+            preset = file.read(int(form[1])) if form else b""
+    except OSError as error:
+        raise shipped_damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
+    if form is None:
+        raise shipped_damaged(
+            "onet.bin", "its first line should be 'careerkit-onet 1', a length and an Adler-32"
+        )
+    if len(preset) != int(form[1]):
+        raise shipped_damaged("onet.bin", "its compression dictionary is cut short")
+    return preset, int(form[2], 16)
+
+
 _SPECIALTIES = re.compile(r"^([0-9]{2}-[0-9]{4})\t[0-9]+\t[0-9]+\t(.+)$", re.MULTILINE)
 
 
@@ -126,6 +163,8 @@ def chunk(soc: str) -> dict[str, dict[str, Any]]:
     offset, length = [*line.split("\t", 3), "", ""][1:3]
     if not (offset.isascii() and offset.isdigit() and length.isascii() and length.isdigit()):
         raise shipped_damaged("onet.tsv", f"the line of {soc} is not as careerkit writes it")
+    preset, adler = _dictionary()
+    inflate = zlib.decompressobj(zdict=preset)
     try:
         with (shipped_folder() / "onet.bin").open("rb") as file:
             file.seek(int(offset))
@@ -133,9 +172,17 @@ def chunk(soc: str) -> dict[str, dict[str, Any]]:
     except OSError as error:
         raise shipped_damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
     try:
-        found: dict[str, dict[str, Any]] = json.loads(zlib.decompress(packed))
+        text = inflate.decompress(packed)
+        whole = inflate.eof and not inflate.unused_data  # a zlib stream of exactly *length*
+        found: dict[str, dict[str, Any]] = json.loads(text) if whole else {}
     except (zlib.error, ValueError, RecursionError) as error:
+        if zlib.adler32(preset) != adler:
+            why = "its compression dictionary is not the one its first line describes"
+            raise shipped_damaged("onet.bin", why) from None
         raise shipped_damaged("onet.bin", f"the chunk of {soc} cannot be read ({error})") from None
+    if not whole:
+        why = f"the chunk of {soc} cannot be read (its zlib stream is not {length} bytes long)"
+        raise shipped_damaged("onet.bin", why)
     if not isinstance(found, dict) or not all(isinstance(item, dict) for item in found.values()):
         raise shipped_damaged("onet.bin", f"the chunk of {soc} is not a table of occupations")
     return found
