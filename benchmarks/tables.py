@@ -1,5 +1,5 @@
-"""careerkit's pay tables (``convert_array``, the pandas accessor, Dask, parsing a column), timed
-against what a user would write instead.
+"""careerkit's pay tables (``convert_array``, the pandas and polars front ends, Dask, parsing a
+column), timed against the work no conversion can avoid and against what a user would write.
 
 Run::
 
@@ -12,61 +12,81 @@ The rows are mixed: 4 currencies (USD, INR, EUR, GBP) x 3 periods (hour, month,
 year) x 240 months (day-level dates from 2004-01 to 2023-12), every one taken to
 INR a month in 2024 prices. Euro rows carry the country ``"DE"`` (the euro area's
 World Bank inflation series ends in 2023, so a euro figure needs a country to
-reach 2024 prices); the other rows' country is missing. The columns are a pandas
-frame as a user would have it: ``pay`` float64, ``cur``, ``per`` and ``country``
-pandas ``str``, ``posted`` datetime64. The input's size is the frame's
-``memory_usage(deep=True, index=False)``. Each row of the table, all in one run:
+reach 2024 prices); the other rows' country is missing. The frame a user has:
+``pay`` float64, ``cur``, ``per`` and ``country`` pandas ``str``, ``posted``
+datetime64. Each row of the table, all in one run:
 
-1. ``convert_array`` (the frame's Series as they are) against a hand-written
-   numpy/pandas factor table, the practical limit: ``pd.factorize`` each column
-   (the months through ``.astype("datetime64[M]")``), one combined int64 key,
-   ``pd.factorize`` of the key, each distinct combination's factor once through
-   the ``Pay`` chain, then ``factors[codes] * amounts``. Target: careerkit takes
-   at most 2x its time. The two must agree to 1e-9 relative.
-2. The same against a pandas ``merge`` of the distinct combinations' factors back
+1. **The floor, by the columns' type.** The same rows as each format a table
+   arrives in: pandas ``str`` (pyarrow-backed, pandas' default), pandas
+   ``object``, pyarrow strings (``pd.ArrowDtype(pa.string())``), numpy ``object``
+   arrays, numpy text (``<U3``; the country stays an ``object`` array, as numpy
+   text cannot hold a missing value) and polars ``String`` (through
+   ``df.careerkit.convert``); then categorical text (codes already known): pandas
+   ``category`` and polars ``Enum`` (currency, period) with ``Categorical``
+   (country). careerkit's conversion against the unavoidable work, measured in the
+   same run: ``pandas.factorize`` of each key column once (currency, period,
+   date, country; a polars column through its zero-copy pyarrow-backed pandas
+   view), plus numpy's gather-and-multiply of the per-key factor
+   (``factors.take(key) * amounts``, the key and factors made beforehand). Target:
+   at most 2x; with categorical columns, at most 10x the gather-and-multiply alone.
+   Each result must agree with the pandas ``str`` one exactly.
+2. ``convert_array`` without pandas: numpy ``object`` and text arrays converted in
+   a child process that never imports pandas (careerkit then reads the columns
+   itself), against the same floor, for information.
+3. ``convert_array`` against a hand-written numpy/pandas factor table:
+   ``pd.factorize`` each column (the months through ``.astype("datetime64[M]")``),
+   one combined int64 key, ``pd.factorize`` of the key, each distinct
+   combination's factor once through the ``Pay`` chain, then
+   ``factors[codes] * amounts``. Target: careerkit takes at most 2x its time. The
+   two must agree to 1e-9 relative.
+4. The same against a pandas ``merge`` of the distinct combinations' factors back
    onto the rows, which is what many users write (for information).
-3. The same against a row-by-row ``Pay(...).per("month").in_prices_of("2024",
+5. The same against a row-by-row ``Pay(...).per("month").in_prices_of("2024",
    country=...).to_currency("INR")`` loop, timed on a sample and extrapolated per
    row to every row. Target: careerkit at least 100x faster; the sample must agree
    to 1e-9.
-4. ``df.careerkit.convert(...)`` against ``convert_array`` on the same columns:
+6. ``df.careerkit.convert(...)`` against ``convert_array`` on the same columns:
    the accessor's overhead. Target: at most 1.3x the array path's time.
-5. Peak memory of one ``convert_array`` call, then (6.) of one accessor call, each
-   in a fresh child process (this script with ``--memory-child``): careerkit's
-   data is loaded by a call on a small frame, the rows are built, then the peak
+7. Peak memory of one call for each format of row 1, in one fresh child process
+   (this script with ``--memory-child``): careerkit's data is loaded by a call on
+   a small frame, then for each format in turn the columns are built, the peak
    resident set is reset (``/proc/self/clear_refs``) and the call's peak
-   (``VmHWM``) over the resident set before it is divided by the input's size.
-   This counts pyarrow's and numpy's allocations alike, but not memory the
-   allocator reuses without asking the system (small arrays, at ``--quick``
-   sizes), so a second call is measured with tracemalloc (numpy's and Python's
-   allocations, not pyarrow's) and the larger of the two is shown; both are in
-   the notes. Target: at most 3x the input. Where ``clear_refs`` cannot be
-   written, only tracemalloc's peak is used, and a note says so.
-7. ``careerkit.dask.convert(...).sum().compute()`` on a ``LocalCluster`` of 2
+   (``VmHWM``) over the resident set before it is divided by the input's size (the
+   columns' bytes: pandas' ``memory_usage(deep=True)``, numpy's ``nbytes`` plus
+   each distinct object once, polars' ``estimated_size()``). This counts
+   pyarrow's, polars' and numpy's allocations alike, but not memory the allocator
+   reuses without asking the system (small arrays, at ``--quick`` sizes), so a
+   second call is measured with tracemalloc (numpy's and Python's allocations, not
+   pyarrow's or polars') and the larger of the two is shown; both are in the
+   notes. Target: at most 2x the input. Where ``clear_refs`` cannot be written,
+   only tracemalloc's peak is used, and a note says so.
+8. ``careerkit.dask.convert(...).sum().compute()`` on a ``LocalCluster`` of 2
    worker processes (1 thread each) against single-process
-   ``df.careerkit.convert(...).sum()`` on the same rows, for information (these
-   machines have 2 cores, so 2 workers can at best halve the time). The workers build
-   their partitions themselves (``dd.from_map``, the same generator and seeds as
-   the single-process frame), persisted before timing; the cluster's start is
-   not timed, and the single process is timed before the cluster starts (so
-   that no worker shares its cores). Between two Dask calls the script waits
-   until the scheduler has released the last one's results: the same call makes
-   the same keys, and would otherwise reuse them instead of converting anything.
-   The two sums must agree to 1e-9 relative.
-8. ``series.careerkit.parse()`` of 10**6 strings drawn from 10**4 distinct pay
-   texts (ranges in rupees a month, dollars an hour, lakhs a year, dollars,
-   euros and pounds a year) against a per-row ``parse_pay`` loop timed on a
-   sample and extrapolated, for information; the sample's figures must agree.
+   ``df.careerkit.convert(...).sum()`` on the same rows, for information (wall
+   time: the work is in other processes; ``benchmarks/dask_scaling.py`` is the
+   Dask benchmark). The workers build their partitions themselves
+   (``dd.from_map``, the same generator and seeds as the single-process frame),
+   persisted before timing; the cluster's start is not timed, and the single
+   process is timed before the cluster starts. Between two Dask calls the script
+   waits until the scheduler has released the last one's results. The two sums
+   must agree to 1e-9 relative.
+9. ``series.careerkit.parse()`` of 10**6 strings drawn from 10**4 distinct pay
+   texts against a per-row ``parse_pay`` loop timed on a sample and extrapolated,
+   for information (``benchmarks/parse.py`` is the parsing benchmark).
 
-Warm times are the minimum over a few repeats after one discarded first call,
-with the garbage collector off during each call (as in timeit), and the
-functions of rows 1-4 taking turns, so that a slow spell of the machine falls on
-all of them alike; the first call's time (cold: careerkit's data is read on first
-use, and ``convert_array`` runs first of all) is printed as a note. The loops
-(rows 3 and 8) are timed once on their sample, after one first pass. Ratios are
-alternative / careerkit, so above 1 means careerkit is faster (or, for memory,
-its peak is below the input's size). A missed target is reported, never raised:
-the script exits 0 either way.
+Times are CPU time (``time.process_time``: the machine is shared), but for Dask.
+Each is the median of a few calls after one discarded first call, with the garbage
+collector off during each call (as in timeit), and the functions compared taking
+turns, so that a slow spell of the machine falls on all of them alike; the spread
+of each careerkit time (slowest / fastest call) is printed as the noise. The first
+call's time (cold: careerkit's data is read and its factors computed on first
+use, and ``convert_array`` runs first of all) is printed as a note. Child
+processes (memory, no pandas, Dask workers) run byte-compiled: this machine sets
+``PYTHONDONTWRITEBYTECODE`` and careerkit is installed editable, so they write
+bytecode to a cache of this run, as an installed package would have it. Ratios are
+alternative / careerkit, so above 1 means careerkit is faster (or, for memory, its
+peak is below the input's size). A missed target is reported, never raised: the
+script exits 0 either way.
 """
 
 from __future__ import annotations
@@ -76,8 +96,10 @@ import gc
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -86,11 +108,19 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
+import polars as pl
+import pyarrow as pa
 from numpy.typing import NDArray
 from pay import Row  # benchmarks/pay.py: the same table rows
 
-import careerkit.pandas  # noqa: F401  (registers the accessor)
+import careerkit.pandas
+import careerkit.polars  # noqa: F401  (registers the namespace)
 from careerkit import Pay, PayRange, convert_array, parse_pay
+
+# Child processes run byte-compiled, as an installed package runs (pip compiles what it
+# installs; an editable install and this machine's PYTHONDONTWRITEBYTECODE do not).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ.setdefault("PYTHONPYCACHEPREFIX", tempfile.mkdtemp(prefix="careerkit-bench-pyc-"))
 
 CURRENCIES = ["USD", "INR", "EUR", "GBP"]
 PERIODS = ["hour", "month", "year"]
@@ -107,6 +137,7 @@ ARGUMENTS: dict[str, Any] = {
     "to": f"{TO_CURRENCY}/{TO_PERIOD}",
     "prices_of": PRICES_OF,
 }
+KEYS = ("cur", "per", "posted", "country")
 RTOL = 1e-9
 
 
@@ -124,9 +155,9 @@ class Size:
     @classmethod
     def chosen(cls, args: argparse.Namespace) -> Size:
         if args.quick:
-            size = cls(200_000, 100_000, 1_000, 5, 2_000, 5_000)
+            size = cls(200_000, 100_000, 1_000, 3, 2_000, 5_000)
         else:
-            size = cls(10_000_000, 1_000_000, 10_000, 3, 5_000, 20_000)
+            size = cls(10_000_000, 1_000_000, 10_000, 5, 5_000, 20_000)
         return cls(
             args.rows or size.rows,
             args.strings or size.strings,
@@ -148,16 +179,19 @@ def _fmt(value: float, unit: str = "s") -> str:
 
 
 class Timing(NamedTuple):
-    """Seconds of a function's first call, and the minimum over the calls after it."""
+    """CPU seconds of a function's first call, the median of the calls after it, and their
+    spread (slowest / fastest)."""
 
     first: float
     warm: float
+    spread: float
 
 
 def _timed(
     funcs: Sequence[Callable[[], object]],
     repeats: int,
     settle: Callable[[], None] | None = None,
+    clock: Callable[[], float] = time.process_time,
 ) -> list[Timing]:
     """Each function's :class:`Timing`, over one first call and *repeats* calls after it.
 
@@ -170,14 +204,17 @@ def _timed(
         for func, seen in zip(funcs, times, strict=True):
             gc.disable()
             try:
-                start = time.perf_counter()
+                start = clock()
                 func()
-                seen.append(time.perf_counter() - start)
+                seen.append(clock() - start)
             finally:
                 gc.enable()
             if settle is not None:
                 settle()
-    return [Timing(seen[0], min(seen[1:])) for seen in times]
+    return [
+        Timing(seen[0], statistics.median(seen[1:]), max(seen[1:]) / max(min(seen[1:]), 1e-9))
+        for seen in times
+    ]
 
 
 def _agreement(what: str, ours: Any, theirs: Any, notes: list[str]) -> None:
@@ -231,14 +268,209 @@ def _parts(rows: int) -> list[int]:
     return [len(part) for part in np.array_split(np.arange(rows), count)]
 
 
+def _all_codes(rows: int, seed: int = SEED) -> dict[str, NDArray[Any]]:
+    """Every partition's rows as numbers, each column one array."""
+    codes = [_codes(part, size, seed) for part, size in enumerate(_parts(rows))]
+    return {name: np.concatenate([part[name] for part in codes]) for name in codes[0]}
+
+
 def _frame(rows: int, seed: int = SEED) -> pd.DataFrame:
     """Every partition's rows in one frame, each column one array (as read from a file)."""
-    codes = [_codes(part, size, seed) for part, size in enumerate(_parts(rows))]
-    return _rows({name: np.concatenate([part[name] for part in codes]) for name in codes[0]})
+    return _rows(_all_codes(rows, seed))
 
 
 def _input_bytes(df: pd.DataFrame) -> int:
-    return int(df.memory_usage(deep=True, index=False).sum())
+    return sum(_bytes(df[name]) for name in df.columns)
+
+
+def _bytes(column: Any) -> int:
+    """A column's size: its buffers, and each distinct Python object once (they are shared)."""
+    if isinstance(column, pl.Series):
+        return int(column.estimated_size())
+    if isinstance(column, pd.Series) and column.dtype != object:
+        return int(column.memory_usage(deep=True, index=False))
+    array = np.asarray(column)
+    if array.dtype != object:
+        return int(array.nbytes)
+    return int(array.nbytes) + sum(sys.getsizeof(value) for value in pd.unique(array))
+
+
+# --- the formats a table arrives in --------------------------------------------------------------
+
+
+def _objects(codes: NDArray[np.int64], values: list[str]) -> NDArray[np.object_]:
+    """``values[code]`` as a numpy array of Python strings (``None`` where the code is -1),
+    each distinct string one object, as a reader that interns them gives."""
+    table = np.array([*values, None], dtype=object)
+    return table[np.where(codes < 0, len(values), codes)]
+
+
+def _euro(codes: dict[str, NDArray[Any]]) -> NDArray[np.int64]:
+    return np.where(codes["cur"] == CURRENCIES.index("EUR"), 0, -1)
+
+
+def _numpy_columns(codes: dict[str, NDArray[Any]], text: bool) -> dict[str, Any]:
+    """The columns as numpy arrays: text as ``object`` or as ``<U`` (*text*), dates datetime64."""
+    columns: dict[str, Any] = {
+        "pay": codes["pay"],
+        "cur": _objects(codes["cur"], CURRENCIES),
+        "per": _objects(codes["per"], PERIODS),
+        "posted": (FIRST_DAY + codes["day"].astype("timedelta64[D]")).astype("datetime64[s]"),
+        "country": _objects(_euro(codes), ["DE"]),  # numpy text holds no missing value
+    }
+    if text:
+        columns["cur"] = np.array(CURRENCIES)[codes["cur"]]
+        columns["per"] = np.array(PERIODS)[codes["per"]]
+    return columns
+
+
+def _pandas_columns(codes: dict[str, NDArray[Any]], dtype: Any) -> dict[str, Any]:
+    frame = _rows(codes)
+    columns = {name: frame[name] for name in frame.columns}
+    if dtype == "category":
+        for name in ("cur", "per", "country"):
+            columns[name] = frame[name].astype("category")
+    elif dtype is object:
+        for name, values in (("cur", CURRENCIES), ("per", PERIODS)):
+            columns[name] = pd.Series(_objects(codes[name], values), dtype=object)
+        columns["country"] = pd.Series(_objects(_euro(codes), ["DE"]), dtype=object)
+    elif dtype is not None:
+        for name in ("cur", "per", "country"):
+            columns[name] = frame[name].astype(dtype)
+    return columns
+
+
+def _polars_columns(codes: dict[str, NDArray[Any]], categorical: bool) -> dict[str, Any]:
+    frame = pl.from_pandas(_rows(codes))
+    if categorical:
+        frame = frame.with_columns(
+            pl.col("cur").cast(pl.Enum(CURRENCIES)),
+            pl.col("per").cast(pl.Enum(PERIODS)),
+            pl.col("country").cast(pl.Categorical),
+        )
+    return {"frame": frame, **{name: frame.get_column(name) for name in frame.columns}}
+
+
+def _convert_columns(columns: dict[str, Any]) -> NDArray[np.float64]:
+    if "frame" in columns:
+        converted = columns["frame"].careerkit.convert(**ARGUMENTS)
+        return np.asarray(converted.to_numpy(), dtype=np.float64)
+    return convert_array(
+        columns["pay"],
+        currency=columns["cur"],
+        period=columns["per"],
+        when=columns["posted"],
+        country=columns["country"],
+        to_currency=TO_CURRENCY,
+        to_period=TO_PERIOD,
+        prices_of=PRICES_OF,
+    )
+
+
+def _factorize_keys(columns: dict[str, Any]) -> None:
+    """The floor's first part: ``pandas.factorize`` of each key column once, as it arrives."""
+    for name in KEYS:
+        column = columns[name]
+        if isinstance(column, pl.Series):
+            column = column.to_pandas(use_pyarrow_extension_array=True)
+        pd.factorize(column)
+
+
+class Format(NamedTuple):
+    """A format the rows arrive in: its columns, and whether their codes are known already."""
+
+    name: str
+    columns: Callable[[dict[str, NDArray[Any]]], dict[str, Any]]
+    categorical: bool = False
+
+
+FORMATS = (
+    Format("pandas str", lambda codes: _pandas_columns(codes, None)),
+    Format("pandas object", lambda codes: _pandas_columns(codes, object)),
+    Format("pyarrow strings", lambda codes: _pandas_columns(codes, pd.ArrowDtype(pa.string()))),
+    Format("numpy object", lambda codes: _numpy_columns(codes, text=False)),
+    Format("numpy text <U", lambda codes: _numpy_columns(codes, text=True)),
+    Format("polars String", lambda codes: _polars_columns(codes, categorical=False)),
+    Format("pandas category", lambda codes: _pandas_columns(codes, "category"), True),
+    Format("polars Enum/Categorical", lambda codes: _polars_columns(codes, True), True),
+)
+
+
+def _gather_inputs(codes: dict[str, NDArray[Any]]) -> tuple[NDArray[Any], NDArray[np.float64]]:
+    """The floor's second part, made beforehand: each row's key (currency, period, month,
+    country) and one factor per key."""
+    month = (FIRST_DAY + codes["day"].astype("timedelta64[D]")).astype("datetime64[M]")
+    month_code = month.astype(np.int64) - int(month.min().astype(np.int64))
+    key = ((codes["cur"] * len(PERIODS) + codes["per"]) * 240 + month_code) * 2 + (_euro(codes) + 1)
+    factors = np.random.default_rng(SEED).uniform(0.5, 2.0, len(CURRENCIES) * 3 * 240 * 2)
+    return key.astype(np.intp), factors
+
+
+def _floor_rows(
+    codes: dict[str, NDArray[Any]], size: Size, notes: list[str], floors: dict[str, float]
+) -> list[Row]:
+    """Row 1: each format's conversion against the unavoidable work on its columns (the floor
+    of each format goes into *floors*)."""
+    key, factors = _gather_inputs(codes)
+    amounts = codes["pay"]
+
+    def gather() -> NDArray[np.float64]:
+        found: NDArray[np.float64] = factors.take(key) * amounts
+        return found
+
+    found: list[Row] = []
+    expected: NDArray[np.float64] | None = None
+    label = f"{len(amounts):,} rows"
+    for form in FORMATS:
+        columns = form.columns(codes)
+        ours, factorized, gathered = _timed(
+            [
+                lambda columns=columns: _convert_columns(columns),  # type: ignore[misc]
+                lambda columns=columns: _factorize_keys(columns),  # type: ignore[misc]
+                gather,
+            ],
+            size.repeats,
+        )
+        result = _convert_columns(columns)
+        same = True
+        if expected is None:
+            expected = result
+        else:
+            same = np.array_equal(result, expected, equal_nan=True)
+            if not same:
+                _agreement(f"{form.name} vs pandas str", result, expected, notes)
+        floor = floors[form.name] = factorized.warm + gathered.warm
+        notes.append(
+            f"{form.name}: careerkit {_fmt(ours.warm)} (first call {_fmt(ours.first)}, spread "
+            f"{ours.spread:.2f}x); pandas.factorize of the 4 key columns {_fmt(factorized.warm)}; "
+            f"gather-and-multiply {_fmt(gathered.warm)}; "
+            + ("the same figures as pandas str" if same else "see above")
+        )
+        if form.categorical:
+            found.append(
+                Row(
+                    f"{form.name}, {label}",
+                    ours.warm,
+                    gathered.warm,
+                    "gather-and-multiply",
+                    0.1,
+                    "<= 10x gather",
+                )
+            )
+        else:
+            found.append(
+                Row(
+                    f"{form.name}, {label}",
+                    ours.warm,
+                    floor,
+                    "factorize + gather",
+                    0.5,
+                    "<= 2x the floor",
+                )
+            )
+        del columns
+        gc.collect()
+    return found
 
 
 # --- the careerkit paths and the alternatives ---------------------------------------------------
@@ -395,62 +627,76 @@ def _status(field: str) -> int:
     raise LookupError(field)
 
 
-def _memory_child(rows: int, path: str) -> None:
-    """In a fresh process: the peak memory of one call, printed as JSON.
+MEMORY_PATHS = (*(form.name for form in FORMATS), "accessor", "numpy factor table")
+
+
+def _memory_call(path: str, codes: dict[str, NDArray[Any]]) -> tuple[Callable[[], object], int]:
+    """The call of *path* on the rows *codes*, and its input's size in bytes."""
+    if path in ("accessor", "numpy factor table"):
+        df = _rows(codes)
+        call = _careerkit_accessor if path == "accessor" else _factor_table
+        return (lambda: call(df)), _input_bytes(df)
+    form = next(form for form in FORMATS if form.name == path)
+    columns = form.columns(codes)
+    size = sum(_bytes(columns[name]) for name in ("pay", *KEYS))
+    return (lambda: _convert_columns(columns)), size
+
+
+def _memory_child(rows: int) -> None:
+    """In a fresh process: the peak memory of one call of each path, printed as JSON.
 
     ``rss``: the resident set's peak during the call over the resident set before it
     (``None`` where /proc/self/clear_refs cannot be written). ``traced``:
     tracemalloc's peak during a second call (numpy's and Python's allocations, not
-    pyarrow's).
+    pyarrow's or polars').
     """
-    call = {"array": _careerkit_array, "accessor": _careerkit_accessor, "table": _factor_table}[
-        path
-    ]
-    call(_frame(50_000, seed=SEED + 1))  # careerkit's data (every combination), pandas' caches
-    df = _frame(rows)
-    gc.collect()
-    rss: int | None = None
-    try:
-        with open("/proc/self/clear_refs", "w") as clear:
-            clear.write("5")  # the peak resident set starts again from the current one
-    except OSError:
-        pass
-    else:
-        before = _status("VmRSS")
-        result = call(df)
-        rss = _status("VmHWM") - before
-        del result
+    small = _all_codes(50_000, seed=SEED + 1)
+    for path in MEMORY_PATHS:  # careerkit's data (every combination), the libraries' caches
+        _memory_call(path, small)[0]()
+    codes = _all_codes(rows)
+    found = {}
+    for path in MEMORY_PATHS:
+        call, size = _memory_call(path, codes)
         gc.collect()
-    tracemalloc.start()
-    result = call(df)
-    traced = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    del result
-    print(json.dumps({"rss": rss, "traced": traced, "input": _input_bytes(df)}))
+        rss: int | None = None
+        try:
+            with open("/proc/self/clear_refs", "w") as clear:
+                clear.write("5")  # the peak resident set starts again from the current one
+        except OSError:
+            pass
+        else:
+            before = _status("VmRSS")
+            result = call()
+            rss = _status("VmHWM") - before
+            del result
+            gc.collect()
+        tracemalloc.start()
+        result = call()
+        traced = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        del result, call
+        gc.collect()
+        found[path] = {"rss": rss, "traced": traced, "input": size}
+    print(json.dumps(found))
 
 
-def _peak(rows: int, path: str) -> dict[str, Any]:
+def _memory_rows(rows: int, notes: list[str]) -> list[Row]:
     completed = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(rows), "--memory-path", path],
+        [sys.executable, __file__, "--memory-child", str(rows)],
         capture_output=True,
         text=True,
         check=True,
     )
-    found: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return found
-
-
-def _memory_rows(rows: int, notes: list[str]) -> list[Row]:
-    found = {path: _peak(rows, path) for path in ("array", "accessor", "table")}
+    found: dict[str, dict[str, Any]] = json.loads(completed.stdout.strip().splitlines()[-1])
     if any(report["rss"] is None for report in found.values()):
         notes.append(
             "peak memory: /proc/self/clear_refs is not writable here, so only tracemalloc's peak "
-            "is shown: numpy's and Python's allocations (pyarrow's are not traced)"
+            "is shown: numpy's and Python's allocations (pyarrow's and polars' are not traced)"
         )
 
     def peak(path: str) -> float:
         # The resident set misses memory the allocator reuses (small arrays), tracemalloc
-        # misses pyarrow's: the larger of the two.
+        # misses pyarrow's and polars': the larger of the two.
         report = found[path]
         return float(max(report["rss"] or 0, report["traced"]))
 
@@ -463,25 +709,95 @@ def _memory_rows(rows: int, notes: list[str]) -> list[Row]:
     notes.append(
         "peak memory over the input, resident set / tracemalloc (the table shows the larger): "
         + "; ".join(
-            f"{name} {shown(path, 'rss')} / {shown(path, 'traced')}"
-            for path, name in (
-                ("array", "convert_array"),
-                ("accessor", "accessor"),
-                ("table", "numpy factor table"),
-            )
+            f"{path} {shown(path, 'rss')} / {shown(path, 'traced')} of {_fmt(found[path]['input'], 'B')}"
+            for path in MEMORY_PATHS
         )
     )
     return [
         Row(
-            f"peak memory, {name}",
+            f"peak memory, {path}",
             peak(path),
             float(found[path]["input"]),
             "input columns",
-            1 / 3,
-            "<= 3x input",
+            1 / 2,
+            "<= 2x input",
             "B",
         )
-        for path, name in (("array", "convert_array"), ("accessor", "df.careerkit.convert"))
+        for path in MEMORY_PATHS
+        if path != "numpy factor table"
+    ]
+
+
+# --- without pandas ------------------------------------------------------------------------------
+
+_NO_PANDAS = """
+from __future__ import annotations
+import gc, json, math, statistics, sys, time
+import numpy as np
+from careerkit import convert_array
+CURRENCIES, PERIODS, SEED, DAYS = {constants}
+FIRST_DAY = np.datetime64("2004-01-01", "D")
+{generator}
+rows, repeats = int(sys.argv[1]), int(sys.argv[2])
+parts = [_codes(part, size) for part, size in enumerate(_parts(rows))]
+codes = {{name: np.concatenate([part[name] for part in parts]) for name in parts[0]}}
+euro = np.where(codes["cur"] == CURRENCIES.index("EUR"), 1, 0)
+found = {{}}
+for name, text in (("numpy object", False), ("numpy text <U", True)):
+    table = np.array if text else (lambda values: np.array(values, dtype=object))
+    columns = dict(
+        currency=table(CURRENCIES)[codes["cur"]],
+        period=table(PERIODS)[codes["per"]],
+        when=(FIRST_DAY + codes["day"].astype("timedelta64[D]")).astype("datetime64[s]"),
+        country=np.array([None, "DE"], dtype=object)[euro],
+    )
+    times = []
+    for _ in range(repeats + 1):
+        gc.disable()
+        start = time.process_time()
+        convert_array(codes["pay"], **columns, to_currency="INR", to_period="month",
+                      prices_of="2024")
+        times.append(time.process_time() - start)
+        gc.enable()
+    found[name] = [times[0], statistics.median(times[1:])]
+found["pandas imported"] = "pandas" in sys.modules
+print(json.dumps(found))
+"""
+
+
+def _no_pandas_rows(
+    codes: dict[str, NDArray[Any]], size: Size, floors: dict[str, float], notes: list[str]
+) -> list[Row]:
+    """Row 2: numpy columns converted in a child process that never imports pandas."""
+    import inspect
+
+    script = _NO_PANDAS.format(
+        constants=repr((CURRENCIES, PERIODS, SEED, DAYS)),
+        generator=inspect.getsource(_codes) + "\n" + inspect.getsource(_parts),
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, str(len(codes["pay"])), str(size.repeats)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(completed.stdout.strip().splitlines()[-1])
+    if found.pop("pandas imported"):
+        notes.append("without pandas: the child imported pandas after all (the rows are void)")
+    notes.append(
+        "without pandas (a child process): "
+        + "; ".join(f"{name} first call {_fmt(times[0])}" for name, times in found.items())
+    )
+    return [
+        Row(
+            f"{name} without pandas, {len(codes['pay']):,} rows",
+            times[1],
+            floors[name],
+            "factorize + gather",
+            None,
+            "(information)",
+        )
+        for name, times in found.items()
     ]
 
 
@@ -508,7 +824,7 @@ def _dask_row(df: pd.DataFrame, size: Size, notes: list[str]) -> Row:
 
     # Before the cluster starts: its processes (and the scheduler's thread in this one)
     # would otherwise share the 2 cores with the single process.
-    (theirs,) = _timed([single], size.repeats)
+    (theirs,) = _timed([single], size.repeats, clock=time.perf_counter)
     expected = single()
 
     parts = _parts(len(df))
@@ -533,7 +849,7 @@ def _dask_row(df: pd.DataFrame, size: Size, notes: list[str]) -> Row:
             while client.run_on_scheduler(_tasks) > held and time.monotonic() < deadline:
                 time.sleep(0.01)
 
-        (ours,) = _timed([distributed], size.repeats, settle)
+        (ours,) = _timed([distributed], size.repeats, settle, clock=time.perf_counter)
         _agreement("Dask sum vs pandas sum", [distributed()], [expected], notes)
         settle()
         notes.append(
@@ -670,37 +986,44 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rows", type=int, help="rows to convert (default 10**7)")
     parser.add_argument("--strings", type=int, help="strings to parse (default 10**6)")
     parser.add_argument("--distinct", type=int, help="distinct strings (default 10**4)")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask row")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--memory-path", default="array", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child is not None:
-        _memory_child(args.memory_child, args.memory_path)
+        _memory_child(args.memory_child)
         return
 
     started = time.perf_counter()
     size = Size.chosen(args)
     notes: list[str] = []
     built = time.perf_counter()
-    df = _frame(size.rows)
+    codes = _all_codes(size.rows)
+    df = _rows(codes)
     notes.append(
         f"{len(df):,} rows built in {_fmt(time.perf_counter() - built)}; input "
         f"{_fmt(_input_bytes(df), 'B')} ({', '.join(f'{k} {v}' for k, v in df.dtypes.items())})"
     )
-    rows = _conversion_rows(df, size, notes)
+    rows = _conversion_rows(df, size, notes)  # first: convert_array's first call is cold
+    floors: dict[str, float] = {}
+    rows = _floor_rows(codes, size, notes, floors) + rows
+    rows += _no_pandas_rows(codes, size, floors, notes)
     rows += _memory_rows(size.rows, notes)
-    rows.append(_dask_row(df, size, notes))
-    del df
+    if not args.no_dask:
+        rows.append(_dask_row(df, size, notes))
+    del df, codes
     gc.collect()
     rows.append(_parse_row(size, notes))
     if size.rows < 10**7:
         notes.append(
-            f"the targets are for 10,000,000 rows: at {size.rows:,}, the fixed cost of the "
-            "2,880 exact factors (about 30 us each) weighs more against the per-row loop"
+            f"the targets are for 10,000,000 rows: at {size.rows:,}, fixed costs (reading the "
+            "columns' distinct values, the factor table) weigh more against the per-row work"
         )
     notes.append(
-        f"warm: min of {size.repeats} calls after a first; {os.cpu_count()} cores; "
-        f"numpy {np.__version__}, pandas {pd.__version__}; "
-        f"whole run {_fmt(time.perf_counter() - started)}"
+        f"CPU time (but Dask: wall time), median of {size.repeats} calls after a first; "
+        f"{os.cpu_count()} cores; numpy {np.__version__}, pandas {pd.__version__}, polars "
+        f"{pl.__version__}, pyarrow {pa.__version__}; child processes byte-compiled (bytecode "
+        f"cache {os.environ['PYTHONPYCACHEPREFIX']}); whole run "
+        f"{_fmt(time.perf_counter() - started)}"
     )
     _print(rows, notes)
 

@@ -279,6 +279,26 @@ def test_a_mixed_column_names_its_first_wrong_value() -> None:
     assert coerced.isna().tolist() == [False, True, False]
 
 
+@pytest.mark.parametrize("wrap", [list, lambda items: np.array(items, dtype=object),
+                                  lambda items: pd.Series(items, dtype=object)])  # fmt: skip
+def test_equal_values_of_different_types_are_read_apart(
+    wrap: Callable[[list[object]], Any],
+) -> None:
+    # A hash table takes 1 and True, or numpy's year 2010 and month 2010-01, as one value:
+    # each row must be read (or refused) as itself, whichever comes first.
+    year, month = np.datetime64("2010"), np.datetime64("2010-01")
+    eur = {"currency": "USD", "period": "year", "to_currency": "EUR"}
+    by_year = convert_array([1.0], when=[year], **eur)[0]
+    by_month = convert_array([1.0], when=[month], **eur)[0]
+    assert by_year != by_month
+    for items, expected in (([year, month], [by_year, by_month]),
+                            ([month, year], [by_month, by_year])):  # fmt: skip
+        assert convert_array([1.0, 1.0], when=wrap(items), **eur).tolist() == expected
+    for items, row in (([2010, True], 1), ([True, 2010], 0), ([1, True], 1)):
+        with pytest.raises(ck.WrongTypeError, match=rf"bool True in row {row}$"):
+            convert_array([1.0, 1.0], when=wrap(items), **eur)
+
+
 def test_a_column_of_nothing_but_missing_values_is_missing() -> None:
     # A CSV's empty country column is read as float64 NaN; polars has Null for it.
     frame = pd.DataFrame({"pay": [12.0, 24.0], "country": [np.nan, np.nan], "cur": [1.0, np.nan]})

@@ -344,16 +344,21 @@ def test_parse_a_column() -> None:
 
 
 def test_parse_reads_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import careerkit.text
+    import careerkit.text.parse
 
     seen: list[str] = []
-    real = careerkit.text.parse_pay
+    real = careerkit.text.parse.reader  # parse_pay's reading, as the tables read it
 
-    def counting(text: str, **options: Any) -> object:
-        seen.append(text)
-        return real(text, **options)
+    def counting(*options: Any) -> Any:
+        read = real(*options)
 
-    monkeypatch.setattr(careerkit.text, "parse_pay", counting)
+        def counted(text: str) -> object:
+            seen.append(text)
+            return read(text)
+
+        return counted
+
+    monkeypatch.setattr(careerkit.text.parse, "reader", counting)
     texts = pd.Series(["3 LPA", "$14.36/hr"] * 500)
     parsed = texts.careerkit.parse()
     assert sorted(seen) == ["$14.36/hr", "3 LPA"]

@@ -36,3 +36,17 @@ class once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cach
         """Forget the result: the next call computes it again."""
         with self._lock:
             self._result = []
+
+
+@once
+def load_rapidfuzz() -> None:
+    """Import rapidfuzz, once, under a lock: call it before any ``from rapidfuzz ...``.
+
+    rapidfuzz's package imports its own modules, so two threads importing it for the
+    first time in two ways (``from rapidfuzz import process`` and ``from rapidfuzz.fuzz
+    import ratio``) can each wait for a module the other holds, and one of them is given a
+    module half made (``ImportError: cannot import name ... from partially initialized
+    module``). Every part of careerkit that uses rapidfuzz imports it after this: the
+    first thread imports it whole while the others wait, then each finds it made.
+    """
+    import rapidfuzz  # noqa: F401 - its package imports fuzz, process, distance and utils

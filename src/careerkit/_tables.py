@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from careerkit.pay._columns import Column, Floats
+    from careerkit.text.parse import Ends
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -415,50 +416,49 @@ class ParseRequest(NamedTuple):
             locale_marks(request.locale)
         return request
 
-    def parse(self, column: Column, labels: Sequence[object] | None = None) -> Parsed:
+    def parse(
+        self,
+        column: Column,
+        labels: Sequence[object] | None = None,
+        read: Callable[[object], Ends] | None = None,
+    ) -> Parsed:
         """Parse each distinct text of *column* once and spread the results over the rows.
 
         A missing text (``None``, or a NaN) gives NaN and ``None``. A row whose text
         cannot be read raises :class:`~careerkit.PayParseError` naming the row (and
         its label of *labels*) (``errors="raise"``) or gives NaN and ``None``
-        (``"coerce"``).
+        (``"coerce"``). *read* reads one text (``None``: :func:`careerkit.text.parse.reader`
+        under these options; Dask's workers: a cache in front of it, :mod:`careerkit.dask`).
         """
         import numpy as np
 
-        from careerkit.pay._range import PayRange
-        from careerkit.text import parse_pay
+        from careerkit.text.parse import reader
 
+        if read is None:
+            read = reader(self.currency, self.period, self.locale)  # parse_pay's reading, as floats
         codes: Any = column.codes
         uniques = column.uniques
         size = len(uniques)
-        low = np.full(size, np.nan)
-        high = np.full(size, np.nan)
-        units: list[tuple[str | None, str | None]] = [(None, None)] * size
+        unread = (np.nan, np.nan, None, None)
+        found: list[tuple[float, float, str | None, str | None]] = [unread] * size
         failed: dict[int, CareerkitError] = {}
         for at, text in enumerate(uniques):
             if is_missing(text):
                 continue
             try:
-                found = parse_pay(
-                    text,  # type: ignore[arg-type]
-                    currency=self.currency,
-                    period=self.period,
-                    locale=self.locale,
-                )
+                found[at] = read(text)
             except CareerkitError as error:
                 failed[at] = error
-                continue
-            ends = (found.low, found.high) if isinstance(found, PayRange) else (found, found)
-            low[at], high[at] = (np.nan if end is None else float(end.amount) for end in ends)
-            units[at] = (found.currency, found.period.value)
         if failed and self.errors == "raise":
             bad = np.zeros(size, dtype=bool)
             bad[list(failed)] = True
             row = int(np.argmax(bad.take(codes)))
             first = failed[int(codes[row])]
             raise prefixed(first, f"{where(row, labels)} ({shown(uniques[int(codes[row])])})")
-        currencies = np.array([unit[0] for unit in units] + [None], dtype=object)[:-1]
-        periods = np.array([unit[1] for unit in units] + [None], dtype=object)[:-1]
+        low = np.array([row[0] for row in found], dtype=np.float64)
+        high = np.array([row[1] for row in found], dtype=np.float64)
+        currencies = np.array([row[2] for row in found] + [None], dtype=object)[:-1]
+        periods = np.array([row[3] for row in found] + [None], dtype=object)[:-1]
         return Parsed(
             low.take(codes), high.take(codes), currencies.take(codes), periods.take(codes)
         )

@@ -7,6 +7,14 @@ ships inside the package (data installed with ``careerkit data update`` is read
 from each worker's own data directory, so install it on every worker, or leave
 it out everywhere).
 
+Work is done once per worker process, not once per partition: a conversion's
+exact factor of each combination (currency, period, date, country) is kept by the
+engine in every process, and a parse keeps each text it has read, so a partition
+computes only what its worker has not met yet, for this call or an earlier one.
+Partitions still stream, none waiting for another (but where *to* leaves the
+currency or period open, every partition's are checked first, as pandas checks the
+whole frame).
+
 >>> import dask.dataframe as dd
 >>> import pandas as pd
 >>> import careerkit.dask
@@ -22,6 +30,7 @@ never imports it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -41,11 +50,99 @@ from careerkit.pay._factor_table import Target, one_unit
 from careerkit.pay._kinds import check_kind, dtype_kind, is_missing, is_scalar
 from careerkit.pay._units import When
 from careerkit.pay._vector import Errors
+from careerkit.text.parse import Ends, reader
 
 if TYPE_CHECKING:
     from careerkit._search import SearchResult
 
 __all__ = ["classify", "convert", "failures", "parse", "pay_position"]
+
+
+class _Texts:
+    """The pay texts this process has read for Dask partitions, by parse options: each once.
+
+    A worker parses partition after partition, which share most of their texts; a
+    partition reads only the texts its worker has not met yet (as pandas reads them:
+    :func:`careerkit.text.parse.reader`), and keeps each one's ends, currency and
+    period, or its error, for the worker's later partitions and calls. (Conversions
+    need nothing here: the engine keeps its factors per process itself.) One lock: two
+    threads never read a text twice. Bounded (forgotten all at once when full). What a
+    text reads as depends on the options alone, never on the data in use.
+    """
+
+    LIMIT = 1 << 17  # texts kept, over every set of options
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[Hashable, dict[Hashable, Ends | CareerkitError]] = {}
+        self._size = 0
+
+    def clear(self) -> None:
+        with self._lock:
+            for known in self._known.values():
+                known.clear()  # a partition reading meanwhile forgets its own too
+            self._known, self._size = {}, 0
+
+    def reader(self, request: _tables.ParseRequest) -> Callable[[object], Ends]:
+        """*request*'s reading of one text, from what this process has kept."""
+        options = (request.currency, request.period, request.locale)
+        with self._lock:
+            known = self._known.setdefault(options, {})
+        read = reader(*options)
+
+        def cached(text: object) -> Ends:
+            found = known.get(text)  # text: the column was checked, and no missing value is read
+            if found is None:
+                with self._lock:
+                    found = known.get(text)
+                    if found is None:
+                        try:
+                            found = read(text)
+                        except CareerkitError as error:
+                            found = _fresh(error)  # without the traceback it was raised with
+                        if self._size >= self.LIMIT:
+                            for table in self._known.values():
+                                table.clear()
+                            self._size = 0
+                        known[text] = found
+                        self._size += 1
+            if isinstance(found, CareerkitError):
+                raise _fresh(found)  # a copy for each raise, which writes its traceback
+            return found
+
+        return cached
+
+
+def _fresh(error: CareerkitError) -> CareerkitError:
+    """A copy of *error*: the same class, attributes and message, with no traceback."""
+    copy = type(error).__new__(type(error))
+    copy.__dict__.update(error.__dict__)
+    copy.args = error.args
+    return copy
+
+
+_TEXTS = _Texts()
+
+
+def _on_partition(
+    part: pd.DataFrame | pd.Series,
+    *checked: object,
+    partition_info: dict[str, Any] | None = None,
+    apply: Callable[..., Any],
+    **arguments: Any,
+) -> Any:
+    """*apply* (one of careerkit.pandas's, or :func:`_parsed`) on one partition, its errors
+    naming it.
+
+    *checked* is the whole frame's check (:func:`_whole_column`), passed for its order only.
+    """
+    number = None if partition_info is None else partition_info.get("number")
+    return apply(part, partition=number, **arguments)
+
+
+def _parsed(part: pd.Series, request: _tables.ParseRequest, partition: int | None) -> pd.DataFrame:
+    """careerkit.pandas's parse of one partition, with this process's texts."""
+    return _pandas._parse(part, request, partition, read=_TEXTS.reader(request))
 
 
 def _checked(frame: dd.DataFrame, request: _tables.Request) -> _tables.Call:
@@ -114,21 +211,6 @@ def _whole_column(
         token="careerkit-one-unit",
     )
     return (check,)
-
-
-def _on_partition(
-    part: pd.DataFrame | pd.Series,
-    *checked: object,
-    partition_info: dict[str, Any] | None = None,
-    apply: Callable[..., Any],
-    **arguments: Any,
-) -> Any:
-    """*apply* (one of careerkit.pandas's) on one partition, its errors naming the partition.
-
-    *checked* is the whole frame's check (:func:`_whole_column`), passed for its order only.
-    """
-    number = None if partition_info is None else partition_info.get("number")
-    return apply(part, partition=number, **arguments)
 
 
 def _partitions(
@@ -218,7 +300,7 @@ def parse(
     request = _tables.ParseRequest.of(locals())
     check_kind("text", dtype_kind(series.dtype), column=series.name)
     meta = _pandas._parse(pd.Series([], dtype="str"), request)  # pandas's own, of no rows
-    return cast("dd.DataFrame", _partitions(series, _pandas._parse, meta, request=request))
+    return cast("dd.DataFrame", _partitions(series, _parsed, meta, request=request))
 
 
 def _titles(part: pd.Series) -> frozenset[str]:

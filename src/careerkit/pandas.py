@@ -29,7 +29,7 @@ pandas is an optional extra (``pip install 'careerkit[pandas]'``);
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from careerkit import _career_table, _classify_table, _growth_table, _position_table, _tables
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
     from careerkit._search import SearchResult
     from careerkit.model import Area
+    from careerkit.text.parse import Ends
 
 __all__ = ["CareerkitFrameAccessor", "CareerkitSeriesAccessor", "careers_frame", "growth_frame"]
 
@@ -224,16 +225,20 @@ def _table(
 
 
 def _parse(
-    series: pd.Series, request: _tables.ParseRequest, partition: int | None = None
+    series: pd.Series,
+    request: _tables.ParseRequest,
+    partition: int | None = None,
+    read: Callable[[object], Ends] | None = None,
 ) -> pd.DataFrame:
     """What :meth:`CareerkitSeriesAccessor.parse` makes of *series*, its options checked.
 
-    *partition* names a Dask partition in errors.
+    *partition* names a Dask partition in errors; *read* reads one text (a Dask
+    worker's cache of them).
     """
     labels = _labels(series.index)
     try:
         column = read_column("text", series, len(series), column=series.name, labels=labels)
-        parsed = request.parse(column, labels)
+        parsed = request.parse(column, labels, read)
     except CareerkitError as error:
         raise _tables.in_partition(error, partition) from None
     return pd.DataFrame(

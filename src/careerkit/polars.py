@@ -120,20 +120,50 @@ def _column(part: str, name: str | None, series: pl.Series) -> Column | np.ndarr
     kind = _kind(dtype)
     check_kind(part, kind, field=part, column=name, given=series)
     if kind.name == "text":
-        text = series.cast(pl.String)
-        distinct = text.drop_nulls().unique()
-        physical = text.cast(pl.Enum(distinct)).to_physical()
-        uniques: list[object] = list(distinct.to_list())
-        if physical.null_count():
-            physical = physical.fill_null(len(uniques))
-            uniques.append(None)
-        codes = physical.cast(pl.Int64).to_numpy()
-        return Column(part, codes, uniques, series)
+        return Column(part, *_text_codes(series), series)
     if part == "amount" or isinstance(dtype, pl.Decimal):
         return series.cast(pl.Float64).to_numpy()
     if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
         series = series.dt.replace_time_zone(None)  # each timestamp's own wall-clock date
     return series.to_numpy()
+
+
+def _text_codes(series: pl.Series) -> tuple[np.ndarray[Any, Any], list[object]]:
+    """A text column's codes (unsigned integers, without a string per row) and distinct values.
+
+    An ``Enum``'s codes are its own; a ``Categorical``'s are its ids where they are few
+    (an id no row has stands for ``None``), numbered afresh from the ones that occur
+    where they are spread out (its categories may be shared by many columns); text is
+    cast to an ``Enum`` of its distinct values. A null is the last value, ``None``.
+    """
+    dtype = series.dtype
+    if isinstance(dtype, pl.Enum):
+        physical = series.to_physical()
+        uniques: list[object] = list(dtype.categories.to_list())
+    elif isinstance(dtype, pl.Categorical):
+        physical = series.to_physical()
+        first = physical.arg_unique()  # each distinct id's first row (a null's too)
+        known = physical.gather(first).is_not_null()
+        ids = physical.gather(first).filter(known).to_numpy()
+        names = series.gather(first).filter(known).cast(pl.String).to_list()
+        if len(ids) and int(ids.max()) >= 4 * len(ids) + 64:  # sparse: numbered afresh
+            table = np.zeros(int(ids.max()) + 1, dtype=np.uint32)
+            table[ids] = np.arange(len(ids), dtype=np.uint32)
+            physical = pl.Series(table).gather(physical)  # a null stays null
+            uniques = names
+        else:  # the ids themselves: unused ones are None, never met by a row
+            uniques = [None] * (int(ids.max()) + 1 if len(ids) else 0)
+            for at, name in zip(ids.tolist(), names, strict=True):
+                uniques[at] = name
+    else:
+        text = series.cast(pl.String)
+        distinct = text.unique().drop_nulls()
+        physical = text.cast(pl.Enum(distinct)).to_physical()
+        uniques = list(distinct.to_list())
+    if physical.null_count():
+        physical = physical.cast(pl.UInt32).fill_null(len(uniques))  # room for one more code
+        uniques.append(None)
+    return physical.to_numpy(), uniques
 
 
 def _per_row(frame: pl.DataFrame, part: str, value: object) -> object:

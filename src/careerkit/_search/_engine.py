@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from careerkit._once import load_rapidfuzz
 from careerkit._search._query import spellings
 from careerkit.catalogue._titles import KINDS, TitleIndex, key_words, weight, words
 from careerkit.model._checks import normalize_key
@@ -207,6 +208,7 @@ class Index:
                     break
                 found.setdefault(self.words[other], 0.9)
         if not found and len(word) >= 5:  # the same stem: reflexologist, reflexology
+            load_rapidfuzz()  # once, whole, whichever thread asks first
             from rapidfuzz.fuzz import ratio
 
             stem = word[: max(4, len(word) - 3)]
@@ -219,6 +221,7 @@ class Index:
 
     def near(self, word: str) -> dict[int, float]:
         """The index's words within a typo or two of *word* (four letters or more)."""
+        load_rapidfuzz()  # once, whole, whichever thread asks first
         from rapidfuzz import fuzz, process
 
         found: dict[int, float] = {}

@@ -57,7 +57,8 @@ imports pandas or numpy.
 # _titles holds the search index of O*NET's names and texts, built by tools/build_titles.py;
 # _careers makes an occupation's career from what each source adds; _assembly joins
 # profiles and occupations, by one rule, into what the registry registers; _build writes
-# the shipped files from the official ones.
+# the shipped files from the official ones; _lines finds a key's line in a source's file;
+# _interned makes once what many careers hold alike (a figure's Decimal, a label's Text).
 #
 # Here: the public names (__all__), and, re-exported as "X as X", the names careerkit's
 # own modules (the OEWS installer, the status of the data, the builder) and its tests use.

@@ -22,7 +22,9 @@ builds the parser from the command groups, one module each (``_careers``: list,
 search, show; ``_classify``: classify; ``_pay``: convert, compare; ``_position``:
 position; ``_history``: history; ``_profiles``: validate, schema; ``_data``: data status|update|reset);
 ``_options`` holds what the commands share (common options, reading option values)
-and ``_output`` how they write JSON.
+and ``_output`` how they write JSON. The command line is read before anything a command
+needs is imported: each command imports what it uses when it runs (``_validate`` runs
+``validate``), so ``careerkit --help`` imports neither the model nor the data.
 """
 
 from careerkit.cli._main import CLOSED_PIPE, main

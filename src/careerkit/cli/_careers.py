@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
-from careerkit import registry, serialization
 from careerkit.cli._history import (
     GROWTH_SORTS,
     check_growth_options,
@@ -27,7 +25,10 @@ from careerkit.cli._options import (
 from careerkit.cli._output import _json
 from careerkit.errors import ValidationError
 
+TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
 if TYPE_CHECKING:
+    from typing import Any
+
     from careerkit._career_table import CareerRow
     from careerkit._growth_table import GrowthRow
     from careerkit.model import Career
@@ -116,6 +117,8 @@ def _list(args: argparse.Namespace) -> int:
             for code, title in major_groups().items():
                 print(f"{code}  {title}")
         return 0
+    from careerkit import registry, serialization
+
     careers = registry.careers(group=args.group)
     chosen = _selected(args, careers)
     growth: dict[str, GrowthRow] = {}
@@ -155,6 +158,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from careerkit import serialization
     from careerkit._search import search
 
     results = search(args.text, limit=args.limit)
@@ -188,8 +192,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from careerkit._compare import compare
-    from careerkit.catalogue.sources.oews_areas import figures
+    from careerkit import registry, serialization
     from careerkit.model._iso import is_region_code
 
     career = registry.get(args.key)
@@ -200,10 +203,14 @@ def _show(args: argparse.Namespace) -> int:
     if args.currency or args.period or args.prices_of:
         if not (args.currency and args.period):
             raise ValidationError("show converts pay with both --currency and --period")
+        from careerkit._compare import compare
+
         comparison = compare(career, **_conversion(args))
     if args.json:
         document: dict[str, Any] = serialization.to_dict(career)
         if region is not None and not is_region_code(region):  # an area's, read when asked for
+            from careerkit.catalogue.sources.oews_areas import figures
+
             unstructure = serialization.converter().unstructure
             there = figures(career, region)
             document["pay"] = [unstructure(band) for band in there.pay]

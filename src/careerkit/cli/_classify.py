@@ -13,17 +13,14 @@ the line.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from careerkit.cli._options import SharedOptions, _checked, _command, _Parser
 from careerkit.cli._output import _json
 from careerkit.errors import DataFormatError, ValidationError, shown
 
+TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
 if TYPE_CHECKING:
     from careerkit._search import SearchResult
 
@@ -90,6 +87,8 @@ def _read(name: str) -> tuple[str, str]:
         where = "standard input"
         data = sys.stdin.buffer.read()
     else:
+        from pathlib import Path
+
         path = Path(name)
         if not path.is_file():
             problem = "is not a regular file" if path.exists() else "does not exist"
@@ -111,6 +110,9 @@ def _read(name: str) -> tuple[str, str]:
 
 def _rows(text: str, where: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and each row (with its line) of a CSV file's *text*; blank lines skipped."""
+    import csv
+    import io
+
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
@@ -182,6 +184,8 @@ def _csv(args: argparse.Namespace, least: float | None) -> int:
             )
         print(_json([dict(zip(names, row, strict=True)) for row in coded]))
         return 0
+    import csv
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(names)
     writer.writerows(["" if cell is None else cell for cell in row] for row in coded)

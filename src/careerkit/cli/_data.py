@@ -62,10 +62,13 @@ _EXAMPLES = {
 }
 
 
+_KINDS = ("cpi", "fx-monthly", "fx-annual", "inflation", "ppp", "oews")
+"""careerkit.data.KINDS (the tests hold them equal), without importing the data store before
+the command line is read."""
+
+
 def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedOptions) -> None:
     """Add ``data`` and its actions ``status``, ``update`` and ``reset`` to *commands*."""
-    from careerkit.data import KINDS
-
     data = commands.add_parser(
         "data",
         help="see which data is in use, and install newer official files",
@@ -78,7 +81,7 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
     actions = data.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
     )
-    kinds = ", ".join(KINDS)
+    kinds = ", ".join(_KINDS)
 
     def add(name: str, summary: str, description: str) -> _Parser:
         return _command(
@@ -106,7 +109,7 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
         "use where they overlap; values that differ are revisions, installed only with "
         "--accept-revisions. The formats accepted: docs/howto/update-data.md.",
     )
-    update.add_argument("kind", metavar="KIND", choices=KINDS, help=kinds)
+    update.add_argument("kind", metavar="KIND", choices=_KINDS, help=kinds)
     update.add_argument("files", metavar="FILE", nargs="+", help="the file(s) to install")
     update.add_argument(
         "--accept-revisions",

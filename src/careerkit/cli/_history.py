@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from careerkit.cli._options import (
     SharedOptions,
@@ -19,7 +18,10 @@ from careerkit.cli._options import (
 from careerkit.cli._output import _json
 from careerkit.errors import ValidationError
 
+TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
 if TYPE_CHECKING:
+    from typing import Any
+
     from careerkit._career_table import CareerRow
     from careerkit._growth_table import GrowthRow
     from careerkit.pay import Pay, PayHistory

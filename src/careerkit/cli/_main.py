@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import os
 import sys
 from collections.abc import Sequence
 
 from careerkit.cli._options import _RewordedError, _UsageError
 from careerkit.cli._output import _ascii_only
-from careerkit.cli._parser import build_parser
+from careerkit.cli._parser import command_line_parser
 from careerkit.errors import CareerkitError, ValidationError
 
 __all__ = ["CLOSED_PIPE", "main"]
@@ -50,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = command_line_parser()
     try:
         args, unknown = parser.parse_known_args(argv)
         if unknown:  # named by the command's own help, which lists what it takes
@@ -131,6 +130,8 @@ def _fail(kind: str, message: str, *, as_json: bool) -> int:
     if len(line) > _LONGEST_LINE:  # values are quoted short; many problems at once are not
         line = line[:_LONGEST_LINE] + "…"
     if as_json:
+        import json
+
         error = {"error": {"type": kind, "message": line}}
         print(json.dumps(error, ensure_ascii=_ascii_only(sys.stderr)), file=sys.stderr)
     else:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from careerkit.errors import CareerkitError, ValidationError, shown
-from careerkit.model.text import LANGUAGES
 
+TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     from careerkit.model.dates import ReferenceDate
     from careerkit.model.pay_band import Period
+
+    _T = TypeVar("_T")
 
 __all__ = [
     "SharedOptions",
@@ -36,7 +39,9 @@ __all__ = [
     "shared_options",
 ]
 
-_T = TypeVar("_T")
+_LANGUAGES = ("en", "hi")
+"""careerkit.model.text.LANGUAGES (the tests hold them equal), without importing the model
+before the command line is read."""
 
 
 class _UsageError(Exception):
@@ -58,15 +63,20 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
-class SharedOptions(NamedTuple):
+class SharedOptions:
     """The options several commands take, each as a parent parser to give a command."""
 
-    json: _Parser
-    """``--json`` alone: every command takes it."""
-    prints_text: list[_Parser]
-    """``--lang`` and ``--json``: for a command that prints careers' text."""
-    prints_amounts: list[_Parser]
-    """``--lang``, ``--locale`` and ``--json``: for a command that formats amounts too."""
+    __slots__ = ("json", "prints_amounts", "prints_text")
+
+    def __init__(
+        self, json: _Parser, prints_text: list[_Parser], prints_amounts: list[_Parser]
+    ) -> None:
+        self.json = json
+        """``--json`` alone: every command takes it."""
+        self.prints_text = prints_text
+        """``--lang`` and ``--json``: for a command that prints careers' text."""
+        self.prints_amounts = prints_amounts
+        """``--lang``, ``--locale`` and ``--json``: for a command that formats amounts too."""
 
 
 def shared_options() -> SharedOptions:
@@ -77,7 +87,7 @@ def shared_options() -> SharedOptions:
     )
     text = _Parser(add_help=False)
     text.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="language of the text (default: en)"
+        "--lang", choices=_LANGUAGES, default="en", help="language of the text (default: en)"
     )
     amounts = _Parser(add_help=False)
     amounts.add_argument(

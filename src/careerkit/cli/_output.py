@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from careerkit import serialization
-
 __all__ = ["_ascii_only", "_json"]
 
 
@@ -21,4 +19,6 @@ def _ascii_only(stream: object) -> bool:
 
 def _json(data: object) -> str:
     """JSON for standard output: non-ASCII as ``\\u`` escapes where its encoding cannot write it."""
+    from careerkit import serialization
+
     return serialization.to_json(data, ascii_only=_ascii_only(sys.stdout))

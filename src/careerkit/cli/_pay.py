@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, Literal
 
-from careerkit import serialization
 from careerkit.cli._options import (
     SharedOptions,
     _checked,
@@ -21,7 +19,10 @@ from careerkit.cli._options import (
 from careerkit.cli._output import _json
 from careerkit.errors import ValidationError, shown
 
+TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
 if TYPE_CHECKING:
+    from typing import Any, Literal
+
     from careerkit.model.dates import ReferenceDate
     from careerkit.model.pay_band import Period
 
@@ -90,6 +91,8 @@ def _convert(args: argparse.Namespace) -> int:
         raise _RewordedError(error, _undated(args, currency)) from None
     text = format_pay(result, _locale(args))
     if args.json:
+        from careerkit import serialization
+
         print(
             serialization.to_json(
                 {"input": args.pay, "text": text, "figures": [_pay_json(p) for p in results]}

@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import decimal
 import functools
+import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
 from types import MappingProxyType
 
 from careerkit._once import once
 from careerkit.data._series import FX_SERIES, POUND_G5A, SERIES, Month, Values, _freeze
 
+# The files sit beside this module in every install (wheel or editable). Paths are joined
+# as text: pathlib costs the first conversion of a fresh process more than the reading.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _path(kind: str, file: str | None = None) -> str:
+    return os.path.join(_HERE, file or SERIES[kind].file)
+
 
 def _text(kind: str, file: str | None = None) -> str:
-    # The files sit beside this module in every install (wheel or editable).
-    return Path(__file__).with_name(file or SERIES[kind].file).read_text(encoding="utf-8")
+    with open(_path(kind, file), encoding="utf-8") as handle:
+        return handle.read()
 
 
 def _plain_rows(kind: str) -> list[list[str]]:
@@ -49,7 +57,10 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
     """
 
     def __init__(self) -> None:
-        self._text = _text("fx-monthly")
+        # Bytes: a series' rows are found in them and decoded alone (the whole file's
+        # decoding and newline translation would cost more than the search).
+        with open(_path("fx-monthly"), "rb") as handle:
+            self._bytes = handle.read()
         self._parsed: dict[str, Mapping[Month, Decimal]] = {}
         self._lock = threading.Lock()
         self._names = {code: name for name, code in FX_SERIES.items()}
@@ -64,15 +75,14 @@ class _MonthlyRates(Mapping[str, Mapping[Month, Decimal]]):
                     return found
                 # From the first line naming the series to the last: the file keeps each
                 # series' rows together, so this reads one series, not the whole file.
-                text, marker = self._text, f",{name},"
-                start = text.rfind("\n", 0, text.find(marker)) + 1
-                end = text.find("\n", text.rfind(marker))
+                data, marker = self._bytes, f",{name},".encode()
+                start = data.rfind(b"\n", 0, data.find(marker)) + 1
+                end = data.find(b"\n", data.rfind(marker)) % (len(data) + 1)  # -1: to the end
+                rows = data[start:end].decode("utf-8").splitlines()  # "\r\n" ends a line too
                 found = MappingProxyType(
                     {
                         (int(date[:4]), int(date[5:7])): Decimal(rate)
-                        for date, country, rate in (
-                            line.split(",") for line in text[start:end].splitlines()
-                        )
+                        for date, country, rate in (line.split(",") for line in rows)
                         if country == name
                     }
                 )

@@ -12,9 +12,11 @@ import functools
 import numbers
 import operator
 import re
+import types
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
+from math import gcd
 from typing import Any, TypeVar
 
 import attrs
@@ -50,6 +52,7 @@ MAX_PLACES = 350
 """The most decimal places an amount may have: every float from 0 to 10^15 has fewer."""
 MAX_AMOUNT_TEXT = 100
 """The longest text read as an amount, in characters."""
+_FLOAT_MAX = float(MAX_AMOUNT)  # exact; a float compares faster with a float than an int
 
 
 def join_path(prefix: str, field: str | None) -> str:
@@ -102,6 +105,11 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
     >>> to_amount(14.36), to_amount("14.360"), to_amount(2)
     (Decimal('14.36'), Decimal('14.360'), Decimal('2'))
     """
+    if type(value) is float and -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        # The checks below cannot fail for a float in range (NaN and infinities are not):
+        # its shortest repr lies on the same side of 10^15 as the float, is below 10^16,
+        # and has at most 324 decimal places (5e-324).
+        return Decimal(float.__repr__(value))
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str | float):
         value = _plain_number(value, field)
     if isinstance(value, int):  # exact, and no Decimal of a million-digit integer is made
@@ -131,6 +139,47 @@ def to_amount(value: Amount, field: str | None = None) -> Decimal:
             field=field,
         )
     return amount
+
+
+_CENTS_BELOW = 2.0**43
+"""Below this, a float's spacing is under 0.001, so one decimal of at most 2 places can round
+to it, and then its shortest repr is that decimal (:func:`float_ratio`)."""
+_RATIOS: dict[float, tuple[int, int]] = {}  # floats already read, at most _MAX_RATIOS of them
+_MAX_RATIOS = 4096
+
+
+def float_ratio(value: float, field: str | None = None) -> tuple[int, int]:
+    """``to_amount(value, field).as_integer_ratio()`` for a ``float`` *value*, the same
+    numbers and the same errors, read without a ``Decimal`` where it can be.
+
+    A float in ``[0, 2**43)`` that is a decimal of at most 2 places (most pay) is read by
+    arithmetic: the decimal ``k / 100`` rounds to the float exactly when the correctly
+    rounded ``k / 100`` gives it back, and then it is the float's shortest repr. Any other
+    decimal rounding to the float lies within its spacing (under 0.001 below 2**43) of
+    ``k / 100``, so it has more than 3 places; with no more significant digits than
+    ``k / 100`` it would be below a tenth of it, so it has more digits, and is not the
+    shortest. Other floats go through :func:`to_amount`. The ratios of floats from 0 up are
+    kept (boundedly): a float read again costs a dict lookup.
+
+    >>> float_ratio(14.36), float_ratio(0.1), float_ratio(2.0), float_ratio(1e-05)
+    ((359, 25), (1, 10), (2, 1), (1, 100000))
+    """
+    found = _RATIOS.get(value)  # -0.0 finds 0.0's (0, 1), which is its ratio too
+    if found is not None:
+        return found
+    if 0.0 <= value < _CENTS_BELOW:  # NaN and infinities are not
+        scaled = round(value * 100)
+        if scaled / 100 == value:  # int / int is correctly rounded
+            common = gcd(scaled, 100)
+            found = scaled // common, 100 // common
+    if found is None:
+        found = to_amount(value, field).as_integer_ratio()
+        if found[0] < 0:
+            return found
+    if len(_RATIOS) >= _MAX_RATIOS:  # bounded: start again rather than grow
+        _RATIOS.clear()
+    _RATIOS[value] = found
+    return found
 
 
 def _plain_number(value: object, field: str | None) -> int | float:
@@ -306,7 +355,15 @@ def _maker(kind: type) -> Callable[..., Any]:
         else:
             namespace[f"_default_{name}"] = field.default
             parameters.append(f"{name}=_default_{name}")
-        body.append(f"    _set(self, {name!r}, {name})")
+        # a slot's own setter where object.__setattr__ would find one: the same, in half the time
+        found = next(
+            (klass.__dict__[name] for klass in kind.__mro__ if name in klass.__dict__), None
+        )
+        if isinstance(found, types.MemberDescriptorType):
+            namespace[f"_set_{name}"] = found.__set__
+            body.append(f"    _set_{name}(self, {name})")
+        else:
+            body.append(f"    _set(self, {name!r}, {name})")
     source = f"def make(*, {', '.join(parameters)}):\n" + "\n".join(body) + "\n    return self\n"
     exec(source, namespace)  # the technique attrs itself uses to write __init__
     maker: Callable[..., Any] = namespace["make"]

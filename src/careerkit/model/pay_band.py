@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import itertools
 import numbers
 import operator
@@ -20,6 +19,8 @@ from careerkit.model import _checks
 from careerkit.model._frozen import FrozenMapping
 from careerkit.model.area import Area
 from careerkit.model.dates import ReferenceDate, to_optional_date
+from careerkit.model.period import Period
+from careerkit.model.period import to_period as to_period  # here too, where it was first
 from careerkit.model.schedule import WorkSchedule
 from careerkit.model.text import Text
 
@@ -27,21 +28,6 @@ if TYPE_CHECKING:
     from careerkit.pay import ConvertedPayBand
 
 __all__ = ["STATISTICS", "CourseFee", "PayBand", "Period", "check_statistic", "percentile_of"]
-
-
-class Period(enum.StrEnum):
-    """The period a money figure is stated per."""
-
-    HOUR = "hour"
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-
-
-def to_period(value: Period | str) -> Period:
-    """Converter: a :class:`Period` from its name, with a clear error."""
-    return _checks.to_member(Period, value, field="period", what="period")
 
 
 def to_percentiles(

@@ -175,4 +175,30 @@ def fx_on_day(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor
     return factor, attrs.evolve(step, note="; ".join(filter(None, [step.note, note])))
 
 
-data.on_change(fx.cache_clear)
+WarmKey = tuple[str, str, int, int | None, int | None]
+WARM: dict[WarmKey, tuple[int, int, tuple[ExchangeRateStep]]] = {}
+"""What :meth:`~careerkit.Pay.to_currency` found before, for a figure's own date:
+``(from, to, year, month, day): (numerator, denominator, (step,))``. Read by value (hashing a
+tuple of plain values costs less than hashing a ``ReferenceDate``), at most
+:data:`_MAX_WARM` entries, dropped with :func:`fx`'s cache when the data in use changes."""
+_MAX_WARM = 4096
+
+
+def fx_at(from_code: str, to_code: str, when: ReferenceDate) -> tuple[Factor, ExchangeRateStep]:
+    """:func:`fx` or :func:`fx_on_day`, by *when*'s precision, kept in :data:`WARM`."""
+    if when.day is None:
+        factor, step = fx(from_code, to_code, when)
+    else:
+        factor, step = fx_on_day(from_code, to_code, when)
+    if len(WARM) >= _MAX_WARM:  # bounded: start again rather than grow
+        WARM.clear()
+    WARM[from_code, to_code, when.year, when.month, when.day] = (*factor, (step,))
+    return factor, step
+
+
+def _forget() -> None:
+    fx.cache_clear()
+    WARM.clear()
+
+
+data.on_change(_forget)

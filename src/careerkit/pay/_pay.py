@@ -17,18 +17,11 @@ from careerkit import _hooks
 from careerkit.errors import DateRequiredError, ValidationError, shown, wrong_type
 from careerkit.model import _checks, _iso
 from careerkit.model.dates import ReferenceDate
-from careerkit.model.pay_band import Period, to_period
+from careerkit.model.period import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay import _fx, _ppp, _prices, _repr, _units
 from careerkit.pay._algebra import PayAlgebra
-from careerkit.pay._exact import (
-    PRECISION,
-    decimal_places,
-    digits,
-    quantized,
-    reduced,
-    to_decimal,
-)
+from careerkit.pay._exact import PRECISION, quantized, quoted, reduced, to_decimal
 from careerkit.pay._units import (
     FULL_TIME,
     INTERNATIONAL_DOLLAR,
@@ -37,7 +30,6 @@ from careerkit.pay._units import (
     factor_under,
     full_time_factor,
     minor_units,
-    period_of,
     to_date,
 )
 from careerkit.pay.provenance import ProvenanceStep
@@ -52,11 +44,14 @@ Amount = Decimal | int | str | float
 _NEW = object.__new__
 _REDUCE_ABOVE = 1 << 256  # a chain of conversions keeps its fraction below this, by gcd
 _MAX_AMOUNT = _checks.MAX_AMOUNT
-_MAX_AMOUNT_TEXT = _checks.MAX_AMOUNT_TEXT
-_REPR_EXTRA_PLACES = 4  # a converted figure's repr: the minor unit and 4 more decimal places
 # Bound by assignment, not imported: CPython 3.11 compiles a method call on an imported name
 # (FULL_TIME_FACTORS.get) without LOAD_METHOD, which would cost per() a tenth of its time.
 _FULL_TIME_FACTORS = _units.FULL_TIME_FACTORS
+_FLOAT_RATIOS = _checks._RATIOS  # the cache of _checks.float_ratio, read first
+_DATES = _units._DATES  # the date strings to_date has read
+_FX_WARM = _fx.WARM  # conversions at a figure's own date, made before
+_PRICES_WARM = _prices.WARM  # moves into the prices of a date given as text, made before
+_CHECKED: set[str] = {INTERNATIONAL_DOLLAR}  # currency codes already checked: at most ISO's list
 
 
 class Pay(PayAlgebra):
@@ -140,15 +135,30 @@ class Pay(PayAlgebra):
     def __init__(
         self, amount: Amount, currency: str, period: Period | str, *, when: When | None = None
     ) -> None:
-        if type(amount) is int and 0 <= amount <= _MAX_AMOUNT:
+        # The hot path, written out (benchmarks/pay.py): each part is read as the function
+        # named beside it reads it, where that has been done before by a dict lookup.
+        if type(amount) is float:  # _checks.float_ratio, its cache inlined
+            found = _FLOAT_RATIOS.get(amount)
+            num, den = found if found is not None else _checks.float_ratio(amount, "amount")
+        elif type(amount) is int and 0 <= amount <= _MAX_AMOUNT:
             num, den = amount, 1
         else:
             num, den = _checks.to_amount(amount, "amount").as_integer_ratio()
         if num < 0:
             raise ValidationError(f"a pay amount must not be negative, got {shown(amount)}")
-        if currency != INTERNATIONAL_DOLLAR:
-            _iso.check_currency(currency, field="currency")
-        _SET_STATE(self, (num, den, currency, period_of(period), to_date(when), (), None))
+        if type(currency) is not str or currency not in _CHECKED:  # _iso.check_currency
+            if currency != INTERNATIONAL_DOLLAR:
+                _iso.check_currency(currency, field="currency")
+            _CHECKED.add(currency)
+        try:  # period_of
+            unit = PERIODS[period]
+        except (KeyError, TypeError):  # TypeError: an unhashable value, refused by to_period
+            unit = to_period(period)
+        if when is None:  # to_date
+            date = None
+        elif type(when) is not str or (date := _DATES.get(when)) is None:
+            date = to_date(when)
+        _SET_STATE(self, (num, den, currency, unit, date, (), None))
 
     @property
     def _num(self) -> int:
@@ -292,26 +302,43 @@ class Pay(PayAlgebra):
         USD. ``when="latest"`` opts in to the latest month both currencies have: the
         result's repr and :meth:`explain` show the month used.
         """
+        num, den, currency, period, date, provenance, origin = self._state
+        if when is None and date is not None and type(code) is str:
+            # The hot path: a conversion at the figure's own date that was made before.
+            found = _FX_WARM.get((currency, code, date.year, date.month, date.day))
+            if found is not None:
+                num *= found[0]
+                den *= found[1]
+                if den >= _REDUCE_ABOVE:
+                    num, den = reduced(num, den)
+                result = _NEW(Pay)
+                _SET_STATE(
+                    result,
+                    (num, den, code, period, date, provenance + found[2], origin or self),
+                )
+                return result
         _iso.check_currency(code, field="code")
         latest = isinstance(when, str) and when == "latest"
         # checked even where no rate is needed
         chosen = None if when is None or latest else to_date(when)
-        if self.currency == INTERNATIONAL_DOLLAR:
+        if currency == INTERNATIONAL_DOLLAR:
             raise ValidationError(
                 "international dollars have no exchange rate; convert the original"
             )
-        if code == self.currency:
+        if code == currency:
             return self
         if latest:
-            date: ReferenceDate | None = _fx.latest_month(self.currency, code)
-        else:
-            date = self.when if chosen is None else chosen
+            date = _fx.latest_month(currency, code)
+        elif chosen is not None:
+            date = chosen
         if date is None:
             raise self._undated(f"convert to {code}")
-        if date.day is None:
-            factor, step = _fx.fx(self.currency, code, date, latest)
+        if chosen is None and not latest:  # the figure's own date: kept for the hot path
+            factor, step = _fx.fx_at(currency, code, date)
+        elif date.day is None:
+            factor, step = _fx.fx(currency, code, date, latest)
         else:
-            factor, step = _fx.fx_on_day(self.currency, code, date)
+            factor, step = _fx.fx_on_day(currency, code, date)
         return self._derive(factor, step, currency=code)
 
     def in_prices_of(self, when: When | Literal["latest"], *, country: str | None = None) -> Pay:
@@ -324,21 +351,39 @@ class Pay(PayAlgebra):
         latest date the series has (a month of CPI-U, a year of the World Bank's):
         the result's ``when`` is that date.
         """
+        num, den, currency, period, date, provenance, origin = self._state
+        if country is None and date is not None and type(when) is str:
+            # The hot path: a move from the figure's date into the same prices made before.
+            found = _PRICES_WARM.get((currency, date.year, date.month, date.day, when))
+            if found is not None:
+                num *= found[0]
+                den *= found[1]
+                if den >= _REDUCE_ABOVE:
+                    num, den = reduced(num, den)
+                result = _NEW(Pay)
+                _SET_STATE(
+                    result,
+                    (num, den, currency, period, found[3], provenance + found[2], origin or self),
+                )
+                return result
         latest = isinstance(when, str) and when == "latest"
         target = None if latest else to_date(when)
         if country is not None:
             _iso.check_country(country)
-        if self.currency == INTERNATIONAL_DOLLAR:
+        if currency == INTERNATIONAL_DOLLAR:
             raise ValidationError("international dollars cannot be moved between years here")
         if target is None and not latest:
             raise DateRequiredError(
                 "in_prices_of needs the date whose prices to use, such as '2024' (or 'latest')"
             )
-        if self.when is None:
+        if date is None:
             raise self._undated(f"move into the prices of {when}")
         if target is None:
-            target = _prices.latest_prices(self.currency, country, self.when.year)
-        factor, step = _prices.prices(self.currency, self.when, target, country, latest)
+            target = _prices.latest_prices(currency, country, date.year)
+        if country is None and type(when) is str and not latest:  # kept for the hot path
+            factor, step = _prices.prices_into(currency, date, when, target)
+        else:
+            factor, step = _prices.prices(currency, date, target, country, latest)
         return self._derive(factor, step, when=target)
 
     def to_ppp(
@@ -377,23 +422,7 @@ class Pay(PayAlgebra):
 
     def _shown_amount(self) -> str:
         """The amount as the repr quotes it: see "Text" in the class docstring."""
-        num, den = self._num, self._den
-        places = minor_units(self.currency)
-        if self.origin is None:
-            ending = decimal_places(num, den)
-            if ending is not None:  # exact: every digit, and at least the minor unit
-                shown_places = max(ending, places)
-                text = digits(num * 10**shown_places // den, shown_places)
-                # the constructor reads at most 100 characters of text; a Decimal it reads whole
-                return f"'{text}'" if len(text) <= _MAX_AMOUNT_TEXT else f"Decimal('{text}')"
-        shown_places = places + _REPR_EXTRA_PLACES
-        scaled, remainder = divmod(num * 10**shown_places, den)
-        if 2 * remainder > den or (2 * remainder == den and scaled % 2):  # half-even
-            scaled += 1
-        while shown_places > places and scaled % 10 == 0:
-            scaled //= 10
-            shown_places -= 1
-        return f"'{digits(scaled, shown_places)}'"
+        return quoted(self._num, self._den, minor_units(self.currency), self.origin is None)
 
     def __str__(self) -> str:
         return _hooks.format_pay.call(self, "en") + self._date_note()

@@ -182,4 +182,33 @@ def _prices(
     return as_factor(factor), step
 
 
-data.on_change(_prices.cache_clear)
+WarmKey = tuple[str, int, int | None, int | None, str]
+WARM: dict[WarmKey, tuple[int, int, tuple[PriceIndexStep], ReferenceDate]] = {}
+"""What :meth:`~careerkit.Pay.in_prices_of` found before, for a target date given as text
+and no country: ``(currency, year, month, day, text): (numerator, denominator, (step,),
+target)``, the figure's date read by value. At most :data:`_MAX_WARM` entries, dropped with
+the cache of :func:`prices` when the data in use changes."""
+_MAX_WARM = 4096
+
+
+def prices_into(
+    currency: str, from_date: ReferenceDate, text: str, to_date: ReferenceDate
+) -> tuple[Factor, PriceIndexStep]:
+    """:func:`prices` into *to_date*, read from *text*, for no country, kept in :data:`WARM`."""
+    factor, step = prices(currency, from_date, to_date, None)
+    if len(WARM) >= _MAX_WARM:  # bounded: start again rather than grow
+        WARM.clear()
+    WARM[currency, from_date.year, from_date.month, from_date.day, text] = (
+        *factor,
+        (step,),
+        to_date,
+    )
+    return factor, step
+
+
+def _forget() -> None:
+    _prices.cache_clear()
+    WARM.clear()
+
+
+data.on_change(_forget)

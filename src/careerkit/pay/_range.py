@@ -52,7 +52,7 @@ class PayRange:
             raise ValidationError(
                 f"a pay range needs one currency, period and date; got {low!r} and {high!r}"
             )
-        if low.exact > high.exact:
+        if low._num * high._den > high._num * low._den:  # low.exact > high.exact, sooner
             raise ValidationError(f"the low end {low!r} is above the high end {high!r}")
 
     @property

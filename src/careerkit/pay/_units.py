@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from careerkit.errors import wrong_type
 from careerkit.model.dates import ReferenceDate
-from careerkit.model.pay_band import Period, to_period
+from careerkit.model.period import Period, to_period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay.provenance import ScheduleStep
 

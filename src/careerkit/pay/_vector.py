@@ -3,8 +3,9 @@
 Each of amount, currency, period, date and country is one value or one per row.
 The rows' distinct (currency, period, date, country) combinations are found by
 integer codes, each combination's exact factor is computed once through the
-scalar :class:`~careerkit.Pay` path, and the amounts are multiplied by their
-row's factor in float64. The results therefore agree with ``Pay`` to float64
+scalar :class:`~careerkit.Pay` path (and kept for later calls in the process,
+until the data in use changes), and the amounts are multiplied by their row's
+factor in float64. The results therefore agree with ``Pay`` to float64
 rounding (far inside 1e-9 relative), and the work grows with the rows only
 through a few passes of integer and float arithmetic.
 
@@ -15,7 +16,8 @@ and single values (:mod:`careerkit.pay._part_values`), the factor of each
 combination (:mod:`careerkit.pay._factor_table`), and naming a failing row
 (:mod:`careerkit.pay._failures`). :func:`run` puts them together.
 
-numpy is imported on first use; pandas only where the input already is pandas.
+numpy is imported on first use; pandas never is (its hash table is used where it is
+imported already).
 """
 
 from __future__ import annotations
@@ -99,8 +101,7 @@ def run(
         one_unit(column.name, column.uniques, target)
 
     table = factor_table(columns, rows, target)
-    key, factors, failed = table.key, table.factors, table.failed
-    table_size = len(factors)
+    key, factors = table.key, table.factors
 
     with np.errstate(over="ignore", invalid="ignore"):  # amounts above 10^15: refused below
         if key is None:
@@ -122,11 +123,9 @@ def run(
         bad_amounts = ~((values >= 0) & (values <= MAX_AMOUNT)) & ~np.isnan(values)
         if not bad_amounts.any():
             bad_amounts = None  # every amount missing
-    bad_rows: Any = None
-    if failed:
-        bad_table = np.zeros(table_size, dtype=bool)
-        bad_table[list(failed)] = True
-        bad_rows = table.per_row(bad_table) & ~np.isnan(values)  # a missing amount is just missing
+    bad_rows: Any = table.failed_rows()
+    if bad_rows is not None:
+        bad_rows &= ~np.isnan(values)  # a missing amount is just missing
     if errors == "raise":
         first = [
             int(np.argmax(mask))
@@ -138,7 +137,7 @@ def run(
             if bad_amounts is not None and bad_amounts[row]:
                 problem: CareerkitError = ValidationError(_BAD_AMOUNT)
             else:
-                problem = failed[0 if key is None else int(key[row])]
+                problem = table.error_of(row)
             raise at_row(problem, row, values, columns, labels)
     reason_column = None
     if bad_amounts is not None:
@@ -148,10 +147,7 @@ def run(
     if reasons:
         reason_column = np.full(rows, None, dtype=object)
         if bad_rows is not None:
-            reasons_by_combination = np.full(table_size, None, dtype=object)
-            for slot, problem in failed.items():
-                reasons_by_combination[slot] = str(problem)
-            reason_column[bad_rows] = table.per_row(reasons_by_combination)[bad_rows]
+            reason_column[bad_rows] = table.reasons()[bad_rows]
         if bad_amounts is not None:
             for row in np.flatnonzero(bad_amounts).tolist():
                 reason_column[row] = _BAD_AMOUNT
@@ -195,9 +191,10 @@ def convert_array(
     then the prices of *prices_of* (in the row's currency and *country*), then
     currency at *prices_of*'s rates, or at the row's own date's rates.
 
-    Each distinct combination of currency, period, date and country is converted
-    once, exactly, through :class:`~careerkit.Pay`; the amounts are then multiplied
-    by their factor, so every result agrees with ``Pay`` to float64 rounding.
+    Each distinct combination of currency, period, month and country is converted
+    once, exactly, through :class:`~careerkit.Pay` (and kept for later calls, until
+    the data in use changes); the amounts are then multiplied by their factor, so
+    every result agrees with ``Pay`` to float64 rounding.
 
     Dates may be ``'2008'``, ``'2008-05'`` or ``'2008-05-14'``, years (``2008``),
     :class:`datetime.date`, numpy ``datetime64``, pandas ``Timestamp``,

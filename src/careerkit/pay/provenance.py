@@ -15,7 +15,7 @@ from typing import TypedDict
 import attrs
 
 from careerkit.data import SERIES, DataFile
-from careerkit.model.pay_band import Period
+from careerkit.model.period import Period
 from careerkit.model.schedule import WorkSchedule
 
 __all__ = ["ExchangeRateStep", "PPPStep", "PriceIndexStep", "ProvenanceStep", "ScheduleStep"]

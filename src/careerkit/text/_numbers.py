@@ -34,6 +34,8 @@ _THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 """ISO 4217 currencies with three minor digits: ``1,500`` could be 1.5 or 1,500 there."""
 
 SPACE_MARKS = "\u00a0\u202f "
+_LOCALE_MARKS = frozenset("'’\u00a0\u202f")
+"""Marks between groups of digits that careerkit reads only with a locale's conventions."""
 SPACED_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
@@ -49,12 +51,18 @@ def locale_marks(name: str) -> tuple[str, str]:
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}|\d+")
 _LONG_FIRST_GROUP = re.compile(r"\d{4,}(?:,\d{3})+")
+_DOT_DECIMALS = re.compile(r"\d+\.(?:\d\d?|\d{4,})")
 
 
 def read_number(
     reading: Reading, raw: str, currency: str, scaled: bool, marks: tuple[str, str] | None
 ) -> Decimal:
     """The value of one number as written, by the conventions of *currency* or *marks*."""
+    if marks is None:  # the commonest forms first, each read as the rules below read it
+        if currency not in _THREE_DECIMALS and _GROUPED.fullmatch(raw):
+            return Decimal(raw.replace(",", ""))  # 45000, 45,000, 4,50,000
+        if _DOT_DECIMALS.fullmatch(raw):
+            return Decimal(raw)  # 14.36: a dot before other than three digits
     if raw.startswith("."):
         return Decimal("0" + raw)
     if marks is not None:
@@ -71,7 +79,7 @@ def read_number(
             whole = whole.replace(",", "")
         return _grouped(reading, raw, whole, fraction, how)
     commas, dots = raw.count(","), raw.count(".")
-    if any(mark in raw for mark in "'’\u00a0\u202f"):
+    if not _LOCALE_MARKS.isdisjoint(raw):
         raise reading.fail(
             f"the number {raw!r} is grouped with marks careerkit reads only with locale="
         )

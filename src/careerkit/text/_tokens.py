@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from careerkit._once import once
 from careerkit.errors import PayParseError, shown
 from careerkit.model import _iso
 from careerkit.model.pay_band import Period
+from careerkit.text._scanner import Scanner
 
 ACCEPTED = (
     "forms careerkit reads include '$14.36/hr', 'USD 51,280 a year', "
@@ -115,35 +117,44 @@ _REMARKS = (  # a remark in brackets that does not change the figure: "(consolid
 _LABELS = r"salary|pay|ctc|stipend|compensation|remuneration|wages?|वेतन|मानदेय"
 _RUPEES = r"rs|rupees?|rupaye|rupaiya|रुपये|रूपये|रुपए|रुपया|रु|रू"
 
-_TOKEN = re.compile(
-    "|".join(
-        [
-            rf"(?P<label>\A{_word(_LABELS)}\s*:)",
-            rf"(?P<at_least_after>\+|{_word(_AT_LEAST_AFTER)})",
-            f"(?P<at_least>{_word(_AT_LEAST)})",
-            f"(?P<at_most>{_word(_AT_MOST)})",
-            f"(?P<between>{_word('between')})",
-            f"(?P<lpa>{_word('lpa')})",
-            *(f"(?P<period{i}>{pattern})" for i, (pattern, _) in enumerate(_PERIODS)),
-            "(?P<symbol>"
-            + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-            + ")",
-            rf"(?P<inr>{_NOT_AFTER_LETTER}(?:{_RUPEES})(?:\.|{_NOT_BEFORE_LETTER}))",
-            *(f"(?P<mult{i}>{_word(pattern)})" for i, (pattern, _) in enumerate(_MULTIPLIERS)),
-            r"(?P<number>\d[\d.,'’\u00a0\u202f]*\d|\d|\.\d+)",
-            f"(?P<sep>–|—|−|-|{_word('to|and|से|se')})",
-            r"(?P<rupees_only>/-)",
-            f"(?P<up_to_after>{_word('तक|tak')})",
-            f"(?P<filler>{_word(_FILLERS)}|{_REMARKS})",
-            f"(?P<code>{_NOT_AFTER_LETTER}(?-i:[A-Z]{{3}}){_NOT_BEFORE_LETTER})",
-            r"(?P<end>[.,;:!।]+\s*\Z)",
-            r"(?P<space>\s+)",
-            r"(?P<word>(?:[^\W\d_]|[\u0900-\u0963\u0970-\u097f\u200c\u200d])+)",
-            r"(?P<other>.)",
-        ]
-    ),
-    re.IGNORECASE | re.DOTALL,
-)
+BRANCHES = [
+    rf"(?P<label>\A{_word(_LABELS)}\s*:)",
+    rf"(?P<at_least_after>\+|{_word(_AT_LEAST_AFTER)})",
+    f"(?P<at_least>{_word(_AT_LEAST)})",
+    f"(?P<at_most>{_word(_AT_MOST)})",
+    f"(?P<between>{_word('between')})",
+    f"(?P<lpa>{_word('lpa')})",
+    *(f"(?P<period{i}>{pattern})" for i, (pattern, _) in enumerate(_PERIODS)),
+    "(?P<symbol>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True)) + ")",
+    rf"(?P<inr>{_NOT_AFTER_LETTER}(?:{_RUPEES})(?:\.|{_NOT_BEFORE_LETTER}))",
+    *(f"(?P<mult{i}>{_word(pattern)})" for i, (pattern, _) in enumerate(_MULTIPLIERS)),
+    r"(?P<number>\d[\d.,'’\u00a0\u202f]*\d|\d|\.\d+)",
+    f"(?P<sep>–|—|−|-|{_word('to|and|से|se')})",
+    r"(?P<rupees_only>/-)",
+    f"(?P<up_to_after>{_word('तक|tak')})",
+    f"(?P<filler>{_word(_FILLERS)}|{_REMARKS})",
+    f"(?P<code>{_NOT_AFTER_LETTER}(?-i:[A-Z]{{3}}){_NOT_BEFORE_LETTER})",
+    r"(?P<end>[.,;:!।]+\s*\Z)",
+    r"(?P<space>\s+)",
+    r"(?P<word>(?:[^\W\d_]|[\u0900-\u0963\u0970-\u097f\u200c\u200d])+)",
+    r"(?P<other>.)",
+]
+"""The token grammar: at each position the first alternative that matches is the token."""
+FLAGS = re.IGNORECASE | re.DOTALL
+
+_PERIOD_OF = {f"period{i}": period for i, (_, period) in enumerate(_PERIODS)}
+_SIZE_OF = {f"mult{i}": size for i, (_, size) in enumerate(_MULTIPLIERS)}
+_LAKH = Decimal(10) ** 5
+
+
+@once
+def _scanner() -> Scanner:
+    """The grammar, tried at each position only where it can start (built on first use).
+
+    Each token takes the whitespace after it: only ``space`` can start at whitespace,
+    so the tokens are those of the grammar, without its spaces.
+    """
+    return Scanner(BRANCHES, FLAGS, after=r"\s*")
 
 
 def unreadable(text: str, problem: str) -> PayParseError:
@@ -153,6 +164,19 @@ def unreadable(text: str, problem: str) -> PayParseError:
 
 class Reading:
     """What the tokens of one text say: amounts, currencies, periods, open ends."""
+
+    __slots__ = (
+        "between",
+        "currencies",
+        "indian_unit",
+        "numbers",
+        "open",
+        "periods",
+        "separators",
+        "starts_from",
+        "text",
+        "until",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -179,16 +203,24 @@ class Reading:
 
 
 _AFTER_AMOUNT = ("number", "multiplier")
+_SKIPPED = frozenset({"space", "end", "filler", "label"})
 
 
 def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
     """What *source* (*text* normalised) says, token by token; *text* is quoted in errors."""
     reading = Reading(text)
     previous = ""  # the kind of the last token that was not a space
-    for match in _TOKEN.finditer(source):
+    scanner = _scanner()
+    known = scanner.by_character
+    at, size = 0, len(source)
+    while at < size:
+        character = source[at]
+        match = (known.get(character) or scanner.at(character)).match(source, at)
+        assert match is not None  # "other" matches any character
+        at = match.end()
         kind = match.lastgroup or ""
-        raw = match.group()
-        if kind in ("space", "end", "filler", "label"):
+        raw = match[kind]
+        if kind in _SKIPPED:
             continue
         if kind == "number":
             if len(reading.numbers) == 2:
@@ -196,16 +228,8 @@ def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
             if reading.numbers and not reading.separators:
                 raise reading.fail("two amounts need a range between them, such as '-' or 'to'")
             reading.numbers.append((raw, None))
-        elif kind.startswith("mult"):
-            reading.scale(raw, _MULTIPLIERS[int(kind[4:])][1], previous)
-            kind = "multiplier"
-        elif kind == "lpa":
-            reading.scale(raw, Decimal(10) ** 5, previous)
-            reading.periods.add(Period.YEAR)
-            reading.currencies.append("INR")
-            kind = "multiplier"
-        elif kind.startswith("period"):
-            reading.periods.add(_PERIODS[int(kind[6:])][1])
+        elif kind in _PERIOD_OF:
+            reading.periods.add(_PERIOD_OF[kind])
         elif kind == "symbol":
             found = _SYMBOLS[raw.upper()]
             if found is None:
@@ -215,12 +239,6 @@ def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
                     )
                 found = given_currency
             reading.currencies.append(found)
-        elif kind == "inr":  # Rs, रु: Indian rupees unless currency= names another rupee
-            reading.currencies.append(given_currency if given_currency in _RUPEE_CODES else "INR")
-        elif kind == "code":
-            if raw not in _iso.currency_codes():
-                raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
-            reading.currencies.append(raw)
         elif kind == "sep":
             word = raw.casefold()
             if word == "and" and not reading.between:
@@ -228,6 +246,20 @@ def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
             if len(reading.numbers) != 1 or reading.separators:
                 raise reading.fail(f"the range mark {raw!r} is not between two amounts")
             reading.separators.append(word)
+        elif kind in _SIZE_OF:
+            reading.scale(raw, _SIZE_OF[kind], previous)
+            kind = "multiplier"
+        elif kind == "code":
+            if raw not in _iso.currency_codes():
+                raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
+            reading.currencies.append(raw)
+        elif kind == "inr":  # Rs, रु: Indian rupees unless currency= names another rupee
+            reading.currencies.append(given_currency if given_currency in _RUPEE_CODES else "INR")
+        elif kind == "lpa":
+            reading.scale(raw, _LAKH, previous)
+            reading.periods.add(Period.YEAR)
+            reading.currencies.append("INR")
+            kind = "multiplier"
         elif kind in ("rupees_only", "at_least_after", "up_to_after"):
             if previous not in _AFTER_AMOUNT:
                 raise reading.fail(f"{shown(raw)} does not follow an amount")

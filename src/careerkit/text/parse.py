@@ -38,13 +38,18 @@ saying which part and how to disambiguate; nothing is guessed.
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
-from decimal import Decimal
+from collections.abc import Callable
+from decimal import Decimal, getcontext
 
 from careerkit.errors import ValidationError, WrongTypeError, shown
 from careerkit.model import _iso
+from careerkit.model._checks import MAX_AMOUNT, MAX_PLACES
 from careerkit.model.dates import ReferenceDate
 from careerkit.model.pay_band import Period, to_period
+from careerkit.pay._exact import PRECISION
 from careerkit.pay._pay import Pay
 from careerkit.pay._range import PayRange
 from careerkit.pay._units import When
@@ -63,6 +68,7 @@ MAX_TEXT = 1000
 """The longest pay text read, in characters: longer text is refused at once."""
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_DEVANAGARI_DIGIT = re.compile("[०-९]")
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD"}
 _LAKH_CODES = {"INR", "NPR", "PKR", "LKR", "BDT"}
 """Currencies of the countries that count in lakh and crore."""
@@ -96,18 +102,94 @@ def parse_pay(
     >>> parse_pay("€45.000 per year")
     Pay('45000.00', 'EUR', 'year')
     """
-    if not isinstance(text, str):
-        raise WrongTypeError(
-            f"parse_pay reads text, got {type(text).__name__} {shown(text)}", field="text"
-        )
+    text = _text(text)
+    wanted, date, marks = _options(currency, period, when, locale)
+    amounts, money, per, ends = _read(text, currency, wanted, marks)
+    # Each amount is one Pay takes (_read checked): a whole one goes in as an int, Pay's
+    # quick path to the same figure.
+    pays = [
+        Pay(int(amount) if amount == amount.to_integral_value() else amount, money, per, when=date)
+        for amount in amounts
+    ]
+    if ends == _ONE:
+        return pays[0]
+    if ends == _BOTH:
+        return PayRange(pays[0], pays[1])  # one unit, low end first (_read checked)
+    return PayRange(pays[0], None) if ends == _LOW else PayRange(None, pays[0])
+
+
+Ends = tuple[float, float, str, str]
+"""A text's low and high amounts as floats (NaN at an open end), its currency and period."""
+
+
+def reader(
+    currency: str | None, period: Period | str | None, locale: str | None
+) -> Callable[[object], Ends]:
+    """:func:`parse_pay` under these options, giving plain values: the front ends' ``parse``
+    (``careerkit._tables``), whose columns need no ``Pay``.
+
+    The options are checked at once, as :func:`parse_pay` checks them. Each text then
+    reads as :func:`parse_pay` reads it, with the same errors, into the floats of the
+    amounts of the ``Pay`` figures it would return (``float(pay.amount)``; NaN at an
+    open end), their currency and their period's name, without making the figures.
+    """
+    wanted, _, marks = _options(currency, period, None, locale)
+
+    def read(text: object) -> Ends:
+        amounts, money, per, ends = _read(_text(text), currency, wanted, marks)
+        if getcontext().prec <= PRECISION:  # each amount has at most 28 digits: pay.amount
+            figures = [float(amount) for amount in amounts]
+        else:
+            figures = [float(Pay(amount, money, per).amount) for amount in amounts]
+        name = _PERIOD_NAMES[per]
+        if ends == _LOW:
+            return figures[0], math.nan, money, name
+        if ends == _HIGH:
+            return math.nan, figures[0], money, name
+        return figures[0], figures[-1], money, name
+
+    return read
+
+
+_ONE, _BOTH, _LOW, _HIGH = "one", "both", "low", "high"
+"""A text's shape: one figure, a range, or a range open above (a lowest figure) or below."""
+_PERIOD_NAMES = {period: period.value for period in Period}
+
+
+def _options(
+    currency: str | None, period: Period | str | None, when: When | None, locale: str | None
+) -> tuple[Period | None, ReferenceDate | None, tuple[str, str] | None]:
+    """:func:`parse_pay`'s options, checked (*currency* as it is): the period, date and marks."""
     if currency is not None:
         _iso.check_currency(currency, field="currency")
     wanted = None if period is None else to_period(period)
     date = None if when is None else ReferenceDate.coerce(when, field="when")
     marks = None if locale is None else locale_marks(locale)
+    return wanted, date, marks
+
+
+def _text(text: object) -> str:
+    if not isinstance(text, str):
+        raise WrongTypeError(
+            f"parse_pay reads text, got {type(text).__name__} {shown(text)}", field="text"
+        )
+    return text
+
+
+def _read(
+    text: str, currency: str | None, wanted: Period | None, marks: tuple[str, str] | None
+) -> tuple[list[Decimal], str, Period, str]:
+    """*text* read, the options checked: its amounts, each one ``Pay`` takes (with the
+    errors ``Pay`` gives); its currency, period and shape."""
     if len(text) > MAX_TEXT:
         raise unreadable(text, f"it is longer than the {MAX_TEXT:,} characters any pay text needs")
-    source = unicodedata.normalize("NFC", text).translate(_DIGITS).strip()
+    if text.isascii():  # NFC already, and no Devanagari digits
+        source = text.strip()
+    else:
+        source = unicodedata.normalize("NFC", text)
+        if _DEVANAGARI_DIGIT.search(source):
+            source = source.translate(_DIGITS)
+        source = source.strip()
     if not source:
         raise unreadable(text, "the text is empty")
     if marks is not None and marks[1] in SPACE_MARKS:
@@ -126,7 +208,42 @@ def parse_pay(
             f"it counts in lakh or crore, South Asian units, but in {money}: give the amount "
             "in full, or in rupees"
         )
-    return _build(reading, money, _period(reading, wanted), date, marks)
+    per = _period(reading, wanted)
+    amounts = [
+        (read_number(reading, raw, money, size is not None, marks), size)
+        for raw, size in reading.numbers
+    ]
+    if len(amounts) == 2:
+        amounts = _scaled_range(reading, amounts)
+    products = [value * (size or 1) for value, size in amounts]
+    # Each product has at most the context's precision in digits, so that one at most
+    # MAX_AMOUNT whose first digit is this far from the point has few enough decimal
+    # places for Pay: Pay takes it for certain. Others are given to Pay, for its error.
+    least = getcontext().prec - 1 - MAX_PLACES
+    for amount in products:
+        if amount > MAX_AMOUNT or amount.adjusted() < least:
+            try:
+                Pay(amount, money, per)
+            except ValidationError as error:
+                raise reading.fail(error.message) from None
+    if len(products) == 2:
+        if "high" in reading.open:
+            raise reading.fail("'up to' gives one highest figure, not a range")
+        if "low" in reading.open:
+            raise reading.fail("'at least' and '+' give one lowest figure, not a range")
+        if products[0] > products[1]:
+            low, high = (Pay(amount, money, per).amount for amount in products)
+            raise reading.fail(f"the range runs from {low} down to {high}: give the low end first")
+        return products, money, per, _BOTH  # "10,000 से 28,000 तक": तक closes the range
+    ends = reading.open | ({"low"} if reading.starts_from else set())
+    ends |= {"high"} if reading.until else set()
+    if len(ends) > 1:
+        raise reading.fail("it gives both a lowest and a highest figure for one amount")
+    if ends == {"low"}:
+        return products, money, per, _LOW
+    if ends == {"high"}:
+        return products, money, per, _HIGH
+    return products, money, per, _ONE
 
 
 def _currency(reading: Reading, given: str | None) -> str:
@@ -171,46 +288,6 @@ def _period(reading: Reading, given: Period | None) -> Period:
             "it names no period: add one ('an hour', 'per month', 'p.a.', 'प्रति माह') or pass period="
         )
     return next(iter(found))
-
-
-def _build(
-    reading: Reading,
-    currency: str,
-    period: Period,
-    when: ReferenceDate | None,
-    marks: tuple[str, str] | None,
-) -> Pay | PayRange:
-    amounts = [
-        (read_number(reading, raw, currency, size is not None, marks), size)
-        for raw, size in reading.numbers
-    ]
-    if len(amounts) == 2:
-        amounts = _scaled_range(reading, amounts)
-    try:
-        pays = [Pay(value * (size or 1), currency, period, when=when) for value, size in amounts]
-    except ValidationError as error:
-        raise reading.fail(error.message) from None
-    if len(pays) == 2:
-        if "high" in reading.open:
-            raise reading.fail("'up to' gives one highest figure, not a range")
-        if "low" in reading.open:
-            raise reading.fail("'at least' and '+' give one lowest figure, not a range")
-        if pays[0].exact > pays[1].exact:
-            raise reading.fail(
-                f"the range runs from {pays[0].amount} down to {pays[1].amount}: "
-                "give the low end first"
-            )
-        return PayRange(pays[0], pays[1])  # "10,000 से 28,000 तक": तक closes the range
-    (pay,) = pays
-    ends = reading.open | ({"low"} if reading.starts_from else set())
-    ends |= {"high"} if reading.until else set()
-    if len(ends) > 1:
-        raise reading.fail("it gives both a lowest and a highest figure for one amount")
-    if ends == {"low"}:
-        return PayRange(pay, None)
-    if ends == {"high"}:
-        return PayRange(None, pay)
-    return pay
 
 
 def _scaled_range(

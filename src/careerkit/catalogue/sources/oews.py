@@ -20,11 +20,13 @@ release's :class:`~careerkit.Source` repeats it.
 from __future__ import annotations
 
 import functools
+import operator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from careerkit import data
 from careerkit._once import once
+from careerkit.catalogue._interned import Shared, figures, labels
 from careerkit.catalogue._releases import FIELDS, _catalogue, major_groups, release
 
 if TYPE_CHECKING:
@@ -33,7 +35,15 @@ if TYPE_CHECKING:
 
     from careerkit.catalogue._releases import Occupation
     from careerkit.catalogue.sources._source import Contribution
-    from careerkit.model import Area, Employment, PayBand, ReferenceDate, Source, Text
+    from careerkit.model import (
+        Area,
+        Employment,
+        OccupationCode,
+        PayBand,
+        ReferenceDate,
+        Source,
+        Text,
+    )
 
     _Dated: TypeAlias = Sequence[tuple[Mapping[str, Any], list[str]]]
 
@@ -140,29 +150,56 @@ def facts(occupation: Occupation) -> Contribution:
     """What the releases in use say of *occupation*: its pay bands and employment of every
     date (read from its rows, which :meth:`~careerkit.catalogue._releases._Catalogue.figures`
     checks are as careerkit writes them), and its SOC code and major group."""
-    from careerkit.model import OccupationCode, ReferenceDate, Text
+    from careerkit.model import CodeSystem, OccupationCode
+    from careerkit.model._checks import trusted
 
     dated = _catalogue().figures(occupation)
     pay: list[PayBand] = []
     employment: list[Employment] = []
     for when, rows in dated:
-        date = ReferenceDate.coerce(when)
+        date, cites = _dated(when)
         about = [(layer.about, row) for layer, row in rows]
-        pay += _bands(about, date, source_id(when))
-        employment += _employment(about, date, source_id(when))
-    newest = source_id(dated[-1][0])  # the newest release that has the occupation names it
+        pay += _bands(about, date, cites)
+        employment += _employment(about, date, cites)
+    newest = _dated(dated[-1][0])[1]  # the newest release that has the occupation names it
+    # Built without validating again (see careerkit.model._checks.trusted), the major group's
+    # made once: the tests build every one again through the validating constructor.
     codes = (
-        OccupationCode(
-            system="SOC-2018", code=occupation.soc, source=newest, title=Text(occupation.title)
-        ),
-        OccupationCode(
-            system="SOC-2018 major group",
-            code=occupation.major,
+        trusted(OccupationCode)(
+            system=CodeSystem.SOC_2018,
+            code=occupation.soc,
             source=newest,
-            title=Text(major_groups()[occupation.major]),
+            title=labels[occupation.title],
         ),
+        _major_codes()[occupation.major, newest],
     )
     return {"occupation_codes": codes, "pay": tuple(pay), "employment": tuple(employment)}
+
+
+@functools.cache
+def _dated(when: str) -> tuple[ReferenceDate, str]:
+    """The date of figures dated *when* (``"2025-05"``), and the source id they cite."""
+    from careerkit.model import ReferenceDate
+
+    return ReferenceDate.coerce(when), source_id(when)
+
+
+@once
+def _major_codes() -> Shared[OccupationCode]:
+    """The SOC major groups' codes, ``[major group, source id]``, each made once (their titles:
+    as the releases in use name them)."""
+    from careerkit.model import CodeSystem, OccupationCode
+    from careerkit.model._checks import trusted
+
+    new_code, groups, system = trusted(OccupationCode), major_groups(), CodeSystem.SOC_2018_MAJOR
+
+    def code(major: str, source: str) -> OccupationCode:
+        return new_code(system=system, code=major, source=source, title=labels[groups[major]])
+
+    return Shared(code)
+
+
+data.on_change(_major_codes.cache_clear, kinds=("oews",))
 
 
 def source_id(date: str | None = None) -> str:
@@ -185,10 +222,6 @@ def _month(date: str | None) -> str:
     return ReferenceDate.parse(str(date or release()["reference_date"])).label()
 
 
-def _amount(text: str) -> Decimal | None:
-    return Decimal(text) if text else None
-
-
 class _Periods:
     """What every band of one period of one release shares, worked out once per process."""
 
@@ -203,6 +236,8 @@ class _Periods:
         self.percentiles = tuple(
             (_PERCENTILE[name], _COLUMN[f"{prefix}_{name}"]) for name in _STATISTICS[1:]
         )
+        # a row's five percentiles' figures at once, in the order of _PERCENTILE's (10, ... 90)
+        self.points = operator.itemgetter(*(index for _, index in self.percentiles))
         other = "annual" if prefix == "hourly" else "hourly"
         self.top_coded = tuple((name, f"{prefix}_{name}") for name in _STATISTICS)
         self.other = tuple(f"{other}_{name}" for name in _STATISTICS)
@@ -217,8 +252,9 @@ def _periods(hour: str | None, year: str | None) -> tuple[_Periods, ...]:
 
 # Bands and employment figures are made with _checks.trusted: the shipped figures are
 # already in their final form, and the test suite builds every one of them again through
-# the validating constructors (tests/test_catalogue.py). That keeps building all 830
-# careers, with 70,000 bands, within the two seconds the catalogue promises.
+# the validating constructors (tests/test_catalogue.py, tests/test_lookup_speed_paths.py).
+# Each distinct figure's Decimal is made once and shared (_interned: 43,000 of them for
+# 600,000 figures), which saves a third of the memory all 830 careers take.
 
 
 def area_figures(rows: _Dated, where: Area) -> tuple[tuple[PayBand, ...], tuple[Employment, ...]]:
@@ -248,17 +284,33 @@ def _bands(rows: _Dated, date: ReferenceDate, oews: str, area: Area | None = Non
     from careerkit.model._checks import trusted
     from careerkit.model._frozen import FrozenMapping
 
-    new_band = trusted(PayBand)
+    new_band, figure = trusted(PayBand), figures  # a figure's Decimal made once (_interned)
     wage_rse, footnotes = _COLUMN["wage_rse"], _COLUMN["footnotes"]
     bands = []
+    seen: Mapping[str, Any] | None = None
     for about, row in rows:
-        periods = _periods(about["top_code_hour"], about["top_code_year"])
-        notes = dict(item.split("=") for item in row[footnotes].split(";") if item)
+        if about is not seen:  # one release's rows, mostly
+            periods, seen = _periods(about["top_code_hour"], about["top_code_year"]), about
+        notes = (
+            dict(item.split("=") for item in row[footnotes].split(";") if item)
+            if row[footnotes]
+            else None
+        )
         for kind in periods:
-            percentiles = {
-                key: Decimal(row[index]) for key, index in kind.percentiles if row[index]
-            }
-            mean = Decimal(row[kind.mean]) if row[kind.mean] else None
+            p10, p25, median, p75, p90 = kind.points(row)
+            if p10 and p25 and median and p75 and p90:  # all five published, as most are
+                percentiles = {
+                    10: figure[p10],
+                    25: figure[p25],
+                    50: figure[median],
+                    75: figure[p75],
+                    90: figure[p90],
+                }
+            else:
+                percentiles = {
+                    key: figure[row[index]] for key, index in kind.percentiles if row[index]
+                }
+            mean = figure[row[kind.mean]]
             top_coded: tuple[str, ...] = ()
             only = False
             if notes:
@@ -278,7 +330,7 @@ def _bands(rows: _Dated, date: ReferenceDate, oews: str, area: Area | None = Non
                     reference_date=date,
                     percentiles=FrozenMapping(percentiles),
                     mean=mean,
-                    mean_rse=Decimal(row[wage_rse]) if has_mean and row[wage_rse] else None,
+                    mean_rse=figure[row[wage_rse]] if has_mean else None,
                     top_code=kind.top_code if top_coded else None,
                     top_coded=top_coded,
                     note=kind.note if only else None,
@@ -294,17 +346,21 @@ def _employment(
     from careerkit.model import Employment
     from careerkit.model._checks import trusted
 
-    new_employment = trusted(Employment)
+    new_employment, figure = trusted(Employment), figures
+    count, rse, per_1000, quotient = (
+        _COLUMN[name]
+        for name in ("employment", "employment_rse", "jobs_per_1000", "location_quotient")
+    )
     found = []
     for _, row in rows:
-        if row[_COLUMN["employment"]]:
+        if row[count]:
             found.append(
                 new_employment(
                     region=row[0],
-                    count=int(row[_COLUMN["employment"]]),
-                    rse=_amount(row[_COLUMN["employment_rse"]]),
-                    per_1000=_amount(row[_COLUMN["jobs_per_1000"]]),
-                    location_quotient=_amount(row[_COLUMN["location_quotient"]]),
+                    count=int(row[count]),
+                    rse=figure[row[rse]],
+                    per_1000=figure[row[per_1000]],
+                    location_quotient=figure[row[quotient]],
                     reference_date=date,
                     source=oews,
                     area=area,

@@ -255,6 +255,9 @@ def _first_place(name: str) -> str:
 
 
 def _not_found(key: str, every: Sequence[Area]) -> str:
+    from careerkit._once import load_rapidfuzz
+
+    load_rapidfuzz()  # once, whole, whichever thread asks first
     from rapidfuzz import process
 
     close = process.extract(key, {a.code: a.name for a in every}, limit=3, score_cutoff=60)

@@ -96,10 +96,10 @@ class _History:
         if max(map(int, columns[0]), default=0) >= len(self.releases):
             raise _damaged("its rows name releases it does not hold")
         self.columns = columns
-        self.where = {
-            (int(release), code): number
-            for number, (release, code) in enumerate(zip(columns[0], columns[1], strict=True))
-        }
+        # {(release, code): row number}, made in C (its columns are checked of one length)
+        self.where = dict(
+            zip(zip(map(int, columns[0]), columns[1], strict=True), itertools.count())
+        )
         self.series: dict[str, Series] = {}
         """Each career's series, made on its first question (its bands are values)."""
         if len(self.where) != about["rows"]:

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from careerkit import data
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, release, shipped_text
+from careerkit.catalogue._interned import labels, prose
+from careerkit.catalogue._lines import lines_of
+from careerkit.catalogue._releases import release, shipped_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,9 +70,10 @@ def description(code: str) -> str | None:
     """The O*NET description of the occupation *code* (``"29-1141.00"``), or ``None``.
 
     The file is searched for its line rather than read into a dict: building one career
-    reads one line of it (:func:`descriptions` reads them all, for search).
+    reads one line of it (:class:`~careerkit.catalogue._releases.Lines`: building many, an
+    index; :func:`descriptions` reads them all, for search).
     """
-    line = line_of(_text(), code)
+    line = lines_of(_text()).get(code)
     return None if line is None else line.partition("\t")[2]
 
 
@@ -110,13 +113,19 @@ data.on_change(citations.cache_clear, kinds=("oews",))  # the newest release nam
 
 def facts(occupation: Occupation) -> Contribution:
     """*occupation*'s O*NET-SOC code and O*NET's description of it, where it has them."""
-    from careerkit.model import Fact, OccupationCode, Text
+    from careerkit.model import CodeSystem, Fact, OccupationCode
+    from careerkit.model._checks import trusted
 
     if not occupation.onet:
         return {}
-    code = OccupationCode(
-        system="O*NET-SOC", code=occupation.onet, source=ONET_SOURCE, title=Text(occupation.title)
+    # Built without validating again (see careerkit.model._checks.trusted), of texts checked
+    # as they are made: the tests build every one again through the validating constructors.
+    code = trusted(OccupationCode)(
+        system=CodeSystem.ONET_SOC,
+        code=occupation.onet,
+        source=ONET_SOURCE,
+        title=labels[occupation.title],
     )
     found = description(occupation.onet)
-    summary = () if found is None else (Fact(text=Text(found), source=ONET_SOURCE),)
+    summary = () if found is None else (trusted(Fact)(text=prose()(found), source=ONET_SOURCE),)
     return {"occupation_codes": (code,), "summary": summary}

@@ -35,16 +35,17 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, shipped_damaged, shipped_folder, shipped_text
+from careerkit.catalogue._interned import Shared, decimals, labels, prose
+from careerkit.catalogue._lines import lines_of
+from careerkit.catalogue._releases import shipped_damaged, shipped_folder, shipped_text
 
 if TYPE_CHECKING:
     from careerkit.catalogue._releases import Occupation
     from careerkit.catalogue.sources._source import Contribution
-    from careerkit.model import Source, Text
+    from careerkit.model import CategoryShare, RelatedOccupation, Skill, Source, Text, Tool
 
 NAME = "O*NET Database: detail files"
 """The source, for people."""
@@ -132,6 +133,25 @@ def _dictionary() -> tuple[bytes, int]:
     return preset, int(form[2], 16)
 
 
+_WHOLE: list[tuple[str, tuple[bytes, int], bytes]] = []
+
+
+def _whole(index: str, dictionary: tuple[bytes, int]) -> bytes:
+    """``onet.bin``, read whole once (1.8 MB, a fraction of a millisecond; building every
+    career then slices it rather than opening it 830 times), with the *index* and the
+    *dictionary* that go with it: read again when either is (as when the data change)."""
+    found = _WHOLE[-1] if _WHOLE else None
+    if found is None or found[0] is not index or found[1] is not dictionary:
+        try:
+            whole = (shipped_folder() / "onet.bin").read_bytes()
+        except OSError as error:
+            why = f"cannot be read ({error.strerror or error})"
+            raise shipped_damaged("onet.bin", why) from None
+        found = (index, dictionary, whole)
+        _WHOLE[:] = [found]
+    return found[2]
+
+
 _SPECIALTIES = re.compile(r"^([0-9]{2}-[0-9]{4})\t[0-9]+\t[0-9]+\t(.+)$", re.MULTILINE)
 
 
@@ -155,22 +175,19 @@ def chunk(soc: str) -> dict[str, dict[str, Any]]:
     """What O*NET's detail files say of every O*NET-SOC occupation below *soc*, by code.
 
     The index is searched for *soc*'s line rather than read into a dict: a cold lookup
-    of one career reads one line of it.
+    of one career reads one line of it (building many careers, an index of its lines).
     """
-    line = line_of(_index_text(), soc)
+    index = _index_text()
+    line = lines_of(index).get(soc)
     if line is None:
         return {}
     offset, length = [*line.split("\t", 3), "", ""][1:3]
     if not (offset.isascii() and offset.isdigit() and length.isascii() and length.isdigit()):
         raise shipped_damaged("onet.tsv", f"the line of {soc} is not as careerkit writes it")
-    preset, adler = _dictionary()
+    dictionary = _dictionary()
+    preset, adler = dictionary
     inflate = zlib.decompressobj(zdict=preset)
-    try:
-        with (shipped_folder() / "onet.bin").open("rb") as file:
-            file.seek(int(offset))
-            packed = file.read(int(length))
-    except OSError as error:
-        raise shipped_damaged("onet.bin", f"cannot be read ({error.strerror or error})") from None
+    packed = _whole(index, dictionary)[int(offset) : int(offset) + int(length)]
     try:
         text = inflate.decompress(packed)
         whole = inflate.eof and not inflate.unused_data  # a zlib stream of exactly *length*
@@ -242,54 +259,42 @@ def facts(occupation: Occupation) -> Contribution:
 def _facts(occupation: Occupation, details: dict[str, dict[str, Any]]) -> Contribution:
     own = f"{occupation.soc}.00"  # an OEWS aggregate (13-1020) has none: its parts are its specialties
     main = details.get(own, {})
-    from careerkit.model import Fact, RelatedOccupation, Skill, Specialty, Text, Tool
+    from careerkit.model import Fact, Specialty
     from careerkit.model._checks import trusted
 
+    # Built without validating again (see careerkit.model._checks.trusted), what many careers
+    # hold alike made once (_interned): the tests build every one of them again through the
+    # validating constructors (tests/test_catalogue_knowledge.py).
     source = ONET_DETAILS_SOURCE
-    new_fact, new_tool, new_skill = trusted(Fact), trusted(Tool), trusted(Skill)
+    new_fact, new_text, label = trusted(Fact), prose(), labels
+    tools, skills, related = _shared()
     supplemental = _supplemental()
     found: Contribution = {
         "duties": tuple(
-            new_fact(text=Text(text), source=source, note=supplemental if core is False else None)
+            new_fact(
+                text=new_text(text), source=source, note=supplemental if core is False else None
+            )
             for text, core in main.get("tasks", ())
         ),
-        "tools": tuple(
-            new_tool(
-                name=name,
-                category=category,
-                source=source,
-                commodity=commodity,
-                hot=hot,
-                in_demand=in_demand,
-            )
-            for name, commodity, category, hot, in_demand in main.get("tools", ())
-        ),
-        "skills": tuple(
-            new_skill(
-                name=name,
-                kind=kind,
-                source=source,
-                importance=_decimal(importance),
-                level=_decimal(level),
-                relevant=not not_relevant,
-            )
-            for name, kind, importance, level, not_relevant in main.get("skills", ())
-        ),
+        # name, commodity, category, hot, in_demand
+        "tools": tuple(tools[tuple(tool)] for tool in main.get("tools", ())),
+        # name, kind, importance, level, not relevant
+        "skills": tuple(skills[tuple(skill)] for skill in main.get("skills", ())),
         "specialties": tuple(
             trusted(Specialty)(
                 code=code,
-                title=Text(detail["title"]),
+                title=label[detail["title"]],
                 source=source,
-                description=Text(detail["description"]) if detail.get("description") else None,
-                tasks=tuple(Text(text) for text, _ in detail.get("tasks", ())),
+                description=new_text(detail["description"]) if detail.get("description") else None,
+                tasks=tuple(new_text(text) for text, _ in detail.get("tasks", ())),
                 job_zone=detail.get("zone"),
             )
             for code, detail in details.items()
             if code != own
         ),
+        # code, title, tier
         "related_occupations": tuple(
-            trusted(RelatedOccupation)(code=code, title=Text(title), source=source, tier=tier)
-            for code, title, tier in main.get("related", ())
+            related[tuple(occupation)] for occupation in main.get("related", ())
         ),
     }
     preparation = _preparation(main)
@@ -298,8 +303,42 @@ def _facts(occupation: Occupation, details: dict[str, dict[str, Any]]) -> Contri
     return {name: facts for name, facts in found.items() if facts}
 
 
-def _decimal(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)
+@once
+def _shared() -> tuple[Shared[Tool], Shared[Skill], Shared[RelatedOccupation]]:
+    """The tools, skills' ratings and related occupations careers share, each made once from
+    its fields in the chunk (its list, as a tuple)."""
+    from careerkit.model import RelatedOccupation, Skill, Tool
+    from careerkit.model._checks import trusted
+
+    source, new_tool, new_skill = ONET_DETAILS_SOURCE, trusted(Tool), trusted(Skill)
+    new_related, figure = trusted(RelatedOccupation), decimals
+
+    def tool(name: str, commodity: int | None, category: str, hot: bool, in_demand: bool) -> Tool:
+        return new_tool(
+            name=name,
+            category=category,
+            source=source,
+            commodity=commodity,
+            hot=hot,
+            in_demand=in_demand,
+        )
+
+    def skill(
+        name: str, kind: str, importance: str | None, level: str | None, not_relevant: bool
+    ) -> Skill:
+        return new_skill(
+            name=name,
+            kind=kind,
+            source=source,
+            importance=None if importance is None else figure[importance],
+            level=None if level is None else figure[level],
+            relevant=not not_relevant,
+        )
+
+    def related(code: str, title: str, tier: str | None) -> RelatedOccupation:
+        return new_related(code=code, title=labels[title], source=source, tier=tier)
+
+    return Shared(tool), Shared(skill), Shared(related)
 
 
 @once
@@ -321,29 +360,48 @@ def _preparation(main: dict[str, Any]) -> Any:
     zone = main.get("zone")
     if zone is None:
         return None
-    from careerkit.model import CategoryShare, Preparation, Text
+    from careerkit.model import Preparation
     from careerkit.model._checks import trusted
 
     about = reference()
     described = about["job_zones"][str(zone)]
-    new_share = trusted(CategoryShare)
-    shares = {
-        field: tuple(
-            new_share(
-                category=category,
-                label=Text(about["categories"][scale][str(category)]),
-                percent=_decimal(percent),
-            )
-            for category, percent in main.get(key, ())
-        )
+    shares = _shares(about)
+    found = {
+        field: tuple(shares[(scale, *share)] for share in main.get(key, ()))
         for field, key, scale in _SCALES
     }
     return trusted(Preparation)(
         job_zone=zone,
-        name=Text(described["name"]),
-        experience=Text(described["experience"]),
-        education=Text(described["education"]),
-        training=Text(described["training"]),
+        name=labels[described["name"]],
+        experience=labels[described["experience"]],
+        education=labels[described["education"]],
+        training=labels[described["training"]],
         source=ONET_DETAILS_SOURCE,
-        **shares,
+        **found,
     )
+
+
+_SHARES: list[tuple[dict[str, Any], Shared[CategoryShare]]] = []
+
+
+def _shares(about: dict[str, Any]) -> Shared[CategoryShare]:
+    """The category shares careers share, each made once from ``(scale, category, percent)``,
+    labelled as *about* (:func:`reference`) says: made again when it is read again."""
+    found = _SHARES[-1] if _SHARES else None
+    if found is not None and found[0] is about:
+        return found[1]
+    from careerkit.model import CategoryShare
+    from careerkit.model._checks import trusted
+
+    new_share, figure = trusted(CategoryShare), decimals
+
+    def share(scale: str, category: int, percent: str | None) -> CategoryShare:
+        return new_share(
+            category=category,
+            label=labels[about["categories"][scale][str(category)]],
+            percent=None if percent is None else figure[percent],
+        )
+
+    shares = Shared(share)
+    _SHARES[:] = [(about, shares)]
+    return shares

@@ -20,7 +20,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from careerkit._once import once
-from careerkit.catalogue._releases import line_of, shipped_damaged, shipped_text
+from careerkit.catalogue._interned import labels, prose
+from careerkit.catalogue._lines import lines_of
+from careerkit.catalogue._releases import shipped_damaged, shipped_text
 
 if TYPE_CHECKING:
     from careerkit.catalogue._releases import Occupation
@@ -74,9 +76,10 @@ def row(soc: str) -> tuple[str, ...] | None:
     """*soc*'s line of ``projections.tsv`` (its columns as written), or ``None``.
 
     The file is searched for the line rather than read into a dict: a cold lookup of one
-    career splits one line.
+    career splits one line (:class:`~careerkit.catalogue._releases.Lines`: building many
+    careers, an index of the lines).
     """
-    line = line_of(_text(), soc)
+    line = lines_of(_text()).get(soc)
     if line is None:
         return None
     found = tuple(line.split("\t"))
@@ -127,7 +130,8 @@ def _jobs(thousands: str) -> int:
 
 def facts(occupation: Occupation) -> Contribution:
     """*occupation*'s US outlook and entry route, where the projections have it."""
-    from careerkit.model import EntryRoute, Outlook, Text
+    from careerkit.model import EntryRoute, Outlook
+    from careerkit.model._checks import trusted
 
     found_row = row(occupation.soc)
     if found_row is None:
@@ -150,14 +154,17 @@ def facts(occupation: Occupation) -> Contribution:
     if education:
         steps = []
         if experience and experience != "None":
-            steps.append(Text(f"Work experience in a related occupation: {experience}"))
+            steps.append(labels[f"Work experience in a related occupation: {experience}"])
         if training and training != "None":
-            steps.append(Text(training))
-        route = EntryRoute(
+            steps.append(labels[training])
+        # made of texts checked as they are made (the labels many careers share, once): the
+        # route itself without validating again (see careerkit.model._checks.trusted); the
+        # tests build every one again through the validating constructor
+        route = trusted(EntryRoute)(
             region="US",
-            minimum_qualification=Text(education),
-            steps=steps,
-            text=Text(
+            minimum_qualification=labels[education],
+            steps=tuple(steps),
+            text=prose()(
                 f"Typical education needed for entry: {education}. Work experience in a "
                 f"related occupation: {experience or 'not published'}. Typical on-the-job "
                 f"training: {training or 'not published'}."
