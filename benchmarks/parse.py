@@ -16,8 +16,8 @@ Indian grouping, lakh and Hindi (``₹4,00,000 - ₹6,00,000 per annum``,
 ``Rs. 15,000/- p.m.``, ``3.5 LPA``, ``8-12 Lacs P.A.``, ``₹25,000 प्रति माह``,
 ``10,000 से 28,000 रूपये मासिक``, Devanagari digits), euros and pounds
 (``€45.000 per year``, ``£30,000 - £35,000 a year``), and some that careerkit
-refuses, as boards print them (``DOE``, ``Competitive``, ``45k-55k USD`` with no
-period). Rows:
+refuses or reads as no figure (``None``), as boards print them (``DOE``, ``Competitive``,
+``45k-55k USD`` with no period). Rows:
 
 1. ``parse_pay`` on each string once (a ``try``/``except PayParseError`` loop), in
    CPU microseconds per string: target at most 20 us. Per family of template too.
@@ -136,7 +136,7 @@ FAMILIES = {
 }
 """Each family's templates, and its share of the strings."""
 AS_PRINTED = ["DOE", "Competitive", "Not disclosed", "Negotiable", "Salary: DOE"]
-"""Refusals boards print, once each."""
+"""What boards print for no figure, once each: ``None`` (issue 27), before that refused."""
 
 
 @dataclass(frozen=True)

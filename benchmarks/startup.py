@@ -145,7 +145,7 @@ MISSING = [
     "xyzzy",
     "29-114",
     "Chief executive officers",
-    "data scientist",
+    "data science",  # "data scientist" is found: read as words, it is data-scientists
     "teachers, all other",
     "ग्राहक सेवा",
     "the quick brown fox jumps over the lazy dog",

@@ -1,4 +1,5 @@
-"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples),
+"""Shared test settings: hypothesis profiles (``HYPOTHESIS_PROFILE=thorough`` runs five times the
+examples: `.ci/run` runs the tests marked ``thorough`` again with it, once),
 the small profile the plug-in and command-line tests write, and a data folder of the test's own."""
 
 import json
@@ -14,7 +15,7 @@ settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -377,6 +377,7 @@ def _nurse(**changes: object) -> ck.Career:
         "title": ck.Text("Nurse (RN)"),
         "sources": [ck.Source(id="soc", title=ck.Text("SOC 2018"))],
         "occupation_codes": [ck.OccupationCode(system="SOC-2018", code="29-1141", source="soc")],
+        "extends": "29-1141",  # declared: undeclared, the claim warns (tests/test_plugin_claims.py)
     }
     return ck.Career(**{**fields, **changes})  # type: ignore[arg-type]
 
@@ -392,7 +393,7 @@ def test_a_plugin_claiming_a_soc_code_is_that_occupation() -> None:
 
 
 def test_a_plugin_answering_to_a_catalogue_key_without_its_code_is_skipped() -> None:
-    clash = _nurse(occupation_codes=[], sources=[], aliases=["Registered Nurses"])
+    clash = _nurse(occupation_codes=[], sources=[], aliases=["Registered Nurses"], extends=None)
     with pytest.warns(ck.CareerkitWarning, match="'Registered Nurses' is claimed by career"):
         registry = _with([clash])
     assert registry.get("registered nurses").id == "registered-nurses"

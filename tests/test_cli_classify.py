@@ -206,7 +206,7 @@ REFUSED = [
     ("t\nnurse\nÉ\n".encode("latin-1"), ["--column", "t"],
      "p.csv, line 3: not UTF-8 text (byte 0xc9 at offset 8); save the file as UTF-8"),
     (b"t,n\nnurse,1\ncashier\n", ["--column", "t"],
-     "p.csv, line 3: 1 fields, where the header has 2"),
+     "p.csv, line 3: 1 field, where the header has 2"),
     (b't,n\n"nurse,1\n', ["--column", "t"], "p.csv, line 2: not readable as CSV (unexpected end of data)"),
     (b"", ["--column", "t"], "p.csv: empty; expected a header line naming the columns"),
     (b"t,title,careerkit_title\nx,y,z\n", ["--column", "t"],

@@ -219,6 +219,7 @@ hostile = st.one_of(
 )
 
 
+@pytest.mark.thorough
 @FUZZ
 @given(hostile, hostile, hostile, hostile)
 def test_pay_raises_only_careerkit_errors(
@@ -232,6 +233,7 @@ def test_pay_raises_only_careerkit_errors(
     repr(pay), str(pay), pay.rounded(), str(pay.amount)
 
 
+@pytest.mark.thorough
 @FUZZ
 @given(hostile, hostile)
 def test_ranges_and_dates_raise_only_careerkit_errors(first: object, second: object) -> None:

@@ -330,7 +330,7 @@ def test_a_text_first_met_in_a_later_partition_and_one_that_fails(
         with pytest.raises(ck.PayParseError) as caught:
             on("sync", careerkit.dask.parse(lazy))
         assert str(caught.value) == f"partition 3: {alone.value}"
-    assert read[(None, None, None, "lots")] == 1
+    assert read[(None, None, None, None, None, "lots")] == 1  # the options: reader's five
     assert sorted(read.values()) == [1, 1, 1]
 
 
@@ -349,6 +349,11 @@ def test_texts_are_kept_by_their_options(read: Counter[object]) -> None:
     )
     assert set(read.values()) == {1}
     assert len(read) == 6  # two texts under three options
+    for default in ("INR", "EUR", "INR"):  # a default is an option set of its own
+        found = on("sync", careerkit.dask.parse(lazy, default_currency=default))
+        assert found["currency"].tolist() == [default] * 4
+    assert set(read.values()) == {1}
+    assert len(read) == 10  # two texts under two more
 
 
 # --- on a real cluster: two worker processes ----------------------------------------------------

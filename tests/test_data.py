@@ -96,6 +96,7 @@ def test_loaders_parse_once_across_threads() -> None:
 def test_every_series_names_its_official_source() -> None:
     assert {info.source.split(",")[0] for info in data.SERIES.values()} == {
         "Board of Governors of the Federal Reserve System",
+        "European Central Bank",
         "U.S. Bureau of Labor Statistics",
         "World Bank",
     }

@@ -34,6 +34,7 @@ from careerkit.data._files import _shipped_files
 from careerkit.data._formats import FED_DDP, FRED_FX, LAYOUTS, MAX_BYTES, Parsed, read
 from careerkit.data._gate import RefusedError
 from careerkit.errors import DataFormatError, ValidationError
+from careerkit.pay.provenance import ExchangeRateStep
 
 FRED_FX_MONTHLY = (
     "Board of Governors of the Federal Reserve System, H.10 and G.5 releases, "
@@ -1074,10 +1075,13 @@ def test_a_value_that_would_hang_conversions_is_refused_and_nothing_is_written(
     assert not (data_folder / kind / "manifest.json").exists()
     if kind == "cpi":
         convert = lambda: Pay(1, "USD", "hour", when="2008-05").in_prices_of(month)  # noqa: E731
-    else:
-        convert = lambda: Pay(1, FRED_FX[id], "hour", when=month).to_currency("USD")  # noqa: E731
-    with pytest.raises(ck.DataNotAvailableError):  # the data in use is the snapshot's
-        convert()
+        with pytest.raises(ck.DataNotAvailableError):  # the data in use is the snapshot's
+            convert()
+    else:  # the Fed's series in use is the snapshot's (the ECB's rates fill that month)
+        assert (int(month[:4]), int(month[5:])) not in data.fx_monthly()[FRED_FX[id]]
+        (step,) = Pay(1, FRED_FX[id], "hour", when=month).to_currency("USD").provenance
+        assert isinstance(step, ExchangeRateStep)
+        assert [file.kind for file in step.data] == ["fx-ecb-monthly"]
 
 
 def _month_after(series: Mapping[tuple[int, int], Decimal]) -> str:

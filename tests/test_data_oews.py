@@ -909,6 +909,7 @@ NASTY = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.thorough
 @given(
     edits=st.lists(
         st.tuples(

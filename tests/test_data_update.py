@@ -130,21 +130,27 @@ def test_exchange_rates_from_fred_inverted_where_the_fed_quotes_dollars(
         "observation_date,EXINUS,EXUSUK\n2026-06-01,94.96,1.3339\n2026-07-01,95.4012,1.3404\n",
         encoding="utf-8",
     )
+    # Past the Fed's end, the ECB's rates fill the month, and say so ...
+    (step,) = Pay(1, "GBP", "month", when="2026-07").to_currency("INR").provenance
+    assert isinstance(step, ExchangeRateStep)
+    assert {file.kind for file in step.data} == {"fx-ecb-monthly"}
+    assert "GBP: the Fed's GBP series has no value for 2026-07" in str(step.note)
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"no monthly average GBP rate for 2026-07: .* \(FRED's CSV of EXUSUK, the Fed's "
+        match=r"no monthly average GBP rate for 2030-01: .* \(FRED's CSV of EXUSUK, the Fed's "
         r"monthly GBP rate\) and run 'careerkit data update fx-monthly FILE'",
     ):
-        Pay(1, "GBP", "month", when="2026-07").to_currency("INR")
+        Pay(1, "GBP", "month", when="2030-01").to_currency("INR")
+    # ... until the Fed's own figures are installed: the Fed's come first
     data.update("fx-monthly", path)
     pay = Pay(1, "GBP", "month", when="2026-07").to_currency("INR")
     assert float(pay.exact) == pytest.approx(1.3404 * 95.4012, rel=1e-12)
     (step,) = pay.provenance
     assert isinstance(step, ExchangeRateStep)
-    assert {file.name for file in step.data} == {"fx.csv"}
-    # latest now reaches the update's month, and says so
+    assert {file.name for file in step.data} == {"fx.csv"} and step.note is None
+    # latest is the latest month of the data in use (here the ECB's), and says so
     latest = Pay(100, "INR", "month").to_currency("USD", when="latest")
-    assert str(latest).endswith(" (latest rates: July 2026)")
+    assert str(latest).endswith(" (latest rates: October 2026)")
 
 
 def test_a_newer_world_bank_file_fills_the_euro_areas_2024(folder: Path, tmp_path: Path) -> None:
@@ -465,12 +471,13 @@ def test_cli_data_errors_are_one_line(tmp_path: Path) -> None:
         assert refused.returncode == 2
         assert refused.stderr == (
             "careerkit: error: KIND: unknown series 'gdp': expected one of cpi, fx-monthly, "
-            "fx-annual, inflation, ppp, oews\n"
+            "fx-annual, fx-ecb-monthly, fx-ecb-annual, fx-world-bank, inflation, ppp, oews\n"
         )
 
 
 def test_cli_when_latest_shows_the_month_used(tmp_path: Path) -> None:
     done = _cli("convert", "₹10,000 a month", "--to", "USD", "--when", "latest", folder=tmp_path)
     assert done.returncode == 0, done.stderr
-    month = max(data.fx_monthly()["INR"])
+    # the latest month of the Fed's rates or, past their end, the ECB's
+    month = max({*data.fx_monthly()["INR"], *data.values("fx-ecb-monthly")["INR"]})
     assert done.stdout.strip().endswith(f"a month (latest rates: {month[0]}-{month[1]:02d})")

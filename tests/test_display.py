@@ -83,6 +83,7 @@ def test_every_object_has_a_short_repr_that_names_it() -> None:
     assert expected <= kinds
 
 
+@pytest.mark.thorough
 @settings(max_examples=max(30, settings().max_examples // 2))
 @given(testing.careers())
 def test_generated_careers_have_short_reprs_all_the_way_down(career: ck.Career) -> None:
@@ -310,6 +311,7 @@ def test_the_comparison_table_is_drawn_by_the_same_helper() -> None:
     assert table._repr_html_().startswith("<table><caption>Pay in INR per month</caption><tr>")
 
 
+@pytest.mark.thorough
 @settings(max_examples=max(30, settings().max_examples // 2))
 @given(testing.careers())
 def test_every_generated_career_and_band_draws_a_well_formed_table(career: ck.Career) -> None:

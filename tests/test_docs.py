@@ -1,21 +1,34 @@
 """The reference (docs/reference.md) documents every public name, and the model's fields.
 
-The docs build (`.ci/run`: Sphinx, nitpicky, warnings as errors) checks that every
-reference resolves; it cannot see a public name nobody wrote a directive for, nor a
-field without a description. These tests can: they read the autodoc directives in the
-docs and the attribute docstrings in the source, as autodoc does, without Sphinx.
+The docs build (Sphinx, nitpicky, warnings as errors) checks that every reference
+resolves; it cannot see a public name nobody wrote a directive for, nor a field without a
+description. These tests can. The first ones read the autodoc directives in the docs and
+the attribute docstrings in the source, as autodoc does, without Sphinx. A directive can
+still render nothing (a wrapper that hides a function from autodoc, a member list naming
+a member autodoc skips), so the last ones build the docs as a reader gets them (this is
+`.ci/run`'s docs build, offline) and read ``objects.inv``, the inventory other projects
+link to: every name in the ``__all__`` of every public module (PEP 8's rule: no part of its
+dotted path starts with ``_``) must have an entry, under its own name or another public
+name of the same object.
 """
 
 import ast
 import importlib
 import inspect
+import pkgutil
+import posixpath
 import re
 import runpy
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 import pytest
+
+import careerkit
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -47,6 +60,13 @@ def _resolve(name: str) -> object:
             obj = getattr(obj, part)
         return obj
     raise ImportError(name)
+
+
+def _resolve_or_none(name: str) -> object:
+    try:
+        return _resolve(name)
+    except (ImportError, AttributeError):  # an entry of another kind (a CLI option, a page)
+        return None
 
 
 @cache
@@ -157,3 +177,65 @@ def test_intersphinx_reads_only_files_shipped_with_the_docs() -> None:
 def test_the_command_line_page_is_in_the_table_of_contents() -> None:
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     assert re.search(r"^cli$", index, re.MULTILINE)
+
+
+# --- the built reference ------------------------------------------------------------------------
+
+
+def _public_modules() -> list[str]:
+    found = ["careerkit"]
+    for module in pkgutil.walk_packages(careerkit.__path__, "careerkit."):
+        if not any(part.startswith("_") for part in module.name.split(".")):
+            found.append(module.name)
+    return found
+
+
+@pytest.fixture(scope="module")
+def inventory(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Every Python name the built docs have an entry for, with the object it names."""
+    from sphinx.util.inventory import InventoryFile  # the [dev] extra installs the [docs] one
+
+    out = tmp_path_factory.mktemp("docs-html")
+    command = ["-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html", DOCS, out]
+    build = subprocess.run(
+        [sys.executable, *map(str, command)], capture_output=True, text=True, check=False
+    )
+    assert build.returncode == 0, f"the docs build failed:\n{build.stderr[-4000:]}"
+    with (out / "objects.inv").open("rb") as file:
+        entries = InventoryFile.load(file, "", posixpath.join)
+    names = {name for kind, found in entries.items() if kind.startswith("py:") for name in found}
+    return {name: _resolve_or_none(name) for name in names}
+
+
+@pytest.mark.parametrize("module_name", _public_modules())
+def test_every_public_name_has_a_built_entry(
+    module_name: str, inventory: dict[str, object]
+) -> None:
+    if module_name in NEEDS:
+        pytest.importorskip(NEEDS[module_name])
+    module = importlib.import_module(module_name)
+    same = {id(obj) for obj in inventory.values() if not isinstance(obj, str | int | float)}
+    # a constant under another public name of its own (careerkit.INTERNATIONAL_DOLLAR)
+    constants = {(found.rpartition(".")[2], id(obj)) for found, obj in inventory.items()}
+    missing = []
+    for name in getattr(module, "__all__", ()):
+        value = getattr(module, name)
+        if f"{module_name}.{name}" in inventory:
+            continue
+        if isinstance(value, ModuleType):
+            if value.__name__ not in inventory:
+                missing.append(name)
+        elif isinstance(value, str | int | float):
+            if (name, id(value)) not in constants:
+                missing.append(name)
+        elif id(value) not in same:
+            missing.append(name)
+    assert not missing, f"{module_name}: the built reference has no entry for {missing}"
+
+
+def test_the_walk_finds_the_public_modules() -> None:
+    modules = _public_modules()
+    assert {"careerkit.catalogue", "careerkit.text.format", "careerkit.model.pay_band"} <= set(
+        modules
+    )
+    assert not any("._" in name for name in modules)

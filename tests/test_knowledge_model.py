@@ -644,11 +644,13 @@ def test_the_conformance_check_walks_the_new_fields() -> None:
     career = full_career()
     assert profile_problems(career) == []
     check_profile(career)
-    # an outlook for India makes the career India-facing: every text needs its Hindi
+    # an outlook for India needs no Hindi by itself; require_hindi (validate --require-hindi)
+    # asks every text for its Hindi, nested ones too
     indian = attrs.evolve(career, outlook=(outlook(region="IN"),))
-    problems = profile_problems(indian)
+    assert profile_problems(indian) == []
+    problems = profile_problems(indian, require_hindi=True)
     assert (
-        "preparation.name: no Hindi text (an India-facing career states every fact in Hindi too)"
+        "preparation.name: no Hindi text (require_hindi: every fact in Hindi as well as English)"
         in problems
     )
     assert any(problem.startswith("specialties[0].tasks[0]: no Hindi") for problem in problems)
@@ -678,7 +680,7 @@ def test_careerkit_validate_reads_the_new_fields(tmp_path: Path) -> None:
     )
     lines = result.stdout.splitlines()
     assert result.returncode == 1, result.stderr
-    assert lines[-1] == "2 files checked, 1 problems"
+    assert lines[-1] == "2 files checked, 1 problem"
     (problem,) = lines[:-1]
     assert (
         problem.startswith(f"{bad}:")

@@ -139,6 +139,7 @@ documents = st.recursive(
 )
 
 
+@pytest.mark.thorough
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["id", "title", "pay", "sources", "aliases"]), documents))
 def test_any_document_loads_or_is_refused(data: dict[str, Any]) -> None:
@@ -245,6 +246,7 @@ def _document_paths(value: object, path: tuple[str, ...] = ()) -> list[tuple[str
     return found
 
 
+@pytest.mark.thorough
 @given(ck.testing.careers())
 def test_every_key_of_a_dumped_profile_has_its_line(career: ck.Career) -> None:
     """Whatever careerkit writes, each key and item is found, on a line that names it."""

@@ -477,7 +477,7 @@ NASTY = st.sampled_from(
 
 @settings(
     max_examples=60
-)  # each example installs a release: the ci profile's 300 take half a minute
+)  # each example installs a release: the thorough profile's 300 would take half a minute
 @given(
     edits=st.lists(
         st.tuples(st.integers(0, 7), st.integers(0, len(COLUMNS) - 1), NASTY | st.text(max_size=6)),

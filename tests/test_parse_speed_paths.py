@@ -38,13 +38,18 @@ CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "pay-text.toml").read
 # --- the plain paths, as they were -----------------------------------------------------------
 
 WHOLE = re.compile("|".join(_tokens.BRANCHES), _tokens.FLAGS)
+NO_FIGURE = re.compile(f"(?:{_tokens._NO_FIGURE})" + r"\s*", _tokens.FLAGS)
 
 
 def plain_tokens(source: str, text: str, given_currency: str | None) -> _tokens.Reading:
     """read_tokens as it was: one alternation of every token pattern, over the whole text."""
     reading = _tokens.Reading(text)
     previous = ""
-    for match in WHOLE.finditer(source):
+    at = 0
+    while at < len(source):  # as finditer would, but able to step past a phrase (issue 27)
+        match = WHOLE.match(source, at)
+        assert match is not None  # "other" matches any character
+        at = match.end()
         kind = match.lastgroup or ""
         raw = match.group()
         if kind in ("space", "end", "filler", "label"):
@@ -77,9 +82,7 @@ def plain_tokens(source: str, text: str, given_currency: str | None) -> _tokens.
         elif kind == "inr":
             rupees = given_currency if given_currency in _tokens._RUPEE_CODES else "INR"
             reading.currencies.append(rupees)
-        elif kind == "code":
-            if raw not in _iso.currency_codes():
-                raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
+        elif kind == "code" and raw in _iso.currency_codes():
             reading.currencies.append(raw)
         elif kind == "sep":
             word = raw.casefold()
@@ -105,8 +108,17 @@ def plain_tokens(source: str, text: str, given_currency: str | None) -> _tokens.
             reading.open.add("high")
         elif kind == "between":
             reading.between = True
-        else:
-            raise reading.fail(_tokens._unknown(raw))
+        else:  # issue 27: a phrase that says there is no figure ("Negotiable"), or refused
+            phrase = NO_FIGURE.match(source, match.start())
+            if phrase is None:
+                if kind == "code":
+                    raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
+                raise reading.fail(_tokens._unknown(raw))
+            at, reading.no_figure = phrase.end(), True
+            if previous == "sep" and reading.separators[-1] in "–—−-":  # "$50K - DOE"
+                reading.separators.pop()
+                previous = ""
+            continue
         previous = kind
     return reading
 
@@ -182,7 +194,7 @@ def plain_parse(
     period: str | None = None,
     when: str | None = None,
     locale: str | None = None,
-) -> Pay | PayRange:
+) -> Pay | PayRange | None:
     """parse_pay as it was: every figure a ``Pay`` of its Decimal, ranges compared exactly."""
     if not isinstance(text, str):
         raise WrongTypeError(
@@ -204,6 +216,8 @@ def plain_parse(
         source = _numbers.SPACED_GROUP.sub("\u00a0", source)
     reading = plain_tokens(source, text, currency)
     if not reading.numbers:
+        if reading.no_figure:
+            return None
         raise reading.fail("it holds no amount")
     if reading.separators and len(reading.numbers) != 2:
         raise reading.fail("a range needs an amount on each side")
@@ -279,8 +293,10 @@ def same_as_plain(text: str, **options: Any) -> None:
         assert _same_ends(read, outcome(lambda: ends_of(plain_parse(text, **options))))
 
 
-def ends_of(found: Pay | PayRange) -> tuple[float, float, str, str]:
+def ends_of(found: Pay | PayRange | None) -> tuple[float, float, str | None, str | None]:
     """What the front ends' parse made of parse_pay's result: float(amount) of each end."""
+    if found is None:
+        return parsing.NO_ENDS
     low, high = (found.low, found.high) if isinstance(found, PayRange) else (found, found)
     values = [math.nan if end is None else float(end.amount) for end in (low, high)]
     return values[0], values[1], found.currency, found.period.value
@@ -486,7 +502,7 @@ def test_the_pandas_accessor_reads_each_row_as_parse_pay_did(
     for row, text in enumerate(rows):
         found = outcome(lambda text=text: ends_of(plain_parse(text, **options)))
         got = tuple(frame.iloc[row])
-        if text is None or found[0] != "value":
+        if text is None or found[0] != "value" or found[1] == parsing.NO_ENDS:
             assert math.isnan(got[0]) and math.isnan(got[1]) and pd.isna(got[2]), (text, got)
         else:
             assert _same_ends(("value", (float(got[0]), float(got[1]), got[2], got[3])), found)
@@ -501,7 +517,7 @@ def test_the_polars_namespace_reads_each_row_as_parse_pay_did() -> None:
     frame = pl.Series(rows, dtype=pl.String).careerkit.parse(errors="coerce")
     for text, got in zip(rows, frame.rows(), strict=True):
         found = outcome(lambda text=text: ends_of(plain_parse(text)))
-        if text is None or found[0] != "value":
+        if text is None or found[0] != "value" or found[1] == parsing.NO_ENDS:
             assert got == (None, None, None, None), (text, got)
         else:
             low, high = (math.nan if value is None else value for value in got[:2])

@@ -210,8 +210,9 @@ def test_latest_is_an_explicit_opt_in() -> None:
     latest = Pay(1, "USD", "month").to_currency("INR", when="latest")
     (step,) = latest.provenance
     assert isinstance(step, ExchangeRateStep)
-    assert step.date == "2026-06"
-    assert latest.amount == Decimal("94.9600")
+    # the Fed's INR series ends in 2026-06; the ECB's reference rates go on to 2026-10
+    assert step.date == "2026-10"
+    assert latest.amount == data.values("fx-ecb-monthly")["INR"][2026, 10]
 
 
 def test_currency_conversion_without_a_date_is_an_error() -> None:
@@ -232,12 +233,16 @@ def test_unknown_currency_is_never_one_to_one() -> None:
 
 
 def test_real_currency_without_a_series() -> None:
+    # KPW: an ISO 4217 code in use that none of the Fed, the ECB or the World Bank rate
+    # (ARS, refused here before the World Bank's rates came, now converts: test_currencies_more)
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no exchange-rate series for 'ARS': careerkit ships the Federal Reserve H\.10/G\.5 "
-        r"rates for AUD, BRL, CAD, .*, USD, ZAR$",
+        match=r"^no exchange-rate series for 'KPW': careerkit ships the Federal Reserve H\.10/G\.5 "
+        r"rates for AUD, BRL, CAD, .*, USD, ZAR; the ECB's euro reference rates add CZK, .*, "
+        r"TRY; the World Bank's official exchange rate \(annual\) adds AED, .*, ZMW "
+        r"\(careerkit\.data\.currencies\(\) lists every currency with its sources\)$",
     ):
-        Pay(1, "USD", "year", when="2008").to_currency("ARS")
+        Pay(1, "USD", "year", when="2008").to_currency("KPW")
 
 
 def test_date_outside_the_series() -> None:
@@ -246,16 +251,21 @@ def test_date_outside_the_series() -> None:
         match=r"^no monthly average INR rate for 2030-01: the Federal Reserve series for INR "
         r"in use covers 1973-01 to 2026-06; to use a newer release, download it \(FRED's CSV "
         r"of EXINUS, the Fed's monthly INR rate\) and run 'careerkit data update "
-        r"fx-monthly FILE'",
+        r"fx-monthly FILE'.*; the ECB's euro reference rates have INR for 2009-01 to 2026-10, "
+        r"and the World Bank's official exchange rate for 1960 to 2023 \(annual\); newer files: ",
     ):
         Pay(1, "USD", "year", when="2030-01").to_currency("INR")
+    # Before every source: the Fed's reason first, then what the others have. (1972, before
+    # the Fed's series, now has the World Bank's figure: test_currencies_more.)
     with pytest.raises(
         ck.DataNotAvailableError,
-        match=r"^no annual average INR rate for 1972: G\.5A has INR for 1973 to 2025, and the "
-        r"monthly series, from which careerkit computes one as the Fed does, lacks 1972-01: "
-        r"the Federal Reserve series for INR in use covers 1973-01 to 2026-06$",
+        match=r"^no annual average INR rate for 1959: G\.5A has INR for 1973 to 2025, and the "
+        r"monthly series, from which careerkit computes one as the Fed does, lacks 1959-01: "
+        r"the Federal Reserve series for INR in use covers 1973-01 to 2026-06; the ECB's euro "
+        r"reference rates have INR for 2009 to 2025, and the World Bank's official exchange "
+        r"rate for 1960 to 2023 \(annual\)$",
     ):
-        Pay(1, "USD", "year", when="1972").to_currency("INR")
+        Pay(1, "USD", "year", when="1959").to_currency("INR")
 
 
 def test_ppp_and_inflation_results_cannot_be_converted_further() -> None:
@@ -681,7 +691,7 @@ def test_ppp_past_its_end_offers_the_explicit_choice_of_another_year() -> None:
 
 def test_latest_rates_show_the_month_they_used() -> None:
     pay = Pay(10000, "INR", "month").to_currency("USD", when="latest")
-    month = max(data.fx_monthly()["INR"])
+    month = max({*data.fx_monthly()["INR"], *data.values("fx-ecb-monthly")["INR"]})
     label = f"{month[0]}-{month[1]:02d}"
     assert re.fullmatch(r"Pay\('\d+\.\d+', 'USD', 'month'\)", repr(pay))  # Python: no month
     month_name = ck.ReferenceDate.parse(label).label()

@@ -382,6 +382,7 @@ def converted_pays(draw: st.DrawFn) -> Pay:
     return pay
 
 
+@pytest.mark.thorough
 @given(testing.careers())
 @FEWER
 def test_generated_careers_survive(career: ck.Career) -> None:
@@ -401,6 +402,7 @@ def test_pay_bands_survive(band: ck.PayBand) -> None:
     assert_survives(band.percentiles)
 
 
+@pytest.mark.thorough
 @given(
     testing.pay_bands(),
     st.sampled_from(list(Period)),
@@ -430,6 +432,7 @@ def test_converted_pays_survive_with_their_provenance(pay: Pay) -> None:
     assert_survives(pay)
 
 
+@pytest.mark.thorough
 @given(converted_pays(), testing.amounts(10**6).map(lambda amount: amount + 1))
 def test_pay_ranges_survive(low: Pay, more: Decimal) -> None:
     high = Pay(low.amount + more, low.currency, low.period, when=low.when)
@@ -444,6 +447,7 @@ def test_catalogue_careers_survive(soc: str) -> None:
     assert_survives(ck.get(soc))
 
 
+@pytest.mark.thorough
 @given(
     st.lists(
         st.sampled_from(["public-relations-specialist", "29-1141", "43-4051", "27-3031"]),

@@ -252,3 +252,16 @@ def test_show_all_on_the_command_line(capsys: pytest.CaptureFixture[str], everyt
     assert capsys.readouterr().out == everything
     assert main(["show", "43-4051"]) == 0
     assert "and 8 more (--all shows every one)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("states", "line"),
+    [(("US-TX",), "Also 1 state or territory (US-TX): show it with --region US-TX"),
+     (("US-CA", "US-TX"), "Also 2 states and territories (US-CA ... US-TX): show one with")],
+)  # fmt: skip
+def test_the_states_line_counts_in_words(states: tuple[str, ...], line: str) -> None:
+    import attrs
+
+    nurses = ck.get("29-1141")
+    kept = attrs.evolve(nurses, pay=tuple(b for b in nurses.pay if b.region in ("US", *states)))
+    assert f"  {line}" in render_career(kept)

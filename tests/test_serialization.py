@@ -56,6 +56,7 @@ def test_builtin_profiles_round_trip(key: str) -> None:
     assert repr(ck.to_dict(ck.from_toml(ck.to_toml(career)))) == repr(ck.to_dict(career))
 
 
+@pytest.mark.thorough
 @given(careers())
 def test_any_career_survives_dump_and_load(career: ck.Career) -> None:
     assert ck.from_dict(ck.to_dict(career)) == career
@@ -65,6 +66,7 @@ def test_any_career_survives_dump_and_load(career: ck.Career) -> None:
     assert repr(ck.to_dict(back)) == repr(ck.to_dict(career))
 
 
+@pytest.mark.thorough
 @given(careers())
 def test_json_document_loads_back(career: ck.Career) -> None:
     assert ck.from_dict(json.loads(to_json(ck.to_dict(career)))) == career

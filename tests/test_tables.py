@@ -311,6 +311,13 @@ def test_accessor_values_for_every_row_and_errors_name_the_index() -> None:
         df.careerkit.convert(
             amount="pay", currency="USD", period="hour", when=2010, to="INR/month/day"
         )
+    # to= reads as careerkit convert --to does: /PERIOD too (14.36 USD/hour x 2,080 h)
+    df["pay"] = [14.36, 14.36]
+    for to in ("year", "/year", "USD/year"):
+        found = df.careerkit.convert(amount="pay", currency="USD", period="hour", when=2008, to=to)
+        assert found.round(2).tolist() == [29868.8, 29868.8], to
+    with pytest.raises(ck.ValidationError, match="cannot read 'INR/' as a unit"):
+        df.careerkit.convert(amount="pay", currency="USD", period="hour", when=2010, to="INR/")
 
 
 def test_accessor_coerce_and_failures() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
@@ -10,13 +11,12 @@ import careerkit as ck
 from careerkit import testing
 from careerkit.conformance import profile_problems
 
-MANY = settings(max_examples=max(200, settings().max_examples))
 # `find` would shrink what it finds to the smallest example, which can take minutes on a
 # random seed; these tests need an example, not the smallest one
 FIRST = settings(phases=[Phase.generate], max_examples=2_000, database=None, deadline=None)
 
 
-@MANY
+@pytest.mark.thorough
 @given(testing.careers())
 def test_every_generated_career_passes_the_conformance_check(career: ck.Career) -> None:
     assert profile_problems(career) == []

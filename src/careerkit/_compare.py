@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from careerkit import _hooks
 from careerkit._display import fitted, gist, html_table
-from careerkit.errors import CareerkitError, PayBandNotFoundError, ValidationError
+from careerkit.errors import (
+    CareerkitError,
+    PayBandNotFoundError,
+    ValidationError,
+    shown,
+    wrong_type,
+)
 from careerkit.model import _iso
 from careerkit.model.area import Area, place_of
 from careerkit.model.career import Career
@@ -19,6 +27,10 @@ from careerkit.model.text import check_language
 from careerkit.model.training import FundingKind
 from careerkit.pay._bands import ConvertedPayBand
 from careerkit.text.format import PERIOD_WORDS, format_figures
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
 
 __all__ = ["Comparison", "ComparisonRow", "compare"]
 
@@ -99,7 +111,16 @@ class Comparison:
 
     ``str()`` is a text table in English; :meth:`render` takes a language and
     locale; :meth:`to_dict` is the same content as plain data (amounts as exact
-    strings); ``_repr_html_`` shows it in a notebook.
+    strings); :meth:`to_frame` and :meth:`to_polars` its rows as a DataFrame;
+    ``_repr_html_`` shows it in a notebook.
+
+    Several regions (``compare(..., region=["US-TX", "US-CA"])``) are one table: each
+    row is labelled by its region (the table's region column, each row's ``region``
+    and ``area`` in :meth:`to_dict`), and :attr:`region` is the tuple of their names
+    (a list in :meth:`to_dict`). Below the table, each career's entry routes, course
+    fees, funding and ladder: a profile's all four, "none recorded" where it records
+    none; a catalogue occupation's (which records no fees, funding or ladder) only
+    those it has. :meth:`to_dict` keeps all four for every career.
     """
 
     careers: tuple[Career, ...]
@@ -112,9 +133,10 @@ class Comparison:
     """The period every band is converted to."""
     prices_of: ReferenceDate | None
     """The date whose prices the figures are in; ``None``: each band's own date's prices."""
-    region: str | None
-    """The region compared (``"IN"``, ``"US-CA"``, an area's name); ``None``: the bands of
-    whole countries."""
+    region: str | tuple[str, ...] | None
+    """The region compared (``"IN"``, ``"US-CA"``, an area's name); for several regions
+    (``compare(region=[...])``), a tuple of them, in the order given; ``None``: the bands
+    of whole countries."""
     when: ReferenceDate | None = None
     """The date the caller gave the bands their source left undated (``compare(when=...)``)."""
 
@@ -156,9 +178,16 @@ class Comparison:
             cells = [cell.ljust(width) for cell, width in zip(line[:3], widths, strict=True)]
             lines.append("  ".join([*cells, line[3]]).rstrip())
         for career in self.careers:
-            lines += ["", f"{career.id}: {career.title.in_language(lang)}"]
-            for key, values in self._facts(career, lang, locale).items():
-                lines.append(f"  {labels[key]}: {'; '.join(values) if values else labels['none']}")
+            # A profile says what it records, even nothing; a catalogue occupation records
+            # no fees, funding or ladder, so the sections it has nothing for are left out.
+            profile = _is_profile(career)
+            facts = [
+                f"  {labels[key]}: {'; '.join(values) if values else labels['none']}"
+                for key, values in self._facts(career, lang, locale).items()
+                if values or profile
+            ]
+            if facts:
+                lines += ["", f"{career.id}: {career.title.in_language(lang)}", *facts]
         return "\n".join(lines) + "\n"
 
     def _facts(self, career: Career, lang: str, locale: str) -> dict[str, list[str]]:
@@ -203,7 +232,7 @@ class Comparison:
             "period": self.period.value,
             "prices_of": None if self.prices_of is None else str(self.prices_of),
             "when": None if self.when is None else str(self.when),
-            "region": self.region,
+            "region": list(self.region) if isinstance(self.region, tuple) else self.region,
             "rows": [
                 {
                     "career": row.career.id,
@@ -235,6 +264,30 @@ class Comparison:
             ],
         }
 
+    def to_frame(self) -> pd.DataFrame:
+        """The comparison as a pandas DataFrame, one row per career and band (the ``[pandas]`` extra).
+
+        The band as stated (``career``, ``region``, ``area``, ``date``, ``currency``,
+        ``period``, ``low``, ``p10`` ... ``high``, ``mean``, ...: the columns of
+        :meth:`Career.to_frame("pay") <careerkit.Career.to_frame>`), then the comparison's
+        unit (``converted_currency``, ``converted_period``, ``prices_of``), ``date_given``,
+        each figure converted (``converted_low``, ``converted_median``, ...: ``float()`` of
+        the Decimal :attr:`rows` hold) and ``reason``: why a band was not converted, its
+        converted figures missing (never 0); missing where it was. See :doc:`/columns`.
+
+        >>> import careerkit
+        >>> frame = careerkit.compare("csr", currency="INR", period="month").to_frame()
+        >>> first = frame.iloc[0]
+        >>> first.date, float(first["median"]), round(float(first.converted_median), 2)
+        ('2008-05', 14.36, 104545.53)
+        """
+        return _hooks.to_frame.call(self, "pandas")  # type: ignore[no-any-return]
+
+    def to_polars(self) -> pl.DataFrame:
+        """The comparison as a polars DataFrame: the rows and columns of :meth:`to_frame`,
+        null where pandas has NaN (the ``[polars]`` extra)."""
+        return _hooks.to_frame.call(self, "polars")  # type: ignore[no-any-return]
+
     def _repr_html_(self) -> str:
         rows = [
             (
@@ -255,26 +308,96 @@ class Comparison:
 
     def __repr__(self) -> str:
         ids = ", ".join(career.id for career in self.careers)
+        if isinstance(self.region, tuple):  # several regions: named, as one is in its rows
+            ids += f" ({', '.join(self.region)})"
         period = self.period.value
         tail = f" in {self.currency} per {period}, {len(self.rows)} rows>"
         return fitted("<Comparison of ", ids, tail, quote=False)
 
 
+def _is_profile(career: Career) -> bool:
+    """Whether *career* is a profile (careerkit's own or a plug-in's): it cites a source of
+    its own, not only the official sources the catalogue's occupations are made of."""
+    from careerkit.catalogue.sources import SOURCES
+
+    catalogue = {source_id for source in SOURCES for source_id in source.citations()}
+    return any(source.id not in catalogue for source in career.sources)
+
+
 def _bands(
-    careers: tuple[Career, ...], region: str | Area | None
-) -> tuple[list[tuple[Career, PayBand]], str | None]:
-    """Each career's bands of *region* (whole countries' without one), and the region's name."""
+    careers: tuple[Career, ...], region: str | Area | Sequence[str | Area] | None
+) -> tuple[list[tuple[Career, PayBand]], str | tuple[str, ...] | None]:
+    """Each career's bands of *region* (whole countries' without one), and the region's name;
+    for a list or tuple of regions, each career's bands of each region in the order given
+    (career by career), and the tuple of their names."""
     from careerkit.catalogue.sources.oews_areas import region_or_area
 
+    if isinstance(region, list | tuple):
+        places = _regions(region)
+        each = [_of_region(careers, where)[0] for where in places]
+        pairs = [pair for index in range(len(careers)) for found in each for pair in found[index]]
+        return pairs, tuple(where.name if isinstance(where, Area) else where for where in places)
+    if not (region is None or isinstance(region, str | Area)):  # a set has no order to keep
+        raise wrong_type(
+            "a region (an ISO 3166 code such as 'US-TX', or an area such as 'austin'), or a "
+            "list or tuple of regions",
+            region,
+            "region",
+        )
     where = None if region is None else region_or_area(region)
+    found, name = _of_region(careers, where)
+    return [pair for pairs in found for pair in pairs], name
+
+
+def _regions(regions: Sequence[str | Area]) -> list[str | Area]:
+    """The regions of a list given as ``region=``, each checked; an error names the one refused."""
+    from careerkit.catalogue.sources.oews_areas import region_or_area
+    from careerkit.errors import AreaNotFoundError, WrongTypeError
+
+    if not regions:
+        raise ValidationError(
+            "expected one region or more, such as ['US-TX', 'US-CA']; None compares the bands "
+            "of whole countries",
+            field="region",
+        )
+    found: list[str | Area] = []
+    seen: dict[str, int] = {}
+    for index, region in enumerate(regions):
+        field = f"region[{index}]"
+        try:
+            where = region_or_area(region, field=field)
+        except AreaNotFoundError as error:
+            raise AreaNotFoundError(error.key, error.candidates, f"{field}: {error}") from None
+        except ValidationError as error:
+            if error.field == field:
+                raise
+            kind = WrongTypeError if isinstance(error, WrongTypeError) else ValidationError
+            raise kind(error.message, field=field) from None
+        key = where.code if isinstance(where, Area) else where
+        if key in seen:
+            raise ValidationError(
+                f"{shown(region)} is given twice (region[{seen[key]}] and {field}): give each "
+                "region once",
+                field="region",
+            )
+        seen[key] = index
+        found.append(where)
+    return found
+
+
+def _of_region(
+    careers: tuple[Career, ...], where: str | Area | None
+) -> tuple[list[list[tuple[Career, PayBand]]], str | None]:
+    """Each career's bands of *where*, a checked region or area (whole countries' without
+    one), and its name; a region none of the careers has a band for is an error."""
     if isinstance(where, Area):
-        found = []
+        found: list[list[tuple[Career, PayBand]]] = []
         for career in careers:
             try:
-                found += [(career, band) for band in career.pay_bands(where)]
+                found.append([(career, band) for band in career.pay_bands(where)])
             except PayBandNotFoundError:
-                continue  # as for a region: a career without figures there has no rows
-        if not found:
+                found.append([])  # as for a region: a career without figures there has no rows
+        if not any(found):
             raise PayBandNotFoundError(
                 f"none of {', '.join(career.id for career in careers)} has a pay band for "
                 f"{where.name} ({where.code}): BLS published no figure for them there"
@@ -289,7 +412,7 @@ def _bands(
             f"{where!r}; they have bands for {_iso.listed(known)}"
         )
     return [
-        (career, band) for career in careers for band in _iso.of_region(career.pay, where)
+        [(career, band) for band in _iso.of_region(career.pay, where)] for career in careers
     ], where
 
 
@@ -298,7 +421,7 @@ def compare(
     currency: str,
     period: Period | str,
     prices_of: ReferenceDate | str | int | dt.date | None = None,
-    region: str | Area | None = None,
+    region: str | Area | Sequence[str | Area] | None = None,
     schedule: WorkSchedule | None = None,
     when: ReferenceDate | str | int | dt.date | None = None,
 ) -> Comparison:
@@ -308,7 +431,12 @@ def compare(
     nonmetropolitan area as :meth:`Career.pay_bands <careerkit.Career.pay_bands>`
     takes it: ``"austin"``), the bands of that region;
     without, the bands of whole countries (``US``, ``IN``), not of states, which
-    the US catalogue has 54 of per career. A band that cannot be converted (an
+    the US catalogue has 54 of per career. A list (or tuple) of regions compares
+    them in one table: each career's bands of each region, in the order given, each
+    row labelled by its region (``row.band.region`` and ``row.band.area``), and
+    :attr:`Comparison.region` is the tuple of the regions' names;
+    every region is checked as one region is (an error names the one refused, as
+    ``region[1]``), and one given twice is an error. A band that cannot be converted (an
     undated band asked for other prices, a date outside the data) stays in the
     comparison with the reason, not dropped. *when* dates the bands their source
     left undated, and only those, as for :meth:`Career.pay_in
@@ -319,6 +447,9 @@ def compare(
     >>> table = careerkit.compare("csr", "pr-specialist", currency="INR", period="month")
     >>> [(row.career.id, str(row.band.reference_date)) for row in table.rows][:3]
     [('customer-service', '2008-05'), ('customer-service', 'None'), ('customer-service', '2025-05')]
+    >>> states = careerkit.compare("29-1141", region=["US-TX", "US-CA"], currency="USD", period="year")
+    >>> states.region, [row.band.region for row in states.rows]
+    (('US-TX', 'US-CA'), ['US-TX', 'US-TX', 'US-CA', 'US-CA'])
     """
     from careerkit.registry import get
 

@@ -108,8 +108,18 @@ area_figures: Hook[Callable[..., Figures]] = Hook("area_figures")
 next_steps: Hook[Callable[..., tuple[NextStep, ...]]] = Hook("next_steps")
 """``Career.next_steps``: the related careers that pay more, worked out when asked."""
 
+render_career: Hook[Callable[..., str]] = Hook("render_career")
+"""``Career.__str__``: the profile as ``careerkit show`` prints it (:mod:`careerkit._render`)."""
+
+render_band: Hook[Callable[..., str]] = Hook("render_band")
+"""``PayBand.__str__`` and ``CourseFee.__str__``: a band as ``careerkit show`` prints it."""
+
 pay_position: Hook[Callable[..., PayPosition]] = Hook("pay_position")
 """``Career.pay_position``: an offer (text read by ``careerkit.text``) placed in a band."""
+
+to_frame: Hook[Callable[..., Any]] = Hook("to_frame")
+"""``to_frame()`` and ``to_polars()`` of ``SearchResults``, ``Comparison``, ``PayHistory`` and
+``Career``: a pandas or polars DataFrame (``careerkit._frames`` imports either on first use)."""
 
 __all__ = [
     "Hook",
@@ -125,5 +135,8 @@ __all__ = [
     "pay_position",
     "rated_currencies",
     "related_careers",
+    "render_band",
+    "render_career",
+    "to_frame",
     "update_oews",
 ]

@@ -39,7 +39,7 @@ def read_offer(offer: object) -> Pay | PayRange:
     from careerkit.text import parse_pay
 
     try:
-        return parse_pay(offer)
+        found = parse_pay(offer)
     except PayParseError as error:
         lacks = [part for part in _NAMES_NO if f"names no {part}" in str(error)]
         if not lacks:
@@ -48,6 +48,9 @@ def read_offer(offer: object) -> Pay | PayRange:
             f"cannot place {shown(offer)}: it names no {' and no '.join(lacks)}; write the "
             f"offer with its currency and period, {_EXAMPLES}"
         ) from None
+    if found is None:  # "Negotiable": a text that says it states no figure
+        raise PayParseError(f"cannot place {shown(offer)}: no figure stated; give one {_EXAMPLES}")
+    return found
 
 
 def _stated(band: PayBand) -> str:

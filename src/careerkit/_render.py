@@ -32,19 +32,21 @@ _T = TypeVar("_T")
 
 
 class _Writer:
-    def __init__(self, career: Career, lang: str, locale: str, limit: int | None) -> None:
+    def __init__(self, career: Career | None, lang: str, locale: str, limit: int | None) -> None:
         self.lang = check_language(lang)
         self.locale = locale
         self.limit = limit
         self.labels = LABELS[self.lang]
-        self.numbers = {source.id: index for index, source in enumerate(career.sources, 1)}
+        sources = career.sources if career is not None else ()
+        self.numbers = {source.id: index for index, source in enumerate(sources, 1)}
         self.lines: list[str] = []
 
     def t(self, text: Text) -> str:
         return text.in_language(self.lang)
 
     def cite(self, source_id: str) -> str:
-        return f"[{self.numbers[source_id]}]"
+        number = self.numbers.get(source_id)  # a band alone has no list of sources: its id
+        return f"[{number}]" if number is not None else f"({source_id})"
 
     def heading(self, key: str) -> None:
         self.lines += ["", self.labels[key]]
@@ -238,11 +240,10 @@ def _states(w: _Writer, career: Career, region: str | Area | None) -> None:
     states = sorted({band.region for band in career.pay if "-" in band.region})
     if region is None and states:
         example = "US-TX" if "US-TX" in states else states[0]
+        label = w.labels["states"] if len(states) > 1 else w.labels["state_one"]
         w.lines.append(
             "  "
-            + w.labels["states"].format(
-                count=len(states), first=states[0], last=states[-1], example=example
-            )
+            + label.format(count=len(states), first=states[0], last=states[-1], example=example)
         )
 
 
@@ -415,6 +416,22 @@ def _related(w: _Writer, career: Career) -> None:
     for other in w.first(found):
         w.item(f"{other.id}  {w.t(other.title)}", cited[other.id])
     w.more(len(found) - len(w.first(found)))
+
+
+def render_band(band: PayBand | CourseFee, lang: str = "en", locale: str | None = None) -> str:
+    """One pay band (or course fee) as ``careerkit show`` prints it in its pay section, its
+    source named by id (alone, it has no list of sources to number): what ``str(band)`` is.
+
+    >>> import careerkit
+    >>> print(careerkit.get("customer-service").pay_bands("US")[0])
+    US: median $14.36 an hour (May 2008) (bls-oes-may-2008)
+      “The BLS reports that the median hourly wage for customer service representatives was $14.36.”
+      Note: The article also gives a yearly figure ($29,869, assuming a steady 40-hour week); that is derived from this median, not a BLS figure, so careerkit computes it rather than storing it.
+    """
+    w = _Writer(None, lang, locale or lang, None)
+    _money_section(w, "pay", (band,))
+    first, *rest = w.lines[2:]  # after the section's blank line and heading
+    return "\n".join([first.removeprefix("  • "), *(line[2:] for line in rest)])
 
 
 def _babel_locale(locale: str) -> str:

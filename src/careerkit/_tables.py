@@ -7,39 +7,40 @@ default and description, once; the decorator checks that the front end takes
 exactly those (keyword-only, in that order, with those defaults) and writes the
 descriptions into its docstring.
 
-A call's arguments are then read once, by :meth:`Request.of` (or
-:meth:`ParseRequest.of`, which checks ``parse``'s options), and a ``convert`` or
+A call's arguments are then read once, by :meth:`Request.of` (a ``parse`` call's by
+:class:`careerkit._parse_table.ParseRequest`, given here too), and a ``convert`` or
 ``failures`` call is checked by :func:`check_call` before any row is read (Dask's
 when it is called, from the frame's ``meta``): each front end only says which of
 its columns hold what (:class:`careerkit.pay._kinds.Kind`) and how it reads a column
 or one value per row (:meth:`Call.convert`), turning its own columns into
 :class:`careerkit.pay._columns.Column` values (codes and distinct values, without
 copying strings where it can). Parsing reads each distinct text once
-(:meth:`ParseRequest.parse`).
+(:meth:`careerkit._parse_table.ParseRequest.parse`).
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from careerkit.errors import CareerkitError, ValidationError, WrongTypeError, shown
-from careerkit.model import _iso
-from careerkit.model.pay_band import Period, to_period
+from careerkit._parse_table import Parsed as Parsed  # the front ends' parse, given here
+from careerkit._parse_table import ParseRequest as ParseRequest
+from careerkit.errors import (
+    CareerkitError,
+    MissingExtraError,
+    ValidationError,
+    WrongTypeError,
+    shown,
+)
+from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
 from careerkit.pay._factor_table import Target
-from careerkit.pay._failures import prefixed, reworded, where
-from careerkit.pay._kinds import Kind, check_kind, is_missing, is_scalar
+from careerkit.pay._failures import prefixed, reworded
+from careerkit.pay._kinds import Kind, check_kind, is_scalar
 from careerkit.pay._part_values import check_value
 from careerkit.pay._units import When
-from careerkit.pay._vector import Errors, Outcome, check_errors, run
-
-if TYPE_CHECKING:
-    import numpy as np
-
-    from careerkit.pay._columns import Column, Floats
-    from careerkit.text.parse import Ends
+from careerkit.pay._vector import Outcome, check_errors, run
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -130,12 +131,14 @@ PARSE = (
     Argument(
         "currency",
         None,
-        ":func:`careerkit.parse_pay`'s: the currency of a text that names none (``'INR'``)",
+        ":func:`careerkit.parse_pay`'s: the currency of a text that names none (``'INR'``), "
+        "and of every text that names one (a check)",
     ),
     Argument(
         "period",
         None,
-        ":func:`careerkit.parse_pay`'s: the period of a text that names none (``'year'``)",
+        ":func:`careerkit.parse_pay`'s: the period of a text that names none (``'year'``), "
+        "and of every text that names one (a check)",
     ),
     Argument(
         "locale",
@@ -143,8 +146,23 @@ PARSE = (
         ":func:`careerkit.parse_pay`'s: the locale (``'de_DE'``) whose decimal and grouping "
         "marks numbers are read by",
     ),
+    Argument(
+        "default_currency",
+        None,
+        ":func:`careerkit.parse_pay`'s: the currency of the texts that name none, never "
+        "overriding one a text names (``'INR'``)",
+    ),
+    Argument(
+        "default_period",
+        None,
+        ":func:`careerkit.parse_pay`'s: the period of the texts that name none, never "
+        "overriding one a text names (``'year'``: ``'$ 136k'`` a year, ``'$14/hr'`` an hour)",
+    ),
 )
 """The arguments of ``parse``: :func:`careerkit.parse_pay`'s, in every front end."""
+
+PARSE_FAILURES = PARSE[1:]
+"""The arguments of ``parse_failures``: ``parse``'s, but ``errors``."""
 
 CLASSIFY = (
     Argument(
@@ -187,14 +205,10 @@ def takes(spec: Sequence[Argument]) -> Callable[[F], F]:
     return described
 
 
-def missing_extra(error: ModuleNotFoundError, extra: str) -> ModuleNotFoundError:
+def missing_extra(error: ModuleNotFoundError, extra: str) -> MissingExtraError:
     """The error for ``import careerkit.pandas`` (polars, dask) without the library."""
     library = (error.name or extra).split(".")[0]
-    return ModuleNotFoundError(
-        f"careerkit.{extra} needs {library}, which is not installed: "
-        f"pip install 'careerkit[{extra}]'",
-        name=library,
-    )
+    return MissingExtraError(f"careerkit.{extra}", library, extra)
 
 
 # --- convert and failures: read once, checked before any row is read ------------------------------
@@ -205,8 +219,9 @@ def target(
 ) -> tuple[Target, str]:
     """The checked target of ``to="INR/month"`` and the result's unit words, for its name.
 
-    *to* is ``"CURRENCY/PERIOD"``, ``"CURRENCY"`` or ``"PERIOD"`` (``"INR/month"``,
-    ``"INR"``, ``"month"``); ``None`` keeps each row's own (one for all rows).
+    *to* is ``"CURRENCY/PERIOD"``, ``"CURRENCY"``, ``"/PERIOD"`` or ``"PERIOD"``
+    (``"INR/month"``, ``"INR"``, ``"/month"``, ``"month"``), as ``careerkit convert --to``
+    reads it; ``None`` keeps each row's own (one for all rows).
     """
     currency: str | None = None
     period: Period | str | None = None
@@ -217,10 +232,12 @@ def target(
                 field="to",
             )
         parts = [part.strip() for part in to.split("/")]
+        if len(parts) == 2 and not parts[0]:  # "/month": the period alone
+            parts = parts[1:]
         if len(parts) > 2 or not all(parts):
             raise ValidationError(
                 f"cannot read {shown(to)} as a unit: expected 'CURRENCY/PERIOD' such as "
-                "'INR/month', or one of them ('INR', 'month')",
+                "'INR/month', or one of them ('INR', '/month' or 'month')",
                 field="to",
             )
         if len(parts) == 2:
@@ -375,90 +392,3 @@ def check_call(
 def in_partition(error: CareerkitError, number: int | None) -> CareerkitError:
     """*error* naming the Dask partition it happened in, where there is one: the same class."""
     return error if number is None else prefixed(error, f"partition {number}")
-
-
-# --- parsing a column ------------------------------------------------------------------------------
-
-
-class Parsed(NamedTuple):
-    """The parsed columns, one entry per row: the result's columns, in order."""
-
-    low: Floats
-    high: Floats
-    currency: np.ndarray[Any, np.dtype[np.object_]]
-    period: np.ndarray[Any, np.dtype[np.object_]]
-
-
-class ParseRequest(NamedTuple):
-    """The options of a ``parse`` call (:data:`PARSE`), checked: the same in every front end."""
-
-    errors: Errors
-    currency: str | None
-    period: Period | str | None
-    locale: str | None
-
-    @classmethod
-    def of(cls, arguments: Mapping[str, Any]) -> ParseRequest:
-        """The checked options of a front end's ``parse``, from its arguments (``locals()``).
-
-        Checked once, before any text is read: in each text's error they would make
-        every row NaN under ``errors="coerce"``.
-        """
-        request = cls(**{argument.name: arguments[argument.name] for argument in PARSE})
-        check_errors(request.errors)
-        if request.currency is not None:
-            _iso.check_currency(request.currency, field="currency")
-        if request.period is not None:
-            to_period(request.period)
-        if request.locale is not None:
-            from careerkit.text._numbers import locale_marks
-
-            locale_marks(request.locale)
-        return request
-
-    def parse(
-        self,
-        column: Column,
-        labels: Sequence[object] | None = None,
-        read: Callable[[object], Ends] | None = None,
-    ) -> Parsed:
-        """Parse each distinct text of *column* once and spread the results over the rows.
-
-        A missing text (``None``, or a NaN) gives NaN and ``None``. A row whose text
-        cannot be read raises :class:`~careerkit.PayParseError` naming the row (and
-        its label of *labels*) (``errors="raise"``) or gives NaN and ``None``
-        (``"coerce"``). *read* reads one text (``None``: :func:`careerkit.text.parse.reader`
-        under these options; Dask's workers: a cache in front of it, :mod:`careerkit.dask`).
-        """
-        import numpy as np
-
-        from careerkit.text.parse import reader
-
-        if read is None:
-            read = reader(self.currency, self.period, self.locale)  # parse_pay's reading, as floats
-        codes: Any = column.codes
-        uniques = column.uniques
-        size = len(uniques)
-        unread = (np.nan, np.nan, None, None)
-        found: list[tuple[float, float, str | None, str | None]] = [unread] * size
-        failed: dict[int, CareerkitError] = {}
-        for at, text in enumerate(uniques):
-            if is_missing(text):
-                continue
-            try:
-                found[at] = read(text)
-            except CareerkitError as error:
-                failed[at] = error
-        if failed and self.errors == "raise":
-            bad = np.zeros(size, dtype=bool)
-            bad[list(failed)] = True
-            row = int(np.argmax(bad.take(codes)))
-            first = failed[int(codes[row])]
-            raise prefixed(first, f"{where(row, labels)} ({shown(uniques[int(codes[row])])})")
-        low = np.array([row[0] for row in found], dtype=np.float64)
-        high = np.array([row[1] for row in found], dtype=np.float64)
-        currencies = np.array([row[2] for row in found] + [None], dtype=object)[:-1]
-        periods = np.array([row[3] for row in found] + [None], dtype=object)[:-1]
-        return Parsed(
-            low.take(codes), high.take(codes), currencies.take(codes), periods.take(codes)
-        )

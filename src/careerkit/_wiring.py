@@ -62,10 +62,16 @@ def _pay_position(*args: Any, **kwargs: Any) -> PayPosition:
     return pay_position(*args, **kwargs)
 
 
-def _rated_currencies() -> frozenset[str]:
-    from careerkit.data import FX_SERIES
+def _to_frame(*args: Any, **kwargs: Any) -> Any:
+    from careerkit._frames import frame
 
-    return frozenset({"USD", *FX_SERIES.values()})
+    return frame(*args, **kwargs)
+
+
+def _rated_currencies() -> frozenset[str]:
+    from careerkit.data import ECB_CURRENCIES, FX_SERIES
+
+    return frozenset({"USD", *FX_SERIES.values(), *ECB_CURRENCIES})
 
 
 def _update_oews(*args: Any, **kwargs: Any) -> Installed:
@@ -98,6 +104,18 @@ def _next_steps(*args: Any, **kwargs: Any) -> tuple[NextStep, ...]:
     return next_steps(*args, **kwargs)
 
 
+def _render_career(*args: Any, **kwargs: Any) -> str:
+    from careerkit._render import render_career
+
+    return render_career(*args, **kwargs)
+
+
+def _render_band(*args: Any, **kwargs: Any) -> str:
+    from careerkit._render import render_band
+
+    return render_band(*args, **kwargs)
+
+
 _hooks.format_pay.provide(_format_pay)
 _hooks.format_figures.provide(_format_figures)
 _hooks.convert_band.provide(_convert_band)
@@ -111,3 +129,6 @@ _hooks.related_careers.provide(_related_careers)
 _hooks.next_steps.provide(_next_steps)
 _hooks.area_figures.provide(_area_figures)
 _hooks.pay_position.provide(_pay_position)
+_hooks.to_frame.provide(_to_frame)
+_hooks.render_career.provide(_render_career)
+_hooks.render_band.provide(_render_band)

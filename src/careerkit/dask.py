@@ -55,7 +55,7 @@ from careerkit.text.parse import Ends, reader
 if TYPE_CHECKING:
     from careerkit._search import SearchResult
 
-__all__ = ["classify", "convert", "failures", "parse", "pay_position"]
+__all__ = ["classify", "convert", "failures", "parse", "parse_failures", "pay_position"]
 
 
 class _Texts:
@@ -85,7 +85,7 @@ class _Texts:
 
     def reader(self, request: _tables.ParseRequest) -> Callable[[object], Ends]:
         """*request*'s reading of one text, from what this process has kept."""
-        options = (request.currency, request.period, request.locale)
+        options = request.options  # the defaults too: "$ 136k" reads by them
         with self._lock:
             known = self._known.setdefault(options, {})
         read = reader(*options)
@@ -140,9 +140,10 @@ def _on_partition(
     return apply(part, partition=number, **arguments)
 
 
-def _parsed(part: pd.Series, request: _tables.ParseRequest, partition: int | None) -> pd.DataFrame:
-    """careerkit.pandas's parse of one partition, with this process's texts."""
-    return _pandas._parse(part, request, partition, read=_TEXTS.reader(request))
+def _parsed(part: pd.Series, request: _tables.ParseRequest, partition: int | None) -> Any:
+    """careerkit.pandas's parse (or parse_failures) of one partition, with this process's texts."""
+    found = _pandas._parse(part, request, partition, read=_TEXTS.reader(request))
+    return found["reason"] if request.reasons else found
 
 
 def _checked(frame: dd.DataFrame, request: _tables.Request) -> _tables.Call:
@@ -290,6 +291,8 @@ def parse(
     currency: str | None = None,
     period: Period | str | None = None,
     locale: str | None = None,
+    default_currency: str | None = None,
+    default_period: Period | str | None = None,
 ) -> dd.DataFrame:
     """Read a Dask Series of pay text: ``low``, ``high``, ``currency``, ``period``, lazily.
 
@@ -297,10 +300,29 @@ def parse(
     partition (each distinct text is parsed once per partition). The options and
     the series' type are checked here, at once.
     """
-    request = _tables.ParseRequest.of(locals())
+    return cast("dd.DataFrame", _parse(series, _tables.ParseRequest.of(locals())))
+
+
+@_tables.takes(_tables.PARSE_FAILURES)
+def parse_failures(
+    series: dd.Series,
+    *,
+    currency: str | None = None,
+    period: Period | str | None = None,
+    locale: str | None = None,
+    default_currency: str | None = None,
+    default_period: Period | str | None = None,
+) -> dd.Series:
+    """Why each row :func:`parse` (same options) gives no figure, lazily: as
+    :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse_failures`."""
+    return cast("dd.Series", _parse(series, _tables.ParseRequest.of(locals(), reasons=True)))
+
+
+def _parse(series: dd.Series, request: _tables.ParseRequest) -> Any:
+    """:func:`parse` (or :func:`parse_failures`) of *series*, its type checked at once."""
     check_kind("text", dtype_kind(series.dtype), column=series.name)
-    meta = _pandas._parse(pd.Series([], dtype="str"), request)  # pandas's own, of no rows
-    return cast("dd.DataFrame", _partitions(series, _parsed, meta, request=request))
+    meta = _parsed(pd.Series([], dtype="str"), request, None)  # pandas's own, of no rows
+    return _partitions(series, _parsed, meta, request=request)
 
 
 def _titles(part: pd.Series) -> frozenset[str]:

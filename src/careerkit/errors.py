@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: import careerkit imports neither module
+if TYPE_CHECKING:
+    from types import ModuleType
+
 __all__ = [
     "AreaNotFoundError",
     "CareerkitError",
@@ -26,6 +30,7 @@ __all__ = [
     "DivisionByZeroError",
     "DuplicateProfileError",
     "IncompatiblePayError",
+    "MissingExtraError",
     "PayBandNotFoundError",
     "PayParseError",
     "ProfileLoadError",
@@ -127,6 +132,48 @@ class IncompatiblePayError(ValidationError, TypeError):
     comparable; careerkit never converts silently. A :class:`TypeError`, as Python's
     own error for operands that do not go together is.
     """
+
+
+class MissingExtraError(CareerkitError, ModuleNotFoundError):
+    """A feature needs an optional library that is not installed; the message names the extra.
+
+    ``feature`` is what was asked for (``"Pay.to_quantity()"``), ``name`` the library
+    missing (as :class:`ModuleNotFoundError`'s), ``extra`` the careerkit extra that
+    installs it, ``alternative`` a way that needs no library, where there is one. A
+    :class:`ModuleNotFoundError`, so ``except ImportError`` works.
+
+    >>> print(MissingExtraError("Pay.to_quantity()", "pint", "pint"))
+    Pay.to_quantity() needs pint, which is not installed: pip install 'careerkit[pint]'
+    """
+
+    def __init__(self, feature: str, library: str, extra: str, alternative: str = "") -> None:
+        self.feature = feature
+        self.extra = extra
+        self.alternative = alternative
+        message = (
+            f"{feature} needs {library}, which is not installed: pip install 'careerkit[{extra}]'"
+        )
+        super().__init__(message + (f" ({alternative})" if alternative else ""), name=library)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # ModuleNotFoundError keeps name outside __dict__: made again from its parts
+        return (type(self), (self.feature, self.name, self.extra, self.alternative))
+
+
+def import_extra(module: str, extra: str, feature: str) -> ModuleType:
+    """*module*, imported: the optional library *feature* needs, from careerkit's *extra*.
+
+    Where it (or a library it needs) is not installed, :class:`MissingExtraError`
+    names the library and the ``pip install 'careerkit[extra]'`` that installs it:
+    the one way every optional feature says what to install.
+    """
+    from importlib import import_module
+
+    try:
+        return import_module(module)
+    except ModuleNotFoundError as error:
+        library = (error.name or module).split(".")[0]
+        raise MissingExtraError(feature, library, extra) from None
 
 
 class DivisionByZeroError(CareerkitError, ZeroDivisionError):
@@ -267,11 +314,31 @@ class SourceNotFoundError(CareerkitError, KeyError):
 
 
 class ProfileNotFoundError(CareerkitError, LookupError):
-    """No career answers to the key given; the message suggests the closest keys."""
+    """No career answers to the key given, or several do; the message suggests the closest keys.
 
-    def __init__(self, key: str, suggestions: Sequence[str], known: Sequence[str]) -> None:
+    ``candidates`` holds the ids of the careers a key names only as search reads it
+    (singular or plural, ``and``, punctuation) where that is more than one
+    (``get`` never guesses between them); it is empty where the key names none.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        suggestions: Sequence[str],
+        known: Sequence[str],
+        *,
+        candidates: Sequence[str] = (),
+    ) -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
+        self.candidates = tuple(candidates)
+        if self.candidates:
+            names = ", ".join(repr(candidate) for candidate in self.candidates)
+            super().__init__(
+                f"career {shown(key)} is ambiguous: read as words, it names "
+                f"{len(self.candidates)} careers: {names}; give one of their ids"
+            )
+            return
         if self.suggestions:
             hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         elif 0 < len(known) <= 12:

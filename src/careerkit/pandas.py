@@ -61,7 +61,7 @@ _DTYPES = {"text": "str", "int": "Int64", "float": "float64"}
 def careers_frame(region: str | Area = "US") -> pd.DataFrame:
     """Every career of the default registry (:func:`careerkit.careers`), one row each, by id.
 
-    Columns: ``id``, ``title`` (English), ``soc`` (its SOC 2018 code), ``major_group``
+    Columns (as every careerkit frame names them: :doc:`/columns`): ``id``, ``title`` (English), ``soc`` (its SOC 2018 code), ``major_group``
     (``43-0000``), ``employment`` (jobs in *region*: its newest dated figure there),
     ``hourly_median`` and ``annual_median`` (*region*'s newest published median of
     that period) with their ``currency``, ``education`` (BLS's typical education
@@ -230,26 +230,19 @@ def _parse(
     partition: int | None = None,
     read: Callable[[object], Ends] | None = None,
 ) -> pd.DataFrame:
-    """What :meth:`CareerkitSeriesAccessor.parse` makes of *series*, its options checked.
-
-    *partition* names a Dask partition in errors; *read* reads one text (a Dask
-    worker's cache of them).
-    """
+    """What :meth:`CareerkitSeriesAccessor.parse` (or ``parse_failures``) makes of *series*:
+    *partition* names a Dask partition in errors, *read* reads one text (a worker's cache)."""
     labels = _labels(series.index)
     try:
         column = read_column("text", series, len(series), column=series.name, labels=labels)
         parsed = request.parse(column, labels, read)
     except CareerkitError as error:
         raise _tables.in_partition(error, partition) from None
-    return pd.DataFrame(
-        {
-            "low": parsed.low,
-            "high": parsed.high,
-            "currency": pd.Series(parsed.currency, index=series.index, dtype="str"),
-            "period": pd.Series(parsed.period, index=series.index, dtype="str"),
-        },
-        index=series.index,
-    )
+    if parsed.reason is not None:
+        return pd.DataFrame({"reason": pd.Series(parsed.reason, series.index, object)})
+    currency, period = (pd.Series(values, series.index, "str") for values in parsed[2:4])
+    columns = {"low": parsed.low, "high": parsed.high, "currency": currency, "period": period}
+    return pd.DataFrame(columns, index=series.index)
 
 
 def _objects(series: pd.Series) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[object]]:
@@ -454,15 +447,32 @@ class CareerkitSeriesAccessor:
         currency: str | None = None,
         period: Period | str | None = None,
         locale: str | None = None,
+        default_currency: str | None = None,
+        default_period: Period | str | None = None,
     ) -> pd.DataFrame:
         """Read each row's pay text with :func:`careerkit.parse_pay`: columns ``low``, ``high``,
         ``currency`` and ``period``.
 
         A single figure has ``high`` equal to ``low``; an open range ("up to ₹8
-        LPA") has NaN at its open end; a missing text gives NaN and missing values.
-        Each distinct text is parsed once.
+        LPA") has NaN at its open end; a missing text, or one that states no figure
+        ("Negotiable"), gives NaN and missing values. Each distinct text is parsed once.
         """
         return _parse(self._series, _tables.ParseRequest.of(locals()))
+
+    @_tables.takes(_tables.PARSE_FAILURES)
+    def parse_failures(
+        self,
+        *,
+        currency: str | None = None,
+        period: Period | str | None = None,
+        locale: str | None = None,
+        default_currency: str | None = None,
+        default_period: Period | str | None = None,
+    ) -> pd.Series:
+        """Why each row :meth:`parse` (same options) gives no figure, with the Series' index:
+        ``"no figure stated"`` ("Negotiable"), the error of a text it cannot read; ``None``
+        where it read one, or the text is missing."""
+        return _parse(self._series, _tables.ParseRequest.of(locals(), reasons=True))["reason"]
 
     @_tables.takes(_tables.CLASSIFY)
     def classify(self, *, min_score: float | None = None) -> pd.DataFrame:

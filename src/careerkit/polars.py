@@ -340,14 +340,13 @@ class CareerkitSeriesNamespace:
         currency: str | None = None,
         period: Period | str | None = None,
         locale: str | None = None,
+        default_currency: str | None = None,
+        default_period: Period | str | None = None,
     ) -> pl.DataFrame:
         """Read each row's pay text: columns ``low``, ``high`` (Float64), ``currency`` and
         ``period`` (String), as :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse`
         (null where pandas has NaN)."""
-        request = _tables.ParseRequest.of(locals())
-        name = self._series.name or None
-        found = _column("text", name, self._series)
-        parsed = request.parse(read_column("text", found, len(self._series), column=name))
+        parsed = self._parsed(_tables.ParseRequest.of(locals()))
         return pl.DataFrame(
             {
                 "low": pl.Series(parsed.low, dtype=pl.Float64).fill_nan(None),
@@ -356,6 +355,33 @@ class CareerkitSeriesNamespace:
                 "period": pl.Series(parsed.period.tolist(), dtype=pl.String),
             }
         )
+
+    @_tables.takes(_tables.PARSE_FAILURES)
+    def parse_failures(
+        self,
+        *,
+        currency: str | None = None,
+        period: Period | str | None = None,
+        locale: str | None = None,
+        default_currency: str | None = None,
+        default_period: Period | str | None = None,
+    ) -> pl.Series:
+        """Why each row :meth:`parse` (same options) gives no figure: a String Series named
+        ``reason``, as :meth:`careerkit.pandas.CareerkitSeriesAccessor.parse_failures` (null
+        where pandas has ``None``).
+
+        >>> pl.Series(["$14/hr", "Negotiable", None]).careerkit.parse_failures().to_list()
+        [None, 'no figure stated', None]
+        """
+        parsed = self._parsed(_tables.ParseRequest.of(locals(), reasons=True))
+        assert parsed.reason is not None  # asked for
+        return pl.Series("reason", parsed.reason.tolist(), dtype=pl.String)
+
+    def _parsed(self, request: _tables.ParseRequest) -> _tables.Parsed:
+        """The series read under *request*."""
+        name = self._series.name or None
+        found = _column("text", name, self._series)
+        return request.parse(read_column("text", found, len(self._series), column=name))
 
     @_tables.takes(_tables.CLASSIFY)
     def classify(self, *, min_score: float | None = None) -> pl.DataFrame:

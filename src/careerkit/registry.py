@@ -2,8 +2,10 @@
 
 A career answers to its id, each alias, each occupation code and its title in
 English and Hindi. Keys are compared after folding case, Unicode form (NFKC)
-and runs of spaces, hyphens and underscores, so ``"Customer Service"``,
-``"customer_service"`` and ``" CUSTOMER-service "`` are one key.
+and runs of spaces, hyphens, underscores and punctuation, so ``"Customer Service"``,
+``"customer_service"`` and ``" CUSTOMER-service "`` are one key. Any other key is read
+as :func:`careerkit.search` reads words (``"registered nurse"``, ``"accountant & auditor"``):
+the one career that names, or :class:`~careerkit.ProfileNotFoundError` listing several.
 
 :func:`get` and :func:`careers` use the default registry: every installed profile
 (careerkit's own and plug-ins', through the ``careerkit.profiles`` entry-point
@@ -74,6 +76,8 @@ class Registry:
         # the first such key, forgotten when a career is added
         self._keys: list[str] | None = None
         self._ids: list[str] | None = None
+        # a key read as search reads words -> careers' ids: made on the first key not there
+        self._forgiving: dict[str, list[str]] | None = None
         self._building = threading.Lock()
         # keys as given that were found, and their careers: a repeated lookup skips normalizing
         self._hits: dict[str, Career] = {}
@@ -83,6 +87,9 @@ class Registry:
         self.problems: list[str] = []
         """What :meth:`from_entry_points` skipped, one message each."""
         self._skipped: list[tuple[str, Exception]] = []
+        self.warned: list[tuple[str, str]] = []
+        """``(provider, message)``: each career that claims a catalogue occupation's SOC code
+        without declaring ``extends`` or ``replaces`` (registered, with a warning)."""
         for career in careers:
             self.add(career, origin=origin)
 
@@ -102,10 +109,11 @@ class Registry:
         leaves the catalogue out).
 
         The catalogue's rule: a career that claims an occupation's SOC code (as
-        ``customer-service`` claims 43-4051) is that occupation, and the catalogue
-        extends it with the release's figures instead of adding a twin; any other
-        career answering to a key of a catalogue occupation (its id, title or
-        codes) is a clash, and the plug-in is skipped.
+        ``customer-service`` claims 43-4051) is that occupation, its keys lead to it, and
+        it says how: ``extends = "43-4051"`` (the catalogue adds the release's figures) or
+        ``replaces = "43-4051"`` (it adds nothing); saying neither, it is extended with a
+        :class:`~careerkit.CareerkitWarning` (listed in :attr:`warned`). Any other career
+        answering to a catalogue occupation's id, title or codes clashes: the plug-in is skipped.
         """
         from careerkit.catalogue.sources.profiles import _installed
 
@@ -136,6 +144,7 @@ class Registry:
             skip,
             extensions=extensions,
             catalogue=catalogue,
+            warn=registry._warn,
         )
         return registry
 
@@ -143,6 +152,10 @@ class Registry:
     def skipped(self) -> tuple[tuple[str, Exception], ...]:
         """What was skipped, as ``(provider, error)`` pairs: :attr:`problems`, unformatted."""
         return tuple(self._skipped)
+
+    def _warn(self, provider: str, message: str) -> None:
+        self.warned.append((provider, message))
+        warnings.warn(message, CareerkitWarning, stacklevel=2)
 
     def _skip(self, provider: str, error: Exception, strict: bool) -> None:
         if strict:
@@ -189,7 +202,7 @@ class Registry:
             )
         self._careers[career_id] = (career, origin)
         self._index.update((normal, (career_id, key)) for normal, key in claims.items())
-        self._keys = self._ids = None
+        self._keys = self._ids = self._forgiving = None
         if group is not None:
             self._groups[career_id] = group
 
@@ -206,7 +219,12 @@ class Registry:
         return career
 
     def get(self, key: str) -> Career:
-        """The career answering to *key*; :class:`~careerkit.ProfileNotFoundError` if none."""
+        """The career answering to *key*; :class:`~careerkit.ProfileNotFoundError` if none.
+
+        A key no career answers to as written is read as search reads words (singular,
+        without "and" or punctuation): the one career it then names, or an error listing
+        them where it names several.
+        """
         if not isinstance(key, str):
             raise WrongTypeError(
                 f"a career key is a string (an id, alias, code or title), got "
@@ -223,6 +241,11 @@ class Registry:
             if len(self._hits) < _MOST_HITS:
                 self._hits[key] = career
             return career
+        ids = self._forgiving_ids(normal)  # the key read as search reads words
+        if len(ids) == 1:  # not remembered as a hit: a career added later may read the same
+            return self._career(ids[0])
+        if ids:
+            raise ProfileNotFoundError(key, [], sorted(self._careers), candidates=sorted(ids))
         if self._keys is None:
             self._keys = list(self._index)
         close = close_matches(normal, self._keys, n=_CLOSE_KEYS, cutoff=_CLOSENESS)
@@ -233,6 +256,22 @@ class Registry:
         if self._ids is None:
             self._ids = sorted(self._careers)
         raise ProfileNotFoundError(key, list(best.values())[:3], self._ids)
+
+    def _forgiving_ids(self, normal: str) -> list[str]:
+        """The ids of the careers with a key that reads as *normal* as search reads words."""
+        from careerkit.catalogue._titles import forgiving_key
+
+        form = forgiving_key(normal) if normal else ""
+        if not form:
+            return []
+        if self._forgiving is None:
+            forms: dict[str, list[str]] = {}
+            for indexed, (career_id, _) in self._index.items():
+                found = forms.setdefault(forgiving_key(indexed), [])
+                if career_id not in found:
+                    found.append(career_id)
+            self._forgiving = forms
+        return self._forgiving.get(form, [])
 
     def careers(self, *, group: str | None = None) -> tuple[Career, ...]:
         """Every registered career, sorted by id; with *group*, those in that SOC major group.
@@ -270,8 +309,9 @@ class Registry:
             raise ProfileNotFoundError(career_id, [], sorted(self._careers))
         return found[1]
 
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and normalize_key(key) in self._index
+    def __contains__(self, key: object) -> bool:  # whether get finds one career for key
+        normal = normalize_key(key) if isinstance(key, str) and len(key) <= _LONGEST_KEY else ""
+        return bool(normal) and (normal in self._index or len(self._forgiving_ids(normal)) == 1)
 
     def __iter__(self) -> Iterator[Career]:
         return iter(self.careers())

@@ -2,13 +2,16 @@
 
 The schema describes the document form that :func:`careerkit.to_dict` writes and
 :func:`careerkit.from_dict` reads (a profile file is the same, in TOML): a
-career, or an extension (``extends = ...``). It checks shape and types; the
+career (which may name the catalogue occupation it ``extends`` or ``replaces``),
+or an extension (``extends = ...`` and no ``id``). It checks shape and types; the
 model's own rules (ISO codes, figures in order, citations) are checked by
 loading, as ``careerkit validate`` does.
 
 >>> schema = profile_schema()
 >>> sorted(schema["$defs"]["Career"]["required"])
 ['id', 'title']
+>>> schema["$defs"]["Career"]["properties"]["replaces"]
+{'type': 'string', 'minLength': 1}
 """
 
 from __future__ import annotations

@@ -253,13 +253,19 @@ def extension_from_dict(data: Mapping[str, Any], *, origin: str = "<dict>") -> C
 
 
 def document_from_toml(text: str, *, origin: str = "<string>") -> Career | CareerExtension:
-    """A profile file's career, or its extension if the file has ``extends = "..."``."""
+    """A profile file's career, or its extension if the file has ``extends = "..."`` and no
+    ``id`` (a career with an ``id`` that ``extends`` a catalogue occupation is a career)."""
     return document_from_data(read_toml(text, origin), origin=origin)
+
+
+def is_extension(data: Mapping[str, Any]) -> bool:
+    """Whether the parsed document *data* is an extension: ``extends`` without an ``id``."""
+    return "extends" in data and "id" not in data
 
 
 def document_from_data(data: dict[str, Any], *, origin: str) -> Career | CareerExtension:
     """:func:`document_from_toml`, for the parsed table of a profile file."""
-    if "extends" in data:
+    if is_extension(data):
         return _structure(data, CareerExtension, origin)
     return _structure(data, Career, origin)
 

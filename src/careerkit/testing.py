@@ -22,10 +22,16 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
 
 import careerkit as ck
+from careerkit.errors import MissingExtraError
 from careerkit.model._checks import normalize_key
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as error:  # the optional extra
+    library = (error.name or "hypothesis").split(".")[0]
+    raise MissingExtraError("careerkit.testing", library, "testing") from None
 
 CURRENCIES = ("USD", "INR", "EUR", "GBP", "JPY")
 REGIONS = ("US", "IN", "IN-WB", "IN-OD", "GB", "DE", "US-CA", "US-PR")
@@ -63,6 +69,7 @@ __all__ = [
     "careers",
     "check_profile",
     "outlooks",
+    "own_facts",
     "pay_bands",
     "pays",
     "preparations",
@@ -270,7 +277,7 @@ def _work(
 def careers(draw: st.DrawFn) -> ck.Career:
     """Valid careers that pass :func:`check_profile`: every citation resolves, every source
     is cited, every figure is in order, and an India-facing career (a region ``IN`` or
-    ``IN-*``) states every fact in Hindi too.
+    ``IN-*``) states every fact in Hindi too, so it passes ``require_hindi=True`` as well.
     """
     # India-facing or not is drawn first: its regions, and whether every text has Hindi
     india = draw(st.booleans())
@@ -460,4 +467,4 @@ def pays(
 
 # --- conformance: careerkit.conformance, re-exported here ---------------------------------------
 
-from careerkit.conformance import check_profile, profile_problems  # noqa: E402
+from careerkit.conformance import check_profile, own_facts, profile_problems  # noqa: E402

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
+from careerkit import _hooks
 from careerkit.model.career import Career
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
 
 __all__ = ["FIELDS", "SearchResult", "SearchResults"]
 
@@ -76,6 +83,10 @@ class SearchResult:
             f"<SearchResult {self.id!r} {self.score:.0f}: {self.field} ", self.matched, ">"
         )
 
+    def __str__(self) -> str:
+        """The match as ``careerkit search`` prints it: score, id, title and what matched."""
+        return SearchResults((self,))._text()
+
     def _repr_html_(self) -> str:
         return SearchResults((self,))._repr_html_()
 
@@ -84,10 +95,48 @@ class SearchResults(tuple[SearchResult, ...]):
     """What :func:`search` returns: a tuple of :class:`SearchResult`, best first.
 
     It is a tuple in every way (indexing, ``len``, equality with a plain tuple);
-    in a notebook it shows as a table.
+    in a notebook it shows as a table; :meth:`to_frame` and :meth:`to_polars` make it
+    a DataFrame.
     """
 
     __slots__ = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The results as a pandas DataFrame, one row each, best first: columns ``id``,
+        ``title``, ``soc``, ``score``, ``field`` and ``matched`` (the attributes of
+        :class:`SearchResult`; see :doc:`/columns`). Needs the ``[pandas]`` extra.
+
+        >>> import careerkit
+        >>> frame = careerkit.search("nurse").to_frame()
+        >>> frame.loc[0, ["id", "soc"]].tolist()
+        ['registered-nurses', '29-1141']
+        """
+        return _hooks.to_frame.call(self, "pandas")  # type: ignore[no-any-return]
+
+    def to_polars(self) -> pl.DataFrame:
+        """The results as a polars DataFrame: the columns of :meth:`to_frame`, null where
+        pandas has NaN. Needs the ``[polars]`` extra."""
+        return _hooks.to_frame.call(self, "polars")  # type: ignore[no-any-return]
+
+    def __str__(self) -> str:
+        """The results as ``careerkit search`` prints them, a line each (the repr stays a tuple's).
+
+        >>> import careerkit
+        >>> print(careerkit.search("registered nurse", limit=2))
+         93.6  registered-nurses    Registered Nurses  [title: Registered Nurses]
+         87.1  nurse-practitioners  Nurse Practitioners  [alternate title: Certified Registered Nurse Practitioner]
+        """
+        return self._text() if self else "no career matches"
+
+    def _text(self, lang: str = "en") -> str:
+        """A line per result, as ``careerkit search`` prints them, titles in *lang*."""
+        width = max((len(result.id) for result in self), default=0)
+        lines = []
+        for result in self:
+            title = result.career.title.in_language(lang)
+            reason = result.reason if len(result.reason) <= 80 else result.reason[:77] + "..."
+            lines.append(f"{result.score:5.1f}  {result.id:<{width}}  {title}  [{reason}]")
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         from careerkit._display import html_table

@@ -7,11 +7,14 @@ exist, or whose new keys another career answers to, is skipped alone; the regist
 reports each skip (its ``skip``), naming the provider.
 
 Then the catalogue: a career that claims an occupation's SOC code *is* that
-occupation: the catalogue extends it with the sources' facts (lazily, when it is first
-asked for) rather than adding a twin. A career answering to any other key of a
-catalogue occupation (its id, BLS title, SOC or O*NET-SOC code) clashes with it, and is
-skipped with a warning, as any clash between plug-ins is. Every other occupation
-becomes a career of its own, built on first request.
+occupation, and says how: ``extends = "27-3023"`` (the catalogue extends it with the
+sources' facts, lazily, when it is first asked for) or ``replaces = "27-3023"`` (the
+catalogue adds nothing); either way the occupation's keys lead to it and no twin is
+made. A career that claims the code without saying either is extended, with a
+:class:`~careerkit.CareerkitWarning` naming it and the occupation (``warn``). A career
+answering to any other key of a catalogue occupation (its id, BLS title, SOC or
+O*NET-SOC code) clashes with it, and is skipped with a warning, as any clash between
+plug-ins is. Every other occupation becomes a career of its own, built on first request.
 
 The registry hands over how it takes a career (``register``) and how it reports a
 provider it skips (``skip``); nothing here imports it.
@@ -26,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from careerkit.catalogue._careers import career as _standalone
 from careerkit.catalogue._careers import extension
-from careerkit.catalogue._releases import major_groups, occupations, release
+from careerkit.catalogue._releases import Occupation, major_groups, occupations, release
 from careerkit.catalogue.sources.oews import release_label
 from careerkit.catalogue.sources.onet_details import specialty_keys
 from careerkit.catalogue.sources.profiles import Names, Pending
@@ -69,6 +72,9 @@ class Register(Protocol):
 Skip = Callable[[str, Exception], None]
 """How a registry reports a provider it skips, with why (or raises, when strict)."""
 
+Warn = Callable[[str, str], None]
+"""How a registry reports what it registers but warns about: the provider, the message."""
+
 
 def origin() -> str:
     """Where catalogue careers come from, as clash messages and :meth:`Registry.origin` name it:
@@ -83,9 +89,12 @@ def assemble(
     *,
     extensions: bool,
     catalogue: bool,
+    warn: Warn | None = None,
 ) -> None:
     """Register what *providers* give, each ``(name, loader)``, in their order, and (with
-    *catalogue*) the catalogue's occupations; ``extensions=False`` leaves extensions out."""
+    *catalogue*) the catalogue's occupations; ``extensions=False`` leaves extensions out.
+    *warn* hears of each career that claims an occupation's SOC code without declaring
+    whether it extends or replaces it."""
     staged = _staged(providers, skip, extensions=extensions)
     if not catalogue:
         for career, where, owner in staged:
@@ -94,7 +103,7 @@ def assemble(
             except DuplicateProfileError as error:
                 skip(owner, error)
         return
-    _with_catalogue(staged, register, skip)
+    _with_catalogue(staged, register, skip, warn or (lambda provider, message: None))
 
 
 def _register(register: Register, career: Career | Pending, where: str) -> None:
@@ -193,9 +202,38 @@ def _extended(career: Career | Pending, soc: str) -> Career:
     return merge(base, extension(soc, base), "careerkit")
 
 
-def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> None:
+def _claimed(
+    career: Career | Pending, soc: str | None, where: str, ids: dict[str, str]
+) -> tuple[Occupation | None, str | None]:
+    """The catalogue occupation *career* is, and how it declares it (``"extends"``,
+    ``"replaces"`` or ``None`` where it only claims the occupation's SOC code *soc*)."""
+    index = occupations()
+    for how in ("extends", "replaces"):
+        declared: str | None = getattr(career, how)
+        if declared is None:
+            continue
+        code = declared if declared in index else ids.get(declared)
+        if code is None:
+            why = (
+                f"{declared!r} is no occupation of the catalogue ({release_label()}): give a "
+                "detailed SOC code such as '27-3023', or an id 'careerkit list' shows"
+            )
+            raise ProfileLoadError(where, [(how, why)])
+        occupation = index[code]
+        if soc is not None and soc != code:
+            why = (
+                f"{declared!r} is the catalogue occupation {code} ({occupation.title}), but the "
+                f"career claims SOC code {soc}: a career {how} the occupation whose code it claims"
+            )
+            raise ProfileLoadError(where, [(how, why)])
+        return occupation, how
+    return (index.get(soc) if soc is not None else None), None
+
+
+def _with_catalogue(staged: list[Staged], register: Register, skip: Skip, warn: Warn) -> None:
     """Register the *staged* ``(career, origin, provider)`` and the catalogue's occupations."""
     index = occupations()
+    ids = {occupation.id: soc for soc, occupation in index.items()}
     catalogue = origin()
     # {normalized key: key}, without normalizing (Occupation.lookup_keys)
     keys = {soc: occupation.lookup_keys() for soc, occupation in index.items()}
@@ -211,8 +249,8 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
             soc, own = career.soc, list(career.keys)
         else:
             soc, own = career.codes.get(CodeSystem.SOC_2018), list(lookup_keys(career))
-        occupation = index.get(soc) if soc is not None else None
         try:
+            occupation, how = _claimed(career, soc, where, ids)
             for key in own:
                 other = reserved.get(normalize_key(key))
                 if other is not None and (occupation is None or other != occupation.soc):
@@ -226,6 +264,15 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
                     )
             if occupation is None:
                 _register(register, career, where)
+            elif how == "replaces":  # the occupation's keys lead to the career, as it is
+                register(
+                    career.id,
+                    normalized([*own, *keys[occupation.soc].values()]),
+                    career.build if isinstance(career, Pending) else career,
+                    f"{where} (replacing {occupation.soc} of {catalogue})",
+                    occupation.major,
+                )
+                claimed.add(occupation.soc)
             else:
                 register(
                     career.id,
@@ -235,7 +282,9 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
                     occupation.major,
                 )
                 claimed.add(occupation.soc)
-        except DuplicateProfileError as error:
+                if how is None:  # taken as extending it, and said so
+                    warn(provider, _undeclared(career.id, where, occupation))
+        except ProfileLoadError as error:  # a clash (DuplicateProfileError), a wrong claim
             skip(provider, error)
     for occupation in index.values():
         if occupation.soc not in claimed:
@@ -246,6 +295,17 @@ def _with_catalogue(staged: list[Staged], register: Register, skip: Skip) -> Non
                 catalogue,
                 occupation.major,
             )
+
+
+def _undeclared(career_id: str, where: str, occupation: Occupation) -> str:
+    """The warning for a career that claims *occupation*'s SOC code without saying how."""
+    return (
+        f"career {career_id!r} ({where}) claims SOC code {occupation.soc}, the catalogue "
+        f"occupation {occupation.id!r} ({occupation.title}), without declaring whether it "
+        f"extends or replaces it: it is taken as extending it (the catalogue adds its figures "
+        f"and {occupation.id!r} leads to {career_id!r}). Declare extends = "
+        f'"{occupation.soc}" or replaces = "{occupation.soc}" in the profile'
+    )
 
 
 _GROUP = re.compile(r"([0-9]{2})(?:-?0000)?\Z")

@@ -58,6 +58,7 @@ __all__ = [
     "Entry",
     "TitleIndex",
     "build",
+    "forgiving_key",
     "index",
     "key_words",
     "titles",
@@ -125,6 +126,20 @@ def key_words(key: str) -> list[str]:
             if word not in STOP:
                 found.append(word)
     return found
+
+
+def forgiving_key(key: str) -> str:
+    """A normalized *key* as search reads its words: each singular, the words that say nothing
+    (``and``, ``of``, ``the``) and single letters left out, in their order. Keys with one
+    forgiving key name one thing to a reader: ``careerkit.get`` looks a key up by it where
+    the key itself is not there.
+
+    >>> forgiving_key(normalize_key("Accountants and Auditors"))
+    'accountant-auditor'
+    >>> forgiving_key(normalize_key("accountant & auditor")), forgiving_key("nurse-s")
+    ('accountant-auditor', 'nurse')
+    """
+    return "-".join(key_words(key))
 
 
 def tokens(key: str) -> list[str]:

@@ -183,11 +183,7 @@ def _search(args: argparse.Namespace) -> int:
     if not results:
         print(f"no career matches {args.text!r}")
         return 1
-    width = max(len(r.id) for r in results)
-    for r in results:
-        title = r.career.title.in_language(args.lang)
-        reason = r.reason if len(r.reason) <= 80 else r.reason[:77] + "..."
-        print(f"{r.score:5.1f}  {r.id:<{width}}  {title}  [{reason}]")
+    print(results._text(args.lang))  # str(results) is the same, in English
     return 0
 
 

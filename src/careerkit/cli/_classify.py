@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from careerkit.cli._options import SharedOptions, _checked, _command, _Parser
-from careerkit.cli._output import _json
+from careerkit.cli._output import _counted, _json
 from careerkit.errors import DataFormatError, ValidationError, shown
 
 TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
@@ -125,8 +125,8 @@ def _rows(text: str, where: str) -> tuple[list[str], list[tuple[int, list[str]]]
                 header = row
             elif len(row) != len(header):
                 raise DataFormatError(
-                    f"{where}, line {reader.line_num}: {len(row)} fields, where the header has "
-                    f"{len(header)}"
+                    f"{where}, line {reader.line_num}: {_counted(len(row), 'field')}, where "
+                    f"the header has {len(header)}"
                 )
             else:
                 rows.append((reader.line_num, row))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from careerkit.cli._options import SharedOptions, _command, _Parser
-from careerkit.cli._output import _json
+from careerkit.cli._output import _json, _noun
 
 __all__ = ["add_commands"]
 
@@ -27,6 +27,7 @@ def _data_status(args: argparse.Namespace) -> int:
 def _data_update(args: argparse.Namespace) -> int:
     from careerkit import data
 
+    _check_exist(args.files)  # first: before the options, the release, the format
     installed = data.update(
         args.kind,
         *args.files,
@@ -35,6 +36,30 @@ def _data_update(args: argparse.Namespace) -> int:
     )
     print(_json(installed.to_dict()) if args.json else installed.describe())
     return 0
+
+
+def _check_exist(files: list[str]) -> None:
+    """Refuse, naming them all, the *files* that do not exist (a name the system refuses to
+    look up, too long or with a NUL in it, is left for the reader to name)."""
+    import os
+
+    from careerkit.errors import DataFormatError, shown
+
+    missing = []
+    for name in files:
+        try:
+            os.stat(name)
+        except FileNotFoundError:
+            missing.append(name)
+        except (OSError, ValueError):
+            continue
+    if missing:
+        names = ", ".join(shown(name) for name in missing)
+        count = len(missing)
+        raise DataFormatError(
+            f"{names} {_noun(count, 'does', 'do')} not exist: give the {_noun(count, 'path')} "
+            f"of the {_noun(count, 'file')} you downloaded"
+        )
 
 
 def _data_reset(args: argparse.Namespace) -> int:
@@ -55,6 +80,7 @@ _EXAMPLES = {
   careerkit data status cpi --json""",
     "update": """careerkit data update cpi CPIAUCNS.csv
   careerkit data update fx-monthly EXINUS.csv EXUSUK.csv
+  careerkit data update fx-ecb-monthly eurofxref-hist.zip
   careerkit data update inflation API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_1.zip --accept-revisions
   careerkit data update oews oesm26nat.zip oesm26st.zip""",
     "reset": """careerkit data reset cpi
@@ -62,7 +88,17 @@ _EXAMPLES = {
 }
 
 
-_KINDS = ("cpi", "fx-monthly", "fx-annual", "inflation", "ppp", "oews")
+_KINDS = (
+    "cpi",
+    "fx-monthly",
+    "fx-annual",
+    "fx-ecb-monthly",
+    "fx-ecb-annual",
+    "fx-world-bank",
+    "inflation",
+    "ppp",
+    "oews",
+)
 """careerkit.data.KINDS (the tests hold them equal), without importing the data store before
 the command line is read."""
 

@@ -15,7 +15,7 @@ from careerkit.cli._options import (
     _period,
     _region,
 )
-from careerkit.cli._output import _json
+from careerkit.cli._output import _counted, _json
 from careerkit.errors import ValidationError
 
 TYPE_CHECKING = False  # not typing's: the command line is read before typing is imported
@@ -108,8 +108,7 @@ def _history(args: argparse.Namespace) -> int:
     prices = moved[0].when.label()  # type: ignore[union-attr]
     print(
         f"{career.title.en} ({career.id}), {history.region} {statistic}, "
-        f"{history.currency} {a_period(history.period.value)}: {len(history)} "
-        f"date{'s' * (len(history) != 1)}"
+        f"{history.currency} {a_period(history.period.value)}: {_counted(len(history), 'date')}"
     )
     rows = [("date", statistic, f"in {prices} prices", "source")]
     rows += zip(

@@ -193,5 +193,23 @@ def _conversion(args: argparse.Namespace) -> dict[str, Any]:
         "prices_of": None
         if args.prices_of is None
         else _checked("--prices-of", args.prices_of, _table_date),
-        "region": None if args.region is None else _checked("--region", args.region, _region),
+        "region": _regions(args.region),
     }
+
+
+def _regions(given: str | list[str] | None) -> str | list[str] | None:
+    """``--region``'s value, checked: one region as a string (``show``, and ``compare`` given
+    it once), several as a list (``compare`` given it more than once)."""
+    if given is None or isinstance(given, str):
+        return None if given is None else _checked("--region", given, _region)
+    found = [_checked("--region", text, _region) for text in given]
+    for index, region in enumerate(found):
+        if region in found[:index]:
+            first = given[found.index(region)]
+            twice = (
+                "is given twice"
+                if first == given[index]
+                else f"names what --region {shown(first)} names"
+            )
+            raise ValidationError(f"--region {shown(given[index])} {twice}: give each region once")
+    return found[0] if len(found) == 1 else found

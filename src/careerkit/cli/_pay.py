@@ -30,13 +30,52 @@ __all__ = ["add_commands"]
 
 
 def _target(text: str) -> tuple[str | None, Period | None]:
-    """``--to``: ``CURRENCY/PERIOD``, ``CURRENCY`` or ``/PERIOD``."""
+    """``--to``: ``CURRENCY/PERIOD``, ``CURRENCY`` or ``/PERIOD``; a bare period name
+    (``year``) is ``/PERIOD``, as no ISO 4217 code is a period's name."""
+    from careerkit.model.pay_band import Period
+
+    expected = "expected CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month, INR or /month"
     currency, slash, period = text.partition("/")
+    if not slash:
+        periods = [member.value for member in Period]
+        if text in periods:
+            return None, _period(text)
+        if text.strip().casefold() in periods:  # Year, ' year': as --period, one way to write it
+            raise ValidationError(
+                f"a period is written in lower case: /{text.strip().casefold()} or "
+                f"{text.strip().casefold()}; {expected}"
+            )
+        if not (len(text) == 3 and text.isascii() and text.isalpha()):  # 'inr': its own hint
+            raise ValidationError(
+                f"neither an ISO 4217 currency (such as INR) nor a period ({', '.join(periods)}); "
+                + expected
+            )
     if not period and (slash or not currency):
-        raise ValidationError(
-            "expected CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month, INR or /month"
-        )
+        raise ValidationError(expected)
     return (_currency(currency) if currency else None), (_period(period) if period else None)
+
+
+def _targets(args: argparse.Namespace) -> tuple[str | None, Period | None]:
+    """The currency and period ``convert`` converts to: ``--to``'s, with ``--currency`` and
+    ``--period``'s; the same thing asked two different ways is refused."""
+    currency, period = (None, None) if args.to is None else _checked("--to", args.to, _target)
+    if args.currency is not None:
+        given = _checked("--currency", args.currency, _currency)
+        if currency is not None and given != currency:
+            raise ValidationError(
+                f"--to {shown(args.to)} converts to {currency}, --currency to {given}: give "
+                "the currency once"
+            )
+        currency = given
+    if args.period is not None:
+        asked = _checked("--period", args.period, _period)
+        if period is not None and asked != period:
+            raise ValidationError(
+                f"--to {shown(args.to)} converts to pay per {period.value}, --period to pay "
+                f"per {asked.value}: give the period once"
+            )
+        period = asked
+    return currency, period
 
 
 def _pay_json(pay: Any) -> dict[str, Any]:
@@ -58,7 +97,7 @@ def _convert(args: argparse.Namespace) -> int:
 
     latest = args.when == "latest"  # an undated figure, at the latest rates
     when = None if latest or args.when is None else _checked("--when", args.when, _date)
-    currency, period = (None, None) if args.to is None else _checked("--to", args.to, _target)
+    currency, period = _targets(args)
     prices_of: ReferenceDate | Literal["latest"] | None = None
     if args.prices_of is not None:
         prices_of = (
@@ -67,6 +106,10 @@ def _convert(args: argparse.Namespace) -> int:
             else _checked("--prices-of", args.prices_of, _date)
         )
     parsed = parse_pay(args.pay, when=when)
+    if parsed is None:  # "Negotiable": the text says it states no figure
+        from careerkit.errors import PayParseError
+
+        raise PayParseError(f"cannot convert {shown(args.pay)}: no figure stated in it")
 
     def converted(pay: Pay) -> Pay:
         return convert_pay(
@@ -143,11 +186,14 @@ _EXAMPLES = {
     "convert": """careerkit convert "14.36 USD/hour" --to INR/month --when 2008-05
   careerkit convert "$14.36 an hour" --to INR/month --when 2008-05 --prices-of 2024 --explain
   careerkit convert "3.5 LPA" --to /month --locale en_IN
+  careerkit convert '$14.36/hr' --to year
+  careerkit convert "14.36 USD/hour" --currency INR --period month --when 2008-05
   careerkit convert "₹10,000 a month" --to USD --when latest
   careerkit convert "$14.36 an hour" --when 2008-05 --prices-of latest""",
     "compare": """careerkit compare customer-service public-relations-specialist --currency INR --period month --prices-of 2024
   careerkit compare csr pr-specialist --currency INR --period month --lang hi
-  careerkit compare 43-4051 27-3031 --region US-CA --currency INR --period month""",
+  careerkit compare 43-4051 27-3031 --region US-CA --currency INR --period month
+  careerkit compare 29-1141 --region US-TX --region US-CA --currency USD --period year""",
 }
 
 
@@ -160,12 +206,22 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
         "convert a pay figure between periods, currencies and years",
         "Convert pay written as people write it ('$14.36 an hour', '3.5 LPA', "
         "'₹10,000–28,000 per month'). Periods use the BLS full-time schedule (2,080 hours "
-        "a year); currencies the Federal Reserve's average rates for the date; prices "
+        "a year); currencies the Federal Reserve's average rates for the date (the ECB's, "
+        "then the World Bank's, where the Fed has none); prices "
         "US CPI-U or World Bank inflation.",
         examples=_EXAMPLES["convert"],
     )
     convert.add_argument("pay", metavar="PAY", help="the pay text, such as '14.36 USD/hour'")
-    convert.add_argument("--to", help="CURRENCY/PERIOD, CURRENCY or /PERIOD, such as INR/month")
+    convert.add_argument(
+        "--to",
+        metavar="UNIT",
+        help="CURRENCY/PERIOD, CURRENCY or /PERIOD (or PERIOD alone), such as INR/month, INR, "
+        "/month or month",
+    )
+    convert.add_argument("--currency", help="convert to this ISO 4217 currency (as --to INR)")
+    convert.add_argument(
+        "--period", help="convert to this period: hour, day, week, month, year (as --to /year)"
+    )
     convert.add_argument(
         "--when",
         help="the date the figure refers to (2008, 2008-05); 'latest' for an undated figure "
@@ -198,6 +254,10 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
     )
     comparing.add_argument("--prices-of", help="in the prices of this date (2024)")
     comparing.add_argument(
-        "--region", help="the pay bands of this region (IN, US, US-CA; default: countries)"
+        "--region",
+        action="append",
+        help="the pay bands of this region (IN, US, US-CA, an area such as austin; default: "
+        "countries); given more than once, each region's in one table: --region US-TX "
+        "--region US-CA",
     )
     comparing.set_defaults(run=_compare)

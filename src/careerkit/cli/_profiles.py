@@ -29,7 +29,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 _EXAMPLES = {
     "validate": """careerkit validate my_package/profiles/
-  careerkit validate my_package/profiles/tea-taster.toml --json""",
+  careerkit validate my_package/profiles/tea-taster.toml --json
+  careerkit validate my_package/profiles/ --require-hindi""",
     "schema": "careerkit schema > careerkit-profile.schema.json",
 }
 
@@ -50,6 +51,12 @@ def add_commands(commands: argparse._SubParsersAction[_Parser], options: SharedO
         examples=_EXAMPLES["validate"],
     )
     validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
+    validate.add_argument(
+        "--require-hindi",
+        action="store_true",
+        help="also require every fact in Hindi as well as English, as careerkit's own "
+        "India-facing profiles are (off by default: a pay band for India needs no Hindi)",
+    )
     validate.set_defaults(run=_validate)
 
     schema = _command(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from careerkit.cli._output import _json
+from careerkit.cli._output import _counted, _json
 from careerkit.errors import CareerkitError
 
 if TYPE_CHECKING:
@@ -103,7 +103,9 @@ def validate(args: argparse.Namespace) -> int:
                 problems.append(read.problem(str(file), "id", name))
             problems += [
                 read.problem(str(file), path, message)
-                for path, message in _located_problems(document)
+                for path, message in _located_problems(
+                    document, require_hindi=getattr(args, "require_hindi", False)
+                )
             ]
     # What loading would do with these files installed beside the installed plug-ins: a key
     # an installed career (or another of these files) already answers to, an extension of a
@@ -125,6 +127,11 @@ def validate(args: argparse.Namespace) -> int:
             problems += read.error(why, provider)
         else:  # pragma: no cover - loading a parsed file raises careerkit's errors only
             problems.append(_Problem(provider, None, None, f"{type(why).__name__}: {why}"))
+    # A career claiming a catalogue occupation's SOC code without declaring extends or replaces.
+    claims = {str(file): document for file, document in documents}
+    for provider, message in loaded.warned:
+        if provider in claims:
+            problems.append(read.problem(provider, _soc_path(claims[provider]), message))
     # Each file's problems together, in the order of their lines (the whole file's first).
     order = {file: rank for rank, file in enumerate(dict.fromkeys(p.file for p in problems))}
     problems.sort(key=lambda problem: (order[problem.file], problem.line or 0))
@@ -134,5 +141,15 @@ def validate(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
-        print(f"{len(files)} files checked, {len(problems)} problems")
+        print(f"{_counted(len(files), 'file')} checked, {_counted(len(problems), 'problem')}")
     return 1 if problems else 0
+
+
+def _soc_path(document: object) -> str | None:
+    """The path of *document*'s SOC 2018 code (``occupation_codes[0].code``), where it has one."""
+    from careerkit.model.codes import CodeSystem
+
+    for index, code in enumerate(getattr(document, "occupation_codes", ())):
+        if code.system == CodeSystem.SOC_2018:
+            return f"occupation_codes[{index}].code"
+    return None

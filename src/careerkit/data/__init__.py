@@ -32,7 +32,9 @@ from careerkit.data._directory import ENVIRONMENT as ENVIRONMENT
 from careerkit.data._directory import directory
 from careerkit.data._files import DataFile, InstalledRelease
 from careerkit.data._in_use import (
+    FX_KINDS,
     catalogue_folder,
+    currencies,
     fx_monthly,
     fx_yearly,
     gap,
@@ -47,6 +49,7 @@ from careerkit.data._in_use import (
 from careerkit.data._manage import on_change as on_change
 from careerkit.data._manage import reset, status, update, use
 from careerkit.data._series import (
+    ECB_CURRENCIES,
     FED_USD_PER_UNIT,
     FX_SERIES,
     KINDS,
@@ -69,7 +72,9 @@ if TYPE_CHECKING:
     from careerkit.data._status import ReleaseStatus, SeriesStatus
 
 __all__ = [
+    "ECB_CURRENCIES",
     "FED_USD_PER_UNIT",
+    "FX_KINDS",
     "FX_SERIES",
     "KINDS",
     "KNOWN_GAPS",
@@ -81,6 +86,7 @@ __all__ = [
     "SeriesInfo",
     "SeriesStatus",
     "catalogue_folder",
+    "currencies",
     "directory",
     "fx_monthly",
     "fx_yearly",

@@ -21,12 +21,15 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from careerkit.data._gate import SMALLEST, RefusedError, number
-from careerkit.data._series import FX_SERIES, SERIES, Date
+from careerkit.data._series import ECB_CURRENCIES, FX_SERIES, SERIES, Date
 
 UNITS: Mapping[str, str] = {
     "cpi": "index points, 1982-84 = 100",
     "fx-monthly": "units of the currency per US dollar",
     "fx-annual": "units of the currency per US dollar",
+    "fx-ecb-monthly": "units of the currency per US dollar",
+    "fx-ecb-annual": "units of the currency per US dollar",
+    "fx-world-bank": "units of the currency per US dollar",
     "inflation": "percent a year",
     "ppp": "local currency units per international dollar",
 }
@@ -95,6 +98,8 @@ def checked_key(kind: str, key: str) -> str:
     readers apply it to every key they read, and the installer to every key it
     reads back from the user data folder. ``cpi``: ``US``. ``fx-monthly``,
     ``fx-annual``: the ISO 4217 codes of :data:`~careerkit.data.FX_SERIES`.
+    ``fx-ecb-monthly``, ``fx-ecb-annual``: those of :data:`~careerkit.data.ECB_CURRENCIES`.
+    ``fx-world-bank``: ISO 4217 codes in use (pycountry's list), but USD.
     ``inflation``: the World Bank's codes, three capital letters (ISO 3166-1
     alpha-3, and areas such as ``EMU``, ``WLD``, ``XKX``: no code the World Bank
     uses has a digit). ``ppp``: ISO 3166-1 alpha-2 codes, as :func:`alpha2` gives
@@ -111,6 +116,10 @@ def checked_key(kind: str, key: str) -> str:
         accepted = key == "US"
     elif kind in ("fx-monthly", "fx-annual"):
         accepted = key in FX_SERIES.values()
+    elif kind in ("fx-ecb-monthly", "fx-ecb-annual"):
+        accepted = key in ECB_CURRENCIES
+    elif kind == "fx-world-bank":
+        accepted = key != "USD" and key in _currency_codes()
     elif kind == "inflation":
         accepted = re.fullmatch(r"[A-Z]{3}", key) is not None
     elif kind == "ppp":
@@ -126,11 +135,22 @@ def _expected_key(kind: str) -> str:
     if kind in ("fx-monthly", "fx-annual"):
         codes = ", ".join(sorted(FX_SERIES.values()))
         return f"the ISO 4217 code of a currency the Fed's series cover ({codes})"
+    if kind in ("fx-ecb-monthly", "fx-ecb-annual"):
+        return f"the ISO 4217 code of a currency careerkit keeps of the ECB's ({', '.join(ECB_CURRENCIES)})"
     return {
+        "fx-world-bank": "an ISO 4217 code of a currency in use, in capitals, other than USD",
         "cpi": "US: CPI-U is the index of the United States",
         "inflation": "a World Bank country or area code, three capital letters such as USA or EMU",
         "ppp": "an ISO 3166-1 alpha-2 country code in capitals, such as IN (XK for Kosovo)",
     }[kind]
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes in use (pycountry's list)."""
+    import pycountry
+
+    return frozenset(str(currency.alpha_3) for currency in pycountry.currencies)
 
 
 @functools.cache
@@ -145,7 +165,7 @@ def checked_date(kind: str, date: Date) -> Date:
     """*date* if series *kind* may have a value for it; else :class:`~careerkit.data._gate.RefusedError`.
 
     The readers' rule, which the installer applies again to what it reads back: from
-    1900 on; a month not after the current month; a year that has ended, for an
+    1900 on (the ECB's rates from 1999); a month not after the current month; a year that has ended, for an
     annual figure (an average over the year, or its change) is published only once
     the year is over.
     """
@@ -158,6 +178,8 @@ def checked_date(kind: str, date: Date) -> Date:
     year = _order(date)[0]
     if year < 1900:
         raise RefusedError("a date before 1900; expected 1900 or later")
+    if kind in ("fx-ecb-monthly", "fx-ecb-annual") and year < 1999:
+        raise RefusedError("a date before 1999: the ECB's reference rates start on 1999-01-04")
     if _order(date) > (today.year, today.month if monthly else 0):
         raise RefusedError(f"a date after today, {today.isoformat()}")
     if not monthly and year == today.year:

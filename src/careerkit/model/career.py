@@ -10,13 +10,14 @@ their names here too.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from careerkit import _hooks
 from careerkit._display import fitted, html_table, shortened
-from careerkit.errors import PayBandNotFoundError
+from careerkit.errors import PayBandNotFoundError, ValidationError, shown, wrong_type
 from careerkit.model import _checks, _iso
 from careerkit.model.area import Area
 from careerkit.model.dates import ReferenceDate
@@ -29,6 +30,9 @@ from careerkit.model.text import Text
 from careerkit.model.training import Course, FundingKind, FundingSource
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
     from careerkit._related import NextStep
     from careerkit.pay import ConvertedPayBand, Pay
     from careerkit.pay._growth import PayGrowth
@@ -50,6 +54,30 @@ __all__ = [
 
 
 _text = attrs.validators.instance_of(Text)
+_SOC_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\Z", re.ASCII)
+
+
+def _occupation(career: Career, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A catalogue occupation named by SOC code or id; ``extends`` and ``replaces`` not both."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise wrong_type("a SOC code or catalogue id, such as '27-3023'", value, attribute.name)
+    if not _SOC_CODE.match(value):
+        try:
+            _checks.slug(career, attribute, value)
+        except ValidationError:
+            raise ValidationError(
+                f"{shown(value)} names no catalogue occupation: give its SOC code, such as "
+                "'27-3023', or its catalogue id, such as 'news-analysts-reporters-and-journalists'",
+                field=attribute.name,
+            ) from None
+    if attribute.name == "replaces" and career.extends is not None:
+        raise ValidationError(
+            f"a career extends a catalogue occupation ({career.extends!r}) or replaces one, "
+            "not both",
+            field="replaces",
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -74,6 +102,17 @@ class Career(CareerFacts):
         validator=attrs.validators.optional(attrs.validators.instance_of(ProgressionLadder)),
     )
     """The usual order of promotion, where a source gives one."""
+    extends: str | None = attrs.field(default=None, validator=_occupation)
+    """The US catalogue occupation this career is, and takes the figures of: its SOC code
+    (``"27-3023"``) or its catalogue id. The catalogue extends the career with the
+    occupation's pay, employment and descriptions, and the occupation's id, title and codes
+    lead to the career (see :doc:`/profiles`)."""
+    replaces: str | None = attrs.field(default=None, validator=_occupation)
+    """The US catalogue occupation this career stands in for, without its figures: its SOC
+    code or catalogue id. The occupation's id, title and codes lead to the career, and the
+    catalogue adds nothing to it. A career claiming a catalogue occupation's SOC code
+    declares one of :attr:`extends` and :attr:`replaces`; without either it is extended,
+    with a :class:`~careerkit.CareerkitWarning`."""
 
     def __repr__(self) -> str:
         # The whole profile is hundreds of lines: a REPL wants to know which career it is.
@@ -81,6 +120,11 @@ class Career(CareerFacts):
         return fitted(
             f"<Career {self.id!r}: ", self.title.en, f", {count} source{'s' * (count != 1)}>"
         )
+
+    def __str__(self) -> str:
+        """The profile as people read it: what ``careerkit show KEY`` prints (English; the repr
+        stays Python's view). ``careerkit show --lang hi`` and ``--region`` give the others."""
+        return _hooks.render_career.call(self)
 
     def _repr_html_(self) -> str:
         rows: list[tuple[str, str | list[str]]] = [
@@ -350,6 +394,28 @@ class Career(CareerFacts):
         [('2012-05', 2633980), ('2013-05', 2661890)]
         """
         return _hooks.employment_history.call(self, region)
+
+    def to_frame(self, table: str, region: str | Area | None = None) -> pd.DataFrame:
+        """The career's *table* as a pandas DataFrame, one row per item (the ``[pandas]`` extra).
+
+        *table* is ``"pay"`` (its pay bands: :attr:`pay`, or :meth:`pay_bands` of *region*),
+        ``"employment"`` (:attr:`employment`, or :meth:`employment_in` of *region*) or
+        ``"outlook"`` (:attr:`outlook`, or that of the country *region*). The columns are
+        the attributes of each item, in the names every careerkit frame shares (the
+        ``career`` id first; figures float64, missing values missing, never 0): see
+        :doc:`/columns`.
+
+        >>> import careerkit
+        >>> bands = careerkit.get("29-1141").to_frame("pay", region="US")
+        >>> bands.query("date == '2025-05' and period == 'year'")["median"].tolist()
+        [97550.0]
+        """
+        return _hooks.to_frame.call(self, "pandas", table, region)  # type: ignore[no-any-return]
+
+    def to_polars(self, table: str, region: str | Area | None = None) -> pl.DataFrame:
+        """The career's *table* as a polars DataFrame: the rows and columns of :meth:`to_frame`,
+        null where pandas has NaN (the ``[polars]`` extra)."""
+        return _hooks.to_frame.call(self, "polars", table, region)  # type: ignore[no-any-return]
 
     def _of(self, region: str | Area, kind: str, noun: str) -> tuple[Any, ...]:
         """The items of list *kind* (``"pay"``, ``"employment"``) of *region* or an area:

@@ -168,6 +168,11 @@ class _StatedAmounts:
             quote=False,
         )
 
+    def __str__(self) -> str:
+        """The figures as people read them, as ``careerkit show`` prints them (the repr stays
+        Python's view)."""
+        return _hooks.render_band.call(self)
+
     def _label(self) -> str:
         return f"{self.region} {self.currency}/{self.period.value}"
 

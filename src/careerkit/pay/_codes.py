@@ -187,8 +187,8 @@ def _kind(value: object) -> object:
     return type(value) if unit is None else (type(value), unit)
 
 
-def kept_apart(array: np.ndarray[Any, Any], codes: Any, uniques: list[object]) -> Numbered:
-    """*codes* and *uniques* of *array*, with values that are equal but of different types
+def kept_apart(array: Any, codes: Any, uniques: list[object]) -> Numbered:
+    """*codes* and *uniques* of *array* (any array-like), with values that are equal but of different types
     (``1`` and ``True``; numpy's ``2010`` and ``2010-01``) numbered apart.
 
     Text, dates and other values that equal no value of another type cost one look at the
@@ -199,6 +199,7 @@ def kept_apart(array: np.ndarray[Any, Any], codes: Any, uniques: list[object]) -
     merging = _equal_across_types()
     if not any(isinstance(value, merging) for value in uniques):
         return codes, uniques
+    array = np.asarray(array, dtype=object)  # a pandas column's values, by position
     kinds = _Numbering()
     kind_codes = np.fromiter(map(kinds.__getitem__, map(_kind, array)), np.int64, len(array))
     if len(kinds) == 1:

@@ -274,8 +274,8 @@ def _factorize(name: str, value: object) -> Column:
     if len(codes) and codes.min() < 0:  # missing (-1): the first value, None; one pass
         codes += 1
         found_values.insert(0, None)
-    if getattr(dtype, "kind", None) == "O":  # 1 and True, a year and a month: apart
-        codes, found_values = _codes.kept_apart(np.asarray(value), codes, found_values)
+    if not text:  # objects: 1 and True, a year and a month, apart
+        codes, found_values = _codes.kept_apart(value, codes, found_values)
     return Column(name, codes, found_values, value)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from careerkit import _hooks
 from careerkit.errors import ValidationError, wrong_type
 from careerkit.model import _checks
 from careerkit.model.dates import ReferenceDate
@@ -23,6 +24,9 @@ from careerkit.pay._pay import Pay
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    import pandas as pd
+    import polars as pl
 
 __all__ = ["PayHistory", "SeriesCut"]
 
@@ -247,6 +251,28 @@ class PayHistory(Sequence[Pay]):
         if self.top_coded:
             note = f"<p>{_escape(self.describe_top_coded())}</p>{note}"
         return sparkline(self) + table + note
+
+    def to_frame(self) -> pd.DataFrame:
+        """The history as a pandas DataFrame, one row per date, oldest first: columns
+        ``career``, ``region``, ``statistic``, ``date``, ``pay`` (the figure, float64),
+        ``currency``, ``period``, ``top_coded`` and ``source`` (see :doc:`/columns`).
+
+        A date in :attr:`top_coded` has a row too, with ``pay`` missing (NaN, never 0)
+        and ``top_coded`` naming the statistic; every other row is one of the history's
+        figures, ``float()`` of its Decimal. Needs the ``[pandas]`` extra.
+
+        >>> import careerkit
+        >>> frame = careerkit.get("29-1141").pay_history(period="year").to_frame()
+        >>> last = frame.iloc[-1]
+        >>> last.date, float(last.pay), last.source
+        ('2025-05', 97550.0, 'bls-oews-may-2025')
+        """
+        return _hooks.to_frame.call(self, "pandas")  # type: ignore[no-any-return]
+
+    def to_polars(self) -> pl.DataFrame:
+        """The history as a polars DataFrame: the rows and columns of :meth:`to_frame`, null
+        where pandas has NaN. Needs the ``[polars]`` extra."""
+        return _hooks.to_frame.call(self, "polars")  # type: ignore[no-any-return]
 
     def plot(self, ax: Any = None, *, prices_of: Any = None, real: bool = True) -> Any:
         """Draw the history with matplotlib (the ``[plot]`` extra): the figures as published

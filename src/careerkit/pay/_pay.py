@@ -299,8 +299,11 @@ class Pay(PayAlgebra):
         A date with a month uses that month's average rate, a bare year the annual
         average (the Federal Reserve's G.5A, or where G.5A has none, the mean of the
         year's monthly averages computed as the Fed does); cross rates go through
-        USD. ``when="latest"`` opts in to the latest month both currencies have: the
-        result's repr and :meth:`explain` show the month used.
+        USD. Where the Fed has no rate for the currency and date, the ECB's euro
+        reference rates give it, then the World Bank's official exchange rate
+        (annual), and :meth:`explain` says so (:func:`careerkit.data.currencies`
+        lists every currency). ``when="latest"`` opts in to the latest month both
+        currencies have: the result's repr and :meth:`explain` show the month used.
         """
         num, den, currency, period, date, provenance, origin = self._state
         if when is None and date is not None and type(code) is str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from careerkit.errors import import_extra
+
 if TYPE_CHECKING:
     from careerkit.model.dates import ReferenceDate
     from careerkit.pay._history import PayHistory
@@ -18,17 +20,9 @@ __all__ = ["plot"]
 
 
 def _require_matplotlib() -> None:
-    """Nothing where matplotlib is installed; else the error that says how to install it
-    (in the words of ``import careerkit.pandas`` without pandas)."""
-    try:
-        import matplotlib  # noqa: F401
-    except ModuleNotFoundError as error:
-        library = (error.name or "matplotlib").split(".")[0]
-        raise ModuleNotFoundError(
-            f"PayHistory.plot needs {library}, which is not installed: "
-            "pip install 'careerkit[plot]'",
-            name=library,
-        ) from None
+    """Nothing where matplotlib is installed; else :class:`~careerkit.MissingExtraError`
+    saying how to install it."""
+    import_extra("matplotlib", "plot", "PayHistory.plot")
 
 
 def x_of(date: ReferenceDate) -> dt.date:

@@ -14,7 +14,7 @@ import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import ValidationError, wrong_type
+from careerkit.errors import ValidationError, import_extra, wrong_type
 from careerkit.model import _iso
 from careerkit.model.pay_band import Period
 
@@ -27,9 +27,9 @@ _PERIODS = {period.value for period in Period}
 @functools.cache
 def default_registry() -> pint.UnitRegistry[Any]:
     """A pint registry with ``Decimal`` magnitudes, shared by :func:`to_quantity` calls."""
-    import pint
-
-    return pint.UnitRegistry(non_int_type=Decimal)
+    library = import_extra("pint", "pint", "Pay.to_quantity()")
+    registry: pint.UnitRegistry[Any] = library.UnitRegistry(non_int_type=Decimal)
+    return registry
 
 
 def _ensure_currency(registry: pint.UnitRegistry[Any], code: str) -> None:
@@ -40,9 +40,8 @@ def _ensure_currency(registry: pint.UnitRegistry[Any], code: str) -> None:
 def to_quantity(
     amount: Decimal, currency: str, period: str, registry: pint.UnitRegistry[Any] | None
 ) -> pint.Quantity[Any]:
-    import pint
-
-    if registry is not None and not isinstance(registry, pint.UnitRegistry):
+    library = import_extra("pint", "pint", "Pay.to_quantity()")
+    if registry is not None and not isinstance(registry, library.UnitRegistry):
         raise wrong_type("a pint.UnitRegistry or None", registry, "registry")
     reg = default_registry() if registry is None else registry
     _ensure_currency(reg, currency)

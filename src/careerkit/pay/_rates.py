@@ -38,6 +38,9 @@ _NEWER = {
     "cpi": "FRED's CPIAUCNS CSV or BLS's cu.data.0.Current",
     "fx-monthly": "FRED's CSV of {id}, the Fed's monthly {code} rate",
     "fx-annual": "FRED's CSV of A{id}, the Fed's annual {code} rate",
+    "fx-ecb-monthly": "the ECB's eurofxref-hist.zip, its euro reference rates",
+    "fx-ecb-annual": "the ECB's eurofxref-hist.zip, its euro reference rates",
+    "fx-world-bank": "the World Bank's PA.NUS.FCRF CSV",
     "inflation": "the World Bank's FP.CPI.TOTL.ZG CSV",
     "ppp": "the World Bank's PA.NUS.PPP CSV",
 }
@@ -76,6 +79,9 @@ def as_factor(value: Fraction) -> Factor:
 _NAMES = {
     "cpi": "the BLS series CUUR0000SA0",
     "fx-monthly": "the Federal Reserve series for {key}",
+    "fx-ecb-monthly": "the ECB's reference rates for {key}",
+    "fx-ecb-annual": "the ECB's reference rates for {key}",
+    "fx-world-bank": "the World Bank's official exchange rate for {key}",
     "inflation": "the World Bank series for {key}",
     "ppp": "the World Bank series for {key}",
 }

@@ -26,7 +26,7 @@ import struct
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from careerkit.errors import CareerkitError, ValidationError, shown
+from careerkit.errors import CareerkitError, ValidationError, import_extra, shown
 from careerkit.model._checks import MAX_AMOUNT
 from careerkit.model.pay_band import Period
 from careerkit.model.schedule import WorkSchedule
@@ -159,6 +159,8 @@ def run(
 
 def _array(arguments: dict[str, Any], errors: Errors, *, reasons: bool = False) -> Outcome:
     """:func:`convert_array` (or :func:`conversion_failures`) of its *arguments* (``locals()``)."""
+    feature = "careerkit.conversion_failures()" if reasons else "careerkit.convert_array()"
+    import_extra("numpy", "array", feature)
     target = Target.checked(
         arguments["to_currency"],
         arguments["to_period"],

@@ -53,6 +53,14 @@ def cite(kind: str, files: Iterable[DataFile]) -> Cited:
     )
 
 
+def _cited(source: str, series: str, data: tuple[DataFile, ...]) -> str:
+    """Each publisher with its own series (``Board ...: H.10; World Bank ...: PA.NUS.FCRF``),
+    for people: a step whose values came from several publishers pairs each with its series."""
+    if len({file.publisher for file in data}) < 2:
+        return f"{source}: {series}"
+    return "; ".join(dict.fromkeys(f"{file.publisher}: {SERIES[file.kind].name}" for file in data))
+
+
 def _with_data(text: str, data: tuple[DataFile, ...]) -> str:
     """*text*, naming the user's updates among *data* (the shipped snapshot goes unsaid)."""
     updates = [file.describe() for file in dict.fromkeys(data) if not file.shipped]
@@ -133,7 +141,7 @@ class ExchangeRateStep:
         latest = ", the latest both currencies have (when='latest')" if self.latest else ""
         text = (
             f"{self.from_currency} -> {self.to_currency} at {rates} "
-            f"({self.average} average, {self.date}{latest}; {self.source}: {self.series})"
+            f"({self.average} average, {self.date}{latest}; {_cited(self.source, self.series, self.data)})"
         )
         return _with_data(f"{text}; {self.note}" if self.note else text, self.data)
 
@@ -178,7 +186,7 @@ class PriceIndexStep:
         text = (
             f"prices of {self.from_date} -> prices of {self.to_date}{latest} in {self.country}: "
             f"index {_number(self.from_value)} -> {_number(self.to_value)} ({self.method}; "
-            f"{self.source}: {self.series})"
+            f"{_cited(self.source, self.series, self.data)})"
         )
         if self.rates:
             text += "; rates: " + ", ".join(f"{year} {_number(rate)}%" for year, rate in self.rates)
@@ -216,7 +224,7 @@ class PPPStep:
         """The step for people: one line."""
         text = (
             f"{self.currency} -> international $ at {_number(self.factor)} {self.currency} per "
-            f"international $ ({self.country}, {self.year}; {self.source}: {self.series})"
+            f"international $ ({self.country}, {self.year}; {_cited(self.source, self.series, self.data)})"
         )
         return _with_data(f"{text}; {self.note}" if self.note else text, self.data)
 

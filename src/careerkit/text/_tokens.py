@@ -99,6 +99,18 @@ _SYMBOLS: dict[str, str | None] = {
     "€": "EUR",
     "£": "GBP",
     "¥": None,  # yen or yuan: refused unless currency= says which
+    # each its own currency's sign (Unicode's names for them); ₩ is both wons: not read
+    "₱": "PHP",
+    "₦": "NGN",
+    "₺": "TRY",
+    "₪": "ILS",
+    "฿": "THB",
+    "₫": "VND",
+    "৳": "BDT",
+    "₴": "UAH",
+    "₸": "KZT",
+    "₵": "GHS",
+    "₽": "RUB",
 }
 _MULTIPLIERS: list[tuple[str, Decimal]] = [
     (r"crores?|cr|करोड़|करोड़", Decimal(10) ** 7),
@@ -112,10 +124,103 @@ _AT_LEAST = r"from|starting\s+(?:at|from)|min\.?|minimum|at\s+least|न्यू
 _AT_MOST = r"up\s*to|max\.?|maximum|not\s+more\s+than|अधिकतम"
 _FILLERS = r"approx\.?|approximately|around|about|only|ctc|consolidated|लगभग|तकरीबन|करीब|सीटीसी"
 _REMARKS = (  # a remark in brackets that does not change the figure: "(consolidated)"
-    r"\(\s*(?:consolidated|fixed|negotiable|(?:glassdoor|employer)\s+est\.?|est\.?|estimated)\s*\)"
+    r"\(\s*(?:consolidated|fixed|(?:glassdoor|employer)\s+est\.?|est\.?|estimated)\s*\)"
 )
 _LABELS = r"salary|pay|ctc|stipend|compensation|remuneration|wages?|वेतन|मानदेय"
+
+NO_FIGURE = (
+    # "it depends"
+    "DOE",
+    "D.O.E.",
+    "depends on experience",
+    "depending on experience",
+    "dependent on experience",
+    "based on experience",
+    "commensurate with experience",
+    "as per experience",
+    "अनुभव के अनुसार",
+    # "it is good"
+    "competitive",
+    "highly competitive",
+    "attractive",
+    "best in industry",
+    "best in the industry",
+    "as per industry standards",
+    "as per industry standard",
+    "as per industry norms",
+    "as per industry",
+    "industry standard",
+    "as per market standards",
+    "as per market",
+    "market related",
+    "as per company policy",
+    "as per company norms",
+    "as per norms",
+    "as per rules",
+    "नियमानुसार",
+    # "to be agreed"
+    "negotiable",
+    "बातचीत योग्य",
+    "परक्राम्य",
+    "TBD",
+    "to be decided",
+    "to be discussed",
+    "to be determined",
+    # "not said"
+    "not disclosed",
+    "not disclosed by recruiter",
+    "undisclosed",
+    "not specified",
+    "unspecified",
+    "not mentioned",
+    "not stated",
+)
+"""The phrases that say a pay text states no figure: :func:`~careerkit.parse_pay` reads a
+text of these (with a leading label such as ``Salary:``, a currency or a period, but no
+amount) as ``None``, and the tables as a missing value with the reason "no figure
+stated". Matched in any case, with any spacing, a hyphen for a space
+(``market-related``), dots optional (``D.O.E``), in brackets or not, followed by
+``.``, ``,``, ``:``, ``;`` or ``!``; a pay word may come before or after one
+(``competitive salary``, ``salary negotiable``). Beside an amount they change
+nothing: ``Competitive: 5 LPA`` reads 5 LPA."""
+
+
+_BETWEEN_WORDS = r"(?:\s*[-‐–]\s*|\s+)"
+
+
+def _phrases(phrases: list[list[str]]) -> str:
+    """*phrases* (each a list of words) as one pattern, words shared at their start matched
+    once: any spacing or a hyphen between words, a word's dots optional."""
+    following: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        following.setdefault(words[0].casefold(), []).append(words[1:])
+    choices = []
+    for first in sorted(following, key=len, reverse=True):  # the longest word first
+        rests = [rest for rest in following[first] if rest]
+        word = re.escape(first).replace(r"\.", r"\.?")
+        if rests:
+            optional = "?" if len(rests) < len(following[first]) else ""
+            word += f"(?:{_BETWEEN_WORDS}(?:{_phrases(rests)})){optional}"
+        choices.append(word)
+    return "|".join(choices)
+
+
+_STATES_NO_FIGURE = _phrases([phrase.split() for phrase in NO_FIGURE])
+_PAY_WORDS = rf"(?:{_LABELS}|package)"
+_NO_FIGURE = (
+    r"(?:[,;]\s*)?(?:\(\s*)?"
+    + _word(rf"(?:{_PAY_WORDS}\s+)?(?:{_STATES_NO_FIGURE})(?:\s+{_PAY_WORDS}){{0,2}}")
+    + r"(?:\s*[.,;:!।)–—-])*"
+)
+"""A phrase of :data:`NO_FIGURE`, perhaps in brackets or with pay words before or after it,
+and the marks that set it off ("$50K a year, DOE", "Competitive - 5 LPA").
+
+It is no token of the grammar: :func:`read_tokens` tries it only where the grammar finds a
+word, a code or a mark it does not read (every word of a phrase is one, "to" of "to be
+decided" too), so that text with no such phrase reads as fast as before, and the pattern is
+compiled only for a text that needs it."""
 _RUPEES = r"rs|rupees?|rupaye|rupaiya|रुपये|रूपये|रुपए|रुपया|रु|रू"
+_RANGE_WORDS = rf"to(?!\s+be{_NOT_BEFORE_LETTER})|and|से|se"  # "to be decided" is no range
 
 BRANCHES = [
     rf"(?P<label>\A{_word(_LABELS)}\s*:)",
@@ -129,7 +234,7 @@ BRANCHES = [
     rf"(?P<inr>{_NOT_AFTER_LETTER}(?:{_RUPEES})(?:\.|{_NOT_BEFORE_LETTER}))",
     *(f"(?P<mult{i}>{_word(pattern)})" for i, (pattern, _) in enumerate(_MULTIPLIERS)),
     r"(?P<number>\d[\d.,'’\u00a0\u202f]*\d|\d|\.\d+)",
-    f"(?P<sep>–|—|−|-|{_word('to|and|से|se')})",
+    f"(?P<sep>–|—|−|-|{_word(_RANGE_WORDS)})",
     r"(?P<rupees_only>/-)",
     f"(?P<up_to_after>{_word('तक|tak')})",
     f"(?P<filler>{_word(_FILLERS)}|{_REMARKS})",
@@ -169,6 +274,7 @@ class Reading:
         "between",
         "currencies",
         "indian_unit",
+        "no_figure",
         "numbers",
         "open",
         "periods",
@@ -189,6 +295,7 @@ class Reading:
         self.until = False  # "तक" after the amounts: "up to" one, closing a range of two
         self.between = False
         self.indian_unit = False  # lakh or crore: rupees, unless a currency is named
+        self.no_figure = False  # a phrase of NO_FIGURE: with no amount, the text states none
 
     def fail(self, problem: str) -> PayParseError:
         return unreadable(self.text, problem)
@@ -202,7 +309,14 @@ class Reading:
         self.indian_unit = self.indian_unit or size in _INDIAN_UNITS
 
 
+@once
+def _no_figure() -> re.Pattern[str]:
+    """:data:`NO_FIGURE`'s phrases as one pattern, then any space (built on first use)."""
+    return re.compile(rf"(?:{_NO_FIGURE})\s*", FLAGS)
+
+
 _AFTER_AMOUNT = ("number", "multiplier")
+_DASHES = frozenset("–—−-")
 _SKIPPED = frozenset({"space", "end", "filler", "label"})
 
 
@@ -249,9 +363,7 @@ def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
         elif kind in _SIZE_OF:
             reading.scale(raw, _SIZE_OF[kind], previous)
             kind = "multiplier"
-        elif kind == "code":
-            if raw not in _iso.currency_codes():
-                raise reading.fail(f"{raw!r} is not an ISO 4217 currency code")
+        elif kind == "code" and raw in _iso.currency_codes():  # else: "DOE", "TBD"?
             reading.currencies.append(raw)
         elif kind == "inr":  # Rs, रु: Indian rupees unless currency= names another rupee
             reading.currencies.append(given_currency if given_currency in _RUPEE_CODES else "INR")
@@ -277,8 +389,18 @@ def read_tokens(source: str, text: str, given_currency: str | None) -> Reading:
             reading.open.add("high")
         elif kind == "between":
             reading.between = True
-        else:  # a word or a character careerkit does not read
-            raise reading.fail(_unknown(raw))
+        else:  # a word or a character careerkit does not read: a phrase of NO_FIGURE?
+            end = _no_figure().match(source, match.start())
+            if end is None:
+                code = kind == "code"
+                raise reading.fail(
+                    f"{raw!r} is not an ISO 4217 currency code" if code else _unknown(raw)
+                )
+            at, reading.no_figure = end.end(), True  # "Negotiable", "Competitive:": read past
+            if previous == "sep" and reading.separators[-1] in _DASHES:  # "$50K a year - DOE"
+                reading.separators.pop()
+                previous = ""
+            continue
         previous = kind
     return reading
 

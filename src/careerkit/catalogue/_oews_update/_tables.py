@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit.errors import DataFormatError, shown
+from careerkit.errors import DataFormatError, MissingExtraError, shown
 
 MAX_BYTES = 256 * 2**20
 """The largest file (or zip member) read: BLS's all-data workbook is well under it."""
@@ -138,11 +138,10 @@ def _member(where: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byte
 def _xlsx(where: str, content: bytes) -> _Table:
     try:
         import openpyxl
-    except ImportError:
-        raise _refuse(
-            where,
-            "reading an Excel workbook needs openpyxl: pip install 'careerkit[xlsx]' (or save "
-            "the sheet as CSV)",
+    except ModuleNotFoundError as error:
+        library = (error.name or "openpyxl").split(".")[0]
+        raise MissingExtraError(
+            f"{where}: reading an Excel workbook", library, "xlsx", "or save the sheet as CSV"
         ) from None
     # a workbook is a zip archive: bounded and plain, or refused
     _unpacked(where, content, "an Excel workbook (one is a zip archive)").close()

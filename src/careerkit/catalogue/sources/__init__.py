@@ -3,7 +3,7 @@
 Two kinds of source feed the registry through the catalogue:
 
 - **Official sources of facts** about the occupations of the catalogue's key index
-  (:mod:`careerkit.catalogue._releases`), each a module of the shape
+  (``careerkit.catalogue._releases``), each a module of the shape
   :class:`CatalogueSource`: what it reads (``READS``), what it adds to an occupation's
   career (``facts(occupation)``: ``{field: facts}``), the :class:`~careerkit.Source`
   each of its facts cites (``citations()``) and its licence (``LICENCE``).
@@ -14,7 +14,7 @@ Two kinds of source feed the registry through the catalogue:
   outlook and the US entry route) and :mod:`~careerkit.catalogue.sources.onet_details`
   (O*NET's detail files: preparation, tasks, tools, skills, specialties, related
   occupations) are listed in
-  :data:`SOURCES`; :mod:`careerkit.catalogue._careers` makes an occupation's career (or
+  :data:`SOURCES`; ``careerkit.catalogue._careers`` makes an occupation's career (or
   the extension of a career claiming its SOC code) from what each adds, citing only
   the sources its facts use.
 - **Sources read when asked**, never when a career is built:
@@ -25,7 +25,7 @@ Two kinds of source feed the registry through the catalogue:
   compact file and cites its releases as the national figures do.
 - **Profiles**, whole careers and extensions: careerkit's own TOML files and plug-ins'
   (the ``careerkit.profiles`` entry-point group), found and read by
-  :mod:`~careerkit.catalogue.sources.profiles`; :mod:`careerkit.catalogue._assembly`
+  :mod:`~careerkit.catalogue.sources.profiles`; ``careerkit.catalogue._assembly``
   joins them with the catalogue's occupations by one rule, for the registry.
 
 **Adding a source is adding one module.** A module ``sources/<name>.py`` with
@@ -44,6 +44,7 @@ from careerkit.catalogue.sources import oews, onet, onet_details, projections
 from careerkit.catalogue.sources._source import CatalogueSource, Contribution
 
 SOURCES: tuple[CatalogueSource, ...] = (oews, onet, projections, onet_details)
+"""The official sources of facts, in the order a career lists what each adds."""
 """The official sources of facts, in the order a career lists what they add."""
 
 __all__ = [

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from careerkit.model import Source
 
 Contribution = dict[str, tuple[Any, ...]]
+"""What a source adds to one occupation's career: ``{field: facts}``, each field a list of
+:class:`~careerkit.model.facts.CareerFacts`."""
 """What a source adds to one occupation's career: ``{field: facts}``, each field one of
 :class:`~careerkit.model.facts.CareerFacts`' lists (``"pay"``, ``"summary"``,
 ``"occupation_codes"``, ...; not ``"sources"`` or ``"aliases"``, which the catalogue
@@ -45,7 +47,7 @@ class CatalogueSource(Protocol):
 
         The same facts whether the occupation becomes a career of its own or extends a
         career claiming its SOC code: where that career has a code of the same system
-        already, its own is kept (:mod:`careerkit.catalogue._careers` applies that rule for
+        already, its own is kept (``careerkit.catalogue._careers`` applies that rule for
         every source).
         """
         ...

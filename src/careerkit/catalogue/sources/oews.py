@@ -1,6 +1,6 @@
 """BLS Occupational Employment and Wage Statistics (OEWS), national and state: pay and jobs.
 
-Every release in use (:mod:`careerkit.catalogue._releases`: the shipped May 2025
+Every release in use (``careerkit.catalogue._releases``: the shipped May 2025
 release and those the user installed) adds, to each occupation it covers, its pay
 bands and employment for the nation and each state and territory, dated and citing
 that release (``bls-oews-may-2025``), and the occupation's SOC code and major group,
@@ -148,7 +148,7 @@ data.on_change(citations.cache_clear, kinds=("oews",))
 
 def facts(occupation: Occupation) -> Contribution:
     """What the releases in use say of *occupation*: its pay bands and employment of every
-    date (read from its rows, which :meth:`~careerkit.catalogue._releases._Catalogue.figures`
+    date (read from its rows, which ``careerkit.catalogue._releases._Catalogue.figures``
     checks are as careerkit writes them), and its SOC code and major group."""
     from careerkit.model import CodeSystem, OccupationCode
     from careerkit.model._checks import trusted

@@ -5,7 +5,7 @@ CBSAs, as the US Office of Management and Budget delineates them; BLS's area cod
 ``"00"`` and the CBSA code) and 135 nonmetropolitan areas (BLS's own groupings of a
 state's counties outside every metropolitan area; the state's FIPS code and a number).
 careerkit ships the May 2025 figures of every detailed occupation and of all
-occupations in each (``areas.bin``, :mod:`careerkit.catalogue._area_file`); a release
+occupations in each (``areas.bin``, ``careerkit.catalogue._area_file``); a release
 the user installs with its area figures adds its date (see :mod:`careerkit.data`).
 
 Nothing here is read when careerkit is imported, a career is built or the catalogue

@@ -10,11 +10,11 @@ crosswalk map it one to one. Where a revision split or merged it, the series sto
 and says why (:class:`~careerkit.pay.SeriesCut`): figures of a different occupation are
 never joined under one code.
 
-The file is read on the first history question (:func:`series`), never by ``import
+The file is read on the first history question (``series()``), never by ``import
 careerkit``, ``careerkit.get`` or ``careerkit.careers()``. Bands and employment are built
 by the same code as the current release's (:mod:`careerkit.catalogue.sources.oews`):
 BLS's marks kept (``*`` and ``**`` absent, ``#`` at or above that year's top code, never
-a number), each dated to its May and citing its release (:func:`citations`), whose note
+a number), each dated to its May and citing its release (``citations()``), whose note
 says which copy of BLS's workbook it was read from.
 """
 

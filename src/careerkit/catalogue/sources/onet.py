@@ -70,7 +70,7 @@ def description(code: str) -> str | None:
     """The O*NET description of the occupation *code* (``"29-1141.00"``), or ``None``.
 
     The file is searched for its line rather than read into a dict: building one career
-    reads one line of it (:class:`~careerkit.catalogue._releases.Lines`: building many, an
+    reads one line of it (``careerkit.catalogue._releases.Lines``: building many, an
     index; :func:`descriptions` reads them all, for search).
     """
     line = lines_of(_text()).get(code)

@@ -26,7 +26,7 @@ supplemental task says so in its note; a task O*NET gives no type has none), its
 areas, most important first), its :class:`~careerkit.Specialty` list (the detail
 occupations; for an aggregate OEWS publishes as a whole, such as 13-1020, the O*NET
 occupations it comprises) and its related occupations,
-all citing :data:`ONET_DETAILS_SOURCE`. Estimates O*NET advises suppressing
+all citing ``ONET_DETAILS_SOURCE``. Estimates O*NET advises suppressing
 (``Recommend Suppress = Y``) are kept absent (``None``), never shown as figures.
 """
 

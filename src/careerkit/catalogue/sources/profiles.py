@@ -4,14 +4,14 @@ Profiles come through the ``careerkit.profiles`` entry-point group, careerkit's
 own included: a package points an entry point at a package of TOML files (a
 career per file, named after its id, or an extension with ``extends = ...``) or
 at a callable returning careers and extensions. Each installed distribution with
-such an entry point is a *provider*; :func:`_installed` lists them, careerkit's
+such an entry point is a *provider*; ``_installed()`` lists them, careerkit's
 own first, each with what loads its documents, and
-:mod:`careerkit.catalogue._assembly` joins what they give with the catalogue's
+``careerkit.catalogue._assembly`` joins what they give with the catalogue's
 occupations for the registry.
 
-careerkit's own profiles stay pending (:class:`Pending`) until asked for: their keys
-come from :data:`KEYS_FILE`. Where no other distribution can declare an entry point
-(:func:`plugins_possible`), importlib.metadata is not imported at all.
+careerkit's own profiles stay pending (``Pending``) until asked for: their keys
+come from ``KEYS_FILE``. Where no other distribution can declare an entry point
+(``plugins_possible()``), importlib.metadata is not imported at all.
 """
 
 from __future__ import annotations
@@ -65,8 +65,13 @@ class Pending:
         soc: str | None,
         document: str | dict[str, Any],
         origin: str,
+        *,
+        extends: str | None = None,
+        replaces: str | None = None,
     ) -> None:
         self.id, self.keys, self.soc = career_id, keys, soc
+        # the catalogue occupation the career declares it extends or replaces (Career's fields)
+        self.extends, self.replaces = extends, replaces
         self._document, self._origin = document, origin  # the file's text, or its table
 
     @classmethod
@@ -80,7 +85,10 @@ class Pending:
         )
         if not all(isinstance(key, str) for key in keys):
             raise TypeError("a key is not text")
-        return cls(data["id"], keys, soc, data, origin)
+        extends, replaces = data.get("extends"), data.get("replaces")
+        if not all(isinstance(value, str | None) for value in (extends, replaces)):
+            raise TypeError("extends or replaces is not text")
+        return cls(data["id"], keys, soc, data, origin, extends=extends, replaces=replaces)
 
     def names(self) -> Names:
         """The career's titles, aliases and summary texts, read from its file without building
@@ -262,7 +270,15 @@ def _own_documents(
         document: Document
         if entry is not None and entry["crc32"] == zlib.crc32(raw):
             text = raw.decode("utf-8")
-            document = Pending(entry["id"], tuple(entry["keys"]), entry["soc"], text, origin)
+            document = Pending(
+                entry["id"],
+                tuple(entry["keys"]),
+                entry["soc"],
+                text,
+                origin,
+                extends=entry.get("extends"),
+                replaces=entry.get("replaces"),
+            )
         else:  # edited since KEYS_FILE was written: parsed (only then is the parser imported)
             from careerkit._toml import read_toml
 
@@ -282,6 +298,7 @@ def own_keys(package: ModuleType) -> dict[str, dict[str, Any]]:
     import zlib
 
     from careerkit._toml import read_toml
+    from careerkit.serialization import is_extension
 
     folder = os.path.dirname(package.__file__ or "")
     recorded = {}
@@ -290,7 +307,7 @@ def own_keys(package: ModuleType) -> dict[str, dict[str, Any]]:
             with open(os.path.join(folder, name), "rb") as file:
                 raw = file.read()
             data = read_toml(raw.decode("utf-8"), name)
-            if "extends" not in data:
+            if not is_extension(data):
                 pending = Pending.from_data(data, name)
                 recorded[name] = {
                     "id": pending.id,
@@ -298,12 +315,15 @@ def own_keys(package: ModuleType) -> dict[str, dict[str, Any]]:
                     "keys": list(pending.keys),
                     "crc32": zlib.crc32(raw),
                 }
+                for claim in ("extends", "replaces"):  # recorded only where declared
+                    if getattr(pending, claim) is not None:
+                        recorded[name][claim] = getattr(pending, claim)
     return recorded
 
 
 def _document(data: dict[str, Any], origin: str, *, own: bool) -> Document:
     """The document a parsed profile file holds: careerkit's own careers stay pending."""
-    if own and "extends" not in data:
+    if own and not ("extends" in data and "id" not in data):  # a career, not an extension
         try:
             return Pending.from_data(data, origin)
         except (KeyError, TypeError, AttributeError):

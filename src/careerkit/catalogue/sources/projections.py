@@ -10,7 +10,7 @@ Each occupation gains an :class:`~careerkit.Outlook` for the US (employment 2024
 2,814,000 jobs, exactly) and a US :class:`~careerkit.EntryRoute`: the typical education
 needed for entry, as BLS words it, then the work experience in a related occupation and
 the typical on-the-job training where BLS names one ("None" is no step). Both cite the
-projections' release (:data:`EP_SOURCE`).
+projections' release (``EP_SOURCE``).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def row(soc: str) -> tuple[str, ...] | None:
     """*soc*'s line of ``projections.tsv`` (its columns as written), or ``None``.
 
     The file is searched for the line rather than read into a dict: a cold lookup of one
-    career splits one line (:class:`~careerkit.catalogue._releases.Lines`: building many
+    career splits one line (``careerkit.catalogue._releases.Lines``: building many
     careers, an index of the lines).
     """
     line = lines_of(_text()).get(soc)

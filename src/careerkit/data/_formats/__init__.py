@@ -57,6 +57,16 @@ publisher, and its docstring describes them in full, with examples:
     (:mod:`~careerkit.data._formats._fred`); *Federal Reserve Data Download Program
     CSV* (:mod:`~careerkit.data._formats._fed`); *careerkit snapshot*.
 
+``fx-ecb-monthly`` and ``fx-ecb-annual`` (keys: ISO 4217 codes)
+    *ECB reference rates CSV* and *ECB reference rates zip*, the ECB's daily
+    ``eurofxref-hist``, whose monthly or annual averages of cross rates to the US
+    dollar careerkit computes (:mod:`~careerkit.data._formats._ecb`); *careerkit
+    snapshot*.
+
+``fx-world-bank`` (indicator PA.NUS.FCRF; keys: ISO 4217 codes)
+    The World Bank's three layouts, each economy's figures put under its currency
+    (:mod:`~careerkit.data._formats._worldbank_fx`); *careerkit snapshot*.
+
 ``inflation`` (indicator FP.CPI.TOTL.ZG; keys: the World Bank's 3-letter codes,
 aggregates such as ``WLD`` and ``EMU`` kept) and ``ppp`` (indicator PA.NUS.PPP;
 keys: ISO 3166-1 alpha-2 codes, converted from the World Bank's alpha-3 codes
@@ -75,6 +85,8 @@ from careerkit.data._formats._layouts import (
     BLS,
     DATABANK,
     DDP,
+    ECB,
+    ECB_ZIP,
     FRED,
     INDICATORS,
     LAYOUTS,
@@ -88,6 +100,8 @@ __all__ = [
     "BLS",
     "DATABANK",
     "DDP",
+    "ECB",
+    "ECB_ZIP",
     "FED_DDP",
     "FRED",
     "FRED_FX",

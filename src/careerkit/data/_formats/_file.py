@@ -22,7 +22,7 @@ from typing import NamedTuple
 import attrs
 
 from careerkit.data._checks import checked_key
-from careerkit.data._formats._layouts import LAYOUTS, WORLD_BANK_ZIP, _accepted
+from careerkit.data._formats._layouts import ECB_ZIP, LAYOUTS, WORLD_BANK_ZIP, _accepted
 from careerkit.data._gate import RefusedError
 from careerkit.data._series import Date
 from careerkit.errors import DataFormatError, shown
@@ -106,10 +106,15 @@ def _open(kind: str, path: Path) -> _File:
     if len(data) > MAX_BYTES:
         raise DataFormatError(f"{name}: {_too_large('a file of more than 256 MiB')}")
     if data.startswith(b"PK\x03\x04"):
+        if ECB_ZIP in LAYOUTS[kind]:
+            return _unzipped(
+                name, data, _ECB_MEMBER, "eurofxref-hist.csv, as in the ECB's download"
+            )
         if WORLD_BANK_ZIP not in LAYOUTS[kind]:
             raise DataFormatError(
                 f"{name}: a zip archive; careerkit reads zips only as World Bank downloads "
-                f"(inflation, ppp). {_accepted(kind)}"
+                f"(inflation, ppp, fx-world-bank) and the ECB's (fx-ecb-monthly, "
+                f"fx-ecb-annual). {_accepted(kind)}"
             )
         return _unzipped(name, data)
     return _File(name, _decoded(name, data))
@@ -119,19 +124,28 @@ def _too_large(what: str) -> str:
     return f"{what}, larger than the 256 MiB ({MAX_BYTES:,} bytes) careerkit reads"
 
 
-def _unzipped(name: str, data: bytes) -> _File:
+_API_MEMBER = r"API_[^/]*\.csv"
+_ECB_MEMBER = r"eurofxref-hist\.csv"
+
+
+def _unzipped(
+    name: str,
+    data: bytes,
+    pattern: str = _API_MEMBER,
+    expected: str = "API_<indicator>_DS2_en_csv_v2_<n>.csv, as in the World Bank's downloads",
+) -> _File:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [
                 info
                 for info in archive.infolist()
-                if re.fullmatch(r"API_[^/]*\.csv", info.filename.rsplit("/", 1)[-1])
+                if re.fullmatch(pattern, info.filename.rsplit("/", 1)[-1])
             ]
             if len(members) != 1:
                 names = ", ".join(shown(info.filename) for info in archive.infolist()[:6])
                 raise DataFormatError(
-                    f"{name}: expected one member named API_<indicator>_DS2_en_csv_v2_<n>.csv, "
-                    f"as in the World Bank's downloads; found {len(members)} among: {names or 'none'}"
+                    f"{name}: expected one member named {expected}; found {len(members)} "
+                    f"among: {names or 'none'}"
                 )
             (member,) = members
             where = f"{name}, member {member.filename}"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 INDICATORS: Mapping[str, str] = MappingProxyType(
-    {"inflation": "FP.CPI.TOTL.ZG", "ppp": "PA.NUS.PPP"}
+    {"inflation": "FP.CPI.TOTL.ZG", "ppp": "PA.NUS.PPP", "fx-world-bank": "PA.NUS.FCRF"}
 )
 """The World Bank indicator each World Bank kind is read from."""
 
@@ -22,12 +22,17 @@ WORLD_BANK_ZIP = "World Bank WDI zip"
 DATABANK = "World Bank DataBank CSV"
 DDP = "Federal Reserve Data Download Program CSV"
 SNAPSHOT = "careerkit snapshot"
+ECB = "ECB reference rates CSV"
+ECB_ZIP = "ECB reference rates zip"
 
 LAYOUTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "cpi": (FRED, BLS, SNAPSHOT),
         "fx-monthly": (FRED, DDP, SNAPSHOT),
         "fx-annual": (FRED, DDP, SNAPSHOT),
+        "fx-ecb-monthly": (ECB, ECB_ZIP, SNAPSHOT),
+        "fx-ecb-annual": (ECB, ECB_ZIP, SNAPSHOT),
+        "fx-world-bank": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
         "inflation": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
         "ppp": (WORLD_BANK, WORLD_BANK_ZIP, DATABANK, SNAPSHOT),
     }
@@ -39,6 +44,9 @@ _SNAPSHOT_HEADERS: Mapping[str, list[str]] = {
     "cpi": ["Date", "Index", "Inflation"],
     "fx-monthly": ["Date", "Country", "Exchange rate"],
     "fx-annual": ["Date", "Country", "Value"],
+    "fx-ecb-monthly": ["Month", "Currency", "ECB cross rate"],
+    "fx-ecb-annual": ["Year", "Currency", "ECB cross rate"],
+    "fx-world-bank": ["Year", "Currency", "World Bank rate", "Economies"],
     "inflation": ["Country", "Country Code", "Year", "CPI"],
     "ppp": ["Country", "Country ID", "Year", "PPP"],
 }
@@ -64,6 +72,8 @@ def _accepted(kind: str) -> str:
         DDP: '"Series Description",..., then the rows "Unit:", "Multiplier:", "Currency:", '
         '"Unique Identifier:" and "Time Period", a column per series',
         SNAPSHOT: ",".join(_SNAPSHOT_HEADERS[kind]),
+        ECB: "Date,USD,JPY,...: the ECB's eurofxref-hist.csv",
+        ECB_ZIP: "the ECB's eurofxref-hist.zip, holding eurofxref-hist.csv",
     }
     layouts = "; ".join(f"{layout} ({first_lines[layout]})" for layout in LAYOUTS[kind])
     return f"careerkit reads {kind} files in these layouts, by their first line: {layouts}"

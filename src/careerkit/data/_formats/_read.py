@@ -20,6 +20,7 @@ import attrs
 
 from careerkit.data._checks import _order, checked_date, checked_value
 from careerkit.data._formats._bls import _read_bls
+from careerkit.data._formats._ecb import _read_ecb
 from careerkit.data._formats._fed import _read_ddp
 from careerkit.data._formats._file import _Figure, _File, _open, _Reading
 from careerkit.data._formats._fred import _read_fred
@@ -31,6 +32,8 @@ from careerkit.data._formats._layouts import (
     BLS,
     DATABANK,
     DDP,
+    ECB,
+    ECB_ZIP,
     FRED,
     LAYOUTS,
     SNAPSHOT,
@@ -82,7 +85,18 @@ def read(kind: str, path: Path) -> Parsed:
     check_kind(kind, kinds=tuple(LAYOUTS))
     file = _open(kind, Path(path))
     layout = _detect(kind, file)
-    return _checked(kind, layout, file, _READERS[layout](kind, file))
+    reading = _READERS[layout](kind, file)
+    if kind == "fx-world-bank" and layout != SNAPSHOT:  # economies' figures, by currency
+        from careerkit.data._formats._worldbank_fx import by_currency
+
+        figures, _ = by_currency(reading, file)
+        if not figures:
+            raise file.error(
+                "no figure of an economy in its present currency: careerkit reads "
+                "fx-world-bank by currency (see careerkit.data._formats._worldbank_fx)"
+            )
+        reading = attrs.evolve(reading, figures=figures, sort=True)
+    return _checked(kind, layout, file, reading)
 
 
 def _detect(kind: str, file: _File) -> str:
@@ -96,7 +110,9 @@ def _detect(kind: str, file: _File) -> str:
         raise file.error(f"not readable as CSV: {error}", 1) from None
     snapshots = [other for other, header in _SNAPSHOT_HEADERS.items() if header == cells]
     layout: str | None = None
-    if [cell.strip() for cell in first.split("\t")] == _BLS_HEADER:
+    if cells[0] == "Date" and "USD" in cells[1:]:
+        layout = ECB_ZIP if file.zipped else ECB
+    elif [cell.strip() for cell in first.split("\t")] == _BLS_HEADER:
         layout = BLS
     elif cells[0] in ("observation_date", "DATE"):
         layout = FRED
@@ -123,7 +139,7 @@ def _detect(kind: str, file: _File) -> str:
                 1,
             )
         layout = SNAPSHOT
-    if file.zipped and layout != WORLD_BANK_ZIP:
+    if file.zipped and layout not in (WORLD_BANK_ZIP, ECB_ZIP):
         raise file.error(f"not a World Bank WDI CSV: its first line is {shown(first)}", 1)
     if layout is None:
         raise file.error(
@@ -145,6 +161,8 @@ _READERS: Mapping[str, Callable[[str, _File], _Reading]] = {
     DATABANK: _read_databank,
     DDP: _read_ddp,
     SNAPSHOT: _read_snapshot,
+    ECB: _read_ecb,
+    ECB_ZIP: _read_ecb,
 }
 
 

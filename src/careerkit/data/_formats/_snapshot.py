@@ -17,6 +17,16 @@ as Venezuela or the pre-euro currencies, are skipped)::
     Date,Country,Value
     2008-01-01,India,43.3859
 
+``fx-ecb-monthly``, ``fx-ecb-annual`` and ``fx-world-bank``: careerkit's own compact files
+(``tools/build_currencies.py``), units of the currency per US dollar, by currency then date
+(the World Bank's fourth column, the economies a figure is from, is not read)::
+
+    Month,Currency,ECB cross rate
+    2024-12,PHP,58.407560
+
+    Year,Currency,World Bank rate,Economies
+    2023,AED,3.6725,ARE
+
 ``inflation`` and ``ppp``: the shipped files (rows by country, then year; the years
 of a country may be in any order in ``ppp``)::
 
@@ -29,10 +39,20 @@ of a country may be in any order in ``ppp``)::
 
 from __future__ import annotations
 
+import re
+
 from careerkit.data._formats._file import _date, _Figure, _File, _key, _Reading, _rows, _year
 from careerkit.data._formats._layouts import _BLS_SERIES, INDICATORS
-from careerkit.data._series import FX_SERIES, SERIES
+from careerkit.data._series import FX_SERIES, SERIES, Date
 from careerkit.errors import shown
+
+_OWN = {
+    "fx-ecb-monthly": "eurofxref-hist",
+    "fx-ecb-annual": "eurofxref-hist",
+    "fx-world-bank": "PA.NUS.FCRF",
+}
+"""The kinds whose shipped file is careerkit's own compact one (``tools/build_currencies.py``),
+with the publisher's series it was made from."""
 
 
 def _read_snapshot(kind: str, file: _File) -> _Reading:
@@ -49,6 +69,17 @@ def _read_snapshot(kind: str, file: _File) -> _Reading:
             )
         if kind == "cpi":
             key, date, column = "US", _date(file, line, row[0], monthly=True), 1
+        elif kind in _OWN:
+            key = _key(kind, file, line, header[1], row[1])
+            if kind == "fx-ecb-monthly":
+                found = re.fullmatch(r"([0-9]{4})-(0[1-9]|1[0-2])", row[0])
+                if found is None:
+                    raise file.error(f"month {shown(row[0])}; expected YYYY-MM", line)
+                when: Date = (int(found[1]), int(found[2]))
+            else:
+                when = _year(file, line, row[0])
+            figures.append(_Figure(key, when, row[2] or None, line, header[2]))
+            continue
         elif kind in ("fx-monthly", "fx-annual"):
             code = FX_SERIES.get(row[1])
             if code is None:
@@ -62,6 +93,13 @@ def _read_snapshot(kind: str, file: _File) -> _Reading:
                 3,
             )
         figures.append(_Figure(key, date, row[column] or None, line, header[column]))
+    if kind in _OWN:
+        return _Reading(
+            figures=figures,
+            series=(_OWN[kind],),
+            publisher=f"{SERIES[kind].source} (careerkit's compact file)",
+            no_value="an empty field",
+        )
     series: tuple[str, ...]
     if kind in INDICATORS:
         series = (INDICATORS[kind],)
