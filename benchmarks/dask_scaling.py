@@ -84,59 +84,17 @@ os.environ.setdefault("PYTHONPYCACHEPREFIX", tempfile.mkdtemp(prefix="careerkit-
 
 import numpy as np
 import pandas as pd
-from numpy.typing import NDArray
+import tables  # benchmarks/tables.py, beside this file: the same rows and texts
+from tables import ARGUMENTS, SEED, _codes, _rows, _texts
 
 import careerkit.pandas  # noqa: F401  (registers the accessor)
 
-CURRENCIES = ["USD", "INR", "EUR", "GBP"]
-PERIODS = ["hour", "month", "year"]
-FIRST_DAY = np.datetime64("2004-01-01", "D")
-DAYS = int((np.datetime64("2024-01-01", "D") - FIRST_DAY).astype(np.int64))  # 240 months
-SEED = 2024
-ARGUMENTS: dict[str, Any] = {
-    "amount": "pay",
-    "currency": "cur",
-    "period": "per",
-    "when": "posted",
-    "country": "country",
-    "to": "INR/month",
-    "prices_of": "2024",
-}
 DISTINCT_TEXTS = 10_000
 RTOL = 1e-9
 GOAL = 0.8  # issue 26: 2 worker processes in at most 0.8x pandas' wall time
 
 
-# --- the rows and texts (as benchmarks/tables.py builds them) -----------------------------------
-
-
-def _codes(part: int, size: int) -> dict[str, NDArray[Any]]:
-    """Partition *part*'s rows as numbers: the same for the same arguments, in any process."""
-    rng = np.random.default_rng([SEED, part])
-    return {
-        "pay": rng.uniform(5.0, 200_000.0, size).round(2),
-        "cur": rng.integers(0, len(CURRENCIES), size),
-        "per": rng.integers(0, len(PERIODS), size),
-        "day": rng.integers(0, DAYS, size),
-    }
-
-
-def _text(codes: NDArray[np.int64], values: list[str]) -> pd.Series:
-    """``values[code]`` for each code, as pandas ``str`` (missing where the code is -1)."""
-    return pd.Series(pd.Categorical.from_codes(codes, pd.Index(values))).astype("str")
-
-
-def _rows(codes: dict[str, NDArray[Any]]) -> pd.DataFrame:
-    euro = np.where(codes["cur"] == CURRENCIES.index("EUR"), 0, -1)
-    return pd.DataFrame(
-        {
-            "pay": codes["pay"],
-            "cur": _text(codes["cur"], CURRENCIES),
-            "per": _text(codes["per"], PERIODS),
-            "posted": FIRST_DAY + codes["day"].astype("timedelta64[D]"),
-            "country": _text(euro, ["DE"]),
-        }
-    )
+# --- the rows and texts (benchmarks/tables.py's) -----------------------------------------------
 
 
 def _chunk(part: int, size: int) -> pd.DataFrame:
@@ -144,31 +102,10 @@ def _chunk(part: int, size: int) -> pd.DataFrame:
     return _rows(_codes(part, size))
 
 
-def _rupee_range(rng: np.random.Generator) -> str:
-    low = int(rng.integers(5, 90)) * 1_000
-    return f"₹{low:,}–{low + int(rng.integers(1, 40)) * 1_000:,} per month"
-
-
-TEMPLATES: list[Callable[[np.random.Generator], str]] = [
-    _rupee_range,
-    lambda rng: f"${rng.integers(800, 9_000) / 100:.2f}/hr",
-    lambda rng: f"{rng.integers(20, 400) / 10:g} LPA",
-    lambda rng: f"${int(rng.integers(40, 500)) * 500:,} a year",
-    lambda rng: f"€{int(rng.integers(200, 1_500)) * 100:,} per year",
-    lambda rng: f"£{rng.integers(900, 6_000) / 100:.2f} per hour",
-]
-
-
 @functools.cache
 def _pay_texts() -> list[str]:
     """The distinct pay texts, as benchmarks/tables.py writes them (its templates in turn)."""
-    rng = np.random.default_rng(SEED)
-    found: dict[str, None] = {}
-    for attempt in range(100 * DISTINCT_TEXTS):
-        if len(found) == DISTINCT_TEXTS:
-            break
-        found[TEMPLATES[attempt % len(TEMPLATES)](rng)] = None
-    return list(found)
+    return _texts(0, DISTINCT_TEXTS)[1]
 
 
 def _text_chunk(part: int, size: int) -> pd.Series:
@@ -344,6 +281,7 @@ def _on_cluster(
 
     # The workers cannot import the benchmarks folder: send its functions by value.
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    cloudpickle.register_pickle_by_value(tables)
     rows, strings = sizes
     with (
         LocalCluster(
