@@ -361,8 +361,9 @@ def fx(
     notes: list[str] = []
     files: list[DataFile] = []
     factor = Fraction(1)
-    codes = [(code, invert) for code, invert in ((from_code, True), (to_code, False))]
-    codes = [(code, invert) for code, invert in codes if code != "USD"]
+    codes = [
+        (code, invert) for code, invert in ((from_code, True), (to_code, False)) if code != "USD"
+    ]
     if when.month is not None:
         sides = [_month_side(code, when.year, when.month) for code, _ in codes]
         only_annual = [code for (code, _), side in zip(codes, sides, strict=True) if side.annual]
